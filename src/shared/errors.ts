@@ -1,0 +1,58 @@
+// Errors cross every boundary as a code, optional parameters, and the engine's own words.
+// The renderer turns the code into a sentence in the person's language (i18n `error.<code>`).
+
+export const ERROR_CODES = [
+  'validation', // an argument failed its schema; `field` names it
+  'unknown-call', // no such call in the contract
+  'engine-unreachable', // the socket or pipe does not answer
+  'engine-permission-denied', // the socket exists but this user may not open it
+  'engine-not-found', // no socket or pipe at that address
+  'engine-timeout', // the engine took too long to answer
+  'engine-api-too-old', // the engine's API is older than Silo can speak
+  'no-engine', // no engine is selected or found
+  'container-not-found',
+  'must-stop-container', // removing a running container without force
+  'container-not-running', // pause/kill/stop… on a stopped container
+  'container-paused', // an action a paused container cannot take
+  'container-already-paused',
+  'container-not-paused',
+  'removal-in-progress',
+  'name-conflict',
+  'unknown-runtime',
+  'invalid-isolation',
+  'engine-error', // any other error the engine returned; `detail` holds its words
+  'internal', // a bug in Silo; `detail` says where
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface SiloError {
+  code: ErrorCode;
+  /** The field a validation error is about (`ids.0`, `action`). */
+  field?: string;
+  /** Values the sentence needs (a container name, a runtime). */
+  params?: Record<string, string | number>;
+  /** The original words of the engine or the system, for the details disclosure. */
+  detail?: string;
+}
+
+export function siloError(code: ErrorCode, extra: Omit<SiloError, 'code'> = {}): SiloError {
+  return { code, ...extra };
+}
+
+/** An Error that carries a SiloError across async boundaries inside one process. */
+export class SiloFailure extends Error {
+  constructor(readonly error: SiloError) {
+    super(error.detail ? `${error.code}: ${error.detail}` : error.code);
+    this.name = 'SiloFailure';
+  }
+}
+
+export function isSiloError(value: unknown): value is SiloError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as { code: string }).code)
+  );
+}
