@@ -99,6 +99,15 @@ export interface WireEvent {
   payload: unknown;
 }
 
+/**
+ * The transport the preload puts on `window.silo` (and the browser host's WebSocket mirrors):
+ * plain data only, so nothing but Replies and events crosses the context bridge.
+ */
+export interface SiloBridge {
+  invoke(call: string, args: unknown): Promise<Reply>;
+  subscribe(listener: (event: WireEvent) => void): () => void;
+}
+
 /** The IPC channel names, derived from the contract (the preload's allowlist). */
 export const IPC_CALL_CHANNEL = 'silo:call';
 export const IPC_EVENT_CHANNEL = 'silo:event';
