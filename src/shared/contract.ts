@@ -6,6 +6,7 @@ import type { ContainerSummary, ContainersPatch } from './model/container';
 import { CONTAINER_ACTIONS } from './model/container';
 import type { EngineEndpoint, EngineSnapshot } from './model/engine';
 import type { SiloError } from './errors';
+import type { EventName } from './events';
 import { LANGUAGES, type Settings } from './model/settings';
 
 const ContainerId = z.string().regex(/^[a-f0-9]{12,64}$/, 'a container id is 12 to 64 hexadecimal characters');
@@ -72,10 +73,9 @@ export type CallName = keyof typeof callSchemas;
 export type CallArgs<N extends CallName> = z.input<(typeof callSchemas)[N]>;
 export type ParsedArgs<N extends CallName> = z.output<(typeof callSchemas)[N]>;
 export type CallResult<N extends CallName> = CallResults[N];
-export type EventName = keyof EventPayloads;
 
 export const CALL_NAMES = Object.keys(callSchemas) as CallName[];
-export const EVENT_NAMES: readonly EventName[] = ['engines.changed', 'engine.changed', 'containers.changed', 'settings.changed'];
+export { EVENT_NAMES, type EventName } from './events';
 
 /** What every host implements: one async handler per call, arguments already validated. */
 export type Handlers = { [N in CallName]: (args: ParsedArgs<N>) => Promise<CallResult<N>> };
@@ -86,33 +86,12 @@ export interface SiloApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
 
-/** Wire shapes shared by the Electron IPC and the browser host's WebSocket. */
-export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: SiloError };
-export interface WireRequest {
-  id: number;
-  call: string;
-  args: unknown;
-}
-export type WireResponse = { id: number } & Reply;
-export interface WireEvent {
-  event: EventName;
-  payload: unknown;
-}
-
-/**
- * The transport the preload puts on `window.silo` (and the browser host's WebSocket mirrors):
- * plain data only, so nothing but Replies and events crosses the context bridge.
- */
-export interface SiloBridge {
-  invoke(call: string, args: unknown): Promise<Reply>;
-  subscribe(listener: (event: WireEvent) => void): () => void;
-}
-
-/** The IPC channel names, derived from the contract (the preload's allowlist). */
-export const IPC_CALL_CHANNEL = 'silo:call';
-export const IPC_EVENT_CHANNEL = 'silo:event';
+export type { Reply, WireRequest, WireResponse, WireEvent, SiloBridge } from './bridge';
+export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './bridge';
 
 // Compile-time proof that the result map and the schema map name the same calls.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameCalls: Same<keyof CallResults, CallName> = true;
+const _sameEvents: Same<keyof EventPayloads, EventName> = true;
 void _sameCalls;
+void _sameEvents;
