@@ -1,0 +1,31 @@
+// What the desktop app and the browser host share: the engine service, the settings, and the hub
+// that serves pages. Each host adds only its transport.
+import { homedir } from 'node:os';
+import { EngineManager } from '../engine/manager';
+import type { EngineService } from '../engine/types';
+import { SessionHub } from './sessions';
+import { SettingsStore } from './settings';
+
+export interface Core {
+  engine: EngineService;
+  settings: SettingsStore;
+  hub: SessionHub;
+  stop(): Promise<void>;
+}
+
+export async function startCore(options: { configDir: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void }): Promise<Core> {
+  const log = options.log ?? (() => undefined);
+  const engine = new EngineManager({ env: options.env ?? process.env, homeDir: homedir(), platform: process.platform });
+  const settings = new SettingsStore(options.configDir, log);
+  const hub = new SessionHub(engine, settings);
+  await engine.start();
+  return {
+    engine,
+    settings,
+    hub,
+    async stop() {
+      hub.close();
+      await engine.stop();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// One door for every call from a page, whatever the transport: the call must be in the
+// contract, its argument must pass the call's schema, and every failure comes back as a
+// SiloError. Nothing reaches a handler unvalidated.
+import { callSchemas, type CallName, type Handlers, type Reply } from '../../shared/contract';
+import { SiloFailure, isSiloError, siloError, type SiloError } from '../../shared/errors';
+
+export type Dispatch = (call: unknown, args: unknown) => Promise<Reply>;
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(callSchemas, value);
+}
+
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => undefined): Dispatch {
+  return async (call, args) => {
+    if (!isCallName(call)) return { ok: false, error: siloError('unknown-call', { field: 'call' }) };
+    const parsed = callSchemas[call].safeParse(args === undefined ? {} : args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'args';
+      return { ok: false, error: siloError('validation', { field, detail: issue?.message ?? 'invalid' }) };
+    }
+    try {
+      // The schema and the handler are looked up by the same name, so their types agree.
+      const handler = handlers[call] as (a: unknown) => Promise<unknown>;
+      const result = await handler(parsed.data);
+      return { ok: true, result: result ?? null };
+    } catch (error) {
+      return { ok: false, error: toSiloError(error, onInternalError) };
+    }
+  };
+}
+
+export function toSiloError(error: unknown, onInternalError: (error: unknown) => void = () => undefined): SiloError {
+  if (error instanceof SiloFailure) return error.error;
+  if (isSiloError(error)) return error;
+  onInternalError(error);
+  return siloError('internal', { detail: error instanceof Error ? error.message : String(error) });
+}

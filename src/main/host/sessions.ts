@@ -1,0 +1,69 @@
+// Fans the engine's changes out to every page that has started a session (the Electron window,
+// or each browser host WebSocket). A page gets the whole state first, then only deltas, in order,
+// over its own ordered channel.
+import type { EventName, EventPayloads, Handlers } from '../../shared/contract';
+import type { EngineService } from '../engine/types';
+import type { SettingsStore } from './settings';
+
+export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+export interface Session {
+  readonly handlers: Handlers;
+  close(): void;
+}
+
+export class SessionHub {
+  private readonly pages = new Set<{ started: boolean; send: Send }>();
+  private readonly unsubscribe: Array<() => void>;
+
+  constructor(
+    private readonly engine: EngineService,
+    private readonly settings: SettingsStore,
+  ) {
+    this.unsubscribe = [
+      engine.on('endpoints', (endpoints) => this.broadcast('engines.changed', endpoints)),
+      engine.on('engine', (snapshot) => this.broadcast('engine.changed', snapshot)),
+      engine.on('containers', (patch) => this.broadcast('containers.changed', patch)),
+      settings.on((value) => this.broadcast('settings.changed', value)),
+    ];
+  }
+
+  /** A new page: its handlers, bound to its channel. */
+  open(send: Send): Session {
+    const page = { started: false, send };
+    this.pages.add(page);
+    const { engine, settings } = this;
+    const handlers: Handlers = {
+      'session.start': async () => {
+        page.started = true;
+        send('settings.changed', settings.get());
+        send('engines.changed', engine.endpoints());
+        send('engine.changed', engine.snapshot());
+        send('containers.changed', { reset: true, upsert: engine.containers(), remove: [] });
+        return null;
+      },
+      'engines.list': async () => engine.endpoints(),
+      'engines.refresh': async () => engine.refreshEndpoints(),
+      'engines.select': async ({ id }) => {
+        await engine.select(id);
+        return null;
+      },
+      'engine.snapshot': async () => engine.snapshot(),
+      'containers.list': async () => engine.containers(),
+      'containers.act': async ({ ids, action, removeVolumes, force }) =>
+        engine.act(ids, action, { removeVolumes: removeVolumes ?? false, force: force ?? false }),
+      'settings.get': async () => settings.get(),
+      'settings.set': async (change) => settings.update(change),
+    };
+    return { handlers, close: () => this.pages.delete(page) };
+  }
+
+  close(): void {
+    for (const off of this.unsubscribe) off();
+    this.pages.clear();
+  }
+
+  private broadcast<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    for (const page of this.pages) if (page.started) page.send(event, payload);
+  }
+}

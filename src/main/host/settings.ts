@@ -1,0 +1,57 @@
+// The person's settings, in one JSON file. Written atomically; a file Silo cannot read is set
+// aside (never deleted) and the defaults are used.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, LANGUAGES, type Settings } from '../../shared/model/settings';
+
+const SettingsFile = z.object({ language: z.enum(LANGUAGES).nullable().catch(null) }).partial();
+
+export class SettingsStore {
+  private value: Settings;
+  private readonly listeners = new Set<(s: Settings) => void>();
+  readonly file: string;
+
+  constructor(dir: string, private readonly warn: (message: string) => void = () => undefined) {
+    this.file = join(dir, 'settings.json');
+    this.value = this.read();
+  }
+
+  get(): Settings {
+    return { ...this.value };
+  }
+
+  update(change: Partial<Settings>): Settings {
+    const next: Settings = { ...this.value };
+    if (change.language !== undefined) next.language = change.language;
+    this.value = next;
+    this.write();
+    for (const listener of this.listeners) listener(this.get());
+    return this.get();
+  }
+
+  on(listener: (s: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private read(): Settings {
+    if (!existsSync(this.file)) return { ...DEFAULT_SETTINGS };
+    try {
+      const parsed = SettingsFile.parse(JSON.parse(readFileSync(this.file, 'utf8')));
+      return { ...DEFAULT_SETTINGS, ...parsed };
+    } catch (error) {
+      const aside = `${this.file}.unreadable-${Date.now()}`;
+      renameSync(this.file, aside);
+      this.warn(`settings file could not be read (${(error as Error).message}); kept as ${aside}`);
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  private write(): void {
+    mkdirSync(join(this.file, '..'), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.value, null, 2) + '\n', { mode: 0o600 });
+    renameSync(temporary, this.file);
+  }
+}

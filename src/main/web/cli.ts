@@ -1,0 +1,46 @@
+// `npm run start:web`: the browser host. Prints exactly one line with the address to open.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configDir } from '../host/config-dir';
+import { startCore } from '../host/core';
+import { startWebHost } from './server';
+
+function parsePort(argv: string[]): number {
+  const index = argv.indexOf('--port');
+  const inline = argv.find((a) => a.startsWith('--port='));
+  const raw = inline ? inline.slice('--port='.length) : index >= 0 ? argv[index + 1] : '0';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port takes a whole number from 0 to 65535 (0 picks a free port); got "${raw}"\n`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = parsePort(process.argv.slice(2));
+  const verbose = process.env.SILO_DEBUG === '1';
+  const log = (line: string) => {
+    if (verbose) process.stderr.write(`${line}\n`);
+  };
+  const here = dirname(fileURLToPath(import.meta.url));
+  const core = await startCore({ configDir: configDir(), log });
+  const host = await startWebHost({ hub: core.hub, staticDir: join(here, '..', 'renderer'), port, log });
+  process.stdout.write(`Silo is ready at ${host.url}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Silo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
