@@ -1,26 +1,6 @@
-// Pure rules of the isolation ladder. (Signatures fixed; bodies being written.)
-import type { RawContainerInspect, RawHostConfig, RawInfo, RawRuntime } from '../engine-api';
-import type { EngineInfo, EngineKind, Hardening } from '../model/engine';
-import type { EffectiveIsolation, Rung } from '../model/isolation';
-
-export function classifyRuntime(_name: string, _raw?: RawRuntime): Rung {
-  throw new Error('not implemented');
-}
-export function detectEngineKind(_raw: RawInfo): EngineKind {
-  throw new Error('not implemented');
-}
-export function parseHardening(_raw: RawInfo): Hardening {
-  throw new Error('not implemented');
-}
-export function windowsHostBuild(_raw: RawInfo): number | null {
-  throw new Error('not implemented');
-}
-export function toEngineInfo(_raw: RawInfo): EngineInfo {
-  throw new Error('not implemented');
-}
-export function resolveIsolation(_hostConfig: RawHostConfig | undefined, _info: EngineInfo): EffectiveIsolation {
-  throw new Error('not implemented');
-}
-export function mountsEngineSocket(_inspect: Pick<RawContainerInspect, 'HostConfig' | 'Mounts'>): boolean {
-  throw new Error('not implemented');
-}
+// Pure rules of the isolation ladder (../shared/docs/isolation.md). Signatures fixed; the bodies
+// live in the files re-exported here.
+export { classifyRuntime, classifyWindowsIsolation, parseWindowsIsolation } from './ladder';
+export { detectEngineKind, parseHardening, windowsHostBuild, toEngineInfo, windowsDefaultIsolation } from './engine-info';
+export { resolveIsolation, UNKNOWN_DEFAULT_MODE } from './resolve';
+export { mountsEngineSocket, isEngineSocketSource } from './socket-mount';
