@@ -10,7 +10,7 @@ const ENGINE_PIPE = /^(docker_engine(_\w+)?|dockerdesktop\w*engine|podman-machin
 const ENGINE_SOCKET = /^(docker(\.[\w-]+)?\.sock|podman\.sock)$/i;
 
 /** Host folders that hold the engine socket: mounting them mounts the socket. */
-const SOCKET_FOLDERS = new Set(['/', '/run', '/var/run', '/run/docker', '/run/podman']);
+const SOCKET_FOLDERS = new Set(['/', '/run', '/var/run', '/run/podman', '/var/run/podman']);
 
 /** Whether one mount source (a host path or pipe) is, or holds, the engine socket or pipe. */
 export function isEngineSocketSource(source: string | null | undefined): boolean {
