@@ -9,8 +9,11 @@ export type EngineKind =
   | 'windows-client'
   | 'unknown';
 
-/** How an endpoint was found, in the docker CLI's order of precedence, then probes. */
-export type EndpointSource = 'docker-host' | 'docker-context' | 'current-context' | 'default' | 'probe' | 'user';
+/**
+ * How an endpoint was found, in the docker CLI's order of precedence, then probes.
+ * `context`: a docker context that is not the chosen one (listed so a person can switch to it).
+ */
+export type EndpointSource = 'docker-host' | 'docker-context' | 'current-context' | 'default' | 'context' | 'probe' | 'user';
 
 export interface EngineEndpoint {
   /** Stable id: the endpoint's host URL. */

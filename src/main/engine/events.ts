@@ -1,0 +1,106 @@
+// One GET /events stream per engine, from now on (no `since` replay: the engine keeps only the
+// last 1,000 events). A stream that ends, closes or fails is reported once, so the connection
+// reconnects and resynchronizes with a full list.
+import type { IncomingMessage } from 'node:http';
+import type { RawEvent } from '../../shared/engine-api';
+import type { EngineClient } from './client';
+import { NdjsonParser } from './ndjson';
+
+export interface EngineEvent {
+  type: string;
+  /** The action without its detail (`health_status: healthy` → `health_status`). */
+  action: string;
+  /** The full action as the engine sent it. */
+  rawAction: string;
+  id: string;
+  attributes: Record<string, string>;
+  /** Epoch ms. */
+  time: number | null;
+}
+
+export interface EventStreamHandlers {
+  onEvent(event: EngineEvent): void;
+  /** The stream is gone (never called after `close()`). */
+  onEnd(reason: Error): void;
+  onProblem?(line: string): void;
+}
+
+/** Normalize one message; null for what Silo does not follow (exec_*, malformed). */
+export function toEngineEvent(raw: RawEvent): EngineEvent | null {
+  const rawAction = (raw.Action ?? raw.status ?? '').trim();
+  const id = raw.Actor?.ID ?? raw.id ?? '';
+  if (!rawAction || !id) return null;
+  const action = rawAction.split(':')[0]!.trim();
+  if (action.startsWith('exec_')) return null;
+  const time = typeof raw.timeNano === 'number' ? Math.floor(raw.timeNano / 1e6) : typeof raw.time === 'number' ? raw.time * 1000 : null;
+  return { type: raw.Type ?? 'container', action, rawAction, id, attributes: raw.Actor?.Attributes ?? {}, time };
+}
+
+export class EventStream {
+  private response: IncomingMessage | null = null;
+  private readonly controller = new AbortController();
+  private finished = false;
+
+  constructor(
+    private readonly client: EngineClient,
+    private readonly handlers: EventStreamHandlers,
+  ) {}
+
+  /** Resolves once the engine has answered and the stream is live. */
+  async open(deadlineMs: number): Promise<void> {
+    // A deadline for the answer only: a timer on the live stream would kill a quiet, healthy one.
+    const timer = setTimeout(() => this.controller.abort(timeoutError(deadlineMs)), deadlineMs);
+    try {
+      this.response = await this.client.stream('/events', {
+        query: { filters: JSON.stringify({ type: ['container', 'daemon'] }) },
+        signal: this.controller.signal,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.finished) {
+      this.response.destroy();
+      return;
+    }
+    this.follow(this.response);
+  }
+
+  /** Stop on purpose: no `onEnd`. */
+  close(): void {
+    this.finished = true;
+    this.response?.destroy();
+    this.controller.abort();
+  }
+
+  private follow(response: IncomingMessage): void {
+    const parser = new NdjsonParser();
+    const deliver = (result: { values: unknown[]; errors: string[] }): void => {
+      for (const line of result.errors) this.handlers.onProblem?.(`events: ${line}`);
+      for (const value of result.values) {
+        if (this.finished) return;
+        const event = value && typeof value === 'object' ? toEngineEvent(value as RawEvent) : null;
+        if (event) this.handlers.onEvent(event);
+      }
+    };
+    const end = (reason: Error): void => {
+      if (this.finished) return;
+      deliver(parser.end());
+      this.finished = true;
+      response.destroy();
+      this.handlers.onEnd(reason);
+    };
+    response.on('data', (chunk: Buffer) => deliver(parser.push(chunk)));
+    response.on('end', () => end(streamEnded('the engine ended the events stream')));
+    response.on('aborted', () => end(streamEnded('the events stream was cut')));
+    response.on('close', () => end(streamEnded('the events stream closed')));
+    response.on('error', (error: Error) => end(error));
+  }
+}
+
+function streamEnded(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
+}
+
+function timeoutError(ms: number): Error {
+  return Object.assign(new Error(`the engine did not answer within ${ms} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+}
