@@ -48,6 +48,7 @@ export interface RawMountPoint {
   Driver?: string;
   Mode?: string;
   RW?: boolean;
+  Propagation?: string;
 }
 
 /** One item of GET /containers/json */
@@ -66,11 +67,88 @@ export interface RawContainerListItem {
   Mounts?: RawMountPoint[];
 }
 
+/** One entry of HostConfig.Mounts (`--mount`), as create takes it and inspect returns it. */
+export interface RawMountSpec {
+  Type?: string;
+  Source?: string;
+  Target?: string;
+  ReadOnly?: boolean;
+  Consistency?: string;
+  BindOptions?: Record<string, unknown> | null;
+  VolumeOptions?: { NoCopy?: boolean; Labels?: Record<string, string> | null; DriverConfig?: unknown } | null;
+  TmpfsOptions?: Record<string, unknown> | null;
+  [key: string]: unknown;
+}
+
+export interface RawPortBinding {
+  HostIp?: string;
+  HostPort?: string;
+}
+
+export interface RawRestartPolicy {
+  Name?: string;
+  MaximumRetryCount?: number;
+}
+
 export interface RawHostConfig {
   Isolation?: string;
   Runtime?: string;
   Binds?: string[] | null;
-  Mounts?: Array<{ Type?: string; Source?: string; Target?: string }> | null;
+  Mounts?: RawMountSpec[] | null;
+  NetworkMode?: string;
+  PortBindings?: Record<string, RawPortBinding[] | null> | null;
+  PublishAllPorts?: boolean;
+  RestartPolicy?: RawRestartPolicy | null;
+  AutoRemove?: boolean;
+  Links?: string[] | null;
+  VolumesFrom?: string[] | null;
+  Tmpfs?: Record<string, string> | null;
+  CapAdd?: string[] | null;
+  CapDrop?: string[] | null;
+  Privileged?: boolean;
+  SecurityOpt?: string[] | null;
+  Devices?: Array<{ PathOnHost?: string; PathInContainer?: string; CgroupPermissions?: string }> | null;
+  DeviceRequests?: Array<{ Driver?: string; Count?: number; DeviceIDs?: string[] | null; Capabilities?: string[][] | null }> | null;
+  IpcMode?: string;
+  PidMode?: string;
+  [key: string]: unknown;
+}
+
+/** Config of GET /containers/{id}/json: the image's config merged with the creator's. */
+export interface RawContainerConfig {
+  Hostname?: string;
+  Domainname?: string;
+  User?: string;
+  Image?: string;
+  Env?: string[] | null;
+  Cmd?: string[] | null;
+  Entrypoint?: string[] | null;
+  Labels?: Record<string, string> | null;
+  Volumes?: Record<string, object> | null;
+  ExposedPorts?: Record<string, object> | null;
+  WorkingDir?: string;
+  StopSignal?: string;
+  StopTimeout?: number;
+  Healthcheck?: { Test?: string[] | null; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number } | null;
+  MacAddress?: string;
+  [key: string]: unknown;
+}
+
+/** One network of a container (NetworkSettings.Networks), and the endpoint config of create/connect. */
+export interface RawEndpointSettings {
+  IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] | null } | null;
+  Links?: string[] | null;
+  Aliases?: string[] | null;
+  NetworkID?: string;
+  EndpointID?: string;
+  Gateway?: string;
+  IPAddress?: string;
+  IPPrefixLen?: number;
+  IPv6Gateway?: string;
+  GlobalIPv6Address?: string;
+  GlobalIPv6PrefixLen?: number;
+  MacAddress?: string;
+  DriverOpts?: Record<string, string> | null;
   [key: string]: unknown;
 }
 
@@ -93,10 +171,12 @@ export interface RawContainerInspect {
     Health?: { Status?: string } | null;
   };
   RestartCount?: number;
-  Config: { Image?: string; Labels?: Record<string, string> | null; [key: string]: unknown };
+  Config: RawContainerConfig;
   HostConfig: RawHostConfig;
   NetworkSettings?: {
     Ports?: Record<string, Array<{ HostIp?: string; HostPort?: string }> | null> | null;
+    Networks?: Record<string, RawEndpointSettings> | null;
+    [key: string]: unknown;
   };
   Mounts?: RawMountPoint[];
 }
