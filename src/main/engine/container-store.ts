@@ -105,10 +105,10 @@ export class ContainerStore {
     this.request(event.id, true);
   }
 
-  /** Resolves when no inspect is queued or running. */
-  idle(): Promise<void> {
-    if (this.outstanding === 0 || this.closed) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Resolves when no inspect is queued or running and every change has been sent. */
+  async idle(): Promise<void> {
+    if (this.outstanding > 0 && !this.closed) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (!this.closed) this.batcher.flush();
   }
 
   close(): void {
