@@ -1,0 +1,65 @@
+// The shell: a sidebar (the two views, the engine picker, the language) and the active view.
+import { useEffect } from 'react';
+import { useT, useLanguage } from './i18n/react';
+import { useContainers, useUi } from './stores/react';
+import type { View } from './stores/ui';
+import { Icon, type IconName } from './components/Icon';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { EnginePicker, LanguagePicker } from './components/Pickers';
+import { ContainersView } from './views/containers/ContainersView';
+import { EngineView } from './views/engine/EngineView';
+
+const NAV: readonly { view: View; icon: IconName }[] = [
+  { view: 'containers', icon: 'box' },
+  { view: 'engine', icon: 'engine' },
+];
+
+export function App() {
+  const t = useT();
+  const language = useLanguage();
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+  const total = useContainers((s) => s.byId.size);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  }, [language, t]);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.view}>
+                <button
+                  type="button"
+                  className={item.view === view ? 'nav-item current' : 'nav-item'}
+                  aria-current={item.view === view ? 'page' : undefined}
+                  onClick={() => setView(item.view)}
+                >
+                  <Icon name={item.icon} />
+                  <span>{t(`nav.${item.view}`)}</span>
+                  {item.view === 'containers' ? <span className="nav-count">{total}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-foot">
+          <EnginePicker />
+          <LanguagePicker />
+        </div>
+      </aside>
+      <main className="main">
+        <ConnectionBanner />
+        {view === 'containers' ? <ContainersView /> : <EngineView />}
+      </main>
+    </div>
+  );
+}

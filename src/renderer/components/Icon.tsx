@@ -1,0 +1,35 @@
+// Inline SVG icons (no icon font, no network). Decorative unless a label is given.
+export type IconName = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove' | 'warning' | 'chevron' | 'box' | 'engine' | 'refresh' | 'check';
+
+const PATHS: Record<IconName, string> = {
+  start: 'M5 3.5v9l7.5-4.5z',
+  unpause: 'M5 3.5v9l7.5-4.5z',
+  stop: 'M4 4h8v8H4z',
+  pause: 'M4.5 3.5h2.5v9H4.5zM9 3.5h2.5v9H9z',
+  restart: 'M8 2.5a5.5 5.5 0 1 0 5.2 3.7l-1.4.5A4 4 0 1 1 8 4h.5v2L12 3.25 8.5.5v2z',
+  kill: 'M9.5 1 3 9h4l-1 6 6.5-8h-4z',
+  remove: 'M6 1.5h4l.5 1H13V4H3V2.5h2.5zM4 5h8l-.7 9.5H4.7z',
+  warning: 'M8 1.5 15 14H1zM7.25 6v4h1.5V6zm0 5v1.5h1.5V11z',
+  chevron: 'M6 4l4 4-4 4-1-1 3-3-3-3z',
+  box: 'M8 1 14.5 4.5v7L8 15 1.5 11.5v-7zM3 5.4v5.2l4.25 2.3V7.7zm5.75 2.3v5.2L13 10.6V5.4zM8 2.7 3.8 5 8 7.3 12.2 5z',
+  engine: 'M2 3h12v4H2zm0 6h12v4H2zm2-4.75v1.5h1.5v-1.5zm0 6v1.5h1.5v-1.5z',
+  refresh: 'M13.5 3v4h-4l1.6-1.6A4 4 0 1 0 12 9.5h1.5A5.5 5.5 0 1 1 12.2 4.3z',
+  check: 'M6.5 11.2 3.3 8l-1 1 4.2 4.2 7.2-7.2-1-1z',
+};
+
+export function Icon({ name, label, className }: { name: IconName; label?: string; className?: string }) {
+  const classes = ['icon', `icon-${name}`, className].filter(Boolean).join(' ');
+  if (label) {
+    return (
+      <svg className={classes} viewBox="0 0 16 16" role="img" aria-label={label}>
+        <title>{label}</title>
+        <path d={PATHS[name]} fill="currentColor" />
+      </svg>
+    );
+  }
+  return (
+    <svg className={classes} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,0 +1,91 @@
+// The container list (a Map by id, fed only by `containers.changed`), actions in flight and the
+// outcome of the last action.
+import { createStore } from 'zustand/vanilla';
+import type { ContainerAction, ContainerSummary, ContainersPatch } from '../../shared/model/container';
+import type { SiloError } from '../../shared/errors';
+import { errorOf } from '../api';
+import type { CallPort } from './api-port';
+import { applyContainersPatch } from './containers-patch';
+
+export interface ActionFailure {
+  id: string;
+  /** The name when the action started (the container may be gone since). */
+  name: string;
+  error: SiloError;
+}
+
+export interface ActionReport {
+  action: ContainerAction;
+  total: number;
+  failures: ActionFailure[];
+}
+
+export interface ActOptions {
+  removeVolumes?: boolean;
+  force?: boolean;
+}
+
+export interface ContainersState {
+  byId: ReadonlyMap<string, ContainerSummary>;
+  /** True once the first reset arrived. */
+  loaded: boolean;
+  /** Ids with an action in flight. */
+  busy: ReadonlySet<string>;
+  /** The last action that had failures; cleared by the next action or dismissed. */
+  report: ActionReport | null;
+
+  applyPatch(patch: ContainersPatch): void;
+  act(ids: readonly string[], action: ContainerAction, options?: ActOptions): Promise<ActionReport>;
+  dismissReport(): void;
+}
+
+export const initialContainersState = (): Pick<ContainersState, 'byId' | 'loaded' | 'busy' | 'report'> => ({
+  byId: new Map(),
+  loaded: false,
+  busy: new Set(),
+  report: null,
+});
+
+export function createContainersStore(api: CallPort) {
+  return createStore<ContainersState>()((set, get) => ({
+    ...initialContainersState(),
+
+    applyPatch(patch) {
+      const { byId, loaded } = get();
+      const next = applyContainersPatch(byId, patch);
+      if (next !== byId || (patch.reset && !loaded)) set({ byId: next, loaded: loaded || patch.reset });
+    },
+
+    async act(ids, action, options = {}) {
+      const names = new Map(ids.map((id) => [id, get().byId.get(id)?.name ?? id.slice(0, 12)]));
+      set((s) => ({ busy: new Set([...s.busy, ...ids]), report: null }));
+      let failures: ActionFailure[];
+      try {
+        const outcomes = await api.call('containers.act', {
+          ids: [...ids],
+          action,
+          ...(action === 'remove' ? { removeVolumes: options.removeVolumes ?? false, force: options.force ?? false } : {}),
+        });
+        failures = outcomes
+          .filter((o) => !o.ok)
+          .map((o) => ({ id: o.id, name: names.get(o.id) ?? o.id.slice(0, 12), error: o.error ?? { code: 'internal' } }));
+      } catch (reason) {
+        const error = errorOf(reason);
+        failures = ids.map((id) => ({ id, name: names.get(id) ?? id, error }));
+      }
+      const report: ActionReport = { action, total: ids.length, failures };
+      set((s) => {
+        const busy = new Set(s.busy);
+        for (const id of ids) busy.delete(id);
+        return { busy, report: failures.length > 0 ? report : null };
+      });
+      return report;
+    },
+
+    dismissReport() {
+      set({ report: null });
+    },
+  }));
+}
+
+export type ContainersStore = ReturnType<typeof createContainersStore>;

@@ -1,0 +1,43 @@
+// One store per domain, made by a factory so each test (and each page) starts clean, plus the
+// session wiring: events are the only source of change, and `session.start` follows every
+// (re)opening of the link to Silo.
+import type { SiloClient } from '../api';
+import type { CallPort } from './api-port';
+import { createContainersStore } from './containers';
+import { createEngineStore } from './engine';
+import type { LanguageHints } from './settings';
+import { createSettingsStore } from './settings';
+import { createUiStore } from './ui';
+
+export interface Stores {
+  containers: ReturnType<typeof createContainersStore>;
+  engine: ReturnType<typeof createEngineStore>;
+  settings: ReturnType<typeof createSettingsStore>;
+  ui: ReturnType<typeof createUiStore>;
+}
+
+export function createStores(api: CallPort, hints?: LanguageHints): Stores {
+  return {
+    containers: createContainersStore(api),
+    engine: createEngineStore(api),
+    settings: createSettingsStore(api, hints),
+    ui: createUiStore(),
+  };
+}
+
+/** Feeds the stores from the client's events and starts a session each time the link opens. */
+export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>, stores: Stores): () => void {
+  const offs = [
+    client.on('engines.changed', (endpoints) => stores.engine.getState().setEndpoints(endpoints)),
+    client.on('engine.changed', (snapshot) => stores.engine.getState().setSnapshot(snapshot)),
+    client.on('containers.changed', (patch) => stores.containers.getState().applyPatch(patch)),
+    client.on('settings.changed', (settings) => stores.settings.getState().setSettings(settings)),
+    client.onLink((link) => {
+      stores.engine.getState().setLink(link);
+      if (link.state === 'open') {
+        client.call('session.start', {}).catch((reason: unknown) => console.error('session.start failed', reason));
+      }
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

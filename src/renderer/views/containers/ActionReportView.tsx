@@ -1,0 +1,30 @@
+// The containers an action could not handle, one plain sentence each.
+import { useT } from '../../i18n/react';
+import { describeError } from '../../format/errors';
+import type { ActionReport } from '../../stores/containers';
+
+const LISTED = 20;
+
+export function ActionReportView({ report, onDismiss }: { report: ActionReport; onDismiss: () => void }) {
+  const t = useT();
+  const { failures } = report;
+  return (
+    <div className="report" role="alert">
+      <div className="report-head">
+        <strong>{t(`report.failed.${report.action}`, { count: failures.length, total: report.total })}</strong>
+        <button type="button" className="link-button" onClick={onDismiss}>
+          {t('common.dismiss')}
+        </button>
+      </div>
+      <ul>
+        {failures.slice(0, LISTED).map((failure) => (
+          <li key={failure.id}>
+            {t('report.line', { name: failure.name, reason: describeError(failure.error, t) })}
+            {failure.error.detail ? <span className="detail">{t('report.engineSaid', { detail: failure.error.detail })}</span> : null}
+          </li>
+        ))}
+        {failures.length > LISTED ? <li className="muted">{t('report.andMore', { count: failures.length - LISTED })}</li> : null}
+      </ul>
+    </div>
+  );
+}

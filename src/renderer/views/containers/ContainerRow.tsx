@@ -1,0 +1,83 @@
+// One row of the containers table, and the header row of a compose project group.
+import { memo } from 'react';
+import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
+import type { Translate } from '../../i18n';
+import { describeStatus } from '../../format/status';
+import { describePorts } from '../../format/ports';
+import { ActionButton } from '../../components/ActionButtons';
+import { IsolationCell } from '../../components/IsolationBadge';
+import { Icon } from '../../components/Icon';
+import { actionsFor } from '../../stores/selectors/actions';
+import type { GroupRow } from '../../stores/selectors/containers';
+
+export interface ContainerRowProps {
+  container: ContainerSummary;
+  ariaRowIndex: number;
+  selected: boolean;
+  busy: boolean;
+  now: number;
+  t: Translate;
+  onToggle: (id: string, on: boolean) => void;
+  onAct: (container: ContainerSummary, action: ContainerAction) => void;
+}
+
+export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex, selected, busy, now, t, onToggle, onAct }: ContainerRowProps) {
+  const status = describeStatus(container, now, t);
+  const ports = describePorts(container.ports, t);
+  return (
+    <div
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      aria-selected={selected}
+      aria-label={t('containers.rowLabel', { name: container.name, state: t(`state.${container.state}`) })}
+      className={`ct-grid ct-row state-${container.state}${selected ? ' selected' : ''}`}
+    >
+      <div role="cell" className="cell-check">
+        <input type="checkbox" checked={selected} aria-label={t('containers.selectOne', { name: container.name })} onChange={(e) => onToggle(container.id, e.target.checked)} />
+      </div>
+      <div role="cell" className="cell-name" title={container.name}>
+        <span className="name">{container.name}</span>
+        {container.mountsEngineSocket ? <Icon name="warning" className="engine-socket" label={t('containers.controlsEngine')} /> : null}
+      </div>
+      <div role="cell" className="cell-image" title={container.image}>
+        {container.image}
+      </div>
+      <div role="cell" className="cell-state">
+        <span className={`dot dot-${container.state}`} aria-hidden="true" />
+        {t(`state.${container.state}`)}
+      </div>
+      <div role="cell" className="cell-status" title={container.statusText}>
+        {status}
+      </div>
+      <div role="cell" className="cell-ports" title={ports}>
+        {ports}
+      </div>
+      <div role="cell" className="cell-project" title={container.composeService ? t('containers.service', { service: container.composeService }) : undefined}>
+        {container.composeProject ?? ''}
+      </div>
+      <div role="cell" className="cell-isolation">
+        <IsolationCell isolation={container.isolation} />
+      </div>
+      <div role="cell" className="cell-actions">
+        {actionsFor(container.state).map((action) => (
+          <ActionButton key={action} action={action} compact disabled={busy} onAct={(a) => onAct(container, a)} />
+        ))}
+      </div>
+    </div>
+  );
+});
+
+export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle }: { group: GroupRow; ariaRowIndex: number; t: Translate; onToggle: (key: string) => void }) {
+  const name = group.project ?? t('containers.noProject');
+  return (
+    <div role="row" aria-rowindex={ariaRowIndex} aria-label={name} className="ct-group">
+      <div role="cell" aria-colspan={9} className="cell-group">
+        <button type="button" className="group-toggle" aria-expanded={!group.collapsed} onClick={() => onToggle(group.projectKey)}>
+          <Icon name="chevron" className={group.collapsed ? 'chevron' : 'chevron open'} />
+          <span className={group.project ? 'group-name' : 'group-name muted'}>{name}</span>
+          <span className="group-count">{t('containers.groupCount', { count: group.count, running: group.running })}</span>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// The Containers view: filters, the virtualized table, bulk actions, removal, failures.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
+import { useT } from '../../i18n/react';
+import { useNow } from '../../hooks';
+import { useContainers, useUi } from '../../stores/react';
+import type { SelectAllState, TableRow } from '../../stores/selectors/containers';
+import { filterContainers, projectNames, selectAllState, selectedVisible, tableRows } from '../../stores/selectors/containers';
+import { VirtualTable } from '../../components/VirtualTable';
+import { RemoveDialog, type RemoveChoice } from '../../components/RemoveDialog';
+import { ContainerRow, GroupHeaderRow } from './ContainerRow';
+import { FilterBar } from './FilterBar';
+import { SelectionBar } from './SelectionBar';
+import { ActionReportView } from './ActionReportView';
+
+export const ROW_HEIGHT = 40;
+
+export function ContainersView() {
+  const t = useT();
+  const now = useNow(60_000);
+  const byId = useContainers((s) => s.byId);
+  const loaded = useContainers((s) => s.loaded);
+  const busy = useContainers((s) => s.busy);
+  const report = useContainers((s) => s.report);
+  const act = useContainers((s) => s.act);
+  const dismissReport = useContainers((s) => s.dismissReport);
+  const filters = useUi((s) => s.filters);
+  const grouped = useUi((s) => s.groupByProject);
+  const collapsed = useUi((s) => s.collapsed);
+  const selection = useUi((s) => s.selection);
+  const toggleSelected = useUi((s) => s.toggleSelected);
+  const selectMany = useUi((s) => s.selectMany);
+  const clearSelection = useUi((s) => s.clearSelection);
+  const toggleGroup = useUi((s) => s.toggleGroup);
+
+  const all = useMemo(() => [...byId.values()], [byId]);
+  const filtered = useMemo(() => filterContainers(all, filters), [all, filters]);
+  const rows = useMemo(() => tableRows(filtered, grouped, collapsed), [filtered, grouped, collapsed]);
+  const projects = useMemo(() => projectNames(all), [all]);
+  const selected = useMemo(() => selectedVisible(filtered, selection), [filtered, selection]);
+  const allState = selectAllState(filtered, selection);
+
+  const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
+
+  const onRowAct = useCallback(
+    (container: ContainerSummary, action: ContainerAction) => {
+      if (action === 'remove') setRemoving([container]);
+      else void act([container.id], action);
+    },
+    [act],
+  );
+  const onBulkAct = useCallback(
+    (action: ContainerAction, ids: string[]) => {
+      if (action === 'remove') setRemoving(ids.map((id) => byId.get(id)).filter((c): c is ContainerSummary => c !== undefined));
+      else void act(ids, action);
+    },
+    [act, byId],
+  );
+  const onConfirmRemove = useCallback(
+    (choice: RemoveChoice) => {
+      const ids = (removing ?? []).map((c) => c.id);
+      setRemoving(null);
+      if (ids.length === 0) return;
+      selectMany(ids, false);
+      void act(ids, 'remove', choice);
+    },
+    [act, removing, selectMany],
+  );
+
+  const renderRow = useCallback(
+    (row: TableRow, ariaRowIndex: number) =>
+      row.kind === 'group' ? (
+        <GroupHeaderRow group={row} ariaRowIndex={ariaRowIndex} t={t} onToggle={toggleGroup} />
+      ) : (
+        <ContainerRow
+          container={row.container}
+          ariaRowIndex={ariaRowIndex}
+          selected={selection.has(row.container.id)}
+          busy={busy.has(row.container.id)}
+          now={now}
+          t={t}
+          onToggle={toggleSelected}
+          onAct={onRowAct}
+        />
+      ),
+    [t, toggleGroup, selection, busy, now, toggleSelected, onRowAct],
+  );
+
+  const header = (
+    <div role="row" aria-rowindex={1} className="ct-grid ct-header">
+      <div role="columnheader" className="cell-check">
+        <SelectAll state={allState} label={t('containers.selectAll')} onChange={(on) => selectMany(filtered.map((c) => c.id), on)} disabled={filtered.length === 0} />
+      </div>
+      <div role="columnheader">{t('column.name')}</div>
+      <div role="columnheader">{t('column.image')}</div>
+      <div role="columnheader">{t('column.state')}</div>
+      <div role="columnheader">{t('column.status')}</div>
+      <div role="columnheader">{t('column.ports')}</div>
+      <div role="columnheader">{t('column.project')}</div>
+      <div role="columnheader">{t('column.isolation')}</div>
+      <div role="columnheader" className="cell-actions">
+        <span className="visually-hidden">{t('column.actions')}</span>
+      </div>
+    </div>
+  );
+
+  const empty = !loaded ? t('containers.loading') : all.length === 0 ? t('containers.none') : t('containers.noMatch');
+
+  return (
+    <section className="view containers-view" aria-labelledby="containers-title">
+      <header className="view-head">
+        <h1 id="containers-title">{t('nav.containers')}</h1>
+      </header>
+      <FilterBar projects={projects.names} hasUngrouped={projects.hasUngrouped} shown={filtered.length} total={all.length} />
+      {selected.length > 0 ? (
+        <SelectionBar selected={selected} busy={selected.some((c) => busy.has(c.id))} onAct={onBulkAct} onClear={clearSelection} />
+      ) : null}
+      {report ? <ActionReportView report={report} onDismiss={dismissReport} /> : null}
+      <VirtualTable
+        rows={rows}
+        rowKey={(row) => row.key}
+        renderRow={renderRow}
+        header={header}
+        rowHeight={ROW_HEIGHT}
+        label={t('containers.tableLabel')}
+        className="containers-table"
+        empty={<p className="empty">{empty}</p>}
+      />
+      {removing ? <RemoveDialog containers={removing} onConfirm={onConfirmRemove} onCancel={() => setRemoving(null)} /> : null}
+    </section>
+  );
+}
+
+function SelectAll({ state, label, onChange, disabled }: { state: SelectAllState; label: string; onChange: (on: boolean) => void; disabled: boolean }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return <input ref={ref} type="checkbox" aria-label={label} checked={state === 'all'} disabled={disabled} onChange={() => onChange(state !== 'all')} />;
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { SiloCallError, bridgeClient, defaultBackoff, errorOf, socketClient, type HostLink, type SocketLike } from '../../../src/renderer/api';
+import { createStores, startSession } from '../../../src/renderer/stores';
+import type { Reply, SiloBridge, WireEvent } from '../../../src/shared/contract';
+import type { ContainersPatch } from '../../../src/shared/model/container';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: string[] = [];
+  onopen: ((event: unknown) => void) | null = null;
+  onclose: ((event: unknown) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  constructor(readonly url: string) {}
+  send(data: string): void {
+    this.sent.push(data);
+  }
+  close(): void {
+    this.drop();
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  drop(): void {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
+  receive(message: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  requests(): { id: number; call: string; args: unknown }[] {
+    return this.sent.map((s) => JSON.parse(s) as { id: number; call: string; args: unknown });
+  }
+}
+
+function harness() {
+  const sockets: FakeSocket[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
+  const links: HostLink[] = [];
+  const client = socketClient('ws://127.0.0.1:1/ws', {
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+    clearTimer: () => {},
+    now: () => 1000,
+  });
+  client.onLink((link) => links.push(link));
+  const last = () => sockets[sockets.length - 1] as FakeSocket;
+  return { client, sockets, timers, links, last };
+}
+
+describe('socketClient', () => {
+  it('queues calls until the socket opens, then sends WireRequests in order', async () => {
+    const { client, last } = harness();
+    const first = client.call('engines.list', {});
+    const second = client.call('settings.get', {});
+    expect(last().sent).toEqual([]);
+    last().open();
+    expect(last().requests().map((r) => r.call)).toEqual(['engines.list', 'settings.get']);
+    const [a, b] = last().requests();
+    last().receive({ id: b?.id, ok: true, result: { language: 'es' } });
+    last().receive({ id: a?.id, ok: true, result: [] });
+    await expect(first).resolves.toEqual([]);
+    await expect(second).resolves.toEqual({ language: 'es' });
+  });
+
+  it('rejects with an object carrying the SiloError', async () => {
+    const { client, last } = harness();
+    last().open();
+    const call = client.call('engines.select', { id: 'unix:///nope.sock' });
+    last().receive({ id: last().requests()[0]?.id, ok: false, error: { code: 'engine-not-found', detail: 'ENOENT' } });
+    const reason = await call.catch((e: unknown) => e);
+    expect(reason).toBeInstanceOf(SiloCallError);
+    expect((reason as SiloCallError).error).toEqual({ code: 'engine-not-found', detail: 'ENOENT' });
+    expect(errorOf(reason)).toEqual({ code: 'engine-not-found', detail: 'ENOENT' });
+  });
+
+  it('dispatches events to their listeners and ignores unknown ones and garbage', () => {
+    const { client, last } = harness();
+    last().open();
+    const patches: ContainersPatch[] = [];
+    const off = client.on('containers.changed', (patch) => patches.push(patch));
+    last().receive({ event: 'containers.changed', payload: { reset: true, upsert: [], remove: [] } });
+    last().receive({ event: 'made.up', payload: 1 });
+    last().onmessage?.({ data: 'not json' });
+    off();
+    last().receive({ event: 'containers.changed', payload: { reset: false, upsert: [], remove: [] } });
+    expect(patches).toEqual([{ reset: true, upsert: [], remove: [] }]);
+  });
+
+  it('on close: fails calls in flight, reports the link lost, reconnects with backoff', async () => {
+    const { client, sockets, timers, links, last } = harness();
+    last().open();
+    const inFlight = client.call('engines.refresh', {});
+    last().drop();
+    await expect(inFlight).rejects.toBeInstanceOf(SiloCallError);
+    expect(links.map((l) => l.state)).toEqual(['open', 'lost']);
+    expect(links[1]).toEqual({ state: 'lost', attempt: 1, retryAt: 1000 + defaultBackoff(1) });
+
+    // a call made while lost waits for the next socket, and survives a failed attempt
+    const queued = client.call('settings.get', {});
+    timers.shift()?.fn();
+    expect(sockets).toHaveLength(2);
+    last().drop();
+    expect(links[links.length - 1]).toMatchObject({ state: 'lost', attempt: 2 });
+    expect(timers[0]?.ms).toBe(defaultBackoff(2));
+    timers.shift()?.fn();
+    last().open();
+    expect(links[links.length - 1]).toEqual({ state: 'open', attempt: 0, retryAt: null });
+    expect(last().requests().map((r) => r.call)).toEqual(['settings.get']);
+    last().receive({ id: last().requests()[0]?.id, ok: true, result: { language: null } });
+    await expect(queued).resolves.toEqual({ language: null });
+  });
+
+  it('backs off up to ten seconds', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(defaultBackoff)).toEqual([250, 500, 1000, 2000, 4000, 8000, 10000, 10000]);
+  });
+
+  it('close() stops reconnecting and fails what is pending', async () => {
+    const { client, timers, last } = harness();
+    const pending = client.call('settings.get', {});
+    client.close();
+    await expect(pending).rejects.toBeInstanceOf(SiloCallError);
+    expect(timers).toEqual([]);
+    void last;
+  });
+});
+
+describe('bridgeClient', () => {
+  function fakeBridge(reply: (call: string, args: unknown) => Reply) {
+    const listeners = new Set<(event: WireEvent) => void>();
+    const bridge: SiloBridge = {
+      invoke: async (call, args) => reply(call, args),
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    return { bridge, emit: (event: WireEvent) => listeners.forEach((l) => l(event)) };
+  }
+
+  it('resolves results, rejects errors as SiloCallError, relays events', async () => {
+    const { bridge, emit } = fakeBridge((call) => (call === 'settings.get' ? { ok: true, result: { language: 'en' } } : { ok: false, error: { code: 'no-engine' } }));
+    const client = bridgeClient(bridge);
+    await expect(client.call('settings.get', {})).resolves.toEqual({ language: 'en' });
+    const reason = await client.call('engines.refresh', {}).catch((e: unknown) => e);
+    expect((reason as SiloCallError).error).toEqual({ code: 'no-engine' });
+    const seen: unknown[] = [];
+    client.on('settings.changed', (s) => seen.push(s));
+    emit({ event: 'settings.changed', payload: { language: 'es' } });
+    expect(seen).toEqual([{ language: 'es' }]);
+  });
+
+  it('wraps a thrown invoke as an internal error', async () => {
+    const client = bridgeClient({
+      invoke: async () => {
+        throw new Error('ipc broke');
+      },
+      subscribe: () => () => {},
+    });
+    const reason = await client.call('settings.get', {}).catch((e: unknown) => e);
+    expect((reason as SiloCallError).error).toMatchObject({ code: 'internal', detail: 'ipc broke' });
+  });
+});
+
+describe('startSession', () => {
+  it('starts a session each time the link opens, and feeds the stores from events only', async () => {
+    const { client, last } = harness();
+    const stores = createStores(client, { urlLang: 'es', system: ['en-US'] });
+    startSession(client, stores);
+    expect(stores.settings.getState().language).toBe('es');
+    last().open();
+    expect(last().requests().map((r) => r.call)).toEqual(['session.start']);
+    last().receive({ id: last().requests()[0]?.id, ok: true, result: null });
+    last().receive({ event: 'settings.changed', payload: { language: 'en' } });
+    last().receive({ event: 'engines.changed', payload: [{ id: 'unix:///s', name: 's', host: 'unix:///s', source: 'default', flavor: null, tls: false, active: true }] });
+    last().receive({
+      event: 'containers.changed',
+      payload: { reset: true, upsert: [{ id: 'aaaaaaaaaaaa', name: 'one' }], remove: [] },
+    });
+    expect(stores.settings.getState().language).toBe('en');
+    expect(stores.engine.getState().endpoints).toHaveLength(1);
+    expect(stores.containers.getState().byId.size).toBe(1);
+    expect(stores.engine.getState().link.state).toBe('open');
+
+    last().drop();
+    expect(stores.engine.getState().link.state).toBe('lost');
+  });
+});
