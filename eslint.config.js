@@ -8,7 +8,14 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 /** Imports a layer may never make, with the reason a person reads in the lint error. */
 const forbid = (groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups }],
+  'no-restricted-imports': [
+    'error',
+    {
+      // Node built-ins by exact name (a pattern would also catch a local './events').
+      paths: groups.filter((g) => g === noNode).flatMap((g) => g.group.map((name) => ({ name, message: g.message }))),
+      patterns: groups.filter((g) => g !== noNode),
+    },
+  ],
 });
 
 const noNode = { group: nodeBuiltins, message: 'Node is not available in this layer.' };
