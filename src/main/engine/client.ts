@@ -70,12 +70,15 @@ export class EngineClient {
   private dial<T>(method: string, path: string, options: RequestOptions, isStream: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (options.signal?.aborted) return reject(options.signal.reason);
+      const query = options.query ?? {};
+      const hasQuery = Object.keys(query).length > 0;
       this.modem.dial(
         {
-          path: `${path}?`,
+          // The modem appends a query string only to a path that ends in `?`.
+          path: hasQuery ? `${path}?` : path,
           method,
           // `_body: {}` keeps the modem from sending the query again as a JSON body.
-          options: { _query: options.query ?? {}, _body: {} },
+          options: { _query: query, _body: {} },
           abortSignal: options.signal,
           isStream,
           statusCodes: OK_CODES,
