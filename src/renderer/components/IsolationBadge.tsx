@@ -1,6 +1,6 @@
 // The rung as a badge whose colour deepens with the strength of the boundary; the words say it too.
 import type { EffectiveIsolation, Rung } from '../../shared/model/isolation';
-import { rungLevel, rungName, describeIsolationSource } from '../format/isolation';
+import { describeIsolationFully, describeIsolationSource, rungLevel, rungName } from '../format/isolation';
 import { useT } from '../i18n/react';
 
 export function RungBadge({ rung }: { rung: Rung }) {
@@ -20,10 +20,10 @@ export function IsolationCell({ isolation }: { isolation: EffectiveIsolation | n
     );
   }
   return (
-    <span className="isolation">
+    <span className="isolation" title={describeIsolationFully(isolation, t)}>
       <RungBadge rung={isolation.rung} />
       <span className="mode">{t('isolation.modeSuffix', { mode: isolation.mode })}</span>
-      <span className={`source source-${isolation.source}`}>{t('isolation.sourceSuffix', { source: describeIsolationSource(isolation, t) })}</span>
+      <span className={`source source-${isolation.source}`}>{t('isolation.sourceSuffix', { source: describeIsolationSource(isolation, t, true) })}</span>
     </span>
   );
 }

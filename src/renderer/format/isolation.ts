@@ -29,8 +29,16 @@ export function describeIsolation(isolation: EffectiveIsolation | null, t: Trans
   return t('isolation.rungAndMode', { rung: rungName(isolation.rung, t), mode: isolation.mode });
 }
 
-export function describeIsolationSource(isolation: EffectiveIsolation, t: Translate): string {
+/** Where the isolation came from, in full ("the engine's default") or short ("engine default"). */
+export function describeIsolationSource(isolation: EffectiveIsolation, t: Translate, short = false): string {
+  if (short) return t(isolation.source === 'container' ? 'isolation.sourceShort.container' : 'isolation.sourceShort.daemon-default');
   return t(isolation.source === 'container' ? 'isolation.source.container' : 'isolation.source.daemon-default');
+}
+
+/** "User-space kernel · runsc (engine default)". */
+export function describeIsolationFully(isolation: EffectiveIsolation | null, t: Translate): string {
+  if (!isolation) return describeIsolation(isolation, t);
+  return describeIsolation(isolation, t) + t('isolation.sourceSuffix', { source: describeIsolationSource(isolation, t) });
 }
 
 export function engineKindName(kind: EngineKind, t: Translate): string {

@@ -46,7 +46,7 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
         <span className={`dot dot-${container.state}`} aria-hidden="true" />
         {t(`state.${container.state}`)}
       </div>
-      <div role="cell" className="cell-status" title={container.statusText}>
+      <div role="cell" className="cell-status" title={status}>
         {status}
       </div>
       <div role="cell" className="cell-ports" title={ports}>

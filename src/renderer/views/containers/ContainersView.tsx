@@ -61,8 +61,13 @@ export function ContainersView() {
       const ids = (removing ?? []).map((c) => c.id);
       setRemoving(null);
       if (ids.length === 0) return;
-      selectMany(ids, false);
-      void act(ids, 'remove', choice);
+      void act(ids, 'remove', choice).then((report) => {
+        const failed = new Set(report.failures.map((f) => f.id));
+        selectMany(
+          ids.filter((id) => !failed.has(id)),
+          false,
+        );
+      });
     },
     [act, removing, selectMany],
   );
@@ -110,8 +115,11 @@ export function ContainersView() {
     <section className="view containers-view" aria-labelledby="containers-title">
       <header className="view-head">
         <h1 id="containers-title">{t('nav.containers')}</h1>
+        <span className="muted count-label" aria-live="polite">
+          {filtered.length === all.length ? t('containers.total', { count: all.length }) : t('containers.shownOf', { count: filtered.length, total: all.length })}
+        </span>
       </header>
-      <FilterBar projects={projects.names} hasUngrouped={projects.hasUngrouped} shown={filtered.length} total={all.length} />
+      <FilterBar projects={projects.names} hasUngrouped={projects.hasUngrouped} />
       {selected.length > 0 ? (
         <SelectionBar selected={selected} busy={selected.some((c) => busy.has(c.id))} onAct={onBulkAct} onClear={clearSelection} />
       ) : null}

@@ -8,7 +8,7 @@ import { ANY, NO_PROJECT } from '../../stores/selectors/containers';
 
 const STATES: readonly ContainerState[] = ['running', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing'];
 
-export function FilterBar({ projects, hasUngrouped, shown, total }: { projects: readonly string[]; hasUngrouped: boolean; shown: number; total: number }) {
+export function FilterBar({ projects, hasUngrouped }: { projects: readonly string[]; hasUngrouped: boolean }) {
   const t = useT();
   const filters = useUi((s) => s.filters);
   const grouped = useUi((s) => s.groupByProject);
@@ -66,15 +66,11 @@ export function FilterBar({ projects, hasUngrouped, shown, total }: { projects: 
         <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
         <span>{t('filters.group')}</span>
       </label>
-      <span className="spacer" />
       {filtering ? (
         <button type="button" className="link-button" onClick={clearFilters}>
           {t('filters.clear')}
         </button>
       ) : null}
-      <span className="muted count-label" aria-live="polite">
-        {filtering ? t('containers.shownOf', { count: shown, total }) : t('containers.total', { count: total })}
-      </span>
     </div>
   );
 }

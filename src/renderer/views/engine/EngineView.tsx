@@ -77,7 +77,7 @@ function EngineFacts({ info, apiVersion, t }: { info: EngineInfo; apiVersion: st
       <h2 id="engine-name">{info.name}</h2>
       <dl className="facts">
         {facts.map(([term, value]) => (
-          <div key={term} className="fact">
+          <div key={term} className={value.length > 32 ? 'fact wide' : 'fact'}>
             <dt>{term}</dt>
             <dd>{value}</dd>
           </div>
@@ -113,7 +113,7 @@ function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | '
                     <li key={runtime.name}>
                       <code>{runtime.name}</code>
                       {runtime.isDefault ? <span className="tag">{t('ladder.default')}</span> : null}
-                      {runtime.path || runtime.runtimeType ? <span className="muted path">{runtime.path ?? runtime.runtimeType}</span> : null}
+                      {runtimeWhere(runtime) ? <span className="muted path">{runtimeWhere(runtime)}</span> : null}
                     </li>
                   ))
                 )}
@@ -125,6 +125,12 @@ function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | '
       {counts.pending > 0 ? <p className="muted">{t('ladder.pending', { count: counts.pending })}</p> : null}
     </section>
   );
+}
+
+/** The binary or containerd type behind a runtime, when it says more than the name. */
+function runtimeWhere(runtime: RuntimeInfo): string | null {
+  const where = runtime.path ?? runtime.runtimeType;
+  return where && where !== runtime.name ? where : null;
 }
 
 function HardeningList({ hardening, t }: { hardening: Hardening; t: Translate }) {
