@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
 import { useT } from '../../i18n/react';
 import { useNow } from '../../hooks';
-import { useContainers, useUi } from '../../stores/react';
+import { useContainers, useEngine, useUi } from '../../stores/react';
+import { isLive } from '../../stores/selectors/engine';
 import type { SelectAllState, TableRow } from '../../stores/selectors/containers';
 import { filterContainers, projectNames, selectAllState, selectedVisible, tableRows } from '../../stores/selectors/containers';
 import { VirtualTable } from '../../components/VirtualTable';
@@ -32,6 +33,7 @@ export function ContainersView() {
   const selectMany = useUi((s) => s.selectMany);
   const clearSelection = useUi((s) => s.clearSelection);
   const toggleGroup = useUi((s) => s.toggleGroup);
+  const live = useEngine((s) => isLive(s.link, s.snapshot));
 
   const all = useMemo(() => [...byId.values()], [byId]);
   const filtered = useMemo(() => filterContainers(all, filters), [all, filters]);
@@ -81,14 +83,14 @@ export function ContainersView() {
           container={row.container}
           ariaRowIndex={ariaRowIndex}
           selected={selection.has(row.container.id)}
-          busy={busy.has(row.container.id)}
+          busy={!live || busy.has(row.container.id)}
           now={now}
           t={t}
           onToggle={toggleSelected}
           onAct={onRowAct}
         />
       ),
-    [t, toggleGroup, selection, busy, now, toggleSelected, onRowAct],
+    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct],
   );
 
   const header = (
@@ -118,10 +120,11 @@ export function ContainersView() {
         <span className="muted count-label" aria-live="polite">
           {filtered.length === all.length ? t('containers.total', { count: all.length }) : t('containers.shownOf', { count: filtered.length, total: all.length })}
         </span>
+        {!live && loaded ? <span className="stale-note">{t('containers.stale')}</span> : null}
       </header>
       <FilterBar projects={projects.names} hasUngrouped={projects.hasUngrouped} />
       {selected.length > 0 ? (
-        <SelectionBar selected={selected} busy={selected.some((c) => busy.has(c.id))} onAct={onBulkAct} onClear={clearSelection} />
+        <SelectionBar selected={selected} busy={!live || selected.some((c) => busy.has(c.id))} onAct={onBulkAct} onClear={clearSelection} />
       ) : null}
       {report ? <ActionReportView report={report} onDismiss={dismissReport} /> : null}
       <VirtualTable
@@ -131,7 +134,7 @@ export function ContainersView() {
         header={header}
         rowHeight={ROW_HEIGHT}
         label={t('containers.tableLabel')}
-        className="containers-table"
+        className={live || !loaded ? 'containers-table' : 'containers-table stale'}
         empty={<p className="empty">{empty}</p>}
       />
       {removing ? <RemoveDialog containers={removing} onConfirm={onConfirmRemove} onCancel={() => setRemoving(null)} /> : null}
