@@ -158,6 +158,8 @@ export interface RawContainerInspect {
   Name: string;
   Created: string;
   Image: string;
+  /** `linux` or `windows`. */
+  Platform?: string;
   State: {
     Status: string;
     Running?: boolean;
