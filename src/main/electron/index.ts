@@ -2,6 +2,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { startCore, type Core } from '../host/core';
+import { startDesktop, type Desktop } from './desktop';
 import { serveContract } from './ipc';
 import { registerSchemeAsPrivileged, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions } from './window';
@@ -18,6 +19,7 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let stopContract: (() => void) | null = null;
+  let desktop: Desktop | null = null;
 
   const open = () => {
     if (!core) return;
@@ -30,12 +32,14 @@ if (!app.requestSingleInstanceLock()) {
     });
   };
 
-  app.on('second-instance', () => {
+  const show = () => {
     if (!window) return open();
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
-  });
+  };
+
+  app.on('second-instance', show);
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
@@ -46,10 +50,18 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(__dirname, '..', 'renderer'));
     core = await startCore({ configDir: app.getPath('userData'), log });
     open();
+    try {
+      desktop = startDesktop({ core, openWindow: show, quit: () => app.quit(), log });
+    } catch (error) {
+      log(`desktop integration: ${(error as Error)?.stack ?? error}`);
+    }
   });
 
-  app.on('window-all-closed', () => app.quit());
+  // With the tray up, closing the window leaves Silo running there; without it, it quits.
+  app.on('window-all-closed', () => (desktop ? desktop.closedToTray() : app.quit()));
   app.on('before-quit', () => {
+    desktop?.stop();
+    desktop = null;
     void core?.stop();
   });
 }
