@@ -45,7 +45,9 @@ export function App() {
                 >
                   <Icon name={item.icon} />
                   <span>{t(`nav.${item.view}`)}</span>
-                  {item.view === 'containers' ? <span className="nav-count">{total}</span> : null}
+                  {item.view === 'containers' ? <span className="nav-count" aria-hidden="true">
+                      {total}
+                    </span> : null}
                 </button>
               </li>
             ))}

@@ -20,11 +20,13 @@ const PATHS: Record<IconName, string> = {
 export function Icon({ name, label, className }: { name: IconName; label?: string; className?: string }) {
   const classes = ['icon', `icon-${name}`, className].filter(Boolean).join(' ');
   if (label) {
+    // The tooltip sits on a wrapper: an SVG <title> would leak into the cell's text content.
     return (
-      <svg className={classes} viewBox="0 0 16 16" role="img" aria-label={label}>
-        <title>{label}</title>
-        <path d={PATHS[name]} fill="currentColor" />
-      </svg>
+      <span className="icon-wrap" title={label}>
+        <svg className={classes} viewBox="0 0 16 16" role="img" aria-label={label}>
+          <path d={PATHS[name]} fill="currentColor" />
+        </svg>
+      </span>
     );
   }
   return (

@@ -54,23 +54,27 @@ export function VirtualTable<R>({ rows, rowKey, renderRow, header, rowHeight, ov
   }, [rows.length, rowHeight, first]);
 
   const slice = rows.slice(first, last);
+  // One scroll container for both axes: the header sticks to the top and scrolls sideways with
+  // the rows. The header's few pixels above the first row are covered by the overscan.
   return (
     <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className={['vtable', className].filter(Boolean).join(' ')}>
-      <div role="rowgroup" className="vtable-head">
-        {header}
-      </div>
       <div ref={scrollRef} className="vtable-scroll" onScroll={onScroll}>
-        {rows.length === 0 && empty ? (
-          <div className="vtable-empty">{empty}</div>
-        ) : (
-          <div ref={spacerRef} className="vtable-spacer">
-            <div ref={windowRef} role="rowgroup" className="vtable-window">
-              {slice.map((row, i) => (
-                <Fragment key={rowKey(row)}>{renderRow(row, first + i + 2)}</Fragment>
-              ))}
-            </div>
+        <div className="vtable-inner">
+          <div role="rowgroup" className="vtable-head">
+            {header}
           </div>
-        )}
+          {rows.length === 0 && empty ? (
+            <div className="vtable-empty">{empty}</div>
+          ) : (
+            <div ref={spacerRef} className="vtable-spacer">
+              <div ref={windowRef} role="rowgroup" className="vtable-window">
+                {slice.map((row, i) => (
+                  <Fragment key={rowKey(row)}>{renderRow(row, first + i + 2)}</Fragment>
+                ))}
+              </div>
+            </div>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -28,7 +28,6 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
     <div
       role="row"
       aria-rowindex={ariaRowIndex}
-      aria-selected={selected}
       aria-label={t('containers.rowLabel', { name: container.name, state: t(`state.${container.state}`) })}
       className={`ct-grid ct-row state-${container.state}${selected ? ' selected' : ''}`}
     >

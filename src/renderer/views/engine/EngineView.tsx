@@ -99,15 +99,15 @@ function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | '
         {RUNGS.map((rung) => {
           const runtimes = byRung.get(rung) ?? [];
           return (
-            <li key={rung} className={`rung-row rung-row-${rung}`}>
+            <li key={rung} className={`rung-row rung-row-${rung}${runtimes.length === 0 ? ' empty' : ''}`}>
               <div className="rung-head">
                 <RungBadge rung={rung} />
                 <span className="rung-count">{t('ladder.containers', { count: counts[rung] })}</span>
               </div>
-              <p className="rung-explain">{t(`rungExplain.${rung}`)}</p>
+              <p className="rung-explain">{explainRung(rung, windows, t)}</p>
               <ul className="runtimes" aria-label={t('ladder.modesOn', { rung: t(`rung.${rung}`) })}>
                 {runtimes.length === 0 ? (
-                  <li className="muted">{t(windows ? 'ladder.noMode' : 'ladder.noRuntime')}</li>
+                  <li className="muted">{t(!windows ? 'ladder.noRuntime' : rung === 'user-namespaced' || rung === 'user-space-kernel' ? 'ladder.notOnWindows' : 'ladder.noMode')}</li>
                 ) : (
                   runtimes.map((runtime) => (
                     <li key={runtime.name}>
@@ -125,6 +125,13 @@ function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | '
       {counts.pending > 0 ? <p className="muted">{t('ladder.pending', { count: counts.pending })}</p> : null}
     </section>
   );
+}
+
+/** A rung in one line; process and Hyper-V isolation are worded for what they are on Windows. */
+function explainRung(rung: Rung, windows: boolean, t: Translate): string {
+  if (windows && rung === 'shared-kernel') return t('rungExplainWindows.shared-kernel');
+  if (windows && rung === 'virtual-machine') return t('rungExplainWindows.virtual-machine');
+  return t(`rungExplain.${rung}`);
 }
 
 /** The binary or containerd type behind a runtime, when it says more than the name. */
