@@ -6,6 +6,9 @@ import type { RawEvent } from '../../shared/engine-api';
 import type { EngineClient } from './client';
 import { NdjsonParser } from './ndjson';
 
+/** Silo follows containers, and the daemon for `reload` (runtimes may have changed). */
+const FOLLOWED_TYPES = new Set(['container', 'daemon']);
+
 export interface EngineEvent {
   type: string;
   /** The action without its detail (`health_status: healthy` → `health_status`). */
@@ -51,10 +54,8 @@ export class EventStream {
     // A deadline for the answer only: a timer on the live stream would kill a quiet, healthy one.
     const timer = setTimeout(() => this.controller.abort(timeoutError(deadlineMs)), deadlineMs);
     try {
-      this.response = await this.client.stream('/events', {
-        query: { filters: JSON.stringify({ type: ['container', 'daemon'] }) },
-        signal: this.controller.signal,
-      });
+      // No server-side filter: not every Docker-compatible engine (Podman) takes the same types.
+      this.response = await this.client.stream('/events', { signal: this.controller.signal });
     } finally {
       clearTimeout(timer);
     }
@@ -79,7 +80,7 @@ export class EventStream {
       for (const value of result.values) {
         if (this.finished) return;
         const event = value && typeof value === 'object' ? toEngineEvent(value as RawEvent) : null;
-        if (event) this.handlers.onEvent(event);
+        if (event && FOLLOWED_TYPES.has(event.type)) this.handlers.onEvent(event);
       }
     };
     const end = (reason: Error): void => {

@@ -2,7 +2,7 @@
 // resynchronizes with a full list (changes it could not see by events show up).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { TestEngine } from '../../support/test-engine';
 import { ContainerApi } from '../../../src/main/engine/containers';
 import { applyPatches, byName, managerFor, SocketProxy, waitFor, type Recorded } from './helpers';
@@ -92,6 +92,26 @@ describe('an engine killed and started again', () => {
     } finally {
       await behind.close();
       await proxy.destroy();
+    }
+  });
+  it('shows a reloaded default runtime from the daemon’s reload event, without polling', async () => {
+    const watcher = managerFor(engine.dockerHost);
+    try {
+      await watcher.manager.start();
+      expect(watcher.manager.snapshot().info?.defaultRuntime).toBe('runc');
+      const config = JSON.parse(readFileSync(engine.configFile, 'utf8')) as Record<string, unknown>;
+      writeFileSync(engine.configFile, JSON.stringify({ ...config, 'default-runtime': 'runsc' }));
+      engine.reload();
+      await waitFor('runsc as the default', () => watcher.manager.snapshot().info?.defaultRuntime === 'runsc');
+      const id = await engine.docker(['create', '--network', 'none', 'silo-test/busybox:latest']);
+      const created = await waitFor('the new container’s isolation', () => watcher.manager.containers().find((c) => c.id === id && c.isolation));
+      expect(created.isolation).toMatchObject({ mode: 'runsc', rung: 'user-space-kernel' });
+      // A key left out is not reset by a reload: name runc again.
+      writeFileSync(engine.configFile, JSON.stringify({ ...config, 'default-runtime': 'runc' }));
+      engine.reload();
+      await waitFor('runc as the default again', () => watcher.manager.snapshot().info?.defaultRuntime === 'runc');
+    } finally {
+      await watcher.close();
     }
   });
 });

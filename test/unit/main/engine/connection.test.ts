@@ -136,12 +136,13 @@ describe('the events stream', () => {
       let ended: Error | null = null;
       const stream = new EventStream(client, { onEvent: (e) => events.push(e), onEnd: (r) => (ended = r) });
       await stream.open(1000);
-      expect(paths.at(-1)).toMatch(/^\/v1\.41\/events\?filters=/);
+      expect(paths.at(-1)).toBe('/v1.41/events');
       await new Promise((r) => setTimeout(r, 300)); // six times the inactivity timeout
       expect(ended).toBeNull();
       const line = JSON.stringify({ Type: 'container', Action: 'start', Actor: { ID: 'c1' } });
       push!(line.slice(0, 7));
       push!(`${line.slice(7)}\n${JSON.stringify({ Type: 'container', Action: 'exec_die', Actor: { ID: 'c1' } })}\n`);
+      push!(`${JSON.stringify({ Type: 'image', Action: 'pull', Actor: { ID: 'busybox' } })}\n`);
       const deadline = Date.now() + 2000;
       while (events.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       expect(events.map((e) => [e.action, e.id])).toEqual([['start', 'c1']]);
