@@ -28,10 +28,12 @@ export function chooseApiVersion(serverApi: string | undefined): string {
   return compareApiVersions(serverApi, NEWEST_API) < 0 ? serverApi : NEWEST_API;
 }
 
-export async function negotiateApiVersion(target: ClientTarget, env: NodeJS.ProcessEnv, deadlineMs: number): Promise<string> {
+export async function negotiateApiVersion(target: ClientTarget, env: NodeJS.ProcessEnv, deadlineMs: number, cancel?: AbortSignal): Promise<string> {
   const probe = new EngineClient(target, null, env);
   try {
-    const version = await probe.get<{ ApiVersion?: string }>('/version', { signal: AbortSignal.timeout(deadlineMs) });
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+    const version = await probe.get<{ ApiVersion?: string }>('/version', { signal });
     return chooseApiVersion(version?.ApiVersion);
   } finally {
     probe.close();

@@ -42,6 +42,9 @@ export class EngineConnection {
   private timer: NodeJS.Timeout | null = null;
   private watcher: FSWatcher | null = null;
   private stopped = false;
+  /** Aborted on stop, so an attempt in flight ends at once. */
+  private readonly cancel = new AbortController();
+  private establishing: Session | null = null;
 
   constructor(private readonly options: ConnectionOptions) {}
 
@@ -84,6 +87,8 @@ export class EngineConnection {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.cancel.abort();
+    this.establishing?.client.close();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.watcher?.close();
@@ -115,16 +120,19 @@ export class EngineConnection {
     const { target, env } = this.options;
     let session: Session | null = null;
     try {
-      const apiVersion = await negotiateApiVersion(target, env, this.options.connectDeadlineMs ?? 5000);
+      const apiVersion = await negotiateApiVersion(target, env, this.options.connectDeadlineMs ?? 5000, this.cancel.signal);
       if (this.stopped) return;
       session = new Session(new EngineClient(target, apiVersion, env), apiVersion);
+      this.establishing = session;
       await this.options.establish(session);
+      this.establishing = null;
       if (session.dead) throw session.reason ?? new Error('the session ended while it was being set up');
       if (this.stopped) throw new Error('stopped');
       this.session = session;
       this.failures = 0;
       this.setState({ phase: 'connected', error: null, apiVersion, attempt: 0, nextAttemptAt: null });
     } catch (error) {
+      this.establishing = null;
       if (session) {
         session.dead = true;
         this.options.teardown(session);

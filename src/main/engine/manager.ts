@@ -49,6 +49,7 @@ export class EngineManager implements EngineService {
   private readonly parts = new Map<Session, SessionParts>();
   private fixed = new Map<string, FixedFacts>();
   private stopped = false;
+  private switching: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EngineManagerOptions & EngineManagerTuning) {
     this.log = options.log ?? ((line) => console.warn(`[engine] ${line}`));
@@ -67,6 +68,7 @@ export class EngineManager implements EngineService {
     const connection = this.connection;
     this.connection = null;
     await connection?.stop();
+    await this.switching;
   }
 
   endpoints(): EngineEndpoint[] {
@@ -142,8 +144,15 @@ export class EngineManager implements EngineService {
     this.discovered = found.endpoints;
   }
 
-  /** Switch to an endpoint: close the old connection, clear what it showed, connect. */
-  private async connect(target: DiscoveredEndpoint): Promise<void> {
+  /** Switch to an endpoint; switches run one after another, never two connections at once. */
+  private connect(target: DiscoveredEndpoint): Promise<void> {
+    const next = this.switching.then(() => this.switchTo(target));
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Close the old connection, clear what it showed, connect. */
+  private async switchTo(target: DiscoveredEndpoint): Promise<void> {
     const old = this.connection;
     this.connection = null;
     await old?.stop();

@@ -105,6 +105,16 @@ describe('connection states', () => {
     await c.stop();
   });
 
+  it('stops at once even while an attempt waits on an engine that never answers', async () => {
+    const host = await fakeEngine(() => undefined);
+    const c = new EngineConnection({ target: { host, tls: null }, env: {}, establish: async () => undefined, teardown: () => undefined, onState: () => undefined, connectDeadlineMs: 30_000 });
+    const first = c.start();
+    await new Promise((r) => setTimeout(r, 50));
+    const stopped = await Promise.race([c.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting'), 5000))]);
+    expect(stopped).toBe('stopped');
+    await first;
+  });
+
   it('backs off from ~100 ms to a 1 s cap', () => {
     expect([1, 2, 3, 4, 5, 6, 20].map((n) => backoffDelay(n))).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
   });
