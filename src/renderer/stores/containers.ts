@@ -35,6 +35,8 @@ export interface ContainersState {
   report: ActionReport | null;
 
   applyPatch(patch: ContainersPatch): void;
+  /** Several patches in order, with one notification (a burst of events, one render). */
+  applyPatches(patches: readonly ContainersPatch[]): void;
   act(ids: readonly string[], action: ContainerAction, options?: ActOptions): Promise<ActionReport>;
   dismissReport(): void;
 }
@@ -51,9 +53,18 @@ export function createContainersStore(api: CallPort) {
     ...initialContainersState(),
 
     applyPatch(patch) {
+      get().applyPatches([patch]);
+    },
+
+    applyPatches(patches) {
       const { byId, loaded } = get();
-      const next = applyContainersPatch(byId, patch);
-      if (next !== byId || (patch.reset && !loaded)) set({ byId: next, loaded: loaded || patch.reset });
+      let next = byId;
+      let reset = false;
+      for (const patch of patches) {
+        next = applyContainersPatch(next, patch);
+        reset ||= patch.reset;
+      }
+      if (next !== byId || (reset && !loaded)) set({ byId: next, loaded: loaded || reset });
     },
 
     async act(ids, action, options = {}) {

@@ -2,6 +2,7 @@
 // session wiring: events are the only source of change, and `session.start` follows every
 // (re)opening of the link to Silo.
 import type { SiloClient } from '../api';
+import type { ContainersPatch } from '../../shared/model/container';
 import type { CallPort } from './api-port';
 import { createContainersStore } from './containers';
 import { createEngineStore } from './engine';
@@ -25,12 +26,35 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
   };
 }
 
+export interface SessionOptions {
+  /**
+   * Runs a flush of the container patches received meanwhile: a burst of events becomes one
+   * store update and one render. By default the next animation frame.
+   */
+  schedule?: (flush: () => void) => void;
+}
+
+function nextFrame(flush: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
+  else setTimeout(flush, 16);
+}
+
 /** Feeds the stores from the client's events and starts a session each time the link opens. */
-export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>, stores: Stores): () => void {
+export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>, stores: Stores, options: SessionOptions = {}): () => void {
+  const schedule = options.schedule ?? nextFrame;
+  let pending: ContainersPatch[] = [];
+  const flush = (): void => {
+    const patches = pending;
+    pending = [];
+    if (patches.length > 0) stores.containers.getState().applyPatches(patches);
+  };
   const offs = [
     client.on('engines.changed', (endpoints) => stores.engine.getState().setEndpoints(endpoints)),
     client.on('engine.changed', (snapshot) => stores.engine.getState().setSnapshot(snapshot)),
-    client.on('containers.changed', (patch) => stores.containers.getState().applyPatch(patch)),
+    client.on('containers.changed', (patch) => {
+      pending.push(patch);
+      if (pending.length === 1) schedule(flush);
+    }),
     client.on('settings.changed', (settings) => stores.settings.getState().setSettings(settings)),
     client.onLink((link) => {
       stores.engine.getState().setLink(link);
@@ -39,5 +63,8 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
       }
     }),
   ];
-  return () => offs.forEach((off) => off());
+  return () => {
+    offs.forEach((off) => off());
+    pending = [];
+  };
 }

@@ -171,7 +171,8 @@ describe('startSession', () => {
   it('starts a session each time the link opens, and feeds the stores from events only', async () => {
     const { client, last } = harness();
     const stores = createStores(client, { urlLang: 'es', system: ['en-US'] });
-    startSession(client, stores);
+    const flushes: (() => void)[] = [];
+    startSession(client, stores, { schedule: (flush) => flushes.push(flush) });
     expect(stores.settings.getState().language).toBe('es');
     last().open();
     expect(last().requests().map((r) => r.call)).toEqual(['session.start']);
@@ -182,9 +183,21 @@ describe('startSession', () => {
       event: 'containers.changed',
       payload: { reset: true, upsert: [{ id: 'aaaaaaaaaaaa', name: 'one' }], remove: [] },
     });
+    last().receive({
+      event: 'containers.changed',
+      payload: { reset: false, upsert: [{ id: 'bbbbbbbbbbbb', name: 'two' }], remove: ['aaaaaaaaaaaa'] },
+    });
     expect(stores.settings.getState().language).toBe('en');
     expect(stores.engine.getState().endpoints).toHaveLength(1);
-    expect(stores.containers.getState().byId.size).toBe(1);
+    // container patches wait for the next frame, then apply in order as one update
+    expect(stores.containers.getState().loaded).toBe(false);
+    expect(flushes).toHaveLength(1);
+    let notified = 0;
+    stores.containers.subscribe(() => (notified += 1));
+    flushes[0]?.();
+    expect(notified).toBe(1);
+    expect([...stores.containers.getState().byId.keys()]).toEqual(['bbbbbbbbbbbb']);
+    expect(stores.containers.getState().loaded).toBe(true);
     expect(stores.engine.getState().link.state).toBe('open');
 
     last().drop();

@@ -39,8 +39,26 @@ export function matchesFilters(container: ContainerSummary, filters: ContainerFi
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * A key that sorts names case-insensitively with numbers in numeric order (web-2 before web-10)
+ * under plain string comparison. Row objects are stable, so each key is computed once: a
+ * collator comparison per pair cost milliseconds per patch on 1,000 rows.
+ */
+const sortKeys = new WeakMap<ContainerSummary, string>();
+export function nameSortKey(container: ContainerSummary): string {
+  let key = sortKeys.get(container);
+  if (key === undefined) {
+    key = `${container.name.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'))}\u0000${container.id}`;
+    sortKeys.set(container, key);
+  }
+  return key;
+}
+
 export function byName(a: ContainerSummary, b: ContainerSummary): number {
-  return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const ka = nameSortKey(a);
+  const kb = nameSortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** The containers that pass the filters, sorted by name. */
