@@ -27,9 +27,12 @@ describe('isolation per container', () => {
     expect(await isolationOf(id)).toEqual({ mode: 'runsc', rung: 'user-space-kernel', source: 'container' });
   });
 
-  it('shows a container created without a runtime as runc from the daemon default', async () => {
+  it('shows a container created without a runtime as runc, pinned at creation from the daemon default', async () => {
+    // dockerd writes its default runtime into HostConfig.Runtime at create: from then on the
+    // container keeps runc even if the default changes, so "set on the container" is the truth.
     const id = await engine.docker(['create', '--network', 'none', '--name', `${prefix}plain`, 'silo-test/busybox:latest', 'sleep', '3600']);
-    expect(await isolationOf(id)).toEqual({ mode: 'runc', rung: 'shared-kernel', source: 'daemon-default' });
+    expect(await engine.docker(['inspect', '-f', '{{.HostConfig.Runtime}}', id])).toBe('runc');
+    expect(await isolationOf(id)).toEqual({ mode: 'runc', rung: 'shared-kernel', source: 'container' });
   });
 
   it('keeps a container’s isolation through its life and drops it on destroy', async () => {
