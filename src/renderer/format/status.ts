@@ -43,3 +43,21 @@ export function describeStatus(container: Pick<ContainerSummary, 'state' | 'stat
   }
   return text;
 }
+
+/** The moment the status text counts from, if it counts from one. */
+function statusSince(container: Pick<ContainerSummary, 'state' | 'detail'>): number | null {
+  const { detail, state } = container;
+  if (!detail) return null;
+  if (state === 'running' || state === 'paused') return detail.startedAt;
+  if (state === 'exited' || state === 'restarting') return detail.finishedAt;
+  return null;
+}
+
+/** How soon the wording of these statuses can change: every second while one is under a minute old. */
+export function statusRefreshDelay(containers: Iterable<Pick<ContainerSummary, 'state' | 'detail'>>, now: number): number {
+  for (const container of containers) {
+    const since = statusSince(container);
+    if (since !== null && now - since < 60_000) return 1_000;
+  }
+  return 60_000;
+}

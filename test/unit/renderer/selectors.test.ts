@@ -7,6 +7,7 @@ import {
   countByState,
   filterContainers,
   groupByProject,
+  hasFilters,
   projectNames,
   selectAllState,
   selectedVisible,
@@ -173,5 +174,8 @@ describe('actions', () => {
 
   it('uses ANY as the filter wildcard', () => {
     expect(EMPTY_FILTERS).toEqual({ text: '', state: ANY, rung: ANY, project: ANY });
+    expect(hasFilters(EMPTY_FILTERS)).toBe(false);
+    expect(hasFilters(f({ text: '  ' }))).toBe(false);
+    expect(hasFilters(f({ rung: 'pending' }))).toBe(true);
   });
 });

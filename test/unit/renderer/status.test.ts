@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/renderer/i18n';
-import { describeStatus } from '../../../src/renderer/format/status';
+import { describeStatus, statusRefreshDelay } from '../../../src/renderer/format/status';
 import { humanDuration } from '../../../src/renderer/format/duration';
 import { describePorts } from '../../../src/renderer/format/ports';
 import { describeIsolation } from '../../../src/renderer/format/isolation';
@@ -119,5 +119,17 @@ describe('other wording', () => {
     expect(describeError({ code: 'must-stop-container' }, es)).toBe('Este contenedor está en ejecución: detenlo primero o fuerza la eliminación.');
     expect(describeError(null, en)).toBe('Something went wrong inside Silo.');
     expect(describeError({ code: 'not-a-code' } as never, en)).toBe('Something went wrong inside Silo.');
+  });
+});
+
+describe('statusRefreshDelay', () => {
+  it('ticks every second while a shown status is under a minute old, else every minute', () => {
+    const old = status('running', detail({ startedAt: NOW - 5 * m }));
+    const young = status('exited', detail({ finishedAt: NOW - 10 * s, exitCode: 0 }));
+    const undetailed = status('running', null);
+    expect(statusRefreshDelay([old, undetailed], NOW)).toBe(60_000);
+    expect(statusRefreshDelay([old, young], NOW)).toBe(1_000);
+    expect(statusRefreshDelay([young], NOW + 2 * m)).toBe(60_000);
+    expect(statusRefreshDelay([], NOW)).toBe(60_000);
   });
 });

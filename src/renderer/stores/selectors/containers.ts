@@ -18,6 +18,10 @@ export const NO_PROJECT = '\u0000none';
 
 export const EMPTY_FILTERS: ContainerFilters = { text: '', state: ANY, rung: ANY, project: ANY };
 
+export function hasFilters(filters: ContainerFilters): boolean {
+  return filters.text.trim() !== '' || filters.state !== ANY || filters.rung !== ANY || filters.project !== ANY;
+}
+
 export function projectKey(container: Pick<ContainerSummary, 'composeProject'>): string {
   return container.composeProject ?? NO_PROJECT;
 }

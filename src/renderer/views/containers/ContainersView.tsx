@@ -3,10 +3,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
 import { useT } from '../../i18n/react';
 import { useNow } from '../../hooks';
+import { statusRefreshDelay } from '../../format/status';
 import { useContainers, useEngine, useUi } from '../../stores/react';
 import { isLive } from '../../stores/selectors/engine';
 import type { SelectAllState, TableRow } from '../../stores/selectors/containers';
-import { filterContainers, projectNames, selectAllState, selectedVisible, tableRows } from '../../stores/selectors/containers';
+import { filterContainers, hasFilters, projectNames, selectAllState, selectedVisible, tableRows } from '../../stores/selectors/containers';
 import { VirtualTable } from '../../components/VirtualTable';
 import { RemoveDialog, type RemoveChoice } from '../../components/RemoveDialog';
 import { ContainerRow, GroupHeaderRow } from './ContainerRow';
@@ -18,7 +19,6 @@ export const ROW_HEIGHT = 40;
 
 export function ContainersView() {
   const t = useT();
-  const now = useNow(60_000);
   const byId = useContainers((s) => s.byId);
   const loaded = useContainers((s) => s.loaded);
   const busy = useContainers((s) => s.busy);
@@ -33,6 +33,7 @@ export function ContainersView() {
   const selectMany = useUi((s) => s.selectMany);
   const clearSelection = useUi((s) => s.clearSelection);
   const toggleGroup = useUi((s) => s.toggleGroup);
+  const clearFilters = useUi((s) => s.clearFilters);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
 
   const all = useMemo(() => [...byId.values()], [byId]);
@@ -41,6 +42,8 @@ export function ContainersView() {
   const projects = useMemo(() => projectNames(all), [all]);
   const selected = useMemo(() => selectedVisible(filtered, selection), [filtered, selection]);
   const allState = selectAllState(filtered, selection);
+  // Re-word relative times locally; every second only while a shown status is under a minute old.
+  const now = useNow((at) => statusRefreshDelay(filtered, at));
 
   const [removing, setRemoving] = useState<ContainerSummary[] | null>(null);
 
@@ -120,6 +123,11 @@ export function ContainersView() {
         <span className="muted count-label" aria-live="polite">
           {filtered.length === all.length ? t('containers.total', { count: all.length }) : t('containers.shownOf', { count: filtered.length, total: all.length })}
         </span>
+        {hasFilters(filters) ? (
+          <button type="button" className="link-button" onClick={clearFilters}>
+            {t('filters.clear')}
+          </button>
+        ) : null}
         {!live && loaded ? <span className="stale-note">{t('containers.stale')}</span> : null}
       </header>
       <FilterBar projects={projects.names} hasUngrouped={projects.hasUngrouped} />

@@ -13,9 +13,7 @@ export function FilterBar({ projects, hasUngrouped }: { projects: readonly strin
   const filters = useUi((s) => s.filters);
   const grouped = useUi((s) => s.groupByProject);
   const setFilter = useUi((s) => s.setFilter);
-  const clearFilters = useUi((s) => s.clearFilters);
   const setGrouped = useUi((s) => s.setGroupByProject);
-  const filtering = filters.text !== '' || filters.state !== ANY || filters.rung !== ANY || filters.project !== ANY;
 
   return (
     <div className="filter-bar" role="search" aria-label={t('filters.label')}>
@@ -66,11 +64,6 @@ export function FilterBar({ projects, hasUngrouped }: { projects: readonly strin
         <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
         <span>{t('filters.group')}</span>
       </label>
-      {filtering ? (
-        <button type="button" className="link-button" onClick={clearFilters}>
-          {t('filters.clear')}
-        </button>
-      ) : null}
     </div>
   );
 }
