@@ -4,6 +4,7 @@ import type { CallArgs, CallName, CallResult, EventName, EventPayloads, SiloApi 
 import type { Reply, SiloBridge, WireEvent, WireRequest } from '../shared/bridge';
 import type { SiloError } from '../shared/errors';
 import { isSiloError, siloError } from '../shared/errors';
+import { EVENT_NAMES } from '../shared/events';
 
 declare global {
   interface Window {
@@ -45,14 +46,7 @@ export interface SiloClient extends SiloApi {
   close(): void;
 }
 
-// Spelled out here rather than imported from shared/events: the layering lint reads that path
-// as Node's `events` module. A Record keeps the list complete at compile time.
-const KNOWN_EVENTS: Record<EventName, true> = {
-  'engines.changed': true,
-  'engine.changed': true,
-  'containers.changed': true,
-  'settings.changed': true,
-};
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<string>(EVENT_NAMES);
 
 type AnyListener = (payload: never) => void;
 
@@ -68,7 +62,7 @@ class EventHub {
 
   /** Dispatches a wire event; unknown names are ignored (an older page, a newer host). */
   dispatch(message: WireEvent): void {
-    if (!Object.hasOwn(KNOWN_EVENTS, message.event)) return;
+    if (!KNOWN_EVENTS.has(message.event)) return;
     for (const listener of this.listeners.get(message.event) ?? []) {
       try {
         (listener as (payload: unknown) => void)(message.payload);
