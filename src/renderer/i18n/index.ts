@@ -1,7 +1,6 @@
 // A tiny translator: flat dotted keys, `{name}` interpolation, plural forms chosen by
-// Intl.PluralRules from a `count` parameter. en.json is the reference; es.json has the same keys.
-import en from './en.json';
-import es from './es.json';
+// Intl.PluralRules from a `count` parameter. en is the reference; es has the same keys (catalogs.ts).
+import { en, es } from './catalogs';
 import type { Language } from '../../shared/model/settings';
 import { LANGUAGES } from '../../shared/model/settings';
 
@@ -14,7 +13,7 @@ export type MessageKey = keyof Catalog;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-// Assigning to Catalog makes the compiler reject an es.json that lacks a key of en.json.
+// Assigning to Catalog makes the compiler reject a Spanish catalog that lacks an English key.
 const spanish: Catalog = es;
 export const CATALOGS: Record<Language, Record<string, Message>> = { en, es: spanish };
 

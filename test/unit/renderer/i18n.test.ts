@@ -1,7 +1,6 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import en from '../../../src/renderer/i18n/en.json';
-import es from '../../../src/renderer/i18n/es.json';
+import { EN_DOMAINS, ES_DOMAINS, en, es } from '../../../src/renderer/i18n/catalogs';
 import { interpolate, matchLanguage, pickLanguage, translate, type MessageKey } from '../../../src/renderer/i18n';
 import { ERROR_CODES } from '../../../src/shared/errors';
 
@@ -17,6 +16,17 @@ function placeholders(message: string | Record<string, string>): string[] {
 }
 
 describe('catalogs', () => {
+  it('each domain has a file per language, and no key is defined by two domains', () => {
+    expect(Object.keys(ES_DOMAINS).sort()).toEqual(Object.keys(EN_DOMAINS).sort());
+    const seen = new Map<string, string>();
+    for (const [domain, catalog] of Object.entries(EN_DOMAINS)) {
+      for (const key of Object.keys(catalog)) {
+        expect(seen.get(key), `${key} in ${domain} and ${seen.get(key)}`).toBeUndefined();
+        seen.set(key, domain);
+      }
+    }
+  });
+
   it('en and es have the same keys', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
   });
