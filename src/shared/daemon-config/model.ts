@@ -51,6 +51,7 @@ export type BackendErrorCode =
   | 'config-invalid' // refused before anything was written; `problems` says why
   | 'config-changed-on-disk' // the file changed since the editor read it
   | 'config-permission-denied' // Silo may not write the file: ask for elevation
+  | 'config-unreadable' // the current file could not be read
   | 'backup-failed'
   | 'write-failed'
   | 'reload-failed'
