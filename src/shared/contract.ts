@@ -8,6 +8,11 @@ import type { EngineEndpoint, EngineSnapshot } from './model/engine';
 import type { SiloError } from './errors';
 import type { EventName } from './events';
 import { LANGUAGES, type Settings } from './model/settings';
+import type { CostReport } from './model/cost';
+import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
+import type { ImageSummary } from './model/image';
+import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type RecreateAdvice, type RecreateProgress, type RecreateReport, type RecoveryReport } from './model/recreate';
+import { validateCreateSpec } from './validate/create-spec';
 
 const ContainerId = z.string().regex(/^[a-f0-9]{12,64}$/, 'a container id is 12 to 64 hexadecimal characters');
 const EngineId = z
@@ -17,6 +22,46 @@ const EngineId = z
   .regex(/^(unix|npipe|tcp|ssh|http|https):\/\//, 'an engine address starts with unix://, npipe://, tcp://, ssh:// or http(s)://');
 
 const NoArgs = z.object({}).strict();
+
+/** A runtime name (Linux) or a Windows isolation mode. */
+const IsolationName = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name or a Windows isolation mode');
+const LayerChoice = z.enum(WRITABLE_LAYER_CHOICES);
+/** Chosen by the page so it can follow the progress events of its own move. */
+const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an operation id is 8 to 64 letters, digits, _ or -');
+const MoveArgs = {
+  target: IsolationName,
+  /** The person's answer per container id (full or short) whose writable layer holds changes. */
+  choices: z.record(ContainerId, LayerChoice).optional(),
+  operationId: OperationId.optional(),
+};
+const Lines = (max: number, length: number) => z.array(z.string().max(length)).max(max).optional();
+
+/** The create form. Shapes here; the engine's rules (validateCreateSpec) name the field that breaks one. */
+const CreateSpec = z
+  .object({
+    image: z.string().max(512),
+    name: z.string().max(255).optional(),
+    command: Lines(4096, 65_536),
+    entrypoint: Lines(4096, 65_536),
+    env: Lines(4096, 131_072),
+    ports: Lines(1024, 128),
+    volumes: Lines(256, 4096),
+    network: z.string().max(255).optional(),
+    restart: z.object({ policy: z.enum(RESTART_POLICIES), maxRetries: z.number().int().min(0).max(1_000_000).optional() }).strict().optional(),
+    memory: z.string().max(32).optional(),
+    cpus: z.string().max(16).optional(),
+    labels: Lines(1024, 65_536),
+    isolation: z.string().max(128).optional(),
+    /** The person asked, explicitly, to mount the engine's socket: without it such a bind is refused. */
+    allowEngineSocket: z.boolean().optional(),
+    start: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    for (const p of validateCreateSpec(spec)) {
+      ctx.addIssue({ code: 'custom', path: p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.rule });
+    }
+  });
 
 /** name → schema of the single argument object. */
 export const callSchemas = {
@@ -40,6 +85,20 @@ export const callSchemas = {
     .strict(),
   'settings.get': NoArgs,
   'settings.set': z.object({ language: z.enum(LANGUAGES).nullable().optional() }).strict(),
+  /** The runtimes (Linux) or modes (Windows) this container can move to, each on its rung. */
+  'isolation.targets': z.object({ id: ContainerId }).strict(),
+  /** Before a move: the ladder, blockers, warnings, gVisor limits, the writable layer, what is kept, the steps. */
+  'isolation.advise': z.object({ id: ContainerId, target: IsolationName, writableLayer: LayerChoice.optional() }).strict(),
+  /** Time and memory of a short-lived test container under `runtime` (and `reference`, default: the engine's default). */
+  'isolation.measureCost': z.object({ runtime: IsolationName, image: z.string().min(1).max(512).optional(), reference: IsolationName.optional() }).strict(),
+  /** Move containers to another isolation; a compose project moves all or nothing. Progress: `isolation.progress`. */
+  'isolation.recreate': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),
+  /** Move every container of a compose project (label com.docker.compose.project), all or nothing. */
+  'isolation.recreateProject': z.object({ project: z.string().min(1).max(255), ...MoveArgs }).strict(),
+  /** What Silo finished or undid on its own after an interrupted move, since it started. */
+  'isolation.recoveries': NoArgs,
+  'images.list': NoArgs,
+  'containers.create': CreateSpec,
 } as const;
 
 export interface ActionOutcome {
@@ -59,6 +118,14 @@ export interface CallResults {
   'containers.act': ActionOutcome[];
   'settings.get': Settings;
   'settings.set': Settings;
+  'isolation.targets': IsolationTargets;
+  'isolation.advise': RecreateAdvice;
+  'isolation.measureCost': CostReport;
+  'isolation.recreate': RecreateReport;
+  'isolation.recreateProject': RecreateReport;
+  'isolation.recoveries': RecoveryReport[];
+  'images.list': ImageSummary[];
+  'containers.create': CreateContainerResult;
 }
 
 /** name → payload of the events main pushes to the renderer. */
@@ -67,6 +134,8 @@ export interface EventPayloads {
   'engine.changed': EngineSnapshot;
   'containers.changed': ContainersPatch;
   'settings.changed': Settings;
+  'isolation.progress': RecreateProgress;
+  'isolation.recovered': RecoveryReport;
 }
 
 export type CallName = keyof typeof callSchemas;

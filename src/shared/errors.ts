@@ -22,6 +22,14 @@ export const ERROR_CODES = [
   'invalid-isolation',
   'engine-error', // any other error the engine returned; `detail` holds its words
   'internal', // a bug in Silo; `detail` says where
+  // Choosing and changing isolation (src/main/isolation):
+  'writable-layer-choice-required', // the container's writable layer holds changes: keep (commit) or discard, the person says; `params.name`, `params.changes`
+  'recreate-blocked', // the plan has blockers (`params.name`, `params.blockers`: codes joined by commas)
+  'operation-in-progress', // the container is already being moved (`params.name`)
+  'container-not-up', // the new container did not come up (`params.state`: failed or pending)
+  'image-not-found', // no local image by that reference (`params.image`)
+  'engine-socket-refused', // a bind of the engine's socket or pipe without the person's explicit consent (`field`)
+  'cost-probe-failed', // the timed test container could not be run (`params.runtime`, `detail`)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

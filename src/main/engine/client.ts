@@ -17,6 +17,8 @@ export interface ClientTarget {
 export interface RequestOptions {
   query?: Record<string, string | number | boolean>;
   signal?: AbortSignal;
+  /** A JSON body (POST only): create, update, connect. */
+  body?: object;
 }
 
 interface Modem {
@@ -78,7 +80,7 @@ export class EngineClient {
           path: hasQuery ? `${path}?` : path,
           method,
           // `_body: {}` keeps the modem from sending the query again as a JSON body.
-          options: { _query: query, _body: {} },
+          options: { _query: query, _body: options.body ?? {} },
           abortSignal: options.signal,
           isStream,
           statusCodes: OK_CODES,

@@ -11,6 +11,7 @@ import type { BackoffOptions } from './backoff';
 import { EngineConnection, type Session } from './connection';
 import { ContainerApi, actOnSelection } from './containers';
 import { ContainerStore, type FixedFacts } from './container-store';
+import { createEngineOps, type EngineOps } from './recreate-ops';
 import { discoverEngines, type DiscoveredEndpoint } from './discover';
 import { Emitter } from './emitter';
 import { isConnectionError } from './errors';
@@ -126,6 +127,14 @@ export class EngineManager implements EngineService {
       },
       this.options.actionConcurrency ?? 4,
     );
+  }
+
+  /** Engine operations on the live session (isolation changes, create, images); null while not connected. */
+  operations(): EngineOps | null {
+    const connection = this.connection;
+    const session = connection?.live;
+    if (!connection || !session) return null;
+    return createEngineOps(session.client, { onConnectionError: (error) => connection.lost(session, error) });
   }
 
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void {

@@ -3,6 +3,7 @@
 import type { ActionOutcome } from '../../shared/contract';
 import type { ContainerAction, ContainerSummary, ContainersPatch } from '../../shared/model/container';
 import type { EngineEndpoint, EngineSnapshot } from '../../shared/model/engine';
+import type { EngineOps } from './recreate-ops';
 
 export interface EngineManagerEvents {
   endpoints: EngineEndpoint[];
@@ -31,5 +32,7 @@ export interface EngineService {
   snapshot(): EngineSnapshot;
   containers(): ContainerSummary[];
   act(ids: string[], action: ContainerAction, options: ActOptions): Promise<ActionOutcome[]>;
+  /** Engine operations on the live session; null while not connected. */
+  operations(): EngineOps | null;
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void;
 }

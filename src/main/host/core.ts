@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { EngineManager } from '../engine/manager';
 import type { EngineService } from '../engine/types';
+import { IsolationService } from '../isolation/service';
 import { SessionHub } from './sessions';
 import { SettingsStore } from './settings';
 
@@ -10,6 +11,7 @@ export interface Core {
   engine: EngineService;
   settings: SettingsStore;
   hub: SessionHub;
+  isolation: IsolationService;
   stop(): Promise<void>;
 }
 
@@ -17,14 +19,17 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
   const log = options.log ?? (() => undefined);
   const engine = new EngineManager({ env: options.env ?? process.env, homeDir: homedir(), platform: process.platform });
   const settings = new SettingsStore(options.configDir, log);
-  const hub = new SessionHub(engine, settings);
+  const isolation = new IsolationService({ engine, configDir: options.configDir, log });
+  const hub = new SessionHub(engine, settings, isolation);
   await engine.start();
   return {
     engine,
     settings,
     hub,
+    isolation,
     async stop() {
       hub.close();
+      isolation.close();
       await engine.stop();
     },
   };

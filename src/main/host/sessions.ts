@@ -3,6 +3,7 @@
 // over its own ordered channel.
 import type { EventName, EventPayloads, Handlers } from '../../shared/contract';
 import type { EngineService } from '../engine/types';
+import type { IsolationService } from '../isolation/service';
 import type { SettingsStore } from './settings';
 
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -19,12 +20,15 @@ export class SessionHub {
   constructor(
     private readonly engine: EngineService,
     private readonly settings: SettingsStore,
+    private readonly isolation: IsolationService,
   ) {
     this.unsubscribe = [
       engine.on('endpoints', (endpoints) => this.broadcast('engines.changed', endpoints)),
       engine.on('engine', (snapshot) => this.broadcast('engine.changed', snapshot)),
       engine.on('containers', (patch) => this.broadcast('containers.changed', patch)),
       settings.on((value) => this.broadcast('settings.changed', value)),
+      isolation.on('progress', (progress) => this.broadcast('isolation.progress', progress)),
+      isolation.on('recovered', (report) => this.broadcast('isolation.recovered', report)),
     ];
   }
 
@@ -32,7 +36,7 @@ export class SessionHub {
   open(send: Send): Session {
     const page = { started: false, send };
     this.pages.add(page);
-    const { engine, settings } = this;
+    const { engine, settings, isolation } = this;
     const handlers: Handlers = {
       'session.start': async () => {
         page.started = true;
@@ -54,6 +58,14 @@ export class SessionHub {
         engine.act(ids, action, { removeVolumes: removeVolumes ?? false, force: force ?? false }),
       'settings.get': async () => settings.get(),
       'settings.set': async (change) => settings.update(change),
+      'isolation.targets': async ({ id }) => isolation.targets(id),
+      'isolation.advise': async ({ id, target, writableLayer }) => isolation.advise(id, target, writableLayer),
+      'isolation.measureCost': async (args) => isolation.measureCost(args),
+      'isolation.recreate': async (args) => isolation.recreate(args),
+      'isolation.recreateProject': async (args) => isolation.recreate(args),
+      'isolation.recoveries': async () => isolation.recovered(),
+      'images.list': async () => isolation.listImages(),
+      'containers.create': async (spec) => isolation.createContainer(spec),
     };
     return { handlers, close: () => this.pages.delete(page) };
   }

@@ -1,0 +1,61 @@
+// A move request (a selection, or a compose project) as units: one per compose project (all or
+// nothing), one per container outside a project. Every container is read again and planned
+// before anything changes; one refusal (a writable layer without the person's answer, a blocker)
+// refuses the whole request, and nothing is touched.
+import { SiloFailure, siloError } from '../../shared/errors';
+import type { WritableLayerDecision } from '../../shared/model/recreate';
+import type { EngineOps } from '../engine/recreate-ops';
+import { gather, planFor, targetFor, type Planned } from './planning';
+
+export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
+
+export interface MoveRequest {
+  ids?: string[];
+  project?: string;
+  target: string;
+  /** By container id, full or short. */
+  choices?: Record<string, WritableLayerDecision>;
+}
+
+export interface MoveUnit {
+  project: string | null;
+  members: Planned[];
+}
+
+function choiceFor(choices: MoveRequest['choices'], id: string): WritableLayerDecision | undefined {
+  for (const [key, value] of Object.entries(choices ?? {})) if (id.startsWith(key)) return value;
+  return undefined;
+}
+
+async function containerIds(ops: EngineOps, request: MoveRequest): Promise<string[]> {
+  if (request.project === undefined) return request.ids ?? [];
+  const found = await ops.listContainers([`${COMPOSE_PROJECT_LABEL}=${request.project}`]);
+  if (found.length === 0) throw new SiloFailure(siloError('container-not-found', { params: { project: request.project } }));
+  return found.map((c) => c.Id);
+}
+
+export async function prepareUnits(ops: EngineOps, request: MoveRequest): Promise<MoveUnit[]> {
+  const units = new Map<string, MoveUnit>();
+  const seen = new Set<string>();
+  for (const id of await containerIds(ops, request)) {
+    const g = await gather(ops, id);
+    if (seen.has(g.inspect.Id)) continue;
+    seen.add(g.inspect.Id);
+    const planned = planFor(g, targetFor(g.engine, request.target), choiceFor(request.choices, g.inspect.Id));
+    const { plan } = planned;
+    if (planned.choiceRequired) {
+      throw new SiloFailure(siloError('writable-layer-choice-required', { params: { name: plan.name, id: plan.containerId, changes: g.changes?.length ?? 0 } }));
+    }
+    if (plan.blockers.length > 0) {
+      throw new SiloFailure(siloError('recreate-blocked', { params: { name: plan.name, id: plan.containerId, blockers: plan.blockers.map((b) => b.code === 'gvisor-limit' ? `gvisor-limit:${b.params['limit']}` : b.code).join(',') } }));
+    }
+    const project = g.inspect.Config.Labels?.[COMPOSE_PROJECT_LABEL] ?? null;
+    const key = project === null ? `container:${g.inspect.Id}` : `project:${project}`;
+    const unit = units.get(key) ?? { project, members: [] };
+    unit.members.push(planned);
+    units.set(key, unit);
+  }
+  // Within a project, a stable order: by name.
+  for (const unit of units.values()) unit.members.sort((a, b) => a.plan.name.localeCompare(b.plan.name));
+  return [...units.values()];
+}

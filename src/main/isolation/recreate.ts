@@ -1,0 +1,197 @@
+// Runs the pure re-create plans of one unit (a container, or a compose project: all or nothing)
+// step by step: each member up to the point of no return, then, once every member is up, the old
+// containers are removed. Any failure before that rolls every member of the unit back with the
+// plan's own undo actions. A journal is written around every step, so that a crash can be
+// finished or undone later (recovery.ts); progress is reported step by step.
+import type { SiloError } from '../../shared/errors';
+import { SiloFailure, siloError } from '../../shared/errors';
+import { rollbackActions, type RecreatePlan } from '../../shared/isolation/recreate-plan';
+import type { ContainerMoveReport, RecreateProgress, RollbackReport } from '../../shared/model/recreate';
+import { mapEngineError } from '../engine/errors';
+import type { EngineOps } from '../engine/recreate-ops';
+import { runAction, runStep, type MoveContext, type VerifyOptions } from './actions';
+import { isSimulatedCrash, type FaultHooks, type HookPoint } from './hooks';
+import type { Journal, JournalEntry, JournalMember } from './journal';
+
+export interface UnitRun {
+  ops: EngineOps;
+  journal: Journal;
+  /** `<operationId>.<unit>` */
+  key: string;
+  operationId: string;
+  endpoint: string;
+  plans: RecreatePlan[];
+  progress: (event: RecreateProgress) => void;
+  verify: VerifyOptions;
+  hooks?: FaultHooks;
+}
+
+export interface UnitResult {
+  ok: boolean;
+  containers: ContainerMoveReport[];
+  /** The journal stays: the rollback did not finish, recovery will on the next connection. */
+  journalKept: boolean;
+}
+
+const toError = (error: unknown): SiloError => (error instanceof SiloFailure ? error.error : mapEngineError(error));
+
+/** Steps before the point of no return: all but a final removal of the old container. */
+export const forwardSteps = (plan: RecreatePlan): number => (plan.steps.at(-1)?.kind === 'remove' ? plan.steps.length - 1 : plan.steps.length);
+
+class UnitExecutor {
+  private readonly entry: JournalEntry;
+  private readonly contexts: MoveContext[];
+
+  constructor(private readonly run: UnitRun) {
+    const startedAt = Date.now();
+    this.entry = {
+      version: 1, key: run.key, operationId: run.operationId, endpoint: run.endpoint, startedAt, phase: 'moving',
+      members: run.plans.map((plan): JournalMember => ({ plan, completed: 0, newId: null })),
+    };
+    this.contexts = run.plans.map((plan) => ({ ops: run.ops, plan, newId: null, startedAt, verify: run.verify }));
+  }
+
+  async execute(): Promise<UnitResult> {
+    const reports = this.run.plans.map((plan): ContainerMoveReport => ({
+      id: plan.containerId, name: plan.name, outcome: 'unchanged', newId: null, failedStep: null, error: null, rollback: null,
+      keptImage: null, leftover: null, warnings: plan.warnings,
+    }));
+    this.save();
+    // Up to the point of no return, member after member.
+    for (let m = 0; m < this.contexts.length; m++) {
+      const failure = await this.forward(m);
+      if (failure) return this.rollBack(m, failure, reports);
+    }
+    // Every member is up: the old containers go. A failure here leaves one aside, it undoes nothing.
+    this.entry.phase = 'committed';
+    this.save();
+    for (let m = 0; m < this.contexts.length; m++) {
+      const ctx = this.contexts[m]!;
+      const report = reports[m]!;
+      const last = forwardSteps(ctx.plan);
+      for (let i = last; i < ctx.plan.steps.length; i++) {
+        try {
+          await this.step(m, i);
+        } catch (error) {
+          if (isSimulatedCrash(error)) throw error;
+          report.leftover = ctx.plan.asideName;
+          report.error = toError(error);
+        }
+      }
+      report.outcome = 'moved';
+      report.newId = ctx.newId;
+      report.keptImage = ctx.plan.steps.some((s) => s.kind === 'commit') ? (ctx.plan.options.body.Image ?? null) : null;
+    }
+    this.run.journal.remove(this.run.key);
+    return { ok: true, containers: reports, journalKept: false };
+  }
+
+  /** Member m's steps before the point of no return; the failure, if one happened. */
+  private async forward(m: number): Promise<{ step: string; error: unknown } | null> {
+    const ctx = this.contexts[m]!;
+    for (let i = 0; i < forwardSteps(ctx.plan); i++) {
+      try {
+        await this.step(m, i);
+      } catch (error) {
+        if (isSimulatedCrash(error)) throw error;
+        return { step: ctx.plan.steps[i]!.kind, error };
+      }
+    }
+    return null;
+  }
+
+  /** One step with its hooks, progress and journal. `completed` counts it as soon as the engine did it. */
+  private async step(m: number, i: number): Promise<void> {
+    const ctx = this.contexts[m]!;
+    const member = this.entry.members[m]!;
+    const step = ctx.plan.steps[i]!;
+    const point: HookPoint = { operationId: this.run.operationId, containerName: ctx.plan.name, step: step.kind, phase: 'step', index: i };
+    const total = ctx.plan.steps.length;
+    await this.run.hooks?.before?.(point);
+    this.emit(ctx, step.kind, 'step', 'running', i, total, null);
+    try {
+      await runStep(ctx, step);
+    } catch (error) {
+      this.emit(ctx, step.kind, 'step', 'failed', i, total, toError(error));
+      throw error;
+    }
+    member.completed = i + 1;
+    member.newId = ctx.newId;
+    this.save();
+    this.emit(ctx, step.kind, 'step', 'done', i, total, null);
+    await this.run.hooks?.after?.(point);
+  }
+
+  private async rollBack(failed: number, failure: { step: string; error: unknown }, reports: ContainerMoveReport[]): Promise<UnitResult> {
+    this.entry.phase = 'rolling-back';
+    this.save();
+    let allRestored = true;
+    // The failed member first, then the members already moved, the last moved first.
+    for (let m = failed; m >= 0; m--) {
+      const report = reports[m]!;
+      const rollback = await this.undo(m);
+      report.rollback = rollback;
+      report.outcome = rollback.ok ? 'restored' : 'unrecovered';
+      if (m === failed) {
+        report.failedStep = failure.step;
+        report.error = toError(failure.error);
+      }
+      allRestored &&= rollback.ok;
+    }
+    if (allRestored) this.run.journal.remove(this.run.key);
+    return { ok: false, containers: reports, journalKept: !allRestored };
+  }
+
+  /** Every undo action of member m, each tried even if one before failed; then a check that the original holds the name. */
+  private async undo(m: number): Promise<RollbackReport> {
+    const ctx = this.contexts[m]!;
+    const actions = rollbackActions(ctx.plan, this.entry.members[m]!.completed);
+    let failed: { action: string; error: SiloError } | null = null;
+    for (let k = 0; k < actions.length; k++) {
+      const action = actions[k]!;
+      const point: HookPoint = { operationId: this.run.operationId, containerName: ctx.plan.name, step: action.kind, phase: 'undo', index: k };
+      try {
+        await this.run.hooks?.before?.(point);
+        this.emit(ctx, action.kind, 'undo', 'running', k, actions.length, null);
+        await runAction(ctx, action);
+        this.emit(ctx, action.kind, 'undo', 'done', k, actions.length, null);
+        await this.run.hooks?.after?.(point);
+      } catch (error) {
+        if (isSimulatedCrash(error)) throw error;
+        const mapped = toError(error);
+        this.emit(ctx, action.kind, 'undo', 'failed', k, actions.length, mapped);
+        // A commit image still in use is not worth failing a rollback for.
+        if (action.kind !== 'remove-image') failed ??= { action: action.kind, error: mapped };
+      }
+    }
+    if (failed) return { ok: false, failedAction: failed.action, error: failed.error };
+    return this.checkRestored(ctx);
+  }
+
+  /** The original (or its re-creation) holds the name again, running if it ran. */
+  private async checkRestored(ctx: MoveContext): Promise<RollbackReport> {
+    try {
+      const holder = await ctx.ops.inspect(ctx.plan.name);
+      const recreated = ctx.plan.autoRemove && holder !== null && holder.Id !== ctx.newId;
+      const isOriginal = holder !== null && holder.Name === `/${ctx.plan.name}` && (holder.Id === ctx.plan.containerId || recreated);
+      const stateOk = holder !== null && (!ctx.plan.wasRunning || holder.State.Running === true);
+      if (isOriginal && stateOk) return { ok: true, failedAction: null, error: null };
+      return { ok: false, failedAction: 'check', error: siloError('container-not-up', { params: { name: ctx.plan.name, state: holder === null ? 'gone' : 'not-original' } }) };
+    } catch (error) {
+      return { ok: false, failedAction: 'check', error: toError(error) };
+    }
+  }
+
+  private emit(ctx: MoveContext, step: string, phase: RecreateProgress['phase'], status: RecreateProgress['status'], index: number, total: number, error: SiloError | null): void {
+    this.run.progress({ operationId: this.run.operationId, containerId: ctx.plan.containerId, containerName: ctx.plan.name, step, phase, status, index, total, error });
+  }
+
+  private save(): void {
+    this.run.journal.save(this.entry);
+  }
+}
+
+/** Move one unit; all or nothing. A SimulatedCrash from a hook propagates (the journal stays). */
+export function moveUnit(run: UnitRun): Promise<UnitResult> {
+  return new UnitExecutor(run).execute();
+}
