@@ -16,8 +16,7 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
     const parsed = callSchemas[call].safeParse(args === undefined ? {} : args);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'args';
-      return { ok: false, error: siloError('validation', { field, detail: issue?.message ?? 'invalid' }) };
+      return { ok: false, error: siloError('validation', { field: issue ? fieldOf(issue) : 'args', detail: issue?.message ?? 'invalid' }) };
     }
     try {
       // The schema and the handler are looked up by the same name, so their types agree.
@@ -30,9 +29,30 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
   };
 }
 
+/** The dotted path of the field an issue is about; an unknown key is named itself. */
+function fieldOf(issue: { path: PropertyKey[]; code: string }): string {
+  const path = issue.path.map(String);
+  const keys = (issue as { keys?: unknown }).keys;
+  if (issue.code === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) path.push(String(keys[0]));
+  return path.length > 0 ? path.join('.') : 'args';
+}
+
+/** Never throws, whatever was thrown: a reply must always come back. */
 export function toSiloError(error: unknown, onInternalError: (error: unknown) => void = () => undefined): SiloError {
   if (error instanceof SiloFailure) return error.error;
   if (isSiloError(error)) return error;
-  onInternalError(error);
-  return siloError('internal', { detail: error instanceof Error ? error.message : String(error) });
+  try {
+    onInternalError(error);
+  } catch {
+    // A failing logger must not turn a reply into a crash.
+  }
+  return siloError('internal', { detail: describeThrown(error) });
+}
+
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return Object.prototype.toString.call(error); // an object with no way to become a string
+  }
 }

@@ -44,7 +44,7 @@ describe('dispatch', () => {
       [{ ids: [], action: 'stop' }, 'ids'],
       [{ ids: [id], action: 'explode' }, 'action'],
       [{ ids: [id], action: 'remove', force: 'yes' }, 'force'],
-      [{ ids: [id], action: 'stop', extra: 1 }, 'args'],
+      [{ ids: [id], action: 'stop', extra: 1 }, 'extra'],
       ['a string', 'args'],
     ];
     for (const [args, field] of cases) {
