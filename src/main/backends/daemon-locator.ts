@@ -21,7 +21,10 @@ export interface LocateOptions {
   fs: FileOps;
   /** The engine's unix socket path (from the endpoint `unix://…`). */
   socketPath?: string;
-  /** Where to look when the socket's owner cannot be found. */
+  /**
+   * Where to look when the socket's owner cannot be seen. A dockerd found there counts only when
+   * its command line serves `socketPath`.
+   */
   pidFile?: string;
   procRoot?: string;
 }
@@ -29,15 +32,18 @@ export interface LocateOptions {
 export async function locateLinuxDaemon(options: LocateOptions): Promise<LinuxDaemon | null> {
   const proc = options.procRoot ?? '/proc';
   let pid = options.socketPath ? await pidOfUnixSocket(options.fs, options.socketPath, proc) : null;
-  pid ??= await pidFromFile(options.fs, options.pidFile ?? DEFAULT_PID_FILE, proc);
+  const viaSocket = pid !== null;
+  pid ??= options.pidFile || !options.socketPath ? await pidFromFile(options.fs, options.pidFile ?? DEFAULT_PID_FILE, proc) : null;
   if (pid === null) return null;
   const cmdline = await options.fs.read(posix.join(proc, String(pid), 'cmdline'));
   if (cmdline === null) return null;
   const argv = splitCmdline(cmdline.toString('utf8'));
   if (!/(^|\/)dockerd$/.test(argv[0] ?? '')) return null;
   const args = parseDaemonArgs(argv.slice(1));
+  // Never signal another engine: a dockerd from a pid file must serve this socket.
+  if (!viaSocket && options.socketPath && !args.hosts.includes(`unix://${options.socketPath}`)) return null;
   const configFile = args.configFile ?? (await defaultConfigFile(options.fs, pid, proc));
-  return { pid, configFile, pidFile: args.pidFile ?? (options.socketPath ? null : (options.pidFile ?? DEFAULT_PID_FILE)), args };
+  return { pid, configFile, pidFile: args.pidFile ?? (viaSocket ? null : (options.pidFile ?? DEFAULT_PID_FILE)), args };
 }
 
 /** The pid in a pid file, when that process is alive; read again on every call. */

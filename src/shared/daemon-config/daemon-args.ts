@@ -8,6 +8,8 @@ export interface DaemonArgs {
   configFile: string | null;
   pidFile: string | null;
   addedRuntimes: string[];
+  /** -H / --host values (dockerd's default, unix:///var/run/docker.sock, when none is given). */
+  hosts: string[];
 }
 
 /** Flags of dockerd that take no value (booleans); every other flag takes one. */
@@ -43,7 +45,8 @@ export function parseDaemonArgs(argv: readonly string[]): DaemonArgs {
   }
   const last = (...names: string[]): string | null => names.flatMap((n) => values.get(n) ?? []).pop() ?? null;
   const addedRuntimes = (values.get('add-runtime') ?? []).map((v) => v.split('=')[0] as string).filter(Boolean);
-  return { flags: [...new Set(flags)], configFile: last('config-file'), pidFile: last('pidfile', 'p'), addedRuntimes };
+  const hosts = ['H', 'host'].flatMap((n) => values.get(n) ?? []);
+  return { flags: [...new Set(flags)], configFile: last('config-file'), pidFile: last('pidfile', 'p'), addedRuntimes, hosts: hosts.length ? hosts : ['unix:///var/run/docker.sock'] };
 }
 
 /** Split /proc/<pid>/cmdline (NUL-separated) into argv. */

@@ -57,6 +57,7 @@ describe('parseDaemonArgs', () => {
       configFile: '/tmp/e/daemon.json',
       pidFile: '/tmp/e/dockerd.pid',
       addedRuntimes: [],
+      hosts: ['unix:///tmp/e/docker.sock'],
     });
   });
 
@@ -65,5 +66,6 @@ describe('parseDaemonArgs', () => {
     expect(args.flags).toEqual(['debug', 'add-runtime', 'live-restore', 'p']);
     expect(args.addedRuntimes).toEqual(['runsc']);
     expect(args.pidFile).toBe('/run/d.pid');
+    expect(args.hosts).toEqual(['unix:///var/run/docker.sock']);
   });
 });
