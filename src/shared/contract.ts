@@ -90,7 +90,9 @@ export const callSchemas = {
   /** Before a move: the ladder, blockers, warnings, gVisor limits, the writable layer, what is kept, the steps. */
   'isolation.advise': z.object({ id: ContainerId, target: IsolationName, writableLayer: LayerChoice.optional() }).strict(),
   /** Time and memory of a short-lived test container under `runtime` (and `reference`, default: the engine's default). */
-  'isolation.measureCost': z.object({ runtime: IsolationName, image: z.string().min(1).max(512).optional(), reference: IsolationName.optional() }).strict(),
+  'isolation.measureCost': z
+    .object({ runtime: IsolationName, image: z.string().min(1).max(512).optional(), reference: IsolationName.optional(), runs: z.number().int().min(1).max(5).optional() })
+    .strict(),
   /** Move containers to another isolation; a compose project moves all or nothing. Progress: `isolation.progress`. */
   'isolation.recreate': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),
   /** Move every container of a compose project (label com.docker.compose.project), all or nothing. */

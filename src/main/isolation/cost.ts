@@ -12,6 +12,8 @@ export interface CostArgs {
   runtime: string;
   image?: string;
   reference?: string;
+  /** Test containers per mode (1 to 5, default 3); the figures are medians. */
+  runs?: number;
 }
 
 export const PROBE_LABEL = 'org.silo.probe';
@@ -41,8 +43,14 @@ async function pickImage(ops: EngineOps): Promise<string> {
   return tag;
 }
 
-async function sample(ops: EngineOps, engine: EngineInfo, image: string, mode: string, settleMs: number): Promise<CostSample> {
-  const out: CostSample = { mode, createMs: null, startMs: null, totalMs: null, memoryBytes: null, error: null };
+interface Run {
+  createMs: number;
+  startMs: number;
+  memoryBytes: number | null;
+}
+
+/** One test container: created, started, read, removed with the volumes it made itself. */
+async function runOnce(ops: EngineOps, engine: EngineInfo, image: string, mode: string, settleMs: number): Promise<Run> {
   const isolation = engine.osType === 'windows' ? { Isolation: mode } : { Runtime: mode };
   // An open stdin keeps a shell image (whose command is `sh`) running without a terminal.
   const body = { Image: image, OpenStdin: true, Labels: { [PROBE_LABEL]: 'cost' }, HostConfig: { NetworkMode: 'none', ...isolation } };
@@ -50,21 +58,33 @@ async function sample(ops: EngineOps, engine: EngineInfo, image: string, mode: s
   try {
     const t0 = performance.now();
     id = (await ops.create(`silo-cost-probe-${mode.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${Date.now().toString(36)}`, body)).id;
-    out.createMs = since(t0);
+    const createMs = since(t0);
     const t1 = performance.now();
     await ops.start(id);
-    out.startMs = since(t1);
-    out.totalMs = Math.round((out.createMs + out.startMs) * 10) / 10;
+    const startMs = since(t1);
     await new Promise((r) => setTimeout(r, settleMs));
     const state = await ops.inspect(id);
     if (state?.State.Running !== true) throw new SiloFailure(siloError('container-not-up', { params: { state: state?.State.Status ?? 'gone', exitCode: state?.State.ExitCode ?? '' } }));
-    out.memoryBytes = memoryInUse(await ops.stats(id));
-  } catch (error) {
-    out.error = siloError('cost-probe-failed', { params: { runtime: mode, reason: toError(error).code }, detail: toError(error).detail ?? toError(error).code });
+    return { createMs, startMs, memoryBytes: memoryInUse(await ops.stats(id)) };
   } finally {
     if (id !== null) await ops.removeProbe(id).catch(() => undefined);
   }
-  return out;
+}
+
+const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10;
+};
+
+function summarize(mode: string, runs: Run[], error: SiloError | null): CostSample {
+  const memory = runs.map((r) => r.memoryBytes).filter((m): m is number => m !== null);
+  const totals = runs.map((r) => Math.round((r.createMs + r.startMs) * 10) / 10);
+  return {
+    mode, runs: runs.length, createMs: median(runs.map((r) => r.createMs)), startMs: median(runs.map((r) => r.startMs)),
+    totalMs: median(totals), totalsMs: totals, memoryBytes: median(memory), error,
+  };
 }
 
 export async function measureCost(ops: EngineOps, engine: EngineInfo, args: CostArgs, settleMs = 1000): Promise<CostReport> {
@@ -77,8 +97,24 @@ export async function measureCost(ops: EngineOps, engine: EngineInfo, args: Cost
   if (reference !== null && !offered(engine, reference)) throw unknown(reference);
   const image = args.image ?? (await pickImage(ops));
   if ((await ops.inspectImage(image)) === null) throw new SiloFailure(siloError('image-not-found', { params: { image } }));
-  // One after the other, so neither run slows the other.
-  const target = await sample(ops, engine, image, args.runtime, settleMs);
-  const ref = reference !== null && reference !== args.runtime ? await sample(ops, engine, image, reference, settleMs) : null;
+  // One container at a time, the modes taking turns, so that neither is favoured by what the
+  // machine happens to be doing meanwhile.
+  const modes = reference !== null && reference !== args.runtime ? [args.runtime, reference] : [args.runtime];
+  const runs = new Map<string, Run[]>(modes.map((m) => [m, []]));
+  const errors = new Map<string, SiloError>();
+  for (let i = 0; i < (args.runs ?? 3); i++) {
+    for (const mode of modes) {
+      if (errors.has(mode)) continue;
+      try {
+        runs.get(mode)!.push(await runOnce(ops, engine, image, mode, settleMs));
+      } catch (error) {
+        const cause = toError(error);
+        errors.set(mode, siloError('cost-probe-failed', { params: { runtime: mode, reason: cause.code }, detail: cause.detail ?? cause.code }));
+      }
+    }
+  }
+  const [first, second] = modes;
+  const target = summarize(first!, runs.get(first!)!, errors.get(first!) ?? null);
+  const ref = second === undefined ? null : summarize(second, runs.get(second)!, errors.get(second) ?? null);
   return { image, target, reference: ref, settleMs, measuredAt: Date.now() };
 }

@@ -4,15 +4,19 @@ import type { SiloError } from '../errors';
 export interface CostSample {
   /** A runtime name (Linux) or Windows isolation mode. */
   mode: string;
+  /** Runs that gave figures. Each figure below is the median over them. */
+  runs: number;
   /** POST /containers/create, in ms. */
   createMs: number | null;
-  /** From POST start until the engine says it is running, in ms. */
+  /** POST start, until the engine says it started, in ms. */
   startMs: number | null;
-  /** createMs + startMs. */
+  /** Create to running, in ms (median of the runs' sums). */
   totalMs: number | null;
-  /** Memory in use one moment after start (cgroup usage without page cache), bytes. */
+  /** Every run's create-to-running time, in ms, in the order measured. */
+  totalsMs: number[];
+  /** Memory in use a moment after start (cgroup usage without inactive page cache), bytes. */
   memoryBytes: number | null;
-  /** Why a figure is missing, or the run failed. */
+  /** Why a figure is missing, or the runs failed. */
   error: SiloError | null;
 }
 

@@ -1,0 +1,61 @@
+// Silo's isolation service on a private engine: an engine manager, the service with its journal in
+// a folder of its own, the progress and recovery events it sent, and the hooks a test may set.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultHooks } from '../../../src/main/isolation/hooks';
+import { IsolationService } from '../../../src/main/isolation/service';
+import type { RawContainerInspect } from '../../../src/shared/engine-api';
+import type { RecreateProgress, RecoveryReport } from '../../../src/shared/model/recreate';
+import type { TestEngine } from '../../support/test-engine';
+import { managerFor, waitFor, type Recorded } from '../engine/helpers';
+
+export interface Silo {
+  recorded: Recorded;
+  service: IsolationService;
+  configDir: string;
+  hooks: FaultHooks;
+  progress: RecreateProgress[];
+  recovered: RecoveryReport[];
+  logs: string[];
+  close(removeConfig?: boolean): Promise<void>;
+}
+
+export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join(tmpdir(), 'silo-c-'))): Promise<Silo> {
+  const recorded = managerFor(engine.dockerHost);
+  const hooks: FaultHooks = {};
+  const progress: RecreateProgress[] = [];
+  const recovered: RecoveryReport[] = [];
+  const logs: string[] = [];
+  // The hooks object is read at every step, so a test can set its faults after the start.
+  const service = new IsolationService({
+    engine: recorded.manager, configDir, hooks, verify: { settleMs: 700 }, costSettleMs: 500, log: (line) => logs.push(line),
+  });
+  service.on('progress', (p) => progress.push(p));
+  service.on('recovered', (r) => recovered.push(r));
+  await recorded.manager.start();
+  await waitFor('connected', () => recorded.manager.snapshot().connection.phase === 'connected', 20_000);
+  return {
+    recorded, service, configDir, hooks, progress, recovered, logs,
+    async close(removeConfig = true) {
+      service.close();
+      await recorded.close();
+      if (removeConfig) rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function inspect(engine: TestEngine, idOrName: string): Promise<RawContainerInspect> {
+  return JSON.parse(await engine.docker(['inspect', '--type', 'container', idOrName]))[0] as RawContainerInspect;
+}
+
+/** The containers whose name is `name` or starts with `name-silo-old-`. */
+export async function holders(engine: TestEngine, name: string): Promise<string[]> {
+  const out = await engine.docker(['ps', '-a', '--format', '{{.Names}}']);
+  return out.split('\n').filter((n) => n === name || n.startsWith(`${name}-silo-old-`)).sort();
+}
+
+export async function removeByPrefix(engine: TestEngine, prefix: string): Promise<void> {
+  const ids = await engine.docker(['ps', '-aq', '--filter', `name=${prefix}`]).catch(() => '');
+  if (ids) await engine.docker(['rm', '-f', ...ids.split('\n')]).catch(() => undefined);
+}
