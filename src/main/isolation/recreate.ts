@@ -83,6 +83,7 @@ class UnitExecutor {
       report.keptImage = ctx.plan.steps.some((s) => s.kind === 'commit') ? (ctx.plan.options.body.Image ?? null) : null;
     }
     this.run.journal.remove(this.run.key);
+    this.finish(reports);
     return { ok: true, containers: reports, journalKept: false };
   }
 
@@ -139,6 +140,7 @@ class UnitExecutor {
       allRestored &&= rollback.ok;
     }
     if (allRestored) this.run.journal.remove(this.run.key);
+    this.finish(reports);
     return { ok: false, containers: reports, journalKept: !allRestored };
   }
 
@@ -180,6 +182,14 @@ class UnitExecutor {
     } catch (error) {
       return { ok: false, failedAction: 'check', error: toError(error) };
     }
+  }
+
+  /** The last event of each container: its outcome, so a page that lost the call's answer still learns it. */
+  private finish(reports: ContainerMoveReport[]): void {
+    reports.forEach((report, m) => {
+      const ok = report.outcome === 'moved' || report.outcome === 'unchanged';
+      this.emit(this.contexts[m]!, report.outcome, 'finish', ok ? 'done' : 'failed', 0, 1, report.error ?? report.rollback?.error ?? null);
+    });
   }
 
   private emit(ctx: MoveContext, step: string, phase: RecreateProgress['phase'], status: RecreateProgress['status'], index: number, total: number, error: SiloError | null): void {

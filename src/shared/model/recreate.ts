@@ -80,7 +80,10 @@ export interface IsolationTargets {
 export type ProgressPhase = 'step' | 'undo' | 'recover' | 'finish';
 export type ProgressStatus = 'running' | 'done' | 'failed';
 
-/** One step of a move, as it happens. `step` is a RecreateStep, UndoAction or RecoveryAction kind. */
+/**
+ * One step of a move, as it happens. `step` is a RecreateStep, UndoAction or RecoveryAction kind;
+ * with phase `finish` (one per container, last) it is the container's MoveOutcome.
+ */
 export interface RecreateProgress {
   operationId: string;
   /** The original container's id. */

@@ -2,6 +2,7 @@
 // with a broken path, the engine stopped or killed in the middle of a move, and Silo itself
 // stopping mid-way. Every time, once the engine is back, the original or the new container holds
 // the name, never neither and never both, and the original comes back whole when the move fails.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedCrash } from '../../../src/main/isolation/hooks';
 import { TestEngine, TEST_IMAGE } from '../../support/test-engine';
@@ -53,6 +54,33 @@ describe('faults', () => {
     expect(report.ok).toBe(false);
     expect(moved).toMatchObject({ outcome: 'restored', failedStep: 'start', rollback: { ok: true } });
     expect(moved?.error?.detail).toMatch(/nonexistent/);
+    await expectWhole(name, id);
+  });
+
+  it('the engine refuses the create (the runtime went away since the plan): the original is back, none is left aside', async () => {
+    const { name, id } = await original();
+    const config = JSON.parse(readFileSync(engine.configFile, 'utf8')) as { runtimes: Record<string, unknown> };
+    const runtimes = async (): Promise<string> => engine.docker(['info', '--format', '{{json .Runtimes}}']);
+    const write = async (withVanishing: boolean): Promise<void> => {
+      const { vanishing: _gone, ...rest } = config.runtimes;
+      const next = withVanishing ? { ...rest, vanishing: { path: '/usr/bin/runsc', runtimeArgs: ['--network=none'] } } : rest;
+      writeFileSync(engine.configFile, JSON.stringify({ ...config, runtimes: next }));
+      engine.reload();
+      for (let i = 0; (await runtimes()).includes('"vanishing"') !== withVanishing; i++) {
+        if (i > 200) throw new Error('the engine did not reload its runtimes');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await write(true);
+    silo.hooks.before = async (p) => {
+      if (p.phase === 'step' && p.step === 'create') await write(false);
+    };
+    try {
+      const report = await silo.service.recreate({ ids: [id], target: 'vanishing' });
+      expect(report.units[0]?.containers[0]).toMatchObject({ outcome: 'restored', failedStep: 'create', error: { code: 'unknown-runtime' }, rollback: { ok: true } });
+    } finally {
+      silo.hooks.before = undefined;
+    }
     await expectWhole(name, id);
   });
 

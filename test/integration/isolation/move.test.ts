@@ -68,7 +68,7 @@ describe('runc → runsc → runc', () => {
     expect(await holders(engine, name)).toEqual([name]);
     // Progress came step by step for this operation.
     const mine = silo.progress.filter((p) => p.operationId === 'move-to-runsc');
-    expect(mine.filter((p) => p.status === 'done').map((p) => p.step)).toEqual(['stop', 'disable-restart', 'rename', 'create', 'start', 'verify-up', 'remove']);
+    expect(mine.filter((p) => p.status === 'done').map((p) => p.step)).toEqual(['stop', 'disable-restart', 'rename', 'create', 'start', 'verify-up', 'remove', 'moved']);
   });
 
   it('and back to runc: the host’s kernel again, the same data, all else equal', async () => {

@@ -35,8 +35,9 @@ describe('a move that succeeds', () => {
     b.engine.add('web');
     await b.move({ ids: [WEB_ID], target: 'runsc' });
     const kinds = webPlan.steps.map((s) => s.kind);
-    expect(b.progress.map((p) => `${p.step}:${p.status}`)).toEqual(kinds.flatMap((k) => [`${k}:running`, `${k}:done`]));
-    expect(b.progress.every((p) => p.operationId === 'op-test' && p.containerName === 'web' && p.total === kinds.length)).toBe(true);
+    expect(b.progress.map((p) => `${p.step}:${p.status}`)).toEqual([...kinds.flatMap((k) => [`${k}:running`, `${k}:done`]), 'moved:done']);
+    expect(b.progress.at(-1)?.phase).toBe('finish');
+    expect(b.progress.slice(0, -1).every((p) => p.operationId === 'op-test' && p.containerName === 'web' && p.total === kinds.length)).toBe(true);
   });
 
   it('leaves the old one aside, and says so, when only its removal fails (the point of no return)', async () => {
@@ -83,6 +84,7 @@ describe('a failure at any step restores the original', () => {
     expect(result?.containers[0]?.error?.detail).toMatch(/nonexistent/);
     expect(b.engine.calls.slice(-4)).toEqual(['remove new force', 'rename old web', 'restart-policy old unless-stopped', 'start old']);
     expect(b.progress.filter((p) => p.phase === 'undo' && p.status === 'done').map((p) => p.step)).toEqual(['remove', 'rename', 'restore-restart-policy', 'start']);
+    expect(b.progress.at(-1)).toMatchObject({ phase: 'finish', step: 'restored', status: 'failed', error: { code: 'engine-error' } });
   });
 
   it('a new container that exits right after its start fails the check, and the original comes back', async () => {
