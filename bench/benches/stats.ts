@@ -1,7 +1,8 @@
 // 4. Stats: live stats of the 20 running containers for a minute. Silo's CPU (the browser host
 // process) against `docker stats`' CPU (the CLI process) over the same containers and time.
-// Silo's side drives the dashboard's `stats.open` call through the host's WebSocket once the
-// host has it; until then the figure is pending and only the reference is measured.
+// Silo's side opens the dashboard's stats streams (`stats.open`, one per container, data as
+// `stream.data` events) through the host's WebSocket, as a page would; a host without the call
+// leaves the figure pending and only the reference is measured.
 import { spawn } from 'node:child_process';
 import type { Bench } from '../lib/bench';
 import { scaleName, SCALE_RUNNING } from '../lib/context';
@@ -41,24 +42,30 @@ export const stats: Bench = {
         return [{ bench: 'stats', figure: `4. stats ${seconds} s, 20 running: CPU`, silo: 'pending', reference: refText, ratio: null, target: '≤ 1×', verdict: 'pending', note: reason }];
       }
       let received = 0;
-      const off = socket.onEvent((event) => {
-        if (event.startsWith('stats')) received += 1;
+      const off = socket.onEvent((event, payload) => {
+        if (event === 'stream.data' && (payload as { kind?: string }).kind === 'stats') received += 1;
       });
       const ids = await Promise.all(names.map(async (name) => (await ctx.cli(['inspect', '-f', '{{.Id}}', name])).stdout.trim()));
       const engineCpu1 = enginePid ? cpuSeconds(enginePid) : Number.NaN;
       const meter = cpuMeter(host.pid);
-      const opened = await socket.call('stats.open', { ids });
-      if (!opened.ok) {
-        off();
-        const reason = `stats.open answered ${opened.error?.code}${opened.error?.field ? ` (${opened.error.field}: ${opened.error.detail ?? ''})` : ''}: the benchmark must follow its contract`;
-        ctx.log(`Silo: pending: ${reason}`);
-        return [{ bench: 'stats', figure: `4. stats ${seconds} s, 20 running: CPU`, silo: 'pending', reference: refText, ratio: null, target: '≤ 1×', verdict: 'pending', note: reason }];
+      // One stream per container, as the CLI does: what a page showing all 20 would open.
+      const streamIds: string[] = [];
+      for (const id of ids) {
+        const opened = await socket.call('stats.open', { id });
+        if (!opened.ok) {
+          off();
+          for (const streamId of streamIds) await socket.call('stream.close', { streamId });
+          const reason = `stats.open answered ${opened.error?.code}${opened.error?.field ? ` (${opened.error.field}: ${opened.error.detail ?? ''})` : ''}: the benchmark must follow its contract`;
+          ctx.log(`Silo: pending: ${reason}`);
+          return [{ bench: 'stats', figure: `4. stats ${seconds} s, 20 running: CPU`, silo: 'pending', reference: refText, ratio: null, target: '≤ 1×', verdict: 'pending', note: reason }];
+        }
+        streamIds.push((opened.result as { streamId: string }).streamId);
       }
       await sleep(seconds * 1000);
       const silo = meter.stop();
       const engineForSilo = enginePid ? cpuSeconds(enginePid) - engineCpu1 : Number.NaN;
       off();
-      if (await hostHasCall(socket, 'stats.close')) await socket.call('stats.close', opened.result ?? {});
+      for (const streamId of streamIds) await socket.call('stream.close', { streamId });
       ctx.log(`Silo over ${names.length} containers: ${(silo.cpu * 1000).toFixed(0)} ms CPU in ${silo.wall.toFixed(1)} s (${received} stats events); the engine meanwhile: ${(engineForSilo * 1000).toFixed(0)} ms`);
       return [
         {
