@@ -13,6 +13,7 @@ import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
 import type { ImageSummary } from './model/image';
 import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type RecreateAdvice, type RecreateProgress, type RecreateReport, type RecoveryReport } from './model/recreate';
 import { validateCreateSpec } from './validate/create-spec';
+import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
 
 const ContainerId = z.string().regex(/^[a-f0-9]{12,64}$/, 'a container id is 12 to 64 hexadecimal characters');
 const EngineId = z
@@ -101,6 +102,8 @@ export const callSchemas = {
   'isolation.recoveries': NoArgs,
   'images.list': NoArgs,
   'containers.create': CreateSpec,
+  /** Container details, logs, stats, terminal, images, volumes, networks, compose (contract-dashboard.ts). */
+  ...dashboardCallSchemas,
 } as const;
 
 export interface ActionOutcome {
@@ -110,7 +113,7 @@ export interface ActionOutcome {
 }
 
 /** name → result type. Must have exactly the keys of callSchemas (checked below). */
-export interface CallResults {
+export interface CallResults extends DashboardResults {
   'session.start': null;
   'engines.list': EngineEndpoint[];
   'engines.refresh': EngineEndpoint[];
@@ -131,7 +134,7 @@ export interface CallResults {
 }
 
 /** name → payload of the events main pushes to the renderer. */
-export interface EventPayloads {
+export interface EventPayloads extends DashboardEvents {
   'engines.changed': EngineEndpoint[];
   'engine.changed': EngineSnapshot;
   'containers.changed': ContainersPatch;

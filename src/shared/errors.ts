@@ -18,6 +18,28 @@ export const ERROR_CODES = [
   'container-not-paused',
   'removal-in-progress',
   'name-conflict',
+  // The dashboard (logs, stats, terminal, images, volumes, networks, compose):
+  'stream-not-found', // the stream was closed, ended, or belongs to another page
+  'too-many-streams', // a page has opened more streams than Silo keeps at once (`params.limit`)
+  'no-shell', // the container has no shell Silo can start (`params.shell`: what was tried)
+  'image-in-use', // a container uses the image (`params.container`); removing needs force, or cannot be forced while it runs
+  'image-multiple-tags', // the image is referenced by several tags: remove a tag, or force
+  'invalid-reference', // not an image reference (`params.reference`)
+  'registry-unreachable', // the registry could not be reached (`params.reference`, `detail`)
+  'pull-access-denied', // the registry refused: no such repository, or a login is needed (`params.reference`)
+  'manifest-not-found', // the registry has no such tag or digest (`params.reference`)
+  'invalid-archive', // a load or import got something that is not an image archive (`detail`)
+  'file-not-readable', // a path to load from cannot be read (`params.path`, `detail`)
+  'volume-not-found',
+  'volume-in-use', // containers use it (`params.containers`: names joined by ", ", `params.count`); force removes them first
+  'network-not-found',
+  'network-in-use', // containers are connected to it (`params.containers` when known)
+  'network-predefined', // the engine's own networks (bridge, host, none, nat) cannot be removed
+  'network-name-conflict', // a network with that name exists (`params.name`)
+  'already-connected', // the container is already on that network
+  'not-connected', // the container is not on that network
+  'network-not-allowed', // the container's network mode (none, host, another container's) does not allow it
+  'compose-project-not-found', // no container carries that project label (`params.project`)
   'unknown-runtime',
   'invalid-isolation',
   'engine-error', // any other error the engine returned; `detail` holds its words

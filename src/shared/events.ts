@@ -1,3 +1,5 @@
+import { DASHBOARD_EVENT_NAMES } from './events-dashboard';
+
 /** The names of the events main pushes to a page (payloads: EventPayloads in contract.ts). */
-export const EVENT_NAMES = ['engines.changed', 'engine.changed', 'containers.changed', 'settings.changed', 'isolation.progress', 'isolation.recovered'] as const;
+export const EVENT_NAMES = ['engines.changed', 'engine.changed', 'containers.changed', 'settings.changed', 'isolation.progress', 'isolation.recovered', ...DASHBOARD_EVENT_NAMES] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -6,6 +6,7 @@ import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
+import type { Duplex } from 'node:stream';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { parseEngineHost } from './address';
 import type { TlsSettings } from './contexts';
@@ -20,6 +21,19 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A JSON body (POST only): create, update, connect. */
   body?: object;
+}
+
+/** A request the other methods cannot make (see `open`). */
+export interface RawRequestOptions {
+  method: 'GET' | 'POST';
+  query?: Record<string, string | number | boolean>;
+  signal?: AbortSignal;
+  /** A JSON body. */
+  body?: object;
+  /** A body streamed to the engine (an image archive for load or import). */
+  file?: NodeJS.ReadableStream;
+  /** Upgrade the connection (exec start with stdin): resolves with the raw duplex socket. */
+  hijack?: boolean;
 }
 
 interface Modem {
@@ -59,6 +73,31 @@ export class EngineClient {
   /** A long-lived response (the events stream); resolves once the engine has answered. */
   stream(path: string, options: RequestOptions = {}): Promise<IncomingMessage> {
     return this.dial<IncomingMessage>('GET', path, options, true);
+  }
+
+  /**
+   * A streamed body or an upgraded connection: resolves with the engine's response (or, with
+   * `hijack`, the upgraded socket) once it has answered with a success status.
+   */
+  open(path: string, options: RawRequestOptions): Promise<IncomingMessage | Duplex> {
+    return new Promise((resolve, reject) => {
+      if (options.signal?.aborted) return reject(options.signal.reason);
+      const query = options.query ?? {};
+      const hasQuery = Object.keys(query).length > 0;
+      this.modem.dial(
+        {
+          path: hasQuery ? `${path}?` : path,
+          method: options.method,
+          options: { _query: query, _body: options.body ?? {} },
+          abortSignal: options.signal,
+          isStream: true,
+          ...(options.file ? { file: options.file } : {}),
+          ...(options.hijack ? { hijack: true, openStdin: true } : {}),
+          statusCodes: OK_CODES,
+        },
+        (error, data) => (error ? reject(error) : resolve(data as IncomingMessage | Duplex)),
+      );
+    });
   }
 
   /** Close every socket this client holds, streams included. */

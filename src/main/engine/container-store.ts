@@ -15,6 +15,7 @@ import type { EngineEvent } from './events';
 import { Limiter } from './limiter';
 import { PatchBatcher } from './patch-batcher';
 import { summaryFromInspect, summaryFromList } from './summary';
+import { volumeNamesOf } from '../../shared/dashboard/volumes';
 
 /** What never changes in a container's life: kept from its first inspect until `destroy`. */
 export interface FixedFacts {
@@ -47,6 +48,8 @@ interface InspectRecord {
 
 export class ContainerStore {
   private readonly byId = new Map<string, ContainerSummary>();
+  /** Volume names each container mounts (the dashboard's "used by"). */
+  private readonly volumes = new Map<string, readonly string[]>();
   private readonly records = new Map<string, InspectRecord>();
   private readonly gone = new Set<string>();
   private readonly beforeReady = new Set<string>();
@@ -70,6 +73,10 @@ export class ContainerStore {
     return this.byId.get(id);
   }
 
+  volumeNames(id: string): readonly string[] {
+    return this.volumes.get(id) ?? [];
+  }
+
   /** List, send the reset, start the inspect sweep (not awaited: see `idle`). */
   async load(): Promise<void> {
     const items = await this.options.api.list();
@@ -79,6 +86,7 @@ export class ContainerStore {
       if (this.gone.has(item.Id)) continue;
       listed.add(item.Id);
       const summary = summaryFromList(item);
+      this.volumes.set(item.Id, volumeNamesOf(item.Mounts));
       const fixed = this.options.fixed.get(item.Id);
       this.byId.set(item.Id, fixed ? { ...summary, ...fixed } : summary);
     }
@@ -95,6 +103,7 @@ export class ContainerStore {
     if (event.action === 'destroy') {
       this.gone.add(event.id);
       this.options.fixed.delete(event.id);
+      this.volumes.delete(event.id);
       if (this.byId.delete(event.id)) this.batcher.remove(event.id);
       return;
     }
@@ -173,10 +182,12 @@ export class ContainerStore {
       this.gone.add(id);
       this.options.fixed.delete(id);
       this.records.delete(id);
+      this.volumes.delete(id);
       if (this.byId.delete(id)) this.batcher.remove(id);
       return;
     }
     const summary = summaryFromInspect(raw, this.byId.get(id), this.fixedFacts(raw));
+    this.volumes.set(id, volumeNamesOf(raw.Mounts));
     this.byId.set(id, summary);
     this.batcher.upsert(summary, urgent);
     if (record.wanted > record.seen) this.enqueue(id, record, true);

@@ -6,8 +6,11 @@ import type { RawEvent } from '../../shared/engine-api';
 import type { EngineClient } from './client';
 import { NdjsonParser } from './ndjson';
 
-/** Silo follows containers, and the daemon for `reload` (runtimes may have changed). */
-const FOLLOWED_TYPES = new Set(['container', 'daemon']);
+/**
+ * Silo follows containers, the daemon for `reload` (runtimes may have changed), and images,
+ * volumes and networks for the dashboard's lists.
+ */
+const FOLLOWED_TYPES = new Set(['container', 'daemon', 'image', 'volume', 'network']);
 
 export interface EngineEvent {
   type: string;
@@ -28,13 +31,14 @@ export interface EventStreamHandlers {
   onProblem?(line: string): void;
 }
 
-/** Normalize one message; null for what Silo does not follow (exec_*, malformed). */
+/** Normalize one message; null for what Silo does not follow (exec_* but exec_die, malformed). */
 export function toEngineEvent(raw: RawEvent): EngineEvent | null {
   const rawAction = (raw.Action ?? raw.status ?? '').trim();
   const id = raw.Actor?.ID ?? raw.id ?? '';
   if (!rawAction || !id) return null;
   const action = rawAction.split(':')[0]!.trim();
-  if (action.startsWith('exec_')) return null;
+  // exec_die ends a terminal whose stream never ends (dockerode #534); other exec_* change nothing.
+  if (action.startsWith('exec_') && action !== 'exec_die') return null;
   const time = typeof raw.timeNano === 'number' ? Math.floor(raw.timeNano / 1e6) : typeof raw.time === 'number' ? raw.time * 1000 : null;
   return { type: raw.Type ?? 'container', action, rawAction, id, attributes: raw.Actor?.Attributes ?? {}, time };
 }

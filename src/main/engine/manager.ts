@@ -17,6 +17,7 @@ import { Emitter } from './emitter';
 import { isConnectionError } from './errors';
 import { EventStream, type EngineEvent } from './events';
 import type { HostFs } from './host-fs';
+import type { LiveEngine, LiveEngineSource } from './live';
 import type { ActOptions, EngineManagerEvents, EngineManagerOptions, EngineService } from './types';
 
 export interface EngineManagerTuning {
@@ -38,8 +39,10 @@ interface SessionParts {
 const CALL_DEADLINE_MS = 10_000;
 const NO_CONNECTION: ConnectionState = { phase: 'unreachable', error: siloError('no-engine'), apiVersion: null, attempt: 0, nextAttemptAt: null };
 
-export class EngineManager implements EngineService {
+export class EngineManager implements EngineService, LiveEngineSource {
   private readonly emitter: Emitter<EngineManagerEvents>;
+  /** The dashboard's own feed: every followed engine event, and session changes. */
+  private readonly dashboardFeed: Emitter<{ event: EngineEvent; session: null }>;
   private readonly log: (line: string) => void;
   private discovered: DiscoveredEndpoint[] = [];
   private activeId: string | null = null;
@@ -55,6 +58,7 @@ export class EngineManager implements EngineService {
   constructor(private readonly options: EngineManagerOptions & EngineManagerTuning) {
     this.log = options.log ?? ((line) => console.warn(`[engine] ${line}`));
     this.emitter = new Emitter(this.log);
+    this.dashboardFeed = new Emitter(this.log);
   }
 
   async start(): Promise<void> {
@@ -139,6 +143,32 @@ export class EngineManager implements EngineService {
 
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void {
     return this.emitter.on(event, listener);
+  }
+
+  /** The live session for the dashboard (logs, stats, terminal, images, volumes, networks); null while not connected. */
+  live(): LiveEngine | null {
+    const connection = this.connection;
+    const session = connection?.live;
+    const store = session ? this.parts.get(session)?.store : undefined;
+    if (!connection || !session || !store || this.activeId === null) return null;
+    return {
+      session,
+      endpointId: this.activeId,
+      client: session.client,
+      apiVersion: session.apiVersion,
+      info: this.info,
+      containers: () => store.containers(),
+      volumeNames: (id) => store.volumeNames(id),
+      lost: (error) => connection.lost(session, error),
+    };
+  }
+
+  onEngineEvent(listener: (event: EngineEvent) => void): () => void {
+    return this.dashboardFeed.on('event', listener);
+  }
+
+  onSessionChange(listener: () => void): () => void {
+    return this.dashboardFeed.on('session', () => listener());
   }
 
   /** Resolves when the current store has no inspect queued or running (for tests and benches). */
@@ -235,6 +265,8 @@ export class EngineManager implements EngineService {
         .catch((error) => this.log(`refreshing engine info: ${(error as Error).message}`));
       return;
     }
+    this.dashboardFeed.emit('event', event);
+    if (event.action === 'exec_die') return;
     store.handleEvent(event);
   }
 
@@ -267,5 +299,6 @@ export class EngineManager implements EngineService {
 
   private emitSnapshot(): void {
     this.emitter.emit('engine', this.snapshot());
+    this.dashboardFeed.emit('session', null);
   }
 }

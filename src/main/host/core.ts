@@ -1,6 +1,7 @@
 // What the desktop app and the browser host share: the engine service, the settings, and the hub
 // that serves pages. Each host adds only its transport.
 import { homedir } from 'node:os';
+import { Dashboard } from '../engine/dashboard';
 import { EngineManager } from '../engine/manager';
 import type { EngineService } from '../engine/types';
 import { IsolationService } from '../isolation/service';
@@ -20,7 +21,8 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
   const engine = new EngineManager({ env: options.env ?? process.env, homeDir: homedir(), platform: process.platform });
   const settings = new SettingsStore(options.configDir, log);
   const isolation = new IsolationService({ engine, configDir: options.configDir, log });
-  const hub = new SessionHub(engine, settings, isolation);
+  const dashboard = new Dashboard(engine, log);
+  const hub = new SessionHub(engine, settings, isolation, dashboard);
   await engine.start();
   return {
     engine,
@@ -29,6 +31,7 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
     isolation,
     async stop() {
       hub.close();
+      dashboard.close();
       isolation.close();
       await engine.stop();
     },

@@ -5,6 +5,9 @@ import type { EventName, EventPayloads, Handlers } from '../../shared/contract';
 import type { EngineService } from '../engine/types';
 import type { IsolationService } from '../isolation/service';
 import type { SettingsStore } from './settings';
+import type { Dashboard } from '../engine/dashboard';
+import { openDashboardPage } from './dashboard-handlers';
+import { StreamRegistry } from './stream-registry';
 
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -21,6 +24,7 @@ export class SessionHub {
     private readonly engine: EngineService,
     private readonly settings: SettingsStore,
     private readonly isolation: IsolationService,
+    private readonly dashboard: Dashboard | null = null,
   ) {
     this.unsubscribe = [
       engine.on('endpoints', (endpoints) => this.broadcast('engines.changed', endpoints)),
@@ -37,6 +41,9 @@ export class SessionHub {
     const page = { started: false, send };
     this.pages.add(page);
     const { engine, settings, isolation } = this;
+    // The page's streams (logs, stats, terminals, pulls…) close with it.
+    const streams = new StreamRegistry(send);
+    const dashboardPage = openDashboardPage(this.dashboard, send, streams);
     const handlers: Handlers = {
       'session.start': async () => {
         page.started = true;
@@ -66,8 +73,14 @@ export class SessionHub {
       'isolation.recoveries': async () => isolation.recovered(),
       'images.list': async () => isolation.listImages(),
       'containers.create': async (spec) => isolation.createContainer(spec),
+      ...dashboardPage.handlers,
     };
-    return { handlers, close: () => this.pages.delete(page) };
+    const close = (): void => {
+      this.pages.delete(page);
+      dashboardPage.close();
+      streams.closeAll();
+    };
+    return { handlers, close };
   }
 
   close(): void {

@@ -125,6 +125,7 @@ describe('the events stream', () => {
     expect(toEngineEvent({ Type: 'container', Action: 'exec_start: sh -c ls', Actor: { ID: 'a' } })).toBeNull();
     expect(toEngineEvent({ Type: 'container', Action: 'health_status: unhealthy', Actor: { ID: 'a' }, timeNano: 1_700_000_000_123_456_789 })).toMatchObject({ action: 'health_status', id: 'a', time: 1_700_000_000_123 });
     expect(toEngineEvent({ status: 'die', id: 'b' })).toMatchObject({ type: 'container', action: 'die', id: 'b' });
+    expect(toEngineEvent({ Type: 'container', Action: 'exec_die', Actor: { ID: 'a', Attributes: { execID: 'e1', exitCode: '0' } } })).toMatchObject({ action: 'exec_die', attributes: { execID: 'e1' } });
   });
 
   it('survives a quiet minute even with DOCKER_CLIENT_TIMEOUT set, and reports the end', async () => {
@@ -155,7 +156,9 @@ describe('the events stream', () => {
       push!(`${JSON.stringify({ Type: 'image', Action: 'pull', Actor: { ID: 'busybox' } })}\n`);
       const deadline = Date.now() + 2000;
       while (events.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-      expect(events.map((e) => [e.action, e.id])).toEqual([['start', 'c1']]);
+      // exec_die (a terminal's end) and image events (the dashboard's lists) are followed too.
+      while (events.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      expect(events.map((e) => [e.action, e.id])).toEqual([['start', 'c1'], ['exec_die', 'c1'], ['pull', 'busybox']]);
       finish!();
       while (ended === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       expect(ended).toBeInstanceOf(Error);

@@ -1,0 +1,29 @@
+// How an engine stream hands on what it reads: data in order, then one end. The host's stream
+// registry gives each stream a sink bound to its id and page.
+import type { SiloError } from '../../shared/errors';
+import type { StreamData } from '../../shared/model/stream';
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'streamId'> : never;
+export type StreamPayload = WithoutId<StreamData>;
+
+export interface StreamSink {
+  data(payload: StreamPayload): void;
+  /** Called once; nothing after it. Not called after the stream was closed on purpose. */
+  end(error: SiloError | null, exitCode?: number | null): void;
+}
+
+export interface EngineStreamHandle {
+  /** Stop on purpose: the engine connection is closed, no `end` follows. */
+  close(): void;
+}
+
+export interface TerminalHandle extends EngineStreamHandle {
+  input(data: string): void;
+  resize(cols: number, rows: number): Promise<void>;
+}
+
+export interface UploadHandle extends EngineStreamHandle {
+  /** Resolves once the bytes are taken (flow control for the page). */
+  write(chunk: Buffer): Promise<number>;
+  finish(): Promise<import('../../shared/model/image-list').ImageLoadResult>;
+}
