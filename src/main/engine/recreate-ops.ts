@@ -47,7 +47,8 @@ export interface EngineOps {
   listContainers(labels?: string[]): Promise<RawContainerListItem[]>;
   create(name: string | null, body: object): Promise<{ id: string; warnings: string[] }>;
   start(id: string): Promise<void>;
-  stop(id: string): Promise<void>;
+  /** `deadlineMs`: how long to wait for the engine, which itself waits the container's stop timeout. */
+  stop(id: string, deadlineMs?: number): Promise<void>;
   /** Resolves once the engine no longer has the container (an auto-remove one after its stop). */
   waitGone(id: string, deadlineMs: number): Promise<void>;
   setRestartPolicy(id: string, policy: RestartPolicy): Promise<void>;
@@ -110,7 +111,7 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
     },
     start: (id) => call('post', `/containers/${enc(id)}/start`, 120_000),
     // The engine waits for the container's own stop timeout before it kills.
-    stop: (id) => call('post', `/containers/${enc(id)}/stop`, 180_000),
+    stop: (id, deadlineMs) => call('post', `/containers/${enc(id)}/stop`, deadlineMs ?? 180_000),
     async waitGone(id, deadlineMs) {
       const deadline = Date.now() + deadlineMs;
       while ((await ops.inspect(id)) !== null) {

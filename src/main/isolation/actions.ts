@@ -81,7 +81,8 @@ export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<voi
     case 'disable-restart':
       return ops.setRestartPolicy(old, { Name: 'no', MaximumRetryCount: 0 });
     case 'stop':
-      await ops.stop(old);
+      // The container's own stop timeout (10 s unless set), and a minute more for the engine.
+      await ops.stop(old, ((plan.original.body.StopTimeout ?? 10) + 60) * 1000);
       if (step.untilRemoved) await ops.waitGone(old, 60_000);
       return;
     case 'commit':
