@@ -8,6 +8,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
 import { EngineView } from './views/engine/EngineView';
+import { IsolationLayer } from './views/isolation/IsolationLayer';
 
 const NAV: readonly { view: View; icon: IconName }[] = [
   { view: 'containers', icon: 'box' },
@@ -60,6 +61,7 @@ export function App() {
       </aside>
       <main className="main">
         <ConnectionBanner />
+        <IsolationLayer />
         {view === 'containers' ? <ContainersView /> : <EngineView />}
       </main>
     </div>

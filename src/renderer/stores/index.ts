@@ -6,6 +6,7 @@ import type { ContainersPatch } from '../../shared/model/container';
 import type { CallPort } from './api-port';
 import { createContainersStore } from './containers';
 import { createEngineStore } from './engine';
+import { createIsolationStore } from './isolation';
 import type { LanguageHints } from './settings';
 import { createSettingsStore } from './settings';
 import { createUiStore } from './ui';
@@ -13,6 +14,7 @@ import { createUiStore } from './ui';
 export interface Stores {
   containers: ReturnType<typeof createContainersStore>;
   engine: ReturnType<typeof createEngineStore>;
+  isolation: ReturnType<typeof createIsolationStore>;
   settings: ReturnType<typeof createSettingsStore>;
   ui: ReturnType<typeof createUiStore>;
 }
@@ -21,6 +23,7 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
   return {
     containers: createContainersStore(api),
     engine: createEngineStore(api),
+    isolation: createIsolationStore(api),
     settings: createSettingsStore(api, hints),
     ui: createUiStore(),
   };
@@ -56,6 +59,8 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
       if (pending.length === 1) schedule(flush);
     }),
     client.on('settings.changed', (settings) => stores.settings.getState().setSettings(settings)),
+    client.on('isolation.progress', (progress) => stores.isolation.getState().recordProgress(progress)),
+    client.on('isolation.recovered', (report) => stores.isolation.getState().recordRecovery(report)),
     client.onLink((link) => {
       stores.engine.getState().setLink(link);
       if (link.state === 'open') {

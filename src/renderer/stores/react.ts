@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Stores } from './index';
 import type { ContainersState } from './containers';
 import type { EngineState } from './engine';
+import type { IsolationState } from './isolation';
 import type { SettingsState } from './settings';
 import type { UiState } from './ui';
 
@@ -23,4 +24,5 @@ function useSlice<S, T>(pick: (stores: Stores) => StoreApi<S>, selector: (state:
 export const useContainers = <T,>(selector: (s: ContainersState) => T): T => useSlice((s) => s.containers, selector);
 export const useEngine = <T,>(selector: (s: EngineState) => T): T => useSlice((s) => s.engine, selector);
 export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useSlice((s) => s.settings, selector);
+export const useIsolation = <T,>(selector: (s: IsolationState) => T): T => useSlice((s) => s.isolation, selector);
 export const useUi = <T,>(selector: (s: UiState) => T): T => useSlice((s) => s.ui, selector);

@@ -5,6 +5,7 @@ import type { Translate } from '../../i18n';
 import { describeStatus } from '../../format/status';
 import { describePorts } from '../../format/ports';
 import { ActionButton } from '../../components/ActionButtons';
+import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
 import { IsolationCell } from '../../components/IsolationBadge';
 import { Icon } from '../../components/Icon';
 import { actionsFor } from '../../stores/selectors/actions';
@@ -19,9 +20,10 @@ export interface ContainerRowProps {
   t: Translate;
   onToggle: (id: string, on: boolean) => void;
   onAct: (container: ContainerSummary, action: ContainerAction) => void;
+  onChangeIsolation: (container: ContainerSummary) => void;
 }
 
-export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex, selected, busy, now, t, onToggle, onAct }: ContainerRowProps) {
+export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex, selected, busy, now, t, onToggle, onAct, onChangeIsolation }: ContainerRowProps) {
   const status = describeStatus(container, now, t);
   const ports = describePorts(container.ports, t);
   return (
@@ -58,6 +60,7 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
         <IsolationCell isolation={container.isolation} />
       </div>
       <div role="cell" className="cell-actions">
+        <ChangeIsolationButton label={t('change.action')} compact disabled={busy || container.state === 'removing'} onClick={() => onChangeIsolation(container)} />
         {actionsFor(container.state).map((action) => (
           <ActionButton key={action} action={action} compact disabled={busy} onAct={(a) => onAct(container, a)} />
         ))}
@@ -66,7 +69,7 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
   );
 });
 
-export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle }: { group: GroupRow; ariaRowIndex: number; t: Translate; onToggle: (key: string) => void }) {
+export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle, onChangeIsolation }: { group: GroupRow; ariaRowIndex: number; t: Translate; onToggle: (key: string) => void; onChangeIsolation?: (project: string) => void }) {
   const name = group.project ?? t('containers.noProject');
   return (
     <div role="row" aria-rowindex={ariaRowIndex} aria-label={name} className="ct-group">
@@ -76,6 +79,9 @@ export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle }: { group: Gr
           <span className={group.project ? 'group-name' : 'group-name muted'}>{name}</span>
           <span className="group-count">{t('containers.groupCount', { count: group.count, running: group.running })}</span>
         </button>
+        {group.project !== null && onChangeIsolation ? (
+          <ChangeIsolationButton label={t('change.actionProject', { project: group.project })} onClick={() => onChangeIsolation(group.project ?? '')} />
+        ) : null}
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ContainerAction, ContainerSummary } from '../../../shared/model/co
 import { useT } from '../../i18n/react';
 import { useNow } from '../../hooks';
 import { statusRefreshDelay } from '../../format/status';
-import { useContainers, useEngine, useUi } from '../../stores/react';
+import { useContainers, useEngine, useIsolation, useUi } from '../../stores/react';
 import { isLive } from '../../stores/selectors/engine';
 import type { SelectAllState, TableRow } from '../../stores/selectors/containers';
 import { filterContainers, hasFilters, projectNames, selectAllState, selectedVisible, tableRows } from '../../stores/selectors/containers';
@@ -35,6 +35,10 @@ export function ContainersView() {
   const toggleGroup = useUi((s) => s.toggleGroup);
   const clearFilters = useUi((s) => s.clearFilters);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
+  const openChange = useIsolation((s) => s.openChange);
+  const openCreate = useIsolation((s) => s.openCreate);
+  const onChangeIsolation = useCallback((container: ContainerSummary) => openChange({ kind: 'containers', ids: [container.id] }), [openChange]);
+  const onChangeProject = useCallback((project: string) => openChange({ kind: 'project', project }), [openChange]);
 
   const all = useMemo(() => [...byId.values()], [byId]);
   const filtered = useMemo(() => filterContainers(all, filters), [all, filters]);
@@ -80,7 +84,7 @@ export function ContainersView() {
   const renderRow = useCallback(
     (row: TableRow, ariaRowIndex: number) =>
       row.kind === 'group' ? (
-        <GroupHeaderRow group={row} ariaRowIndex={ariaRowIndex} t={t} onToggle={toggleGroup} />
+        <GroupHeaderRow group={row} ariaRowIndex={ariaRowIndex} t={t} onToggle={toggleGroup} onChangeIsolation={live ? onChangeProject : undefined} />
       ) : (
         <ContainerRow
           container={row.container}
@@ -91,9 +95,10 @@ export function ContainersView() {
           t={t}
           onToggle={toggleSelected}
           onAct={onRowAct}
+          onChangeIsolation={onChangeIsolation}
         />
       ),
-    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct],
+    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct, onChangeIsolation, onChangeProject],
   );
 
   const header = (
@@ -129,10 +134,19 @@ export function ContainersView() {
           </button>
         ) : null}
         {!live && loaded ? <span className="stale-note">{t('containers.stale')}</span> : null}
+        <button type="button" className="button primary new-container" disabled={!live} onClick={openCreate}>
+          {t('create.open')}
+        </button>
       </header>
       <FilterBar projects={projects.names} hasUngrouped={projects.hasUngrouped} />
       {selected.length > 0 ? (
-        <SelectionBar selected={selected} busy={!live || selected.some((c) => busy.has(c.id))} onAct={onBulkAct} onClear={clearSelection} />
+        <SelectionBar
+          selected={selected}
+          busy={!live || selected.some((c) => busy.has(c.id))}
+          onAct={onBulkAct}
+          onClear={clearSelection}
+          onChangeIsolation={(ids) => openChange({ kind: 'containers', ids })}
+        />
       ) : null}
       {report ? <ActionReportView report={report} onDismiss={dismissReport} /> : null}
       <VirtualTable

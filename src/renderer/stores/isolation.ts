@@ -1,0 +1,122 @@
+// Changing and choosing isolation: which dialog is open (change isolation, new container), the
+// progress events of moves, the recoveries Silo made on its own, and a short notice after a
+// create. The calls the dialogs make go through here, so views never touch the transport.
+import { createStore } from 'zustand/vanilla';
+import type { CallArgs, CallResult } from '../../shared/contract';
+import type { SiloError } from '../../shared/errors';
+import type { CreateContainerResult } from '../../shared/model/create';
+import type { RecreateProgress, RecoveryReport } from '../../shared/model/recreate';
+import { errorOf } from '../api';
+import type { CallPort } from './api-port';
+
+/** What a "Change isolation" dialog is about: some containers, or a whole compose project. */
+export type ChangeRequest = { kind: 'containers'; ids: string[] } | { kind: 'project'; project: string };
+
+/** Shown after a create: what was made, and why it did not start if it did not. */
+export interface CreateNotice {
+  result: CreateContainerResult;
+}
+
+export interface IsolationState {
+  change: ChangeRequest | null;
+  creating: boolean;
+  /** Progress events by operation id, in arrival order (kept while its dialog is open). */
+  progress: ReadonlyMap<string, readonly RecreateProgress[]>;
+  /** Every recovery Silo told of, oldest first, without repeats. */
+  recoveries: readonly RecoveryReport[];
+  /** Recoveries (by recoveryKey) the person has read and dismissed. */
+  dismissed: ReadonlySet<string>;
+  notice: CreateNotice | null;
+  /** Why the recoveries could not be read. */
+  lastError: SiloError | null;
+
+  openChange(request: ChangeRequest): void;
+  closeChange(): void;
+  openCreate(): void;
+  closeCreate(): void;
+  recordProgress(progress: RecreateProgress): void;
+  forgetProgress(operationId: string): void;
+  recordRecovery(report: RecoveryReport): void;
+  loadRecoveries(): Promise<void>;
+  dismissRecovery(key: string): void;
+  showNotice(result: CreateContainerResult): void;
+  dismissNotice(): void;
+
+  targets(id: string): Promise<CallResult<'isolation.targets'>>;
+  advise(args: CallArgs<'isolation.advise'>): Promise<CallResult<'isolation.advise'>>;
+  measureCost(args: CallArgs<'isolation.measureCost'>): Promise<CallResult<'isolation.measureCost'>>;
+  recreate(args: CallArgs<'isolation.recreate'>): Promise<CallResult<'isolation.recreate'>>;
+  recreateProject(args: CallArgs<'isolation.recreateProject'>): Promise<CallResult<'isolation.recreateProject'>>;
+  images(): Promise<CallResult<'images.list'>>;
+  create(spec: CallArgs<'containers.create'>): Promise<CallResult<'containers.create'>>;
+}
+
+/** One recovery, however often it is told (an event, then the list on reconnecting). */
+export const recoveryKey = (report: Pick<RecoveryReport, 'operationId' | 'at'>): string => `${report.operationId}@${report.at}`;
+
+export const initialIsolationState = (): Pick<IsolationState, 'change' | 'creating' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'> => ({
+  change: null,
+  creating: false,
+  progress: new Map(),
+  recoveries: [],
+  dismissed: new Set(),
+  notice: null,
+  lastError: null,
+});
+
+export function createIsolationStore(api: CallPort) {
+  return createStore<IsolationState>()((set, get) => ({
+    ...initialIsolationState(),
+
+    openChange: (request) => set({ change: request, creating: false }),
+    closeChange: () => set({ change: null }),
+    openCreate: () => set({ creating: true, change: null }),
+    closeCreate: () => set({ creating: false }),
+
+    recordProgress(progress) {
+      set((s) => {
+        const next = new Map(s.progress);
+        next.set(progress.operationId, [...(next.get(progress.operationId) ?? []), progress]);
+        return { progress: next };
+      });
+    },
+
+    forgetProgress(operationId) {
+      if (!get().progress.has(operationId)) return;
+      set((s) => {
+        const next = new Map(s.progress);
+        next.delete(operationId);
+        return { progress: next };
+      });
+    },
+
+    recordRecovery(report) {
+      const key = recoveryKey(report);
+      if (get().recoveries.some((r) => recoveryKey(r) === key)) return;
+      set((s) => ({ recoveries: [...s.recoveries, report] }));
+    },
+
+    async loadRecoveries() {
+      try {
+        for (const report of await api.call('isolation.recoveries', {})) get().recordRecovery(report);
+        set({ lastError: null });
+      } catch (reason) {
+        set({ lastError: errorOf(reason) });
+      }
+    },
+
+    dismissRecovery: (key) => set((s) => ({ dismissed: new Set([...s.dismissed, key]) })),
+    showNotice: (result) => set({ notice: { result } }),
+    dismissNotice: () => set({ notice: null }),
+
+    targets: (id) => api.call('isolation.targets', { id }),
+    advise: (args) => api.call('isolation.advise', args),
+    measureCost: (args) => api.call('isolation.measureCost', args),
+    recreate: (args) => api.call('isolation.recreate', args),
+    recreateProject: (args) => api.call('isolation.recreateProject', args),
+    images: () => api.call('images.list', {}),
+    create: (spec) => api.call('containers.create', spec),
+  }));
+}
+
+export type IsolationStore = ReturnType<typeof createIsolationStore>;

@@ -1,0 +1,173 @@
+// The advice for one container: what stops the move, what to know, the gVisor limits, the
+// writable layer question, what the new container keeps, and the steps (with their progress).
+import { useId } from 'react';
+import type { SiloError } from '../../../shared/errors';
+import type { RecreateAdvice, RecreateProgress, WritableLayerDecision } from '../../../shared/model/recreate';
+import type { Translate } from '../../i18n';
+import { describeError } from '../../format/errors';
+import { describeIssue, describeKeeps, describeLayerChange, describeLimit, describeNotes, describePlanStep, describeProgressStep, progressOf, severityName, splitAdvice } from './wording';
+import { needsLayerChoice } from './selection';
+
+const STATUS_MARK: Record<string, string> = { waiting: '○', running: '◔', done: '✓', failed: '✕' };
+
+export function AdviceView({
+  advice,
+  error,
+  loading,
+  choice,
+  onChoose,
+  targetLabel,
+  events,
+  running,
+  t,
+}: {
+  advice: RecreateAdvice | null;
+  error: SiloError | null;
+  loading: boolean;
+  choice: WritableLayerDecision | undefined;
+  onChoose: (choice: WritableLayerDecision) => void;
+  targetLabel: string;
+  /** Progress events of this dialog's move (all containers). */
+  events: readonly RecreateProgress[];
+  /** The move has started: the choices are fixed, the steps show their progress. */
+  running: boolean;
+  t: Translate;
+}) {
+  const layerId = useId();
+  if (error) {
+    return (
+      <p className="note warn" role="alert">
+        {t('change.adviceFailed', { reason: describeError(error, t) })}
+      </p>
+    );
+  }
+  if (!advice) return <p className="muted">{loading ? t('change.adviceLoading') : null}</p>;
+
+  const { blockers, warnings, limits } = splitAdvice(advice);
+  const layer = advice.writableLayer;
+  const progress = progressOf(events, advice.containerId, advice.steps.length);
+
+  return (
+    <div className={loading ? 'advice refreshing' : 'advice'} aria-busy={loading}>
+      {blockers.length > 0 ? (
+        <section className="advice-block blockers" aria-labelledby={`${layerId}-blockers`}>
+          <h3 id={`${layerId}-blockers`}>{t('change.blockers')}</h3>
+          <ul>
+            {blockers.map((issue, i) => (
+              <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {warnings.length > 0 ? (
+        <section className="advice-block warnings-block" aria-labelledby={`${layerId}-warnings`}>
+          <h3 id={`${layerId}-warnings`}>{t('change.warnings')}</h3>
+          <ul>
+            {warnings.map((issue, i) => (
+              <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {limits.length > 0 ? (
+        <section className="advice-block limits" aria-labelledby={`${layerId}-limits`}>
+          <h3 id={`${layerId}-limits`}>{t('change.limits', { target: targetLabel })}</h3>
+          <ul>
+            {limits.map((limit) => (
+              <li key={limit.code} className={`limit severity-${limit.severity}`}>
+                <span className={`tag severity-tag severity-${limit.severity}`}>{severityName(limit.severity, t)}</span>
+                <span>{describeLimit(limit, t)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {needsLayerChoice(advice) ? (
+        <fieldset className="advice-block layer-choice" disabled={running}>
+          <legend>{layer.count > 0 ? t('change.layer.title', { count: layer.count }) : t('change.layer.titleUnknown')}</legend>
+          <p>{t('change.layer.explain')}</p>
+          {layer.sample.length > 0 ? (
+            <ul className="layer-changes" aria-label={t('change.layer.listLabel')}>
+              {layer.sample.map((change) => (
+                <li key={`${change.kind}:${change.path}`}>
+                  <code>{describeLayerChange(change, t)}</code>
+                </li>
+              ))}
+              {layer.count > layer.sample.length ? <li className="muted">{t('change.layer.andMore', { count: layer.count - layer.sample.length })}</li> : null}
+            </ul>
+          ) : null}
+          {layer.mayBeIncomplete ? <p className="note">{t('change.layer.incomplete')}</p> : null}
+          <div className="layer-options" role="radiogroup" aria-label={t('change.layer.question')} aria-required="true">
+            <label className="check">
+              <input type="radio" name={`${layerId}-layer`} value="keep" checked={choice === 'keep'} onChange={() => onChoose('keep')} />
+              <span>{t('change.layer.keep')}</span>
+            </label>
+            <label className="check">
+              <input type="radio" name={`${layerId}-layer`} value="discard" checked={choice === 'discard'} onChange={() => onChoose('discard')} />
+              <span>{t('change.layer.discard')}</span>
+            </label>
+          </div>
+          {choice === undefined ? <p className="note warn">{t('change.layer.choose')}</p> : null}
+        </fieldset>
+      ) : null}
+
+      <details className="advice-block keeps">
+        <summary>{t('change.keeps')}</summary>
+        <dl className="keeps-list">
+          {describeKeeps(advice.keeps, t).map((row) => (
+            <div key={row.term}>
+              <dt>{row.term}</dt>
+              <dd>{row.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {advice.keeps.notes.length > 0 ? (
+          <ul className="notes">
+            {describeNotes(advice.keeps, t).map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
+
+      <section className="advice-block steps" aria-labelledby={`${layerId}-steps`}>
+        <h3 id={`${layerId}-steps`}>{t('change.steps')}</h3>
+        <ol className="plan-steps">
+          {advice.steps.map((step, i) => {
+            const state = progress.steps[i] ?? { status: 'waiting', error: null };
+            return (
+              <li key={i} className={`plan-step status-${state.status}`}>
+                <span className="step-mark" aria-hidden="true">
+                  {STATUS_MARK[state.status]}
+                </span>
+                <span>{describePlanStep(step, t, targetLabel)}</span>
+                {running || state.status !== 'waiting' ? <span className="visually-hidden">{t(`change.status.${state.status}`)}</span> : null}
+                {state.error ? <span className="step-error">{describeError(state.error, t)}</span> : null}
+              </li>
+            );
+          })}
+        </ol>
+        {progress.undo.length > 0 ? (
+          <>
+            <h3>{t('change.undoing')}</h3>
+            <ol className="plan-steps undo">
+              {progress.undo.map((e) => (
+                <li key={`${e.phase}:${e.index}`} className={`plan-step status-${e.status}`}>
+                  <span className="step-mark" aria-hidden="true">
+                    {STATUS_MARK[e.status]}
+                  </span>
+                  <span>{describeProgressStep(e, t)}</span>
+                  <span className="visually-hidden">{t(`change.status.${e.status}`)}</span>
+                  {e.error ? <span className="step-error">{describeError(e.error, t)}</span> : null}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

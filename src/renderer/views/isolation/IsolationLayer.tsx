@@ -1,0 +1,36 @@
+// Mounted once under the connection banner: the notices about recoveries and creates, and the
+// dialogs (change isolation, new container) that any view may open through the isolation store.
+import { useEffect } from 'react';
+import './isolation.css';
+import { useEngine, useIsolation } from '../../stores/react';
+import { CreateDialog } from '../create/CreateDialog';
+import { ChangeIsolationDialog } from './ChangeIsolationDialog';
+import { CreateNotice, RecoveryNotices } from './Notices';
+
+export function IsolationLayer() {
+  const linkOpen = useEngine((s) => s.link.state === 'open');
+  const change = useIsolation((s) => s.change);
+  const creating = useIsolation((s) => s.creating);
+  const recoveries = useIsolation((s) => s.recoveries);
+  const dismissed = useIsolation((s) => s.dismissed);
+  const notice = useIsolation((s) => s.notice);
+  const loadRecoveries = useIsolation((s) => s.loadRecoveries);
+  const dismissRecovery = useIsolation((s) => s.dismissRecovery);
+  const dismissNotice = useIsolation((s) => s.dismissNotice);
+  const closeChange = useIsolation((s) => s.closeChange);
+  const closeCreate = useIsolation((s) => s.closeCreate);
+
+  // Recoveries made before this page opened, or while its link to Silo was down, are told too.
+  useEffect(() => {
+    if (linkOpen) void loadRecoveries();
+  }, [linkOpen, loadRecoveries]);
+
+  return (
+    <>
+      <RecoveryNotices reports={recoveries} dismissed={dismissed} onDismiss={dismissRecovery} />
+      {notice ? <CreateNotice result={notice.result} onDismiss={dismissNotice} /> : null}
+      {change ? <ChangeIsolationDialog key={JSON.stringify(change)} request={change} onClose={closeChange} /> : null}
+      {creating ? <CreateDialog onClose={closeCreate} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// How a move ended, in plain words: each container moved; or what failed, and whether the
+// original is back (the rollback worked) or not yet.
+import type { SiloError } from '../../../shared/errors';
+import type { RecreateReport } from '../../../shared/model/recreate';
+import type { Translate } from '../../i18n';
+import { describeError } from '../../format/errors';
+import { describeMoveOutcome } from './wording';
+
+/** Refusals that come before the first step: nothing was touched. */
+const REFUSED_BEFORE_ANY_STEP = new Set(['writable-layer-choice-required', 'recreate-blocked', 'operation-in-progress', 'container-not-found', 'validation', 'unknown-runtime', 'invalid-isolation', 'no-engine', 'compose-project-not-found']);
+
+export function MoveResult({
+  report,
+  error,
+  labelOf,
+  rungOf,
+  t,
+}: {
+  report: RecreateReport | null;
+  error: SiloError | null;
+  labelOf: (mode: string) => string;
+  rungOf: (mode: string) => string;
+  t: Translate;
+}) {
+  if (error) {
+    return (
+      <div className="move-result tone-bad" role="alert">
+        <h3>{t('change.result.refused')}</h3>
+        <p>{describeError(error, t)}</p>
+        {error.detail ? <p className="detail">{t('outcome.engineSaid', { detail: error.detail })}</p> : null}
+        <p className="note">{t(REFUSED_BEFORE_ANY_STEP.has(error.code) ? 'change.result.nothingChanged' : 'change.result.unknownEnd')}</p>
+      </div>
+    );
+  }
+  if (!report) return null;
+  const after = { label: labelOf(report.target), rung: rungOf(report.target) };
+  return (
+    <div className={report.ok ? 'move-result tone-ok' : 'move-result tone-bad'} role={report.ok ? 'status' : 'alert'}>
+      <h3>{t(report.ok ? 'change.result.done' : 'change.result.failed')}</h3>
+      {report.units.map((unit, i) => (
+        <div key={unit.project ?? `unit-${i}`} className="move-unit">
+          {unit.project !== null && !unit.ok ? <p>{t('change.result.projectUndone', { project: unit.project })}</p> : null}
+          <ul>
+            {unit.containers.map((c) => {
+              const words = describeMoveOutcome(c, after, t);
+              return (
+                <li key={c.id} className={`outcome tone-${words.tone}`}>
+                  {words.lines.map((line, j) => (
+                    <p key={j}>{line}</p>
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
