@@ -42,7 +42,7 @@ export function parseWslList(text: string): WslRow[] {
     rows.push({
       name: match[2] as string,
       stateText,
-      state: STATES[stateText.toLowerCase()] ?? 'other',
+      state: Object.hasOwn(STATES, stateText.toLowerCase()) ? (STATES[stateText.toLowerCase()] as WslState) : 'other',
       version: Number(match[4]),
       isDefault: match[1] === '*',
     });

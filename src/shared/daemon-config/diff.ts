@@ -25,14 +25,14 @@ function objectOf(text: string): Record<string, JsonValue> | null {
 function diffObjects(a: Record<string, JsonValue>, b: Record<string, JsonValue>, path: string[], out: DaemonConfigChange[]): void {
   for (const [key, before] of Object.entries(a)) {
     const at = [...path, key];
-    if (!(key in b)) out.push({ path: at, kind: 'removed', before });
+    if (!Object.hasOwn(b, key)) out.push({ path: at, kind: 'removed', before });
     else {
       const after = b[key] as JsonValue;
       if (isObject(before) && isObject(after)) diffObjects(before, after, at, out);
       else if (!sameValue(before, after)) out.push({ path: at, kind: 'changed', before, after });
     }
   }
-  for (const [key, after] of Object.entries(b)) if (!(key in a)) out.push({ path: [...path, key], kind: 'added', after });
+  for (const [key, after] of Object.entries(b)) if (!Object.hasOwn(a, key)) out.push({ path: [...path, key], kind: 'added', after });
 }
 
 function isObject(value: JsonValue | undefined): value is Record<string, JsonValue> {
@@ -45,7 +45,7 @@ export function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): b
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && sameValue(a[k], b[k]));
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
   }
   return false;
 }

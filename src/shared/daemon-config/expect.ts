@@ -31,10 +31,10 @@ export function expectedEngineState(config: Config, previous: Config | null, pla
     if (typeof entry.path === 'string') runtime.path = entry.path;
     if (Array.isArray(entry.runtimeArgs)) runtime.runtimeArgs = entry.runtimeArgs.filter((a): a is string => typeof a === 'string');
     if (typeof entry.runtimeType === 'string') runtime.runtimeType = entry.runtimeType;
-    runtimes[name] = runtime;
+    Object.defineProperty(runtimes, name, { value: runtime, enumerable: true, writable: true, configurable: true });
   }
   const before = Object.keys(objectOrNull(previous?.runtimes) ?? {});
-  const absentRuntimes = listed ? before.filter((name) => !(name in listed)) : [];
+  const absentRuntimes = listed ? before.filter((name) => !Object.hasOwn(listed, name)) : [];
   return { defaultRuntime, runtimes, absentRuntimes, isolation: null };
 }
 
@@ -45,7 +45,7 @@ export function compareWithInfo(expected: EngineExpectation, info: RawInfo): str
     mismatches.push(`default runtime is "${info.DefaultRuntime ?? ''}", not "${expected.defaultRuntime}"`);
   const listed = info.Runtimes ?? {};
   for (const [name, want] of Object.entries(expected.runtimes)) {
-    const have = listed[name];
+    const have = Object.hasOwn(listed, name) ? listed[name] : undefined;
     if (!have) {
       mismatches.push(`runtime "${name}" is not registered`);
       continue;
@@ -55,7 +55,7 @@ export function compareWithInfo(expected: EngineExpectation, info: RawInfo): str
     if (want.runtimeType !== undefined && have.runtimeType !== undefined && have.runtimeType !== want.runtimeType)
       mismatches.push(`runtime "${name}" has type "${have.runtimeType}", not "${want.runtimeType}"`);
   }
-  for (const name of expected.absentRuntimes) if (listed[name]) mismatches.push(`runtime "${name}" is still registered`);
+  for (const name of expected.absentRuntimes) if (Object.hasOwn(listed, name)) mismatches.push(`runtime "${name}" is still registered`);
   if (expected.isolation !== null && (info.Isolation ?? '').toLowerCase() !== expected.isolation)
     mismatches.push(`default isolation is "${info.Isolation ?? ''}", not "${expected.isolation}"`);
   return mismatches;

@@ -88,7 +88,8 @@ export function toValue(node: JsonNode): JsonValue {
   switch (node.kind) {
     case 'object': {
       const out: { [key: string]: JsonValue } = {};
-      for (const member of node.members) out[member.key] = toValue(member.value);
+      // defineProperty, so that a key such as __proto__ is a plain key, as JSON.parse makes it.
+      for (const member of node.members) Object.defineProperty(out, member.key, { value: toValue(member.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'array':
@@ -246,7 +247,7 @@ class Parser {
     const c = this.text[this.pos + 1];
     this.pos += 2;
     const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-    if (c !== undefined && c in simple) return simple[c] as string;
+    if (c !== undefined && Object.hasOwn(simple, c)) return simple[c] as string;
     if (c === 'u') {
       const hex = this.text.slice(this.pos, this.pos + 4);
       if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new SyntaxFailure('A \\u escape needs four hexadecimal digits', at);

@@ -65,7 +65,7 @@ function checkDuplicates(node: JsonNode, prefix: string, problems: ProblemList):
 
 function checkKeys(root: JsonObjectNode, options: ValidateOptions, problems: ProblemList): void {
   for (const member of root.members) {
-    const rule = DAEMON_KEYS[member.key];
+    const rule = Object.hasOwn(DAEMON_KEYS, member.key) ? DAEMON_KEYS[member.key] : undefined;
     if (!rule) {
       problems.error('unknown-key', member.key, member.keyStart, `"${member.key}" is not a daemon.json option; dockerd refuses to start with it`);
       continue;
@@ -125,7 +125,7 @@ function checkType(key: string, type: KeyType, node: JsonNode, problems: Problem
 }
 
 function checkFlagConflicts(root: JsonObjectNode, flags: readonly string[], problems: ProblemList): void {
-  const keys = new Set(flags.map((flag) => FLAG_TO_KEY[flag] ?? flag));
+  const keys = new Set(flags.map((flag) => (Object.hasOwn(FLAG_TO_KEY, flag) ? (FLAG_TO_KEY[flag] as string) : flag)));
   for (const member of root.members) {
     if (!keys.has(member.key) || FLAG_AND_FILE_ALLOWED.includes(member.key)) continue;
     problems.error('flag-conflict', member.key, member.keyStart, `"${member.key}" is also set on the engine's command line; dockerd refuses an option set in both places`);

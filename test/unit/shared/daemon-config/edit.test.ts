@@ -1,7 +1,8 @@
 // Edits keep every other key, the key order, the indentation and the line endings.
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { addRuntime, diffDaemonConfig, removeRuntime, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/daemon-config';
-import { JsonEditError } from '../../../../src/shared/daemon-config/json-edit';
+import { JsonEditError, removeMember, setMember } from '../../../../src/shared/daemon-config/json-edit';
 
 // A file a person wrote: tabs, keys in their own order, an inline list, a key Silo knows nothing about.
 const HAND_WRITTEN = [
@@ -125,4 +126,19 @@ describe('diffDaemonConfig', () => {
     expect(diffDaemonConfig('', '{"debug": true}')).toEqual([{ path: ['debug'], kind: 'added', after: true }]);
     expect(diffDaemonConfig('{}', '{"debug": tru')).toBeNull();
   });
+});
+
+describe('setMember and removeMember on any object in any indentation', () => {
+  test.prop([fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue()), fc.string({ maxLength: 5 }), fc.jsonValue(), fc.integer({ min: 0, max: 4 })])(
+    'set puts exactly that value there and keeps the others; remove takes exactly it away',
+    (object, key, value, indent) => {
+      const text = JSON.stringify(object, null, indent);
+      const set = setMember(text, [key], value);
+      const expected = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
+      Object.defineProperty(expected, key, { value: JSON.parse(JSON.stringify(value)), enumerable: true, writable: true, configurable: true });
+      expect(JSON.parse(set)).toEqual(expected);
+      delete expected[key];
+      expect(JSON.parse(removeMember(set, [key]))).toEqual(expected);
+    },
+  );
 });
