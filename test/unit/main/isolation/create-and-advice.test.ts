@@ -7,7 +7,7 @@ import { memoryInUse } from '../../../../src/main/isolation/cost';
 import { planFor, targetFor, type Gathered } from '../../../../src/main/isolation/planning';
 import { toEngineInfo } from '../../../../src/shared/isolation/engine-info';
 import type { RawInfo } from '../../../../src/shared/engine-api';
-import { loadInspect, loadJson } from '../../shared/recreate/load';
+import { loadInfo, loadInspect, loadJson } from '../../shared/recreate/load';
 
 describe('the create body', () => {
   it('puts each field where the docker CLI puts it', () => {
@@ -83,6 +83,39 @@ describe('the advice', () => {
     const g = gathered('web-runsc');
     const to = targetFor(g.engine, 'runc');
     expect(buildAdvice(g, to, planFor(g, to, undefined, true), undefined).writableLayer.mayBeIncomplete).toBe(true);
+  });
+});
+
+describe('the advice on a Windows engine', () => {
+  const rawInfo = loadInfo('windows-server-2022');
+  const windows = (osVersion: string): Gathered => {
+    const inspect = loadInspect('windows-site');
+    const image = { Id: inspect.Image, Os: 'windows', OsVersion: osVersion };
+    return { inspect, rawInfo, engine: toEngineInfo(rawInfo), imageByReference: image, imageRunning: image, changes: [] };
+  };
+
+  it('offers Hyper-V for a process-isolated container, on the virtual-machine rung, with the build verdicts', () => {
+    const g = windows('10.0.20348.2762');
+    const to = targetFor(g.engine, 'hyperv');
+    const advice = buildAdvice(g, to, planFor(g, to, undefined, true), undefined);
+    expect(advice.before).toEqual({ mode: 'process', rung: 'shared-kernel' });
+    expect(advice.after).toEqual({ mode: 'hyperv', rung: 'virtual-machine' });
+    expect(advice.targets.map((t) => t.name)).toEqual(['hyperv']);
+    expect(advice.blockers).toEqual([]);
+    expect(advice.windows?.hyperv.ok).toBe(true);
+    expect(advice.gvisorLimits).toEqual([]);
+  });
+
+  it('says why an image of another build cannot run under process isolation here', () => {
+    const g = windows('10.0.17763.1817');
+    const to = targetFor(g.engine, 'process');
+    const advice = buildAdvice(g, to, planFor(g, to, undefined, true), undefined);
+    expect(advice.windows?.process).toMatchObject({ ok: false, reason: 'image-build-mismatch', params: { imageBuild: 17763, hostBuild: 20348, alternative: 'hyperv' } });
+    expect(advice.blockers.map((b) => b.code)).toEqual(expect.arrayContaining(['same-isolation', 'windows-build-incompatible']));
+  });
+
+  it('takes only process or hyperv as a Windows target', () => {
+    expect(() => targetFor({ osType: 'windows' }, 'runsc')).toThrow(/invalid-isolation/);
   });
 });
 
