@@ -3,6 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { addRuntime, diffDaemonConfig, removeRuntime, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/daemon-config';
 import { JsonEditError, removeMember, setMember } from '../../../../src/shared/daemon-config/json-edit';
+import type { JsonValue } from '../../../../src/shared/daemon-config/json-source';
 
 // A file a person wrote: tabs, keys in their own order, an inline list, a key Silo knows nothing about.
 const HAND_WRITTEN = [
@@ -133,7 +134,7 @@ describe('setMember and removeMember on any object in any indentation', () => {
     'set puts exactly that value there and keeps the others; remove takes exactly it away',
     (object, key, value, indent) => {
       const text = JSON.stringify(object, null, indent);
-      const set = setMember(text, [key], value);
+      const set = setMember(text, [key], value as JsonValue);
       const expected = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
       Object.defineProperty(expected, key, { value: JSON.parse(JSON.stringify(value)), enumerable: true, writable: true, configurable: true });
       expect(JSON.parse(set)).toEqual(expected);
