@@ -99,7 +99,11 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
   const ops: EngineOps = {
     info: () => call('get', '/info', SHORT),
     inspect: (id) => orNull(() => call<RawContainerInspect>('get', `/containers/${enc(id)}/json`, SHORT), 'container-not-found'),
-    changes: async (id) => (await call<RawChange[] | null>('get', `/containers/${enc(id)}/changes`, 60_000)) ?? [],
+    // An unchanged layer is the JSON `null`, which the modem hands back as the raw body (a Buffer).
+    changes: async (id) => {
+      const answer = await call<unknown>('get', `/containers/${enc(id)}/changes`, 60_000);
+      return Array.isArray(answer) ? (answer as RawChange[]) : [];
+    },
     inspectImage: (ref) => orNull(() => call<RawImageInspect>('get', `/images/${enc(ref)}/json`, SHORT), 'image-not-found'),
     listImages: () => call('get', '/images/json', 30_000),
     listContainers: (labels) =>
