@@ -64,11 +64,16 @@ export class RecordingProxy {
     this.sockets.clear();
   }
 
-  async destroy(): Promise<void> {
+  /** Drop every connection and stop listening (the socket file goes): the engine is out of reach. */
+  async down(): Promise<void> {
     const server = this.server;
     this.server = null;
     this.cut();
     if (server) await new Promise((resolve) => server.close(resolve));
+  }
+
+  async destroy(): Promise<void> {
+    await this.down();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
