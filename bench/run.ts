@@ -17,7 +17,7 @@ import { BenchContext, type BenchOptions } from './lib/context';
 import { assertBuilt } from './lib/host';
 import { nowMs } from './lib/measure';
 import { renderTable, type Figure } from './lib/report';
-import { machine } from './lib/machine';
+import { load, machine } from './lib/machine';
 import { listAtScale } from './benches/list-at-scale';
 import { eventToScreen } from './benches/event-to-screen';
 import { idleCost } from './benches/idle-cost';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const ctx = new BenchContext(options);
   const figures: Figure[] = [];
   const started = nowMs();
-  process.stdout.write(`Silo benchmarks: ${chosen.map((b) => b.name).join(', ')}\n`);
+  process.stdout.write(`Silo benchmarks: ${chosen.map((b) => b.name).join(', ')}\n${load()}\n`);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;

@@ -1,6 +1,6 @@
 // The machine the figures were measured on, in one line for the README.
 import { execFileSync } from 'node:child_process';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 
 function run(command: string, args: string[]): string {
   try {
@@ -17,5 +17,11 @@ export function machine(): string {
   return [
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}`,
     `Node ${process.version}, ${chromium}, ${engine}, CLI ${cli}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    load(),
   ].join('\n');
+}
+
+/** Other work on the machine skews every figure: say how busy it was. */
+export function load(): string {
+  return `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores`;
 }

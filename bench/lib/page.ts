@@ -3,7 +3,8 @@
 // performance.now()`, epoch ms like the engine's timeNano):
 //   - firstRow: the first container row in the DOM, and the first frame painted after it;
 //   - all: the view head counting `expect` containers with rows in the DOM, and its painted frame;
-//   - changes: each time a row's state cell text changes (a MutationObserver), and its frame.
+//   - changes: each time a row's state cell text changes (a MutationObserver), and its frame;
+//   - ws: when Silo's WebSocket opened and when the first full list (reset) arrived on it.
 // "Painted" is read as the end of the next rendering opportunity: a message posted from a
 // requestAnimationFrame callback runs after that frame is produced.
 // The scripts are strings: the Node project does not type-check against the DOM.
@@ -33,6 +34,21 @@ function probeScript(expect: number): string {
   const now = () => performance.timeOrigin + performance.now();
   const b = { firstRowDom: null, firstRowPaint: null, allDom: null, allPaint: null, states: new Map(), changes: [], clock: [] };
   Object.defineProperty(window, '__bench', { value: b });
+  // Silo's own WebSocket, watched from outside: when it opens and when the first full list arrives.
+  b.ws = { open: null, reset: null, resetBytes: 0 };
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('open', () => { if (b.ws.open === null) b.ws.open = now(); });
+      this.addEventListener('message', (e) => {
+        if (b.ws.reset === null && typeof e.data === 'string' && e.data.startsWith('{"event":"containers.changed"') && e.data.includes('"reset":true') && e.data.length > 1000) {
+          b.ws.reset = now();
+          b.ws.resetBytes = e.data.length;
+        }
+      });
+    }
+  };
   const afterPaint = (fn) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => fn(now());
@@ -72,6 +88,30 @@ function probeScript(expect: number): string {
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
+}
+
+/** Where a page load's time went, in ms from `start` (epoch ms). */
+export interface LoadBreakdown {
+  /** The document's last byte (after the token redirect). */
+  document: number;
+  /** Silo's script parsed and run (DOMContentLoaded ended). */
+  script: number;
+  /** Silo's WebSocket open. */
+  socket: number;
+  /** The first full list (reset) received, and its size in characters. */
+  reset: number;
+  resetBytes: number;
+}
+
+export async function loadBreakdown(page: Page, start: number): Promise<LoadBreakdown> {
+  const raw = (await page.evaluate(`(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    const o = performance.timeOrigin;
+    const ws = window.__bench.ws;
+    return { document: o + n.responseEnd, script: o + n.domContentLoadedEventEnd, socket: ws.open, reset: ws.reset, resetBytes: ws.resetBytes };
+  })()`)) as Record<keyof LoadBreakdown, number | null>;
+  const at = (v: number | null) => (v === null ? Number.NaN : v - start);
+  return { document: at(raw.document), script: at(raw.script), socket: at(raw.socket), reset: at(raw.reset), resetBytes: raw.resetBytes ?? 0 };
 }
 
 export interface ProbedPage {
