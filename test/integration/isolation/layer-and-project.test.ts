@@ -24,6 +24,16 @@ afterAll(async () => {
 });
 
 describe('the writable layer', () => {
+  it('of a fresh container is unchanged (the engine answers JSON null): no question, and the move needs no choice', async () => {
+    const name = `${prefix}fresh`;
+    const id = await engine.docker(['create', '--name', name, '--network', 'none', 'silo-test/busybox:latest', 'sleep', '3600']);
+    const advice = await silo.service.advise(id, 'runsc');
+    expect(advice.writableLayer).toMatchObject({ changed: false, count: 0, choiceRequired: false });
+    const report = await silo.service.recreate({ ids: [id], target: 'runsc' });
+    expect(report.units[0]?.containers[0]).toMatchObject({ outcome: 'moved' });
+    expect(await inspect(engine, name)).toMatchObject({ State: { Status: 'created' }, HostConfig: { Runtime: 'runsc' } });
+  });
+
   it('holds changes: the move is refused and nothing changes until the person chooses; keep carries the files over', async () => {
     const name = `${prefix}notes`;
     const id = await engine.run(['--name', name, '--init']);
