@@ -18,8 +18,12 @@ export function ChangeIsolationButton({
   compact,
   count,
   hint,
+  text,
 }: {
+  /** The accessible name. */
   label: string;
+  /** Shorter visible words, when the name says more (the project's name). */
+  text?: string;
   onClick: () => void;
   disabled?: boolean;
   /** Icon only (the name stays in aria-label and the tooltip). */
@@ -39,7 +43,7 @@ export function ChangeIsolationButton({
   return (
     <button type="button" className="action button change-isolation" aria-label={label} title={hint ?? label} disabled={disabled} onClick={onClick}>
       <LadderIcon />
-      <span>{label}</span>
+      <span>{text ?? label}</span>
       {count === undefined ? null : <span className="count">{count}</span>}
     </button>
   );

@@ -80,7 +80,7 @@ export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle, onChangeIsola
           <span className="group-count">{t('containers.groupCount', { count: group.count, running: group.running })}</span>
         </button>
         {group.project !== null && onChangeIsolation ? (
-          <ChangeIsolationButton label={t('change.actionProject', { project: group.project })} onClick={() => onChangeIsolation(group.project ?? '')} />
+          <ChangeIsolationButton label={t('change.actionProject', { project: group.project })} text={t('change.action')} onClick={() => onChangeIsolation(group.project ?? '')} />
         ) : null}
       </div>
     </div>

@@ -18,7 +18,7 @@ import { buildSpec, emptyForm, engineFacts, fieldMessage, FORM_FIELDS, imageChoi
 
 type Images = { state: 'loading' } | { state: 'done'; list: ImageSummary[] } | { state: 'failed'; error: SiloError };
 
-export function CreateDialog({ onClose }: { onClose: () => void }) {
+export function CreateDialog({ onClose, image }: { onClose: () => void; /** Preselected (Run from the Images view). */ image?: string }) {
   const t = useT();
   const id = useId();
   const info = useEngine((s) => s.snapshot?.info ?? null);
@@ -26,7 +26,7 @@ export function CreateDialog({ onClose }: { onClose: () => void }) {
   const create = useIsolation((s) => s.create);
   const showNotice = useIsolation((s) => s.showNotice);
   const [images, setImages] = useState<Images>({ state: 'loading' });
-  const [form, setForm] = useState<CreateForm>(() => emptyForm());
+  const [form, setForm] = useState<CreateForm>(() => emptyForm(image ?? ''));
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [sending, setSending] = useState(false);
   const [serverError, setServerError] = useState<{ field: FormField | null; error: SiloError } | null>(null);
@@ -259,7 +259,7 @@ export function CreateDialog({ onClose }: { onClose: () => void }) {
               {message('isolation')}
             </fieldset>
 
-            <label className="check form-field wide">
+            <label className="check start-check">
               <input type="checkbox" checked={form.start} onChange={(e) => set('start', e.target.checked)} />
               <span>{t('create.start')}</span>
             </label>

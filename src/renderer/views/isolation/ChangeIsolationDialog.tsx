@@ -12,6 +12,7 @@ import { rungName } from '../../format/isolation';
 import { useT } from '../../i18n/react';
 import type { Translate } from '../../i18n';
 import { ModalDialog } from '../../components/ModalDialog';
+import { RungBadge } from '../../components/IsolationBadge';
 import { useContainers, useEngine, useIsolation, useStores } from '../../stores/react';
 import type { ChangeRequest } from '../../stores/isolation';
 import { AdviceView } from './AdviceView';
@@ -67,8 +68,17 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
   const [callError, setCallError] = useState<SiloError | null>(null);
   const generation = useRef(new Map<string, number>());
   const costGeneration = useRef(0);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => () => forgetProgress(operationId), [forgetProgress, operationId]);
+
+  // The ladder folds away once the move starts: show its steps, then how it ended, at the top.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || phase === 'choose') return;
+    if (phase === 'done') body.scrollTop = 0;
+    else body.querySelector('.steps')?.scrollIntoView({ block: 'nearest' });
+  }, [phase]);
 
   useEffect(() => {
     let live = true;
@@ -200,7 +210,7 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
           }}
         >
           <h2 id={titleId}>{title}</h2>
-          <div className="dialog-body">
+          <div className="dialog-body" ref={bodyRef}>
             {request.kind === 'project' ? <p className="note">{t('change.projectAllOrNothing', { count: members.length })}</p> : null}
             {!single && request.kind === 'containers' ? <p className="note">{t('change.selectionEach', { count: members.length })}</p> : null}
             {targets.state === 'loading' ? <p className="muted">{t('change.targetsLoading')}</p> : null}
@@ -209,12 +219,28 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
                 {t('change.targetsFailed', { reason: describeError(targets.error, t) })}
               </p>
             ) : null}
-            {targets.state === 'done' ? (
-              <LadderPicker current={current} targets={offered} chosen={target} windows={windows} disabled={phase !== 'choose'} onChoose={chooseTarget} t={t} />
+            {targets.state === 'done' && phase === 'choose' ? (
+              <LadderPicker current={current} targets={offered} chosen={target} windows={windows} disabled={false} onChoose={chooseTarget} t={t} />
             ) : null}
+            {phase !== 'choose' && target !== null ? (
+              <p className="move-summary">
+                {[...new Set(current.map((c) => c.mode))].map((mode) => (
+                  <span key={mode} className="move-from">
+                    <span>{t('change.now', { mode: labelOf(mode) })}</span>
+                    <RungBadge rung={rungOf(mode)} />
+                  </span>
+                ))}
+                <span className="move-to">
+                  <span>{t('change.movingTo', { mode: targetLabel })}</span>
+                  <RungBadge rung={rungOf(target)} />
+                </span>
+              </p>
+            ) : null}
+            {phase === 'done' ? <MoveResult report={report} error={callError} labelOf={labelOf} rungOf={(mode) => rungName(rungOf(mode), t)} t={t} /> : null}
 
             {target !== null ? (
               <>
+                {phase === 'choose' || cost.state === 'done' ? (
                 <section className="cost-section" aria-labelledby={`${titleId}-cost`}>
                   <div className="section-head">
                     <h3 id={`${titleId}-cost`}>{t('cost.title', { target: targetLabel })}</h3>
@@ -224,6 +250,7 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
                   </div>
                   <CostView cost={cost} labelOf={labelOf} t={t} />
                 </section>
+                ) : null}
                 {members.map((m) =>
                   single ? (
                     <AdviceView
@@ -266,7 +293,6 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
                 {t('change.running')}
               </p>
             ) : null}
-            {phase === 'done' ? <MoveResult report={report} error={callError} labelOf={labelOf} rungOf={(mode) => rungName(rungOf(mode), t)} t={t} /> : null}
           </div>
           <div className="dialog-buttons">
             {block !== null && block !== 'running' && block !== 'done' && target !== null ? <span className="confirm-hint muted">{t(`change.block.${block}`)}</span> : null}

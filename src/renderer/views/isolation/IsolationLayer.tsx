@@ -11,6 +11,7 @@ export function IsolationLayer() {
   const linkOpen = useEngine((s) => s.link.state === 'open');
   const change = useIsolation((s) => s.change);
   const creating = useIsolation((s) => s.creating);
+  const createImage = useIsolation((s) => s.createImage);
   const recoveries = useIsolation((s) => s.recoveries);
   const dismissed = useIsolation((s) => s.dismissed);
   const notice = useIsolation((s) => s.notice);
@@ -30,7 +31,7 @@ export function IsolationLayer() {
       <RecoveryNotices reports={recoveries} dismissed={dismissed} onDismiss={dismissRecovery} />
       {notice ? <CreateNotice result={notice.result} onDismiss={dismissNotice} /> : null}
       {change ? <ChangeIsolationDialog key={JSON.stringify(change)} request={change} onClose={closeChange} /> : null}
-      {creating ? <CreateDialog onClose={closeCreate} /> : null}
+      {creating ? <CreateDialog onClose={closeCreate} image={createImage ?? undefined} /> : null}
     </>
   );
 }

@@ -213,11 +213,19 @@ export function describeKeeps(keeps: KeptSettings, t: Translate): Array<{ term: 
     { term: t('keep.binds'), value: list(keeps.binds) },
     { term: t('keep.networks'), value: list(keeps.networks) },
     { term: t('keep.ports'), value: list(keeps.ports) },
-    { term: t('keep.restart'), value: keeps.restartPolicy },
+    { term: t('keep.restart'), value: describeRestartPolicy(keeps.restartPolicy, t) },
     { term: t('keep.envAndLabels'), value: t('keep.counts', { env: keeps.env, labels: keeps.labels }) },
     { term: t('keep.state'), value: t(keeps.running ? 'keep.running' : 'keep.notRunning') },
   ];
   return rows;
+}
+
+/** `no`, `always`, `unless-stopped`, `on-failure` or `on-failure:3`, in words. */
+export function describeRestartPolicy(policy: string, t: Translate): string {
+  const m = /^on-failure:(\d+)$/.exec(policy);
+  if (m) return t('keep.restartRetries', { count: Number(m[1]) });
+  const key = knownKey('create.restartPolicy.', policy);
+  return key ? t(key) : policy;
 }
 
 export function describeNotes(keeps: Pick<KeptSettings, 'notes'>, t: Translate): string[] {
