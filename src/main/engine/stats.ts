@@ -1,7 +1,8 @@
 // Live `docker stats` of one container from the engine's own stream
 // (GET /containers/{id}/stats?stream=1, about one sample a second): asked for only while a page
-// looks, closed with its stream. When the container stops the engine sends a zeroed sample
-// (read time 0001-01-01) and ends: that sample is dropped, the end passed on.
+// looks, closed with its stream. When the container stops the engine sends zeroed samples
+// (read time 0001-01-01), and Docker 20.10 goes on sending one a second for as long as the
+// connection stays: the first zeroed sample ends the stream (dropped, the end passed on).
 import { SiloFailure, siloError } from '../../shared/errors';
 import { computeStats, isZeroTime, type RawStats } from '../../shared/stats/compute';
 import { engineCall, inspectContainer } from './engine-calls';
@@ -23,13 +24,12 @@ export async function openStats(live: LiveEngine, id: string, sink: StreamSink):
     for (const value of values) {
       if (finished || !value || typeof value !== 'object') continue;
       const sample = value as RawStats;
-      if (isZeroTime(sample.read)) continue;
+      if (isZeroTime(sample.read)) return finish(null);
       sink.data({ kind: 'stats', sample: computeStats(sample, osType) });
     }
   };
   const finish = (error: Error | null): void => {
     if (finished) return;
-    deliver(parser.end().values);
     finished = true;
     response.destroy();
     sink.end(error ? mapConnectionError(error) : null);
