@@ -4,7 +4,8 @@
 // it: `docker -H unix://<socketPath> ps -a`.
 //
 // It answers GET (and HEAD) for /_ping, /version, /info, /containers/json,
-// /containers/{id}/json, /images/json, /images/{name}/json and /events, with or without the
+// /containers/{id}/json, /images/json, /images/{name}/json, /networks, /networks/{id or name}
+// (where the fixtures hold networks) and /events, with or without the
 // `/vX.Y` prefix, and 404 `{"message":"page not found"}` for anything else. It changes nothing on
 // its own: a test changes its containers with `upsertContainer` / `removeContainer` and pushes
 // events with `pushEvent`.
@@ -231,6 +232,8 @@ export async function startFixtureEngine(
   const byId = new Map<string, { summary: FixtureListItem; inspect: FixtureInspect }>();
   const images: Array<Record<string, unknown>> = [];
   const imageInspects: ImageInspect[] = [];
+  const networks: Array<Record<string, unknown>> = [];
+  const networkInspects: Array<Record<string, unknown>> = [];
   if (!options.empty) {
     const list = existsSync(join(dir, 'containers.json')) ? readJson<FixtureListItem[]>(join(dir, 'containers.json')) : [];
     const inspects = new Map(readJsonDir<FixtureInspect>(join(dir, 'containers')).map((i) => [i.Id, i]));
@@ -241,6 +244,8 @@ export async function startFixtureEngine(
     }
     if (existsSync(join(dir, 'images.json'))) images.push(...readJson<Array<Record<string, unknown>>>(join(dir, 'images.json')));
     imageInspects.push(...readJsonDir<ImageInspect>(join(dir, 'images')));
+    if (existsSync(join(dir, 'networks.json'))) networks.push(...readJson<Array<Record<string, unknown>>>(join(dir, 'networks.json')));
+    networkInspects.push(...readJsonDir<Record<string, unknown>>(join(dir, 'networks')));
   }
 
   const requests: FixtureRequest[] = [];
@@ -436,6 +441,14 @@ export async function startFixtureEngine(
       if (path === '/containers/json') return sendJson(res, 200, listContainers(query));
       if (path === '/images/json') return sendJson(res, 200, images);
       if (path === '/events') return openEvents(req, res, query);
+      if (path === '/networks') return sendJson(res, 200, networks);
+      const n = /^\/networks\/([^/]+)$/.exec(path);
+      if (n) {
+        const ref = decodeURIComponent(n[1]!);
+        const found = networkInspects.find((x) => x.Id === ref || x.Name === ref) ?? networkInspects.find((x) => /^[0-9a-f]{4,}$/.test(ref) && String(x.Id).startsWith(ref));
+        if (!found) return sendJson(res, 404, { message: `network ${ref} not found` });
+        return sendJson(res, 200, found);
+      }
       const c = /^\/containers\/([^/]+)\/json$/.exec(path);
       if (c) {
         const ref = decodeURIComponent(c[1]!);

@@ -96,8 +96,11 @@ describe('fixture engine protocol', () => {
     expect(json<{ message: string }>(c).message).toBe('No such container: nope');
     const i = await call(win.socketPath, '/v1.42/images/nope/json');
     expect(json<{ message: string }>(i).message).toBe('No such image: nope');
+    const n = await call(win.socketPath, '/v1.42/networks/nope');
+    expect(n.status).toBe(404);
+    expect(json<{ message: string }>(n).message).toBe('network nope not found');
     for (const [path, method] of [
-      ['/v1.42/networks', 'GET'],
+      ['/v1.42/volumes', 'GET'],
       ['/v1.42/containers/web/start', 'POST'],
       ['/nothing', 'GET'],
     ] as const) {
