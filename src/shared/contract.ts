@@ -14,6 +14,7 @@ import type { ImageSummary } from './model/image';
 import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type RecreateAdvice, type RecreateProgress, type RecreateReport, type RecoveryReport } from './model/recreate';
 import { validateCreateSpec } from './validate/create-spec';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
+import { backendsCallSchemas, type BackendsEvents, type BackendsResults } from './contract-backends';
 
 const ContainerId = z.string().regex(/^[a-f0-9]{12,64}$/, 'a container id is 12 to 64 hexadecimal characters');
 const EngineId = z
@@ -104,6 +105,8 @@ export const callSchemas = {
   'containers.create': CreateSpec,
   /** Container details, logs, stats, terminal, images, volumes, networks, compose (contract-dashboard.ts). */
   ...dashboardCallSchemas,
+  /** Engine-wide settings: daemon.json, Docker Desktop, WSL, remote engines (contract-backends.ts). */
+  ...backendsCallSchemas,
 } as const;
 
 export interface ActionOutcome {
@@ -113,7 +116,7 @@ export interface ActionOutcome {
 }
 
 /** name → result type. Must have exactly the keys of callSchemas (checked below). */
-export interface CallResults extends DashboardResults {
+export interface CallResults extends DashboardResults, BackendsResults {
   'session.start': null;
   'engines.list': EngineEndpoint[];
   'engines.refresh': EngineEndpoint[];
@@ -134,7 +137,7 @@ export interface CallResults extends DashboardResults {
 }
 
 /** name → payload of the events main pushes to the renderer. */
-export interface EventPayloads extends DashboardEvents {
+export interface EventPayloads extends DashboardEvents, BackendsEvents {
   'engines.changed': EngineEndpoint[];
   'engine.changed': EngineSnapshot;
   'containers.changed': ContainersPatch;

@@ -1,6 +1,41 @@
 // Errors cross every boundary as a code, optional parameters, and the engine's own words.
 // The renderer turns the code into a sentence in the person's language (i18n `error.<code>`).
 
+/** Codes of src/shared/daemon-config and src/main/backends (BackendErrorCode), `step` says where an apply stopped. */
+export const BACKEND_ERROR_CODES = [
+  'config-invalid', // refused before anything was written; `problems` says why
+  'config-changed-on-disk', // the file changed since the editor read it (`params.file`)
+  'config-permission-denied', // Silo may not write the file: ask for elevation (`params.file`)
+  'config-unreadable', // the current file could not be read
+  'backup-failed',
+  'write-failed',
+  'reload-failed',
+  'engine-not-running', // no dockerd process to signal, or the service is stopped
+  'verify-timeout', // the engine did not show the new setting within the deadline
+  'verify-failed', // the engine answered, but with another value
+  'restore-failed',
+  'elevation-dismissed', // the person closed the password dialog
+  'elevation-refused', // polkit refused, or the password was wrong
+  'elevation-unavailable', // no pkexec on this machine
+  'elevation-failed', // the helper ran and failed (its step says where)
+  'setting-locked', // an administrator locked this Docker Desktop setting
+  'desktop-not-found',
+  'desktop-settings-unreadable',
+  'switch-not-offered', // this installation has no way to make that switch (`params.reason`)
+  'command-failed', // a command Silo ran exited with an error; `detail` holds its words
+  'engine-wait-timeout', // the engine did not come back within the deadline
+  'wsl-unavailable',
+  'context-name-invalid', // `params.name`
+  'context-host-invalid', // `params.host`
+  'context-tls-invalid', // `params.reason`: plain-tcp, ssh-has-no-tls, cert-without-key, key-does-not-match, not-pem, no-ca
+  'context-exists', // `params.name`
+  'context-not-found', // `params.name`
+  'context-not-created-by-silo', // `params.name`
+  'context-in-use', // `params.name`
+  'context-write-failed',
+  'config-not-editable', // Silo cannot change this engine's daemon.json (`params.reason`: remote, docker-desktop, not-found, unreadable)
+] as const;
+
 export const ERROR_CODES = [
   'validation', // an argument failed its schema; `field` names it
   'unknown-call', // no such call in the contract
@@ -52,6 +87,8 @@ export const ERROR_CODES = [
   'image-not-found', // no local image by that reference (`params.image`)
   'engine-socket-refused', // a bind of the engine's socket or pipe without the person's explicit consent (`field`)
   'cost-probe-failed', // the timed test container could not be run (`params.runtime`, `detail`)
+  // Engine-wide settings and backends (daemon.json, Docker Desktop, WSL, remote engines):
+  ...BACKEND_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -64,6 +101,8 @@ export interface SiloError {
   params?: Record<string, string | number>;
   /** The original words of the engine or the system, for the details disclosure. */
   detail?: string;
+  /** Backends: the step of an apply or switch where it stopped (`validate`, `write`, `reload`…). */
+  step?: string;
 }
 
 export function siloError(code: ErrorCode, extra: Omit<SiloError, 'code'> = {}): SiloError {

@@ -9,6 +9,7 @@ import type { ContainerAction, ContainerSummary } from '../../shared/model/conta
 import type { ConnectionState, EngineEndpoint, EngineInfo, EngineSnapshot } from '../../shared/model/engine';
 import type { BackoffOptions } from './backoff';
 import { EngineConnection, type Session } from './connection';
+import { readInfoOnce } from './info-once';
 import { ContainerApi, actOnSelection } from './containers';
 import { ContainerStore, type FixedFacts } from './container-store';
 import { createEngineOps, type EngineOps } from './recreate-ops';
@@ -143,6 +144,17 @@ export class EngineManager implements EngineService, LiveEngineSource {
 
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void {
     return this.emitter.on(event, listener);
+  }
+
+  /**
+   * A fresh GET /info of a discovered endpoint: over the live session for the active one, else
+   * over a client of its own for this one call. Fails at the deadline (engine-timeout).
+   */
+  async readInfo(id: string, deadlineMs = CALL_DEADLINE_MS): Promise<RawInfo> {
+    const target = this.discovered.find((d) => d.endpoint.id === id);
+    if (!target) throw new SiloFailure(siloError('no-engine', { params: { id } }));
+    const session = id === this.activeId ? this.connection?.live : null;
+    return readInfoOnce({ host: target.endpoint.host, tls: target.tls }, this.options.env, deadlineMs, session?.client);
   }
 
   /** The live session for the dashboard (logs, stats, terminal, images, volumes, networks); null while not connected. */

@@ -1,6 +1,7 @@
 // What the rest of the main process sees of the engine layer. Only src/main/engine imports
 // dockerode; everything above it speaks these types and the DTOs of src/shared/model.
 import type { ActionOutcome } from '../../shared/contract';
+import type { RawInfo } from '../../shared/engine-api';
 import type { ContainerAction, ContainerSummary, ContainersPatch } from '../../shared/model/container';
 import type { EngineEndpoint, EngineSnapshot } from '../../shared/model/engine';
 import type { EngineOps } from './recreate-ops';
@@ -34,5 +35,7 @@ export interface EngineService {
   act(ids: string[], action: ContainerAction, options: ActOptions): Promise<ActionOutcome[]>;
   /** Engine operations on the live session; null while not connected. */
   operations(): EngineOps | null;
+  /** A fresh GET /info of a discovered endpoint (never the cached one), within a deadline. */
+  readInfo(id: string, deadlineMs?: number): Promise<RawInfo>;
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void;
 }

@@ -6,6 +6,9 @@ import { EngineManager } from '../engine/manager';
 import type { EngineService } from '../engine/types';
 import { IsolationService } from '../isolation/service';
 import { SessionHub } from './sessions';
+import { createBackends } from './backends-handlers';
+import { nodeCommandRunner } from '../backends/command-runner';
+import { nodeFileOps } from '../backends/file-ops';
 import { SettingsStore } from './settings';
 
 export interface Core {
@@ -18,11 +21,13 @@ export interface Core {
 
 export async function startCore(options: { configDir: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void }): Promise<Core> {
   const log = options.log ?? (() => undefined);
-  const engine = new EngineManager({ env: options.env ?? process.env, homeDir: homedir(), platform: process.platform });
+  const env = options.env ?? process.env;
+  const engine = new EngineManager({ env, homeDir: homedir(), platform: process.platform });
   const settings = new SettingsStore(options.configDir, log);
   const isolation = new IsolationService({ engine, configDir: options.configDir, log });
   const dashboard = new Dashboard(engine, log);
-  const hub = new SessionHub(engine, settings, isolation, dashboard);
+  const backends = createBackends({ engine, env, homeDir: homedir(), platform: process.platform, runner: nodeCommandRunner, fs: nodeFileOps, log });
+  const hub = new SessionHub(engine, settings, isolation, dashboard, backends);
   await engine.start();
   return {
     engine,

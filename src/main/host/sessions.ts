@@ -7,6 +7,7 @@ import type { IsolationService } from '../isolation/service';
 import type { SettingsStore } from './settings';
 import type { Dashboard } from '../engine/dashboard';
 import { openDashboardPage } from './dashboard-handlers';
+import { openBackendsPage, type Backends } from './backends-handlers';
 import { StreamRegistry } from './stream-registry';
 
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -25,6 +26,7 @@ export class SessionHub {
     private readonly settings: SettingsStore,
     private readonly isolation: IsolationService,
     private readonly dashboard: Dashboard | null = null,
+    private readonly backends: Backends | null = null,
   ) {
     this.unsubscribe = [
       engine.on('endpoints', (endpoints) => this.broadcast('engines.changed', endpoints)),
@@ -74,6 +76,7 @@ export class SessionHub {
       'images.list': async () => isolation.listImages(),
       'containers.create': async (spec) => isolation.createContainer(spec),
       ...dashboardPage.handlers,
+      ...openBackendsPage(this.backends, send),
     };
     const close = (): void => {
       this.pages.delete(page);

@@ -5,9 +5,11 @@ import enCore from './en/core.json';
 import esCore from './es/core.json';
 import enIsolation from './en/isolation.json';
 import esIsolation from './es/isolation.json';
+import enSettings from './en/settings.json';
+import esSettings from './es/settings.json';
 
-export const EN_DOMAINS = { core: enCore, isolation: enIsolation } as const;
-export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation };
+export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings } as const;
+export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings };
 
-export const en = { ...enCore, ...enIsolation };
-export const es = { ...esCore, ...esIsolation };
+export const en = { ...enCore, ...enIsolation, ...enSettings };
+export const es = { ...esCore, ...esIsolation, ...esSettings };

@@ -1,6 +1,7 @@
 // What the daemon.json rules and the safe apply report, as plain data for the UI. Codes, not
 // sentences, cross the boundary; `message` is the English words for logs and the details
 // disclosure, and `params` holds what a translated sentence needs.
+import type { BACKEND_ERROR_CODES } from '../errors';
 import type { JsonValue } from './json-source';
 
 export type DaemonPlatform = 'linux' | 'windows';
@@ -47,39 +48,10 @@ export type RuntimeSpec = { path: string; runtimeArgs?: string[] } | { runtimeTy
 
 export type ApplyStep = 'validate' | 'backup' | 'write' | 'reload' | 'verify';
 
-export type BackendErrorCode =
-  | 'config-invalid' // refused before anything was written; `problems` says why
-  | 'config-changed-on-disk' // the file changed since the editor read it
-  | 'config-permission-denied' // Silo may not write the file: ask for elevation
-  | 'config-unreadable' // the current file could not be read
-  | 'backup-failed'
-  | 'write-failed'
-  | 'reload-failed'
-  | 'engine-not-running' // no dockerd process to signal, or the service is stopped
-  | 'verify-timeout' // the engine did not show the new setting within the deadline
-  | 'verify-failed' // the engine answered, but with another value
-  | 'restore-failed'
-  | 'elevation-dismissed' // the person closed the password dialog
-  | 'elevation-refused' // polkit refused, or the password was wrong
-  | 'elevation-unavailable' // no pkexec on this machine
-  | 'elevation-failed' // the helper ran and failed (its step says where)
-  | 'setting-locked' // an administrator locked this Docker Desktop setting
-  | 'desktop-not-found'
-  | 'desktop-settings-unreadable'
-  | 'switch-not-offered' // this installation has no way to make that switch
-  | 'command-failed' // a command Silo ran exited with an error; `detail` holds its words
-  | 'engine-wait-timeout' // the engine did not come back within the deadline
-  | 'wsl-unavailable'
-  | 'context-name-invalid'
-  | 'context-host-invalid'
-  | 'context-tls-invalid'
-  | 'context-exists'
-  | 'context-not-found'
-  | 'context-not-created-by-silo'
-  | 'context-in-use'
-  | 'context-write-failed';
+/** The codes live in src/shared/errors.ts (BACKEND_ERROR_CODES), with every other code that crosses the boundary. */
+export type BackendErrorCode = (typeof BACKEND_ERROR_CODES)[number];
 
-/** Shaped like SiloError, so the lead can fold these codes into src/shared/errors.ts. */
+/** A SiloError whose code is one of the backends' (assignable to SiloError). */
 export interface BackendError {
   code: BackendErrorCode;
   step?: ApplyStep;

@@ -1,0 +1,98 @@
+// What the Settings view sees of an engine's configuration and backends: its daemon.json (read,
+// checked, applied), Docker Desktop, WSL, and the engines a person adds. The rules and most
+// shapes live in src/shared/daemon-config; this is the one place the contract and the UI take
+// them from.
+import type { SiloError } from '../errors';
+import type { ApplyStep, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../daemon-config/model';
+import type { SwitchProgress } from '../daemon-config/backends-model';
+import type { Rung, WindowsIsolation } from './isolation';
+
+export type {
+  ApplyStep,
+  BackendError,
+  BackendErrorCode,
+  DaemonApplyResult,
+  DaemonConfigChange,
+  DaemonConfigProblem,
+  DaemonPlatform,
+  ProblemCode,
+  RollbackReport,
+} from '../daemon-config/model';
+export type {
+  ContainerPlatform,
+  ContextResult,
+  DesktopBackend,
+  DesktopSwitchResult,
+  DockerDesktopState,
+  EngineContext,
+  LockedSetting,
+  RemoteEngineInput,
+  SwitchPhase,
+  SwitchProgress,
+  SwitchUnavailable,
+  WslDistro,
+  WslReport,
+  WslState,
+} from '../daemon-config/backends-model';
+
+/** Why Silo cannot change an engine's daemon.json (the UI words it). */
+export type DaemonConfigLockedReason =
+  | 'remote' // reached over TCP or SSH: its file lives on another machine
+  | 'docker-desktop' // Docker Desktop owns its engine's configuration
+  | 'not-found' // no dockerd (or Windows service engine) Silo can see behind this endpoint
+  | 'unreadable'; // the file is there but Silo may not read it
+
+export type DaemonConfigRead =
+  | {
+      editable: true;
+      engine: string;
+      platform: DaemonPlatform;
+      configFile: string;
+      /** False when there is no file yet (the engine runs on its defaults). */
+      exists: boolean;
+      text: string;
+      /** Of the bytes on disk (of nothing when there is no file): the base an apply must match. */
+      sha256: string;
+      problems: DaemonConfigProblem[];
+      /** dockerd's command line, so the page validates as the engine will. */
+      commandLineFlags: string[];
+      commandLineRuntimes: string[];
+      /** How the engine takes a change: SIGHUP (Linux) or a service restart (Windows). */
+      reload: 'signal' | 'service';
+    }
+  | { editable: false; engine: string; reason: DaemonConfigLockedReason };
+
+export interface DaemonConfigValidation {
+  /** The pure rules' problems, plus runtime binaries missing on disk. */
+  problems: DaemonConfigProblem[];
+  /** From the file on disk to this text; null when either is not a JSON object. */
+  changes: DaemonConfigChange[] | null;
+}
+
+/** A step of a daemon.json apply, its rollback included. */
+export type DaemonApplyStep = ApplyStep | 'restore' | 'reload-after-restore';
+
+export interface DaemonConfigProgress {
+  engine: string;
+  step: DaemonApplyStep;
+  elapsedMs: number;
+}
+
+export interface DesktopProgress extends SwitchProgress {
+  operation: 'backend' | 'containers';
+  target: string;
+}
+
+/** An engine's default isolation, as one fresh GET /info shows it. */
+export interface EngineDefaults {
+  id: string;
+  osType: string | null;
+  /** Linux: the default runtime. */
+  defaultRuntime: string | null;
+  /** Windows: process or hyperv. */
+  defaultIsolation: WindowsIsolation | null;
+  /** The default's rung on the ladder. */
+  rung: Rung | null;
+  /** Why the engine could not be asked; the rest is then null. */
+  error: SiloError | null;
+}
