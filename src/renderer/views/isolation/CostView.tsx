@@ -63,7 +63,7 @@ export function CostView({ cost, labelOf, t }: { cost: CostState; labelOf: (mode
         </tbody>
       </table>
       {difference ? <p className="cost-difference">{difference}</p> : null}
-      <p className="note">{t('cost.how', { image: report.image, settle: report.settleMs })}</p>
+      <p className="note">{t('cost.how', { image: report.image, settle: report.settleMs, count: report.target.runs })}</p>
     </div>
   );
 }
