@@ -19,11 +19,27 @@ export function isEngineSocketSource(source: string | null | undefined): boolean
   if (s === '') return false;
   const pipe = /^\/\/[.?]\/pipe\/(.+?)\/?$/i.exec(s);
   if (pipe) return ENGINE_PIPE.test(pipe[1] ?? '');
-  let path = s.replace(/\/{2,}/g, '/');
-  if (path.length > 1) path = path.replace(/\/+$/, '');
+  // As the engine mounts it: `/var/./run` is /var/run, `/x/docker.sock/.` is the socket.
+  const path = cleanPath(s);
   if (SOCKET_FOLDERS.has(path)) return true;
   const base = path.split('/').pop() ?? '';
   return ENGINE_SOCKET.test(base);
+}
+
+/** A path with `.` and `..` resolved and slashes collapsed, the way Go's filepath.Clean reads it. */
+function cleanPath(path: string): string {
+  const absolute = path.startsWith('/');
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+      else if (!absolute) parts.push('..');
+      continue;
+    }
+    parts.push(part);
+  }
+  return absolute ? `/${parts.join('/')}` : parts.join('/') || '.';
 }
 
 /** The source of a bind string `src:dst[:opts]`, including Windows drive letters and pipes. */
