@@ -49,8 +49,8 @@ export class StreamRegistry {
       throw error;
     }
     if (this.closed || !this.streams.has(streamId)) {
-      // The page went while the engine was answering.
-      if (!entry.ended) started.handle.close();
+      // The page went (or closed it) while the engine was answering: stop the engine side.
+      started.handle.close();
     } else {
       entry.handle = started.handle;
     }

@@ -36,17 +36,24 @@ export function isZeroTime(time: string | undefined): boolean {
 }
 
 /**
- * Nanoseconds since the epoch of an RFC 3339 time with up to nine fraction digits. Date.parse
- * keeps only milliseconds, and Windows' formula counts 100 ns intervals, so the fraction is read
- * apart. NaN when the text is not such a time.
+ * An RFC 3339 time with up to nine fraction digits, as whole seconds since the epoch and the
+ * nanoseconds within that second (epoch nanoseconds do not fit a double exactly). Null when the
+ * text is not such a time.
  */
-export function parseTimeNs(time: string): number {
+export function parseTime(time: string): { seconds: number; nanos: number } | null {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(time);
-  if (!m) return NaN;
-  const seconds = Date.parse(`${m[1]}${m[3]}`);
-  if (Number.isNaN(seconds)) return NaN;
-  const fraction = Number((m[2] ?? '').padEnd(9, '0') || '0');
-  return seconds * 1e6 + fraction;
+  if (!m) return null;
+  const ms = Date.parse(`${m[1]}${m[3]}`);
+  if (Number.isNaN(ms)) return null;
+  return { seconds: ms / 1000, nanos: Number((m[2] ?? '').padEnd(9, '0') || '0') };
+}
+
+/** Nanoseconds from `earlier` to `later` (Windows' formula counts 100 ns intervals); NaN when either is not a time. */
+export function nanosBetween(later: string, earlier: string): number {
+  const a = parseTime(later);
+  const b = parseTime(earlier);
+  if (!a || !b) return NaN;
+  return (a.seconds - b.seconds) * 1e9 + (a.nanos - b.nanos);
 }
 
 /** calculateCPUPercentUnix: the container's share of the host's CPU time since precpu, times the CPUs. */
@@ -62,7 +69,7 @@ export function cpuPercentUnix(previous: RawCpuStats | null | undefined, current
 /** calculateCPUPercentWindows: 100 ns intervals used, out of those possible on `num_procs` processors. */
 export function cpuPercentWindows(raw: RawStats): number {
   if (!raw.read || !raw.preread) return 0;
-  const ns = parseTimeNs(raw.read) - parseTimeNs(raw.preread);
+  const ns = nanosBetween(raw.read, raw.preread);
   if (!(ns > 0)) return 0;
   const possible = Math.floor(ns / 100) * (raw.num_procs ?? 0);
   if (possible <= 0) return 0;
@@ -113,7 +120,8 @@ export function network(networks: RawStats['networks']): { rx: number; tx: numbe
 
 /** One sample as `docker stats` would show it, for a Linux or a Windows engine. */
 export function computeStats(raw: RawStats, osType: string): StatsSample {
-  const readAt = raw.read && !isZeroTime(raw.read) ? Math.floor(parseTimeNs(raw.read) / 1e6) : Date.now();
+  const read = raw.read && !isZeroTime(raw.read) ? parseTime(raw.read) : null;
+  const readAt = read ? read.seconds * 1000 + Math.floor(read.nanos / 1e6) : Date.now();
   const net = network(raw.networks);
   if (osType.toLowerCase() === 'windows') {
     return {
