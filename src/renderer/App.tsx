@@ -8,10 +8,16 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
 import { EngineView } from './views/engine/EngineView';
+import { ImagesView } from './views/images/ImagesView';
+import { VolumesView } from './views/volumes/VolumesView';
+import { NetworksView } from './views/networks/NetworksView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
 
 const NAV: readonly { view: View; icon: IconName }[] = [
   { view: 'containers', icon: 'box' },
+  { view: 'images', icon: 'image' },
+  { view: 'volumes', icon: 'volume' },
+  { view: 'networks', icon: 'network' },
   { view: 'engine', icon: 'engine' },
 ];
 
@@ -62,7 +68,7 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <IsolationLayer />
-        {view === 'containers' ? <ContainersView /> : <EngineView />}
+        {view === 'containers' ? <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : <EngineView />}
       </main>
     </div>
   );

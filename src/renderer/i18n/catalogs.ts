@@ -7,9 +7,11 @@ import enIsolation from './en/isolation.json';
 import esIsolation from './es/isolation.json';
 import enSettings from './en/settings.json';
 import esSettings from './es/settings.json';
+import enResources from './en/resources.json';
+import esResources from './es/resources.json';
 
-export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings } as const;
-export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings };
+export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources } as const;
+export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings, resources: esResources };
 
-export const en = { ...enCore, ...enIsolation, ...enSettings };
-export const es = { ...esCore, ...esIsolation, ...esSettings };
+export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources };
+export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources };

@@ -10,6 +10,11 @@ import { createIsolationStore } from './isolation';
 import type { LanguageHints } from './settings';
 import { createSettingsStore } from './settings';
 import { createUiStore } from './ui';
+import { createImagesStore } from './images';
+import { createVolumesStore } from './volumes';
+import { createNetworksStore } from './networks';
+import { createComposeStore } from './compose';
+import { feedResources } from './resource-feed';
 
 export interface Stores {
   containers: ReturnType<typeof createContainersStore>;
@@ -17,6 +22,10 @@ export interface Stores {
   isolation: ReturnType<typeof createIsolationStore>;
   settings: ReturnType<typeof createSettingsStore>;
   ui: ReturnType<typeof createUiStore>;
+  images: ReturnType<typeof createImagesStore>;
+  volumes: ReturnType<typeof createVolumesStore>;
+  networks: ReturnType<typeof createNetworksStore>;
+  compose: ReturnType<typeof createComposeStore>;
 }
 
 export function createStores(api: CallPort, hints?: LanguageHints): Stores {
@@ -26,6 +35,10 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     isolation: createIsolationStore(api),
     settings: createSettingsStore(api, hints),
     ui: createUiStore(),
+    images: createImagesStore(api),
+    volumes: createVolumesStore(api),
+    networks: createNetworksStore(api),
+    compose: createComposeStore(api),
   };
 }
 
@@ -67,6 +80,7 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
         client.call('session.start', {}).catch((reason: unknown) => console.error('session.start failed', reason));
       }
     }),
+    feedResources(client, stores),
   ];
   return () => {
     offs.forEach((off) => off());

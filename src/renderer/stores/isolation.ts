@@ -20,6 +20,8 @@ export interface CreateNotice {
 export interface IsolationState {
   change: ChangeRequest | null;
   creating: boolean;
+  /** The image the form opens with (Run in the Images view), or null. */
+  createImage: string | null;
   /** Progress events by operation id, in arrival order (kept while its dialog is open). */
   progress: ReadonlyMap<string, readonly RecreateProgress[]>;
   /** Every recovery Silo told of, oldest first, without repeats. */
@@ -33,6 +35,8 @@ export interface IsolationState {
   openChange(request: ChangeRequest): void;
   closeChange(): void;
   openCreate(): void;
+  /** The create form with this image chosen (Run in the Images view). */
+  openCreateWith(image: string): void;
   closeCreate(): void;
   recordProgress(progress: RecreateProgress): void;
   forgetProgress(operationId: string): void;
@@ -54,9 +58,10 @@ export interface IsolationState {
 /** One recovery, however often it is told (an event, then the list on reconnecting). */
 export const recoveryKey = (report: Pick<RecoveryReport, 'operationId' | 'at'>): string => `${report.operationId}@${report.at}`;
 
-export const initialIsolationState = (): Pick<IsolationState, 'change' | 'creating' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'> => ({
+export const initialIsolationState = (): Pick<IsolationState, 'change' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'> => ({
   change: null,
   creating: false,
+  createImage: null,
   progress: new Map(),
   recoveries: [],
   dismissed: new Set(),
@@ -70,7 +75,8 @@ export function createIsolationStore(api: CallPort) {
 
     openChange: (request) => set({ change: request, creating: false }),
     closeChange: () => set({ change: null }),
-    openCreate: () => set({ creating: true, change: null }),
+    openCreate: () => set({ creating: true, createImage: null, change: null }),
+    openCreateWith: (image) => set({ creating: true, createImage: image, change: null }),
     closeCreate: () => set({ creating: false }),
 
     recordProgress(progress) {

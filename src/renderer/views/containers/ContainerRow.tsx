@@ -6,6 +6,7 @@ import { describeStatus } from '../../format/status';
 import { describePorts } from '../../format/ports';
 import { ActionButton } from '../../components/ActionButtons';
 import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
+import { ComposeProjectActions } from '../../components/ComposeProjectActions';
 import { IsolationCell } from '../../components/IsolationBadge';
 import { Icon } from '../../components/Icon';
 import { actionsFor } from '../../stores/selectors/actions';
@@ -79,6 +80,7 @@ export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle, onChangeIsola
           <span className={group.project ? 'group-name' : 'group-name muted'}>{name}</span>
           <span className="group-count">{t('containers.groupCount', { count: group.count, running: group.running })}</span>
         </button>
+        {group.project !== null && onChangeIsolation ? <ComposeProjectActions project={group.project} count={group.count} running={group.running} /> : null}
         {group.project !== null && onChangeIsolation ? (
           <ChangeIsolationButton label={t('change.actionProject', { project: group.project })} text={t('change.action')} onClick={() => onChangeIsolation(group.project ?? '')} />
         ) : null}

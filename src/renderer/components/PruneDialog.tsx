@@ -1,0 +1,90 @@
+// A prune, estimate first: what would go and what it frees is shown before anything is removed;
+// the prune itself shows that it is working, then what it removed.
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import type { SiloError } from '../../shared/errors';
+import type { PruneResult } from '../../shared/model/image-list';
+import { errorOf } from '../api';
+import { useT } from '../i18n/react';
+import { ModalDialog } from './ModalDialog';
+import { ErrorNote, ProgressBar } from './ResourceParts';
+
+type Step<E> =
+  | { step: 'estimating' }
+  | { step: 'estimated'; estimate: E }
+  | { step: 'estimate-failed'; error: SiloError }
+  | { step: 'pruning'; estimate: E }
+  | { step: 'pruned'; result: PruneResult }
+  | { step: 'prune-failed'; estimate: E; error: SiloError };
+
+export function PruneDialog<E>({
+  title,
+  estimate,
+  isEmpty,
+  renderEstimate,
+  prune,
+  describeResult,
+  onClose,
+}: {
+  title: string;
+  estimate: () => Promise<E>;
+  isEmpty: (estimate: E) => boolean;
+  renderEstimate: (estimate: E) => ReactNode;
+  prune: () => Promise<PruneResult>;
+  describeResult: (result: PruneResult) => string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [state, setState] = useState<Step<E>>({ step: 'estimating' });
+
+  useEffect(() => {
+    let live = true;
+    estimate().then(
+      (e) => live && setState({ step: 'estimated', estimate: e }),
+      (reason: unknown) => live && setState({ step: 'estimate-failed', error: errorOf(reason) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [estimate]);
+
+  const run = (e: E): void => {
+    setState({ step: 'pruning', estimate: e });
+    prune().then(
+      (result) => setState({ step: 'pruned', result }),
+      (reason: unknown) => setState({ step: 'prune-failed', estimate: e, error: errorOf(reason) }),
+    );
+  };
+
+  const current = 'estimate' in state ? state.estimate : null;
+  const pruning = state.step === 'pruning';
+  return (
+    <ModalDialog className="wide-dialog prune-dialog" onCancel={onClose} canCancel={!pruning}>
+      {(titleId) => (
+        <div className="dialog-stack">
+          <h2 id={titleId}>{title}</h2>
+          {state.step === 'estimating' ? <ProgressBar value={null} label={t('prune.estimating')} text={t('prune.estimating')} /> : null}
+          {state.step === 'estimate-failed' ? <ErrorNote error={state.error} prefix={(reason) => t('prune.estimateFailed', { reason })} /> : null}
+          {current !== null && state.step !== 'pruned' ? renderEstimate(current) : null}
+          {pruning ? <ProgressBar value={null} label={t('prune.running')} text={t('prune.running')} /> : null}
+          {state.step === 'prune-failed' ? <ErrorNote error={state.error} prefix={(reason) => t('prune.failed', { reason })} /> : null}
+          {state.step === 'pruned' ? (
+            <p className="outcome-ok" role="status">
+              {describeResult(state.result)}
+            </p>
+          ) : null}
+          <div className="dialog-buttons">
+            <button type="button" className="button" disabled={pruning} onClick={onClose}>
+              {state.step === 'pruned' ? t('resources.close') : t('common.cancel')}
+            </button>
+            {state.step === 'estimated' || state.step === 'prune-failed' ? (
+              <button type="button" className="button primary danger" disabled={isEmpty(state.estimate)} onClick={() => run(state.estimate)}>
+                {t('prune.confirm')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,12 @@
+// React access to the image, volume, network and compose slices (see react.ts for the others).
+import { useStore } from 'zustand';
+import type { ComposeState } from './compose';
+import type { ImagesState } from './images';
+import type { NetworksState } from './networks';
+import { useStores } from './react';
+import type { VolumesState } from './volumes';
+
+export const useImages = <T,>(selector: (s: ImagesState) => T): T => useStore(useStores().images, selector);
+export const useVolumes = <T,>(selector: (s: VolumesState) => T): T => useStore(useStores().volumes, selector);
+export const useNetworks = <T,>(selector: (s: NetworksState) => T): T => useStore(useStores().networks, selector);
+export const useCompose = <T,>(selector: (s: ComposeState) => T): T => useStore(useStores().compose, selector);

@@ -1,0 +1,146 @@
+// Load (`docker load`: an archive made by `docker save`) or import (`docker import`: a filesystem
+// archive) a tar file the person picks. The page sends it in pieces, each taken by the engine
+// before the next; a bar shows how much is sent, then the engine's answer.
+import { useId, useState } from 'react';
+import type { ImageLoadMode } from '../../../shared/model/image-list';
+import { formatBytes, fraction } from '../../format/bytes';
+import { useLanguage, useT } from '../../i18n/react';
+import { ModalDialog } from '../../components/ModalDialog';
+import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
+import type { UploadRun } from '../../stores/images';
+import { useImages } from '../../stores/resources-react';
+import { referenceProblem } from './PullDialog';
+
+const MODES: readonly ImageLoadMode[] = ['load', 'import'];
+const busy = (upload: UploadRun | null): boolean => upload !== null && (upload.phase === 'starting' || upload.phase === 'running' || upload.phase === 'finishing');
+
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const id = useId();
+  const upload = useImages((s) => s.upload);
+  const startUpload = useImages((s) => s.startUpload);
+  const cancelUpload = useImages((s) => s.cancelUpload);
+  const [mode, setMode] = useState<ImageLoadMode>('load');
+  const [file, setFile] = useState<File | null>(null);
+  const [reference, setReference] = useState('');
+  const [touched, setTouched] = useState(false);
+  const active = busy(upload);
+  const refProblem = mode === 'import' && reference.trim() !== '' ? referenceProblem(reference, t) : null;
+  const fileProblem = file === null ? t('upload.chooseFile') : file.size === 0 ? t('upload.emptyFile') : null;
+  const canSend = !active && fileProblem === null && refProblem === null;
+
+  return (
+    <ModalDialog className="wide-dialog import-dialog" onCancel={onClose}>
+      {(titleId) => (
+        <form
+          method="dialog"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setTouched(true);
+            if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined);
+          }}
+        >
+          <h2 id={titleId}>{t('upload.title')}</h2>
+          <fieldset className="mode-choice" disabled={active}>
+            <legend>{t('upload.mode')}</legend>
+            {MODES.map((m) => (
+              <label key={m} className={mode === m ? 'mode-option chosen' : 'mode-option'}>
+                <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
+                <span className="mode-name">{t(`upload.mode.${m}`)}</span>
+                <span className="mode-hint muted">{t(`upload.modeHint.${m}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="form-field wide">
+            <label htmlFor={`${id}-file`}>{t('upload.file')}</label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".tar,.tar.gz,.tgz,.gz,.xz,.bz2,.zst,application/x-tar,application/gzip"
+              disabled={active}
+              aria-invalid={touched && fileProblem !== null}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <p className="field-hint">{t('upload.fileHint')}</p>
+            {touched && fileProblem ? <p className="field-error">{fileProblem}</p> : null}
+          </div>
+          {mode === 'import' ? (
+            <div className="form-field wide">
+              <label htmlFor={`${id}-ref`}>{t('upload.reference')}</label>
+              <input
+                id={`${id}-ref`}
+                type="text"
+                className="mono"
+                value={reference}
+                placeholder={t('upload.referencePlaceholder')}
+                disabled={active}
+                spellCheck={false}
+                autoComplete="off"
+                aria-invalid={refProblem !== null}
+                onChange={(e) => setReference(e.target.value)}
+              />
+              <p className="field-hint">{t('upload.referenceHint')}</p>
+              {refProblem ? <p className="field-error">{refProblem}</p> : null}
+            </div>
+          ) : null}
+          {upload ? <UploadProgress upload={upload} /> : null}
+          <div className="dialog-buttons">
+            {active ? <span className="confirm-hint muted">{t('upload.goesOn')}</span> : null}
+            {active ? (
+              <button type="button" className="button danger" onClick={() => void cancelUpload()}>
+                {t('upload.cancel')}
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={onClose}>
+              {t('resources.close')}
+            </button>
+            <button type="submit" className="button primary" disabled={active || (touched && !canSend)}>
+              {t(`upload.submit.${mode}`)}
+            </button>
+          </div>
+        </form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function UploadProgress({ upload }: { upload: UploadRun }) {
+  const t = useT();
+  const language = useLanguage();
+  const sent = t('upload.sent', { done: formatBytes(upload.sent, language), total: formatBytes(upload.size, language) });
+  switch (upload.phase) {
+    case 'starting':
+    case 'running':
+      return <ProgressBar value={fraction(upload.sent, upload.size)} label={t('upload.progressLabel', { file: upload.fileName })} text={sent} />;
+    case 'finishing':
+      return <ProgressBar value={null} label={t('upload.progressLabel', { file: upload.fileName })} text={t('upload.finishing')} />;
+    case 'cancelled':
+      return (
+        <p className="muted" role="status">
+          {t('upload.cancelled', { file: upload.fileName })}
+        </p>
+      );
+    case 'failed':
+      return upload.error ? <ErrorNote error={upload.error} prefix={(reason) => t(`upload.failed.${upload.mode}`, { file: upload.fileName, reason })} /> : null;
+    case 'done':
+    default:
+      return (
+        <div className="outcome-ok" role="status">
+          <p>
+            {upload.result && upload.result.images.length > 0
+              ? upload.mode === 'import' && upload.reference
+                ? t('upload.done.importNamed', { reference: upload.reference, id: upload.result.images.join(t('list.separator')) })
+                : t(`upload.done.${upload.mode}`, { images: upload.result.images.join(t('list.separator')) })
+              : t('upload.doneNothing')}
+          </p>
+          {upload.result && upload.result.messages.length > 0 ? (
+            <details>
+              <summary>{t('resources.engineWords')}</summary>
+              <code className="engine-words">{upload.result.messages.join('\n')}</code>
+            </details>
+          ) : null}
+        </div>
+      );
+  }
+}

@@ -1,0 +1,154 @@
+// Pull an image: the reference checked with the engine's own rules as typed, then each layer's
+// progress and a total, cancellable. The pull goes on if the dialog closes (a strip in the view
+// shows it). With no registry in reach, the engine's refusal is said in plain words.
+import { useId, useState } from 'react';
+import { validateImageReference } from '../../../shared/validate';
+import type { Translate } from '../../i18n';
+import { useLanguage, useT } from '../../i18n/react';
+import { ModalDialog } from '../../components/ModalDialog';
+import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
+import type { PullRun } from '../../stores/images';
+import { useImages } from '../../stores/resources-react';
+import { knownKey } from '../isolation/wording';
+import { describeLayer, describePull, layerFraction, pullFraction, shortId } from './model';
+
+const isActive = (pull: PullRun | null): boolean => pull !== null && (pull.phase === 'starting' || pull.phase === 'running');
+
+/** The first problem with a typed reference, in words; null when the engine would take it. */
+export function referenceProblem(value: string, t: Translate): string | null {
+  const [problem] = validateImageReference(value.trim(), 'reference');
+  if (!problem) return null;
+  const key = knownKey('validate.', problem.rule);
+  return key ? t(key, problem.params ?? {}) : t('validate.image-reference', { value });
+}
+
+export function PullDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const id = useId();
+  const pull = useImages((s) => s.pull);
+  const startPull = useImages((s) => s.startPull);
+  const cancelPull = useImages((s) => s.cancelPull);
+  const [reference, setReference] = useState(() => (pull && isActive(pull) ? pull.reference : ''));
+  const [touched, setTouched] = useState(false);
+  const problem = referenceProblem(reference, t);
+  const active = isActive(pull);
+
+  return (
+    <ModalDialog className="wide-dialog pull-dialog" onCancel={onClose}>
+      {(titleId) => (
+        <form
+          method="dialog"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setTouched(true);
+            if (problem === null && !active) void startPull(reference.trim());
+          }}
+        >
+          <h2 id={titleId}>{t('pull.title')}</h2>
+          <div className="form-field wide">
+            <label htmlFor={`${id}-ref`}>{t('pull.reference')}</label>
+            <input
+              id={`${id}-ref`}
+              type="text"
+              className="mono"
+              value={reference}
+              placeholder={t('pull.placeholder')}
+              autoComplete="off"
+              spellCheck={false}
+              disabled={active}
+              aria-invalid={touched && problem !== null}
+              aria-describedby={`${id}-hint${touched && problem ? ` ${id}-error` : ''}`}
+              onChange={(e) => {
+                setReference(e.target.value);
+                setTouched(true);
+              }}
+            />
+            <p id={`${id}-hint`} className="field-hint">
+              {t('pull.hint')}
+            </p>
+            {touched && problem ? (
+              <p id={`${id}-error`} className="field-error">
+                {problem}
+              </p>
+            ) : null}
+          </div>
+          {pull ? <PullProgressView pull={pull} /> : null}
+          <div className="dialog-buttons">
+            {active ? <span className="confirm-hint muted">{t('pull.goesOn')}</span> : null}
+            {active ? (
+              <button type="button" className="button danger" onClick={() => void cancelPull()}>
+                {t('pull.cancel')}
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={onClose}>
+              {t('resources.close')}
+            </button>
+            {active ? null : (
+              <button type="submit" className="button primary" disabled={touched && problem !== null}>
+                {t('pull.submit')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </ModalDialog>
+  );
+}
+
+/** Where a pull stands: the total, then each layer with its bar; the outcome once it ends. */
+export function PullProgressView({ pull }: { pull: PullRun }) {
+  const t = useT();
+  const language = useLanguage();
+  const progress = pull.progress;
+  return (
+    <section className="pull-progress" aria-label={t('pull.progressLabel', { reference: pull.reference })}>
+      <PullOutcome pull={pull} t={t} />
+      {progress && progress.layers.length > 0 ? (
+        <>
+          <ProgressBar value={pullFraction(progress)} label={t('pull.totalLabel')} text={describePull(progress, t, language)} />
+          <ul className="pull-layers">
+            {progress.layers.map((layer) => (
+              <li key={layer.id}>
+                <code className="layer-id">{shortId(layer.id)}</code>
+                <ProgressBar value={layerFraction(layer)} label={t('pull.layerLabel', { id: shortId(layer.id) })} text={describeLayer(layer, t, language)} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PullOutcome({ pull, t }: { pull: PullRun; t: Translate }) {
+  switch (pull.phase) {
+    case 'starting':
+      return (
+        <p className="muted" role="status">
+          {t('pull.starting', { reference: pull.reference })}
+        </p>
+      );
+    case 'running':
+      return (
+        <p className="muted" role="status">
+          {pull.progress?.status ?? t('pull.running', { reference: pull.reference })}
+        </p>
+      );
+    case 'done':
+      return (
+        <p className="outcome-ok" role="status">
+          {pull.progress?.digest ? t('pull.doneDigest', { reference: pull.reference, digest: pull.progress.digest }) : t('pull.done', { reference: pull.reference })}
+        </p>
+      );
+    case 'cancelled':
+      return (
+        <p className="muted" role="status">
+          {t('pull.cancelled', { reference: pull.reference })}
+        </p>
+      );
+    case 'failed':
+    default:
+      return pull.error ? <ErrorNote error={pull.error} prefix={(reason) => t('pull.failed', { reference: pull.reference, reason })} /> : null;
+  }
+}
