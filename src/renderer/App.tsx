@@ -11,6 +11,7 @@ import { EngineView } from './views/engine/EngineView';
 import { ImagesView } from './views/images/ImagesView';
 import { VolumesView } from './views/volumes/VolumesView';
 import { NetworksView } from './views/networks/NetworksView';
+import { SettingsView } from './views/settings/SettingsView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
 
 const NAV: readonly { view: View; icon: IconName }[] = [
@@ -19,6 +20,7 @@ const NAV: readonly { view: View; icon: IconName }[] = [
   { view: 'volumes', icon: 'volume' },
   { view: 'networks', icon: 'network' },
   { view: 'engine', icon: 'engine' },
+  { view: 'settings', icon: 'settings' },
 ];
 
 export function App() {
@@ -68,7 +70,7 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <IsolationLayer />
-        {view === 'containers' ? <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : <EngineView />}
+        {view === 'containers' ? <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : view === 'settings' ? <SettingsView /> : <EngineView />}
       </main>
     </div>
   );

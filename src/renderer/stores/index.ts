@@ -10,6 +10,7 @@ import { createIsolationStore } from './isolation';
 import type { LanguageHints } from './settings';
 import { createSettingsStore } from './settings';
 import { createUiStore } from './ui';
+import { createSettingsStores, feedSettings, type SettingsStores } from './settings-feed';
 import { createImagesStore } from './images';
 import { createVolumesStore } from './volumes';
 import { createNetworksStore } from './networks';
@@ -22,6 +23,8 @@ export interface Stores {
   isolation: ReturnType<typeof createIsolationStore>;
   settings: ReturnType<typeof createSettingsStore>;
   ui: ReturnType<typeof createUiStore>;
+  /** The Settings view: daemon.json, Docker Desktop, WSL, engines. */
+  engineSettings: SettingsStores;
   images: ReturnType<typeof createImagesStore>;
   volumes: ReturnType<typeof createVolumesStore>;
   networks: ReturnType<typeof createNetworksStore>;
@@ -35,6 +38,7 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     isolation: createIsolationStore(api),
     settings: createSettingsStore(api, hints),
     ui: createUiStore(),
+    engineSettings: createSettingsStores(api),
     images: createImagesStore(api),
     volumes: createVolumesStore(api),
     networks: createNetworksStore(api),
@@ -74,6 +78,7 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
     client.on('settings.changed', (settings) => stores.settings.getState().setSettings(settings)),
     client.on('isolation.progress', (progress) => stores.isolation.getState().recordProgress(progress)),
     client.on('isolation.recovered', (report) => stores.isolation.getState().recordRecovery(report)),
+    feedSettings(client, stores.engineSettings),
     client.onLink((link) => {
       stores.engine.getState().setLink(link);
       if (link.state === 'open') {

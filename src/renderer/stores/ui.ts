@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ContainerFilters } from './selectors/containers';
 import { EMPTY_FILTERS } from './selectors/containers';
 
-export type View = 'containers' | 'engine' | 'images' | 'volumes' | 'networks';
+export type View = 'containers' | 'engine' | 'images' | 'volumes' | 'networks' | 'settings';
 
 export interface UiState {
   view: View;

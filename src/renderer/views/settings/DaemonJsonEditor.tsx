@@ -1,0 +1,124 @@
+// The whole daemon.json: the raw text, checked as the person types (the shared rules, here in the
+// page; binaries on disk by main a moment after typing stops), what will change, and Apply through
+// the same safe apply. The sha256 the file was read with guards against a file changed meanwhile.
+import { useEffect, useId, useMemo, useRef } from 'react';
+import type { DaemonConfigProblem } from '../../../shared/model/backends';
+import { useT } from '../../i18n/react';
+import { useDaemonConfig } from '../../stores/settings-react';
+import { ApplyOutcome } from './ApplyOutcome';
+import { editorModel, offsetOf } from './model';
+import { changeText, problemText, problemWhere } from './wording';
+
+const SERVER_CHECK_DELAY_MS = 500;
+
+export function DaemonJsonEditor() {
+  const t = useT();
+  const id = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const read = useDaemonConfig((s) => s.read);
+  const draft = useDaemonConfig((s) => s.draft);
+  const draftBase = useDaemonConfig((s) => s.draftBase);
+  const serverCheck = useDaemonConfig((s) => s.serverCheck);
+  const running = useDaemonConfig((s) => s.apply.phase === 'running');
+  const setDraft = useDaemonConfig((s) => s.setDraft);
+  const resetDraft = useDaemonConfig((s) => s.resetDraft);
+  const checkOnServer = useDaemonConfig((s) => s.checkOnServer);
+  const applyDraft = useDaemonConfig((s) => s.applyDraft);
+  const load = useDaemonConfig((s) => s.load);
+
+  const editable = read?.editable ? read : null;
+  const model = useMemo(() => (editable ? editorModel(editable, draft, draftBase, serverCheck) : null), [editable, draft, draftBase, serverCheck]);
+  const dirty = model?.dirty ?? false;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const timer = setTimeout(() => void checkOnServer(), SERVER_CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, dirty, checkOnServer]);
+
+  if (!editable || !model) return null;
+
+  const goTo = (problem: DaemonConfigProblem) => {
+    const element = area.current;
+    if (!element || problem.line === null) return;
+    const offset = offsetOf(draft, problem.line, problem.column ?? 1);
+    element.focus();
+    element.setSelectionRange(offset, offset);
+  };
+
+  const lines = draft.split('\n').length;
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('settings.editor.title')}</h2>
+      <p className="muted">{t('settings.editor.intro')}</p>
+      <p className="note">{editable.exists ? t('settings.editor.file', { file: editable.configFile }) : t('settings.editor.noFile', { file: editable.configFile })}</p>
+      <label htmlFor={`${id}-text`} className="visually-hidden">
+        {t('settings.editor.label', { file: editable.configFile })}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        ref={area}
+        className="code-editor"
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        value={draft}
+        rows={Math.min(28, Math.max(8, lines + 1))}
+        aria-invalid={model.errors > 0}
+        aria-describedby={`${id}-problems`}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      {model.stale ? (
+        <p className="note warn" role="alert">
+          {t('settings.editor.stale')}
+        </p>
+      ) : null}
+      <div className="editor-panels">
+        <section aria-labelledby={`${id}-problems`}>
+          <h3 id={`${id}-problems`}>{model.problems.length === 0 ? t('settings.editor.noProblems') : t('settings.editor.problems', { count: model.problems.length })}</h3>
+          <ul className="problems">
+            {model.problems.map((problem, i) => (
+              <li key={i} className={`problem ${problem.severity}`}>
+                <span className="problem-kind">{t(problem.severity === 'error' ? 'settings.editor.error' : 'settings.editor.warning')}</span>
+                {problem.line !== null ? (
+                  <button type="button" className="link-button" aria-label={t('settings.editor.goTo', { line: problem.line })} onClick={() => goTo(problem)}>
+                    {problemWhere(problem, t)}
+                  </button>
+                ) : null}
+                <span title={problem.message}>{problemText(problem, t)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby={`${id}-changes`}>
+          <h3 id={`${id}-changes`}>{t('settings.editor.changes')}</h3>
+          {model.changes === null ? (
+            <p className="muted">{t('settings.editor.changesUnknown')}</p>
+          ) : model.changes.length === 0 ? (
+            <p className="muted">{t('settings.editor.noChanges')}</p>
+          ) : (
+            <ul className="changes">
+              {model.changes.map((change, i) => (
+                <li key={i} className={`change change-${change.kind}`}>
+                  {changeText(change, t)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="button" disabled={running} onClick={() => void load(editable.engine)}>
+          {t('settings.editor.reload')}
+        </button>
+        <button type="button" className="button" disabled={running || (!dirty && !model.stale)} onClick={resetDraft}>
+          {t('settings.editor.discard')}
+        </button>
+        <button type="button" className="button primary" disabled={running || !model.canApply} onClick={() => void applyDraft()}>
+          {t('settings.editor.apply')}
+        </button>
+      </div>
+      <ApplyOutcome kinds={['file']} />
+    </section>
+  );
+}
