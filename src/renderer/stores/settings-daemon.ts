@@ -62,7 +62,7 @@ export const initialDaemonConfigState = (): Pick<DaemonConfigState, 'engine' | '
 
 export function createDaemonConfigStore(api: CallPort) {
   return createStore<DaemonConfigState>()((set, get) => {
-    /** Run one apply; then read the file again (it may be new, or restored). */
+    /** Run one apply; read the file again (it may be new, or restored); then show the outcome. */
     const run = async (kind: ApplyKind, retryWith: ElevatedRetry | null, call: () => Promise<DaemonApplyResult>, elevated = false): Promise<void> => {
       const { read } = get();
       if (!read?.editable || get().apply.phase === 'running') return;
@@ -71,8 +71,9 @@ export function createDaemonConfigStore(api: CallPort) {
       try {
         const result = await call();
         const retry = result.status === 'needs-elevation' ? retryWith : null;
-        set({ apply: { phase: 'done', kind, engine, result, retry, elevated } });
+        // The file as it is now (new, or restored) before the outcome shows, so both agree.
         if (result.status !== 'needs-elevation') await get().load(engine);
+        set({ apply: { phase: 'done', kind, engine, result, retry, elevated } });
       } catch (reason) {
         set({ apply: { phase: 'error', kind, engine, error: errorOf(reason) } });
       }
