@@ -195,7 +195,7 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
                   <option key={n} value={n} />
                 ))}
               </datalist>
-              {hint('network', t('create.networkHint'))}
+              {hint('network', t(windows ? 'create.networkHintWindows' : 'create.networkHint'))}
               {message('network')}
             </div>
 

@@ -99,7 +99,11 @@ export function AdviceView({
               {layer.count > layer.sample.length ? <li className="muted">{t('change.layer.andMore', { count: layer.count - layer.sample.length })}</li> : null}
             </ul>
           ) : null}
-          {layer.mayBeIncomplete ? <p className="note">{t('change.layer.incomplete')}</p> : null}
+          {layer.count === 0 ? (
+            <p className="note">{t('change.layer.unreadable')}</p>
+          ) : layer.mayBeIncomplete ? (
+            <p className="note">{t('change.layer.incomplete')}</p>
+          ) : null}
           <div className="layer-options" role="radiogroup" aria-label={t('change.layer.question')} aria-required="true">
             <label className="check">
               <input type="radio" name={`${layerId}-layer`} value="keep" checked={choice === 'keep'} onChange={() => onChoose('keep')} />

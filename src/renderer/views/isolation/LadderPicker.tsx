@@ -56,7 +56,11 @@ export function LadderPicker({
                   {target.sameRung ? <span className="tag muted-tag">{t('change.sameRung')}</span> : null}
                 </label>
               ))}
-              {row.targets.length === 0 && row.current.length === 0 ? <span className="muted">{t(windows ? 'change.noModeHere' : 'change.noRuntimeHere')}</span> : null}
+              {row.targets.length === 0 && row.current.length === 0 ? (
+                <span className="muted">
+                  {t(!windows ? 'change.noRuntimeHere' : row.rung === 'user-namespaced' || row.rung === 'user-space-kernel' ? 'ladder.notOnWindows' : 'change.noModeHere')}
+                </span>
+              ) : null}
             </div>
           </li>
         ))}
