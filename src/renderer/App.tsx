@@ -13,6 +13,7 @@ import { VolumesView } from './views/volumes/VolumesView';
 import { NetworksView } from './views/networks/NetworksView';
 import { SettingsView } from './views/settings/SettingsView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
+import { DetailsView } from './views/details/DetailsView';
 
 const NAV: readonly { view: View; icon: IconName }[] = [
   { view: 'containers', icon: 'box' },
@@ -28,6 +29,7 @@ export function App() {
   const language = useLanguage();
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
+  const details = useUi((s) => s.details);
   const total = useContainers((s) => s.byId.size);
 
   useEffect(() => {
@@ -70,7 +72,7 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <IsolationLayer />
-        {view === 'containers' ? <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : view === 'settings' ? <SettingsView /> : <EngineView />}
+        {view === 'containers' ? details ? <DetailsView key={details} id={details} /> : <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : view === 'settings' ? <SettingsView /> : <EngineView />}
       </main>
     </div>
   );

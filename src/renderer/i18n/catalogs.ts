@@ -9,9 +9,11 @@ import enSettings from './en/settings.json';
 import esSettings from './es/settings.json';
 import enResources from './en/resources.json';
 import esResources from './es/resources.json';
+import enDetails from './en/details.json';
+import esDetails from './es/details.json';
 
-export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources } as const;
-export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings, resources: esResources };
+export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources, details: enDetails } as const;
+export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings, resources: esResources, details: esDetails };
 
-export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources };
-export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources };
+export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails };
+export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails };

@@ -16,6 +16,8 @@ import { createVolumesStore } from './volumes';
 import { createNetworksStore } from './networks';
 import { createComposeStore } from './compose';
 import { feedResources } from './resource-feed';
+import { createStreamHub, feedStreams, type StreamHub } from './streams';
+import { createDetailsStore } from './details';
 
 export interface Stores {
   containers: ReturnType<typeof createContainersStore>;
@@ -29,9 +31,13 @@ export interface Stores {
   volumes: ReturnType<typeof createVolumesStore>;
   networks: ReturnType<typeof createNetworksStore>;
   compose: ReturnType<typeof createComposeStore>;
+  /** The page's open streams (logs, stats, terminals) and the details slice that opens them. */
+  streams: StreamHub;
+  details: ReturnType<typeof createDetailsStore>;
 }
 
 export function createStores(api: CallPort, hints?: LanguageHints): Stores {
+  const streams = createStreamHub(api);
   return {
     containers: createContainersStore(api),
     engine: createEngineStore(api),
@@ -43,6 +49,8 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     volumes: createVolumesStore(api),
     networks: createNetworksStore(api),
     compose: createComposeStore(api),
+    streams,
+    details: createDetailsStore(api, streams),
   };
 }
 
@@ -86,6 +94,7 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
       }
     }),
     feedResources(client, stores),
+    feedStreams(client, stores.streams),
   ];
   return () => {
     offs.forEach((off) => off());

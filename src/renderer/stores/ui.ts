@@ -12,6 +12,8 @@ export interface UiState {
   /** Project keys (see projectKey) whose groups are collapsed. */
   collapsed: ReadonlySet<string>;
   selection: ReadonlySet<string>;
+  /** The container whose details are shown in place of the list, if any. */
+  details: string | null;
 
   setView(view: View): void;
   setFilter<K extends keyof ContainerFilters>(key: K, value: ContainerFilters[K]): void;
@@ -22,21 +24,24 @@ export interface UiState {
   /** Adds (on) or removes (off) all these ids, e.g. the filtered rows. */
   selectMany(ids: readonly string[], on: boolean): void;
   clearSelection(): void;
+  openDetails(id: string): void;
+  closeDetails(): void;
 }
 
-export const initialUiState = (): Pick<UiState, 'view' | 'filters' | 'groupByProject' | 'collapsed' | 'selection'> => ({
+export const initialUiState = (): Pick<UiState, 'view' | 'filters' | 'groupByProject' | 'collapsed' | 'selection' | 'details'> => ({
   view: 'containers',
   filters: EMPTY_FILTERS,
   groupByProject: true,
   collapsed: new Set(),
   selection: new Set(),
+  details: null,
 });
 
 export function createUiStore() {
   return createStore<UiState>()((set) => ({
     ...initialUiState(),
 
-    setView: (view) => set({ view }),
+    setView: (view) => set({ view, details: null }),
     setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
     clearFilters: () => set({ filters: EMPTY_FILTERS }),
     setGroupByProject: (on) => set({ groupByProject: on }),
@@ -64,6 +69,8 @@ export function createUiStore() {
         return { selection };
       }),
     clearSelection: () => set({ selection: new Set() }),
+    openDetails: (id) => set({ view: 'containers', details: id }),
+    closeDetails: () => set({ details: null }),
   }));
 }
 

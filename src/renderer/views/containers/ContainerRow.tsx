@@ -22,9 +22,11 @@ export interface ContainerRowProps {
   onToggle: (id: string, on: boolean) => void;
   onAct: (container: ContainerSummary, action: ContainerAction) => void;
   onChangeIsolation: (container: ContainerSummary) => void;
+  /** Opens the container's details (its name is the button). */
+  onOpen?: (id: string) => void;
 }
 
-export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex, selected, busy, now, t, onToggle, onAct, onChangeIsolation }: ContainerRowProps) {
+export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex, selected, busy, now, t, onToggle, onAct, onChangeIsolation, onOpen }: ContainerRowProps) {
   const status = describeStatus(container, now, t);
   const ports = describePorts(container.ports, t);
   return (
@@ -38,7 +40,13 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
         <input type="checkbox" checked={selected} aria-label={t('containers.selectOne', { name: container.name })} onChange={(e) => onToggle(container.id, e.target.checked)} />
       </div>
       <div role="cell" className="cell-name" title={container.name}>
-        <span className="name">{container.name}</span>
+        {onOpen ? (
+          <button type="button" className="name name-link" title={t('details.openHint', { name: container.name })} onClick={() => onOpen(container.id)}>
+            {container.name}
+          </button>
+        ) : (
+          <span className="name">{container.name}</span>
+        )}
         {container.mountsEngineSocket ? <Icon name="warning" className="engine-socket" label={t('containers.controlsEngine')} /> : null}
       </div>
       <div role="cell" className="cell-image" title={container.image}>

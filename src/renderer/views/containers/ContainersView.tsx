@@ -34,6 +34,7 @@ export function ContainersView() {
   const clearSelection = useUi((s) => s.clearSelection);
   const toggleGroup = useUi((s) => s.toggleGroup);
   const clearFilters = useUi((s) => s.clearFilters);
+  const openDetails = useUi((s) => s.openDetails);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
   const openChange = useIsolation((s) => s.openChange);
   const openCreate = useIsolation((s) => s.openCreate);
@@ -96,9 +97,10 @@ export function ContainersView() {
           onToggle={toggleSelected}
           onAct={onRowAct}
           onChangeIsolation={onChangeIsolation}
+          onOpen={openDetails}
         />
       ),
-    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct, onChangeIsolation, onChangeProject],
+    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct, onChangeIsolation, onChangeProject, openDetails],
   );
 
   const header = (

@@ -1,0 +1,166 @@
+// One container's details, as a page in place of the list: its name, state and isolation, its
+// actions, and six tabs (Inspect, Logs, Stats, Processes, Changes, Terminal). A tab asks the
+// engine only while it is shown; the terminal alone stays open behind other tabs (a shell is the
+// person's session) until the page closes or shows another container.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ContainerAction } from '../../../shared/model/container';
+import { useT } from '../../i18n/react';
+import { describeError } from '../../format/errors';
+import { useContainers, useEngine, useUi } from '../../stores/react';
+import { isLive } from '../../stores/selectors/engine';
+import { actionsFor } from '../../stores/selectors/actions';
+import { DETAILS_TABS, type DetailsTab } from '../../stores/details';
+import { ActionButton } from '../../components/ActionButtons';
+import { IsolationCell } from '../../components/IsolationBadge';
+import { Icon } from '../../components/Icon';
+import { useDetails } from './hooks';
+import { InspectTab } from './InspectTab';
+import { LogsTab } from './LogsTab';
+import { StatsTab } from './StatsTab';
+import { ProcessesTab } from './ProcessesTab';
+import { ChangesTab } from './ChangesTab';
+import { TerminalTab } from './TerminalTab';
+import './details.css';
+
+export function DetailsView({ id }: { id: string }) {
+  const t = useT();
+  const container = useContainers((s) => s.byId.get(id));
+  const loaded = useContainers((s) => s.loaded);
+  const busy = useContainers((s) => s.busy.has(id));
+  const act = useContainers((s) => s.act);
+  const live = useEngine((s) => isLive(s.link, s.snapshot));
+  const closeDetails = useUi((s) => s.closeDetails);
+  const tab = useDetails((s) => s.tab);
+  const setTab = useDetails((s) => s.setTab);
+  const reset = useDetails((s) => s.reset);
+  // The terminal stays mounted behind other tabs once opened, until the page closes.
+  const [terminalOpened, setTerminalOpened] = useState(tab === 'terminal');
+  const tabRefs = useRef(new Map<DetailsTab, HTMLButtonElement>());
+
+  useEffect(() => {
+    if (tab === 'terminal') setTerminalOpened(true);
+  }, [tab]);
+  // Another container, or the page closing: what was loaded for this one goes.
+  useEffect(() => () => reset(), [id, reset]);
+
+  const onTabKey = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const at = DETAILS_TABS.indexOf(tab);
+      const next =
+        event.key === 'ArrowRight' ? DETAILS_TABS[(at + 1) % DETAILS_TABS.length] : event.key === 'ArrowLeft' ? DETAILS_TABS[(at - 1 + DETAILS_TABS.length) % DETAILS_TABS.length] : event.key === 'Home' ? DETAILS_TABS[0] : event.key === 'End' ? DETAILS_TABS[DETAILS_TABS.length - 1] : undefined;
+      if (!next) return;
+      event.preventDefault();
+      setTab(next);
+      tabRefs.current.get(next)?.focus();
+    },
+    [tab, setTab],
+  );
+
+  const onAct = useCallback((action: ContainerAction) => void act([id], action), [act, id]);
+
+  if (!container) {
+    return (
+      <section className="view details-view" aria-labelledby="details-title">
+        <header className="details-head">
+          <BackButton label={t('details.back')} onClick={closeDetails} />
+          <h1 id="details-title">{t('details.title')}</h1>
+        </header>
+        <p className="details-gone" role={loaded ? 'alert' : undefined}>
+          {loaded ? describeError({ code: 'container-not-found' }, t) : t('containers.loading')}
+        </p>
+      </section>
+    );
+  }
+
+  const running = container.state === 'running';
+  const panelId = (name: DetailsTab): string => `details-panel-${name}`;
+  const tabId = (name: DetailsTab): string => `details-tab-${name}`;
+  const panel = (name: DetailsTab) => ({ role: 'tabpanel' as const, id: panelId(name), 'aria-labelledby': tabId(name), className: `tab-panel tab-${name}` });
+
+  return (
+    <section className="view details-view" aria-labelledby="details-title">
+      <header className="details-head">
+        <BackButton label={t('details.back')} onClick={closeDetails} />
+        <h1 id="details-title" title={container.name}>
+          {container.name}
+        </h1>
+        <span className="details-state">
+          <span className={`dot dot-${container.state}`} aria-hidden="true" />
+          {t(`state.${container.state}`)}
+        </span>
+        <span className="details-image muted" title={container.image}>
+          {container.image}
+        </span>
+        <IsolationCell isolation={container.isolation} />
+        <span className="spacer" />
+        <div className="details-actions" role="group" aria-label={t('column.actions')}>
+          {actionsFor(container.state)
+            .filter((a) => a !== 'remove')
+            .map((action) => (
+              <ActionButton key={action} action={action} compact disabled={busy || !live} onAct={onAct} />
+            ))}
+        </div>
+      </header>
+      <div className="tabs" role="tablist" aria-label={t('details.tabsLabel', { name: container.name })} onKeyDown={onTabKey}>
+        {DETAILS_TABS.map((name) => (
+          <button
+            key={name}
+            ref={(el) => {
+              if (el) tabRefs.current.set(name, el);
+              else tabRefs.current.delete(name);
+            }}
+            type="button"
+            role="tab"
+            id={tabId(name)}
+            aria-selected={tab === name}
+            aria-controls={tab === name ? panelId(name) : undefined}
+            tabIndex={tab === name ? 0 : -1}
+            className={tab === name ? 'tab current' : 'tab'}
+            onClick={() => setTab(name)}
+          >
+            {t(`details.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'inspect' ? (
+        <div {...panel('inspect')}>
+          <InspectTab container={container} live={live} />
+        </div>
+      ) : null}
+      {tab === 'logs' ? (
+        <div {...panel('logs')}>
+          <LogsTab container={container} live={live} />
+        </div>
+      ) : null}
+      {tab === 'stats' ? (
+        <div {...panel('stats')}>
+          <StatsTab id={id} running={running} live={live} />
+        </div>
+      ) : null}
+      {tab === 'processes' ? (
+        <div {...panel('processes')}>
+          <ProcessesTab id={id} state={container.state} live={live} />
+        </div>
+      ) : null}
+      {tab === 'changes' ? (
+        <div {...panel('changes')}>
+          <ChangesTab id={id} live={live} />
+        </div>
+      ) : null}
+      {terminalOpened ? (
+        <div {...panel('terminal')} hidden={tab !== 'terminal'}>
+          <TerminalTab key={id} id={id} state={container.state} live={live} visible={tab === 'terminal'} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function BackButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button back-button" onClick={onClick}>
+      <Icon name="chevron" className="chevron back" />
+      <span>{label}</span>
+    </button>
+  );
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { appendCapped, emptyCapped } from '../../../../src/shared/logs/capped';
+import type { LogLine } from '../../../../src/shared/model/logs';
+import { ansiLook, paletteCss } from '../../../../src/renderer/components/ansi-look';
+import { AnsiCarry } from '../../../../src/renderer/views/details/logic/ansi-carry';
+import { centreOn, logWindow } from '../../../../src/renderer/components/LogView';
+import { logFileName } from '../../../../src/renderer/views/details/logic/save-file';
+
+describe('ANSI looks', () => {
+  it('basic colours and attributes are classes; nothing for plain text', () => {
+    expect(ansiLook({})).toEqual({ className: '', color: null, background: null });
+    expect(ansiLook({ fg: 1, bg: 12, bold: true, underline: true })).toEqual({ className: 'ansi-fg-1 ansi-bg-12 ansi-bold ansi-underline', color: null, background: null });
+  });
+
+  it('a 256-palette or true colour is a CSS value for element.style', () => {
+    expect(paletteCss(196)).toBe('rgb(255, 0, 0)');
+    expect(paletteCss(16)).toBe('rgb(0, 0, 0)');
+    expect(paletteCss(232)).toBe('rgb(8, 8, 8)');
+    expect(paletteCss(255)).toBe('rgb(238, 238, 238)');
+    expect(paletteCss('#7850c8')).toBe('#7850c8');
+    expect(paletteCss('red; x')).toBeNull();
+    expect(ansiLook({ fg: 208, bg: '#112233' })).toEqual({ className: '', color: 'rgb(255, 135, 0)', background: '#112233' });
+  });
+
+  it('inverse swaps the colours, and the view’s own ones when a side is default', () => {
+    expect(ansiLook({ inverse: true, fg: 2 }).className).toBe('ansi-bg-2 ansi-inverse-fg');
+    expect(ansiLook({ inverse: true }).className).toBe('ansi-inverse-fg ansi-inverse-bg');
+  });
+});
+
+describe('styles carried from line to line', () => {
+  const lines = (...texts: [string, LogLine['stream']?][]): LogLine[] => texts.map(([text, stream = 'stdout']) => ({ text, stream, time: null }));
+
+  it('a colour left open colours the next lines of the same stream until reset', () => {
+    let list = emptyCapped<LogLine>();
+    list = appendCapped(list, lines(['\x1b[31mred starts'], ['still red'], ['other stream', 'stderr']), 100);
+    const carry = new AnsiCarry();
+    carry.sync(list, 1);
+    expect(carry.startOf(0)).toEqual({});
+    expect(carry.startOf(1)).toEqual({ fg: 1 });
+    expect(carry.startOf(2)).toEqual({});
+    list = appendCapped(list, lines(['red\x1b[0m ends'], ['plain']), 100);
+    carry.sync(list, 1);
+    expect(carry.startOf(3)).toEqual({ fg: 1 });
+    expect(carry.startOf(4)).toEqual({});
+  });
+
+  it('forgets dropped lines and starts over for a new log', () => {
+    let list = emptyCapped<LogLine>();
+    list = appendCapped(list, lines(['\x1b[1mbold'], ['b']), 2);
+    const carry = new AnsiCarry();
+    carry.sync(list, 1);
+    expect(carry.startOf(1)).toEqual({ bold: true });
+    list = appendCapped(list, lines(['c'], ['d']), 2);
+    carry.sync(list, 1);
+    expect(list.dropped).toBe(2);
+    expect(carry.startOf(1)).toEqual({});
+    expect(carry.startOf(2)).toEqual({ bold: true });
+    carry.sync(appendCapped(emptyCapped<LogLine>(), lines(['x']), 2), 2);
+    expect(carry.startOf(0)).toEqual({});
+  });
+});
+
+describe('the log view’s window', () => {
+  it('renders the lines in view plus overscan, by absolute number', () => {
+    expect(logWindow(0, 180, 18, 0, 100_000, 5)).toEqual({ from: 0, to: 15 });
+    expect(logWindow(18 * 1000, 180, 18, 500, 100_000, 5)).toEqual({ from: 1495, to: 1515 });
+    expect(logWindow(1e9, 180, 18, 0, 10, 5)).toEqual({ from: 10, to: 10 });
+    expect(logWindow(0, 180, 18, 7, 7, 5)).toEqual({ from: 7, to: 7 });
+  });
+
+  it('centres a line in the viewport', () => {
+    expect(centreOn(100, 0, 18, 180)).toBe(100 * 18 - 90 + 9);
+    expect(centreOn(1, 0, 18, 180)).toBe(0);
+    expect(centreOn(600, 500, 18, 180)).toBe(100 * 18 - 81);
+  });
+
+  it('names a downloaded log by container and local time', () => {
+    expect(logFileName('/web 1', new Date(2025, 2, 4, 10, 12, 5))).toBe('web_1-20250304-101205.log');
+    expect(logFileName('', new Date(2025, 0, 1, 0, 0, 0))).toBe('container-20250101-000000.log');
+  });
+});
