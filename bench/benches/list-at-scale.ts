@@ -1,11 +1,14 @@
 // 1. The list at scale: from loading the page to the table holding all 1,000 containers (first
 // rows painted, the total shown), against the engine's own GET /containers/json?all=1 and
 // `docker ps -a`, all in the same run.
+import { join } from 'node:path';
 import type { Bench } from '../lib/bench';
 import { timedGet } from '../lib/engine-http';
 import { fmtList, fmtMs, median, nowMs, timeRuns } from '../lib/measure';
 import { loadBreakdown, open, probedPage, type LoadBreakdown } from '../lib/page';
 import { ratioOf, type Figure } from '../lib/report';
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'];
 
 export const listAtScale: Bench = {
   name: 'list-at-scale',
@@ -32,9 +35,17 @@ export const listAtScale: Bench = {
     // One untimed load first: Chromium's own first-navigation costs are not Silo's.
     for (let i = -1; i < reps; i += 1) {
       const probe = await probedPage(browser, { expect: total });
+      // With --profile, the last load is recorded as a Chromium performance trace (open it in
+      // DevTools' Performance panel), JS samples included.
+      const trace = ctx.options.profileDir && i === reps - 1 ? join(ctx.options.profileDir, 'list-at-scale.page-trace.json') : null;
+      if (trace) await browser.startTracing(probe.page, { path: trace, screenshots: false, categories: TRACE_CATEGORIES });
       const started = nowMs();
       await open(probe.page, host);
       const all = await probe.waitFor('allPaint');
+      if (trace) {
+        await browser.stopTracing();
+        ctx.log(`page trace: ${trace}`);
+      }
       const moments = await probe.moments();
       if (i >= 0) {
         silo.push(all - started);
