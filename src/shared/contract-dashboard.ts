@@ -89,7 +89,7 @@ export const dashboardCallSchemas = {
       reference: ImageRef.optional(),
     })
     .strict(),
-  /** Start sending an archive's bytes from the page (a file picked in the browser). */
+  /** Start sending an archive's bytes from the page (a file picked in the browser); `size`, when given, is checked at finish. */
   'images.upload.open': z.object({ mode: z.enum(['load', 'import']), reference: ImageRef.optional(), size: z.number().int().min(1).optional() }).strict(),
   /** One piece, in order; answers once the engine has taken it (the page waits: flow control). */
   'images.upload.chunk': z.object({ streamId: StreamId, data: Base64Chunk }).strict(),

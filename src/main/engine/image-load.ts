@@ -58,7 +58,7 @@ export async function loadFile(live: LiveEngine, path: string, mode: ImageLoadMo
 }
 
 /** An archive the page sends in pieces; `finish` gives the engine's answer. */
-export function openUpload(live: LiveEngine, mode: ImageLoadMode, reference?: string): UploadHandle {
+export function openUpload(live: LiveEngine, mode: ImageLoadMode, reference?: string, expectedBytes?: number): UploadHandle {
   const body = new PassThrough({ highWaterMark: 1024 * 1024 });
   const controller = new AbortController();
   let received = 0;
@@ -80,6 +80,13 @@ export function openUpload(live: LiveEngine, mode: ImageLoadMode, reference?: st
       return received;
     },
     finish() {
+      if (expectedBytes !== undefined && received !== expectedBytes) {
+        // A piece went missing: the engine must not load half an archive.
+        controller.abort();
+        body.destroy();
+        result.catch(() => undefined);
+        return Promise.reject(new SiloFailure(siloError('validation', { field: 'size', detail: `received ${received} of ${expectedBytes} bytes` })));
+      }
       body.end();
       return result;
     },

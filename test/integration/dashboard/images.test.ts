@@ -91,6 +91,14 @@ describe('images', () => {
     const uploaded = await page.call('images.upload.finish', { streamId });
     expect(uploaded.images).toEqual([ref]);
     expect(page.streams.size).toBe(0);
+
+    // A piece missing: refused at finish, nothing loaded.
+    await engine.docker(['rmi', ref]);
+    const short = await page.call('images.upload.open', { mode: 'load', size: bytes.length });
+    await page.call('images.upload.chunk', { streamId: short.streamId, data: bytes.subarray(0, piece).toString('base64') });
+    expect(await page.failure('images.upload.finish', { streamId: short.streamId })).toMatchObject({ code: 'validation', field: 'size' });
+    expect(page.streams.size).toBe(0);
+    await expect(engine.docker(['image', 'inspect', ref])).rejects.toThrow(/No such/i);
   });
 
   it('imports a filesystem tar as an image', async () => {
