@@ -167,8 +167,6 @@ export class Dashboard {
     } else if (event.type === 'container' && CONTAINER_GONE.has(event.action)) {
       for (const terminal of this.terminals.values()) if (terminal.containerId === event.id) terminal.ended(null);
     }
-    // A container created or removed changes which images are in use.
-    if (event.type === 'container' && (event.action === 'create' || event.action === 'destroy')) this.images.changed();
   }
 
   /** Volume users follow the container list without asking the engine. */
