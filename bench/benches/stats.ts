@@ -29,7 +29,11 @@ export const stats: Bench = {
     await sleep(seconds * 1000);
     const reference = cliMeter.stop();
     const engineForCli = enginePid ? cpuSeconds(enginePid) - engineCpu0 : Number.NaN;
+    const gone = new Promise((resolve) => cli.once('exit', resolve));
     cli.kill('SIGTERM');
+    const killer = setTimeout(() => cli.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(killer);
     ctx.log(`docker stats over ${names.length} containers: ${(reference.cpu * 1000).toFixed(0)} ms CPU in ${reference.wall.toFixed(1)} s (${lines} lines); the engine meanwhile: ${(engineForCli * 1000).toFixed(0)} ms`);
 
     const host = await ctx.host();
