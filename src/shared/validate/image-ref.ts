@@ -30,6 +30,13 @@ export function parseImageReference(value: string): ImageReference | null {
 
 export const isImageId = (value: string): boolean => IMAGE_ID.test(value);
 
+/** The grammar takes any `algorithm:hex`; the engine (go-digest) only its algorithms, in lowercase hex of their length. */
+const DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+function knownDigest(digest: string): boolean {
+  const [algorithm = '', hex = ''] = digest.split(':');
+  return DIGEST_LENGTHS[algorithm] === hex.length && /^[a-f0-9]+$/.test(hex);
+}
+
 /** The reference with its repository part lowercased (the tag and digest kept as they are). */
 function lowercaseName(value: string): string {
   const at = value.indexOf('@');
@@ -50,5 +57,6 @@ export function validateImageReference(value: string | undefined, field = 'image
     return [problem(field, lower !== null ? 'image-uppercase' : 'image-reference', { value: v })];
   }
   if (parsed.name.length > 255) return [problem(field, 'image-too-long', { length: parsed.name.length })];
+  if (parsed.digest !== null && !knownDigest(parsed.digest)) return [problem(field, 'image-reference', { value: v })];
   return [];
 }

@@ -50,9 +50,9 @@ export function parsePortSpec(raw: string, field = 'ports'): PortResult {
   const fail = (rule: FieldProblem['rule'], params: Record<string, string | number> = {}): PortResult => ({ ok: false, problem: problem(field, rule, { value: raw, ...params }) });
   const text = raw.trim();
   if (text === '') return fail('port-spec');
-  const slash = text.lastIndexOf('/');
-  const proto = slash >= 0 ? text.slice(slash + 1).toLowerCase() : 'tcp';
-  const rest = slash >= 0 ? text.slice(0, slash) : text;
+  // As go-connections' SplitProtoPort reads it: the first `/` ends the port; `80/` is tcp.
+  const [rest = '', written = ''] = text.split('/');
+  const proto = written === '' ? 'tcp' : written.toLowerCase();
   if (!(PORT_PROTOCOLS as readonly string[]).includes(proto)) return fail('port-protocol', { protocol: proto });
 
   let ip = '';

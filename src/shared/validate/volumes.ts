@@ -79,6 +79,8 @@ export function parseVolumeSpec(raw: string, os: VolumeOs = looksWindows(raw) ? 
   const kind: VolumeSpec['kind'] = source === '' ? 'anonymous' : isBind ? 'bind' : 'volume';
   if (kind === 'volume' && !isVolumeName(source)) return fail('volume-name', { name: source });
   if (kind === 'bind' && mode.split(',').includes('nocopy')) return fail('volume-mode', { mode });
+  // Propagation belongs to binds: on a volume the engine refuses it ("field BindOptions must not be specified").
+  if (kind !== 'bind' && os === 'linux' && mode.split(',').some((m) => LINUX_MODES[m] === 'propagation')) return fail('volume-mode', { mode });
   return { ok: true, spec: { kind, source, destination, mode, readOnly: mode.split(',').includes('ro') } };
 }
 
