@@ -63,7 +63,8 @@ export class DesktopService {
    */
   private async waitForEngine(operation: 'backend' | 'containers', accept: (info: RawInfo) => boolean, onTick: (elapsedMs: number) => void): Promise<RawInfo | null> {
     const started = Date.now();
-    const deadline = started + (this.context.desktopWaitMs ?? WAIT_MS);
+    const waitMs = this.context.desktopWaitMs ?? WAIT_MS;
+    const deadline = started + waitMs;
     const target = { host: this.desktopHost(operation), tls: null };
     let last: RawInfo | null = null;
     for (;;) {
@@ -75,7 +76,7 @@ export class DesktopService {
       }
       onTick(Date.now() - started);
       if (Date.now() >= deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, ASK_EVERY_MS));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(ASK_EVERY_MS, waitMs)));
     }
     // The pipes and sockets may have come and gone: let discovery see them as they are now.
     await this.context.engine.refreshEndpoints().catch((error: Error) => this.context.log(`refreshing engines after a Docker Desktop switch: ${error.message}`));
