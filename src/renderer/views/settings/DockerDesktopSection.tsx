@@ -14,10 +14,16 @@ export function DockerDesktopSection() {
   if (!desktop?.installed) return null;
   const backend = desktop.backend.current;
   const lockedWord = (locked: boolean) => (locked ? ` · ${t('settings.desktop.locked')}` : '');
+  const windows = desktop.platform === 'windows';
   const facts: [string, string][] = [
     [t('settings.desktop.version'), desktop.version ?? t('settings.desktop.versionUnknown')],
-    [t('settings.desktop.backend'), (backend ? t(`settings.desktop.backend.${backend}`) : t('settings.desktop.backendUnknown')) + lockedWord(desktop.backend.locked)],
-    [t('settings.desktop.containers'), desktop.containers.current ? t(`settings.desktop.containers.${desktop.containers.current}`) : t('common.unknown')],
+    // Only Docker Desktop for Windows has two backends and two container platforms.
+    ...(windows
+      ? ([
+          [t('settings.desktop.backend'), (backend ? t(`settings.desktop.backend.${backend}`) : t('settings.desktop.backendUnknown')) + lockedWord(desktop.backend.locked)],
+          [t('settings.desktop.containers'), desktop.containers.current ? t(`settings.desktop.containers.${desktop.containers.current}`) : t('common.unknown')],
+        ] as [string, string][])
+      : []),
     [t('settings.desktop.ecI'), onOff(desktop.enhancedContainerIsolation.value, t) + lockedWord(desktop.enhancedContainerIsolation.locked)],
     [t('settings.desktop.tcp2375'), onOff(desktop.exposeDockerAPIOnTCP2375.value, t) + lockedWord(desktop.exposeDockerAPIOnTCP2375.locked)],
   ];
