@@ -3,12 +3,13 @@
 import type { RecoveryReport } from '../../../shared/model/recreate';
 import type { CreateContainerResult } from '../../../shared/model/create';
 import { describeError } from '../../format/errors';
-import { useT } from '../../i18n/react';
+import { useLanguage, useT } from '../../i18n/react';
 import { recoveryKey } from '../../stores/isolation';
 import { describeRecovery } from './wording';
 
 export function RecoveryNotices({ reports, dismissed, onDismiss }: { reports: readonly RecoveryReport[]; dismissed: ReadonlySet<string>; onDismiss: (key: string) => void }) {
   const t = useT();
+  const language = useLanguage();
   const shown = reports.filter((r) => !dismissed.has(recoveryKey(r)));
   if (shown.length === 0) return null;
   return (
@@ -19,7 +20,7 @@ export function RecoveryNotices({ reports, dismissed, onDismiss }: { reports: re
           <section key={key} className={report.ok ? 'notice tone-ok' : 'notice tone-bad'} role={report.ok ? 'status' : 'alert'} aria-label={t('recovery.label')}>
             <div className="notice-head">
               <strong>{t(report.ok ? 'recovery.titleOk' : 'recovery.titleBad')}</strong>
-              <span className="muted">{t('recovery.at', { time: new Date(report.at).toLocaleString() })}</span>
+              <span className="muted">{t('recovery.at', { time: new Date(report.at).toLocaleString(language) })}</span>
               <span className="spacer" />
               <button type="button" className="link-button" onClick={() => onDismiss(key)}>
                 {t('common.dismiss')}
