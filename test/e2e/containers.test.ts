@@ -28,6 +28,14 @@ function row(page: Page, name: string) {
   return page.getByRole('row', { name: new RegExp(`\\b${name}\\b`) });
 }
 
+/** Rows are virtualized: narrow the list to the container first, as a person would. */
+async function findRow(page: Page, name: string) {
+  await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(name);
+  const target = row(page, name);
+  await target.waitFor({ timeout: 10_000 });
+  return target;
+}
+
 async function stateOf(id: string): Promise<string> {
   return engine.docker(['inspect', '-f', '{{.State.Status}}', id]);
 }
@@ -36,6 +44,7 @@ describe('containers, live', () => {
   it('shows a container created with the docker CLI without a reload, and its state changes live', async () => {
     const page = await openSilo();
     await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
+    await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill('e2e-live');
     const id = await engine.run(['--name', 'e2e-live']);
     await row(page, 'e2e-live').waitFor({ timeout: 10_000 });
     await expect.poll(() => row(page, 'e2e-live').textContent()).toMatch(/Running/);
@@ -49,8 +58,7 @@ describe('containers, live', () => {
   it('stops a container when a person presses Stop', async () => {
     const id = await engine.run(['--name', 'e2e-stop', '--stop-timeout', '1']);
     const page = await openSilo();
-    const target = row(page, 'e2e-stop');
-    await target.waitFor({ timeout: 10_000 });
+    const target = await findRow(page, 'e2e-stop');
     await target.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => stateOf(id), { timeout: 20_000 }).toBe('exited');
     await expect.poll(() => target.textContent(), { timeout: 10_000 }).toMatch(/Exited/);
@@ -61,8 +69,7 @@ describe('containers, live', () => {
   it('shows gVisor containers on the user-space kernel rung', async () => {
     const id = await engine.run(['--name', 'e2e-gvisor', '--runtime', 'runsc']);
     const page = await openSilo();
-    const target = row(page, 'e2e-gvisor');
-    await target.waitFor({ timeout: 10_000 });
+    const target = await findRow(page, 'e2e-gvisor');
     await expect.poll(() => target.textContent(), { timeout: 10_000 }).toMatch(/User-space kernel/);
     await expect.poll(() => target.textContent()).toMatch(/runsc/);
     await engine.docker(['rm', '-f', id]);
@@ -72,6 +79,7 @@ describe('containers, live', () => {
   it('speaks Spanish with ?lang=es', async () => {
     const id = await engine.run(['--name', 'e2e-es']);
     const page = await openSilo('&lang=es');
+    await page.getByRole('searchbox', { name: 'Filtrar por nombre o imagen' }).fill('e2e-es');
     const target = row(page, 'e2e-es');
     await target.waitFor({ timeout: 10_000 });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Contenedores/);
