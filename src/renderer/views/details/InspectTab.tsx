@@ -74,7 +74,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
     }
     const fields = filterFields(section.fields, query, showEmpty);
     shown += fields.length;
-    return { id: section.id, fields, mounts: [], hidden: showEmpty ? 0 : section.fields.filter((f) => f.empty).length };
+    return { id: section.id, fields, mounts: [], hidden: showEmpty ? 0 : filterFields(section.fields, query, true).filter((f) => f.empty).length };
   });
   const jsonLines = raw ? json.split('\n') : [];
   const needle = query.trim().toLowerCase();

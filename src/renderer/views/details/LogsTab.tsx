@@ -170,6 +170,8 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
       ) : null}
       {logs.lines.dropped > 0 ? (
         <p className="note">{t('details.logs.dropped', { count: logs.lines.dropped, dropped: formatCount(logs.lines.dropped, language), cap: formatCount(LOG_CAP, language) })}</p>
+      ) : total >= LOG_CAP ? (
+        <p className="note">{t('details.logs.capped', { cap: formatCount(LOG_CAP, language) })}</p>
       ) : null}
       <LogView
         first={firstLine(logs.lines)}
