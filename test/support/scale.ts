@@ -12,6 +12,9 @@ export interface ScaleOptions {
   running: number;
   /** Name prefix; containers are `<prefix>-0001` …  */
   prefix?: string;
+  /** Image and command (default: the busybox image, `sleep 86400`); see TestEngine.importPauseImage. */
+  image?: string;
+  command?: string[];
   concurrency?: number;
 }
 
@@ -48,8 +51,8 @@ export async function createMany(engine: TestEngine, options: ScaleOptions): Pro
   await pool(indexes, options.concurrency ?? 8, async (i) => {
     const name = `${prefix}-${String(i + 1).padStart(4, '0')}`;
     const created = await engineApi(engine, 'POST', `/v1.41/containers/create?name=${name}`, {
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '86400'],
+      Image: options.image ?? TEST_IMAGE,
+      Cmd: options.command ?? ['sleep', '86400'],
       Labels: { [SCALE_LABEL]: prefix },
       StopTimeout: 1,
       HostConfig: { NetworkMode: 'none' },

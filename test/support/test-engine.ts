@@ -11,6 +11,8 @@ import { connect } from 'node:net';
 const exec = promisify(execFile);
 
 export const TEST_IMAGE = 'silo-test/busybox:latest';
+/** A one-file image whose process sleeps until killed: cheap to create by the thousand (vfs copies each rootfs). */
+export const PAUSE_IMAGE = 'silo-test/pause:latest';
 const BUSYBOX_APPLETS = ['sh', 'sleep', 'echo', 'cat', 'ls', 'ps', 'uname', 'top', 'dmesg', 'seq', 'yes', 'head', 'true', 'false', 'date', 'env', 'wc', 'id', 'hostname', 'mkdir', 'touch', 'rm', 'grep'];
 
 export interface TestEngineOptions {
@@ -177,6 +179,8 @@ export class TestEngine {
         // already gone
       }
     }
+    // A paused container is frozen: its processes take the SIGKILL only once thawed.
+    for (const pid of doomed) thaw(pid);
     const deadline = Date.now() + 5_000;
     while (doomed.some(isAlive) && Date.now() < deadline) await sleep(10);
   }
@@ -245,10 +249,52 @@ export class TestEngine {
     await this.docker(['import', '--change', 'CMD ["sh"]', '-', TEST_IMAGE], stdout);
   }
 
+  /**
+   * Import PAUSE_IMAGE: one static 129-byte x86-64 program, `/pause`, that calls pause(2) forever
+   * (stop it with SIGKILL: `stop?t=0` or `kill`). Busybox's 2 MB rootfs, copied twice per
+   * container by vfs, is most of the cost of creating a thousand containers. Returns the image
+   * and command to use; busybox's `sleep` on machines that are not x86-64.
+   */
+  async importPauseImage(): Promise<{ image: string; command: string[] }> {
+    if (process.arch !== 'x64') return { image: TEST_IMAGE, command: ['sleep', '86400'] };
+    const root = join(this.dir, 'pause-root');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'pause'), pauseProgram(), { mode: 0o755 });
+    const { stdout } = await exec('tar', ['-C', root, '-c', '.'], { encoding: 'buffer', maxBuffer: 1024 * 1024 });
+    await this.docker(['import', '--change', 'CMD ["/pause"]', '-', PAUSE_IMAGE], stdout);
+    return { image: PAUSE_IMAGE, command: ['/pause'] };
+  }
+
   /** Run a container quickly: no network (the engine has no bridge), the busybox image. */
   async run(args: string[], command: string[] = ['sleep', '3600']): Promise<string> {
     return this.docker(['run', '-d', '--network', 'none', ...args, TEST_IMAGE, ...command]);
   }
+}
+
+/** A static x86-64 ELF: `loop: mov eax, 34 (pause); syscall; jmp loop`. One PT_LOAD segment, no sections. */
+function pauseProgram(): Buffer {
+  const code = Buffer.from([0xb8, 0x22, 0x00, 0x00, 0x00, 0x0f, 0x05, 0xeb, 0xf7]);
+  const base = 0x400000n;
+  const size = BigInt(64 + 56 + code.length);
+  const header = Buffer.alloc(64);
+  header.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1], 0); // ELF, 64-bit, little-endian, version 1
+  header.writeUInt16LE(2, 16); // executable
+  header.writeUInt16LE(0x3e, 18); // x86-64
+  header.writeUInt32LE(1, 20);
+  header.writeBigUInt64LE(base + 64n + 56n, 24); // entry: the code after both headers
+  header.writeBigUInt64LE(64n, 32); // program header table offset
+  header.writeUInt16LE(64, 52); // header size
+  header.writeUInt16LE(56, 54); // program header size
+  header.writeUInt16LE(1, 56); // one program header
+  const segment = Buffer.alloc(56);
+  segment.writeUInt32LE(1, 0); // PT_LOAD
+  segment.writeUInt32LE(5, 4); // read + execute
+  segment.writeBigUInt64LE(base, 16);
+  segment.writeBigUInt64LE(base, 24);
+  segment.writeBigUInt64LE(size, 32);
+  segment.writeBigUInt64LE(size, 40);
+  segment.writeBigUInt64LE(0x1000n, 48);
+  return Buffer.concat([header, segment, code]);
 }
 
 function safeRead(path: string): string {
@@ -256,6 +302,21 @@ function safeRead(path: string): string {
     return readFileSync(path, 'utf8');
   } catch {
     return '';
+  }
+}
+
+/** Thaw the freezer cgroup of a process (cgroup v1 `freezer.state`, v2 `cgroup.freeze`), if it is frozen. */
+function thaw(pid: number): void {
+  for (const line of safeRead(`/proc/${pid}/cgroup`).split('\n')) {
+    const [, controllers, path] = line.split(':');
+    if (path === undefined) continue;
+    const file = controllers === 'freezer' ? `/sys/fs/cgroup/freezer${path}/freezer.state` : controllers === '' ? `/sys/fs/cgroup${path}/cgroup.freeze` : null;
+    if (!file || !existsSync(file)) continue;
+    try {
+      writeFileSync(file, controllers === 'freezer' ? 'THAWED' : '0');
+    } catch {
+      // gone meanwhile, or not ours to thaw
+    }
   }
 }
 
