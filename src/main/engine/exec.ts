@@ -29,6 +29,8 @@ export interface Terminal {
 
 /** How long to wait for a shell's first words before trusting it started. */
 const PROBE_MS = 1500;
+/** How long a shell may take to start before it is handed on as it is. */
+const START_DEADLINE_MS = 10_000;
 /** Output held before the socket is paused until the page's events have gone. */
 const MAX_PENDING_CHARS = 256 * 1024;
 
@@ -84,17 +86,22 @@ async function startShell(live: LiveEngine, id: string, shell: ShellCandidate, c
   const socket = (await engineCall(live, () => live.client.open(`/exec/${execId}/start`, { method: 'POST', body: { Detach: false, Tty: true }, hijack: true }))) as Duplex;
   // Before API 1.42 there is no ConsoleSize at create: size it now (it may fail this early: harmless).
   if (compareApi(live.apiVersion, '1.42') < 0) void resizeExec(live, execId, cols, rows).catch(() => undefined);
-  const first = await firstWords(socket);
-  const text = first.data.toString('utf8');
-  if (first.ended || /OCI runtime exec failed|executable file not found|system cannot find the file/i.test(text)) {
+  // A busy machine may take a while to start the process: look again until it runs, speaks or ends.
+  const deadline = Date.now() + START_DEADLINE_MS;
+  for (;;) {
+    const first = await firstWords(socket);
+    const text = first.data.toString('utf8');
+    const suspicious = first.ended || /OCI runtime exec failed|executable file not found|system cannot find the file/i.test(text);
+    if (!suspicious && first.data.length > 0) return { execId, socket, first: first.data };
     const state = await inspectExec(live, execId);
     const exitCode = state?.ExitCode ?? null;
     if (state?.Running !== true && isMissingShell(text, exitCode)) {
       socket.destroy();
       return { missing: text.trim() };
     }
+    // Running and quiet (cmd.exe may say nothing yet), ended otherwise, or out of time: hand it on.
+    if (state?.Running === true || first.ended || exitCode !== null || Date.now() > deadline) return { execId, socket, first: first.data };
   }
-  return { execId, socket, first: first.data };
 }
 
 export async function openTerminal(live: LiveEngine, id: string, size: { cols: number; rows: number }, sink: StreamSink): Promise<Terminal> {
