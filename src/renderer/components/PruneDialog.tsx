@@ -73,7 +73,7 @@ export function PruneDialog<E>({
               {describeResult(state.result)}
             </p>
           ) : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={pruning} onClick={onClose}>
               {state.step === 'pruned' ? t('resources.close') : t('common.cancel')}
             </button>

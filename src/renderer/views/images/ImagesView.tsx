@@ -2,7 +2,7 @@
 // images), filtered as typed; its layers; pull, load or import, remove, prune; Run opens the
 // create form with the image chosen. Fed by one list, then the engine's events.
 import { useCallback, useMemo, useState } from 'react';
-import type { ImageListItem, ImagePruneEstimate } from '../../../shared/model/image-list';
+import type { ImagePruneEstimate } from '../../../shared/model/image-list';
 import { formatBytes, fraction } from '../../format/bytes';
 import { useNow } from '../../hooks';
 import { useLanguage, useT } from '../../i18n/react';
@@ -16,11 +16,11 @@ import { LayersDialog } from './LayersDialog';
 import { PullDialog } from './PullDialog';
 import { ImportDialog } from './ImportDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
-import { describeImagePrune, describePull, matchesImage, pullFraction, runReference, shortId, sortImages } from './model';
+import { describeImagePrune, describePull, imageRows, pullFraction, rowName, rowReference, shortId, type ImageRowItem } from './model';
 
 const ROW_HEIGHT = 40;
 
-type Dialog = { kind: 'layers'; image: ImageListItem } | { kind: 'remove'; image: ImageListItem } | { kind: 'pull' } | { kind: 'import' } | { kind: 'prune' } | null;
+type Dialog = { kind: 'layers'; row: ImageRowItem } | { kind: 'remove'; row: ImageRowItem } | { kind: 'pull' } | { kind: 'import' } | { kind: 'prune' } | null;
 
 export function ImagesView() {
   const t = useT();
@@ -39,18 +39,19 @@ export function ImagesView() {
   const [text, setText] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  const all = useMemo(() => sortImages(items.values()), [items]);
-  const rows = useMemo(() => all.filter((image) => matchesImage(image, text)), [all, text]);
+  const all = useMemo(() => [...items.values()], [items]);
+  const rows = useMemo(() => imageRows(all, text), [all, text]);
+  const allRows = useMemo(() => (text.trim() ? imageRows(all) : rows).length, [all, rows, text]);
   const totalSize = useMemo(() => all.reduce((sum, i) => sum + i.size, 0), [all]);
 
-  const onLayers = useCallback((image: ImageListItem) => setDialog({ kind: 'layers', image }), []);
-  const onRemove = useCallback((image: ImageListItem) => setDialog({ kind: 'remove', image }), []);
-  const onRun = useCallback((image: ImageListItem) => openCreate(runReference(image)), [openCreate]);
+  const onLayers = useCallback((row: ImageRowItem) => setDialog({ kind: 'layers', row }), []);
+  const onRemove = useCallback((row: ImageRowItem) => setDialog({ kind: 'remove', row }), []);
+  const onRun = useCallback((row: ImageRowItem) => openCreate(rowReference(row)), [openCreate]);
   const close = useCallback(() => setDialog(null), []);
 
   const renderRow = useCallback(
-    (image: ImageListItem, ariaRowIndex: number) => (
-      <ImageRow image={image} ariaRowIndex={ariaRowIndex} now={now} t={t} language={language} live={live} onLayers={onLayers} onRun={onRun} onRemove={onRemove} />
+    (row: ImageRowItem, ariaRowIndex: number) => (
+      <ImageRow row={row} ariaRowIndex={ariaRowIndex} now={now} t={t} language={language} live={live} onLayers={onLayers} onRun={onRun} onRemove={onRemove} />
     ),
     [now, t, language, live, onLayers, onRun, onRemove],
   );
@@ -70,7 +71,7 @@ export function ImagesView() {
     </div>
   );
 
-  const empty = !loaded ? t('images.loading') : all.length === 0 ? t('images.none') : t('images.noMatch');
+  const empty = !loaded ? t('images.loading') : allRows === 0 ? t('images.none') : t('images.noMatch');
   const estimate = useCallback(() => pruneEstimate(), [pruneEstimate]);
 
   return (
@@ -100,7 +101,7 @@ export function ImagesView() {
       <WorkStrips showPull={dialog?.kind !== 'pull'} showUpload={dialog?.kind !== 'import'} onShow={(kind) => setDialog({ kind })} />
       <VirtualTable
         rows={rows}
-        rowKey={(image) => image.id}
+        rowKey={(row) => row.key}
         renderRow={renderRow}
         header={header}
         rowHeight={ROW_HEIGHT}
@@ -108,8 +109,8 @@ export function ImagesView() {
         className={live || !loaded ? 'resource-table' : 'resource-table stale'}
         empty={<p className="empty">{empty}</p>}
       />
-      {dialog?.kind === 'layers' ? <LayersDialog image={dialog.image} onClose={close} /> : null}
-      {dialog?.kind === 'remove' ? <RemoveImageDialog image={dialog.image} onClose={close} /> : null}
+      {dialog?.kind === 'layers' ? <LayersDialog image={dialog.row.image} name={rowName(dialog.row)} onClose={close} /> : null}
+      {dialog?.kind === 'remove' ? <RemoveImageDialog row={dialog.row} onClose={close} /> : null}
       {dialog?.kind === 'pull' ? <PullDialog onClose={close} /> : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={close} /> : null}
       {dialog?.kind === 'prune' ? (

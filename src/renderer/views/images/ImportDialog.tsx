@@ -85,7 +85,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </div>
           ) : null}
           {upload ? <UploadProgress upload={upload} /> : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             {active ? <span className="confirm-hint muted">{t('upload.goesOn')}</span> : null}
             {active ? (
               <button type="button" className="button danger" onClick={() => void cancelUpload()}>

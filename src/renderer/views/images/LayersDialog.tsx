@@ -10,16 +10,15 @@ import { useLanguage, useT } from '../../i18n/react';
 import { ModalDialog } from '../../components/ModalDialog';
 import { ErrorNote } from '../../components/ResourceParts';
 import { useImages } from '../../stores/resources-react';
-import { imageName, platformOf, readableCommand, summarizeLayers, wrapCommand } from './model';
+import { platformOf, readableCommand, summarizeLayers, wrapCommand } from './model';
 
 type Loaded = { state: 'loading' } | { state: 'done'; layers: ImageLayer[] } | { state: 'failed'; error: SiloError };
 
-export function LayersDialog({ image, onClose }: { image: ImageListItem; onClose: () => void }) {
+export function LayersDialog({ image, name, onClose }: { image: ImageListItem; name: string; onClose: () => void }) {
   const t = useT();
   const language = useLanguage();
   const history = useImages((s) => s.history);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const name = imageName(image);
 
   useEffect(() => {
     let live = true;

@@ -74,7 +74,7 @@ export function PullDialog({ onClose }: { onClose: () => void }) {
             ) : null}
           </div>
           {pull ? <PullProgressView pull={pull} /> : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             {active ? <span className="confirm-hint muted">{t('pull.goesOn')}</span> : null}
             {active ? (
               <button type="button" className="button danger" onClick={() => void cancelPull()}>

@@ -2,26 +2,27 @@
 // refused is said in plain words.
 import { useState } from 'react';
 import type { SiloError } from '../../../shared/errors';
-import type { ImageListItem } from '../../../shared/model/image-list';
 import { errorOf } from '../../api';
 import { useT } from '../../i18n/react';
 import { ModalDialog } from '../../components/ModalDialog';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import { useImages } from '../../stores/resources-react';
-import { imageName } from './model';
+import { otherTags, rowName, rowReference, type ImageRowItem } from './model';
 
-export function RemoveImageDialog({ image, onClose }: { image: ImageListItem; onClose: () => void }) {
+export function RemoveImageDialog({ row, onClose }: { row: ImageRowItem; onClose: () => void }) {
   const t = useT();
   const remove = useImages((s) => s.remove);
   const [force, setForce] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<SiloError | null>(null);
-  const name = imageName(image);
+  const name = rowName(row);
+  const others = otherTags(row);
+  const { image } = row;
 
   const submit = (): void => {
     setSending(true);
     setError(null);
-    remove([image.id], force).then(
+    remove([rowReference(row)], force).then(
       (outcomes) => {
         const failed = outcomes.find((o) => !o.ok);
         if (failed) {
@@ -47,8 +48,8 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageListItem; on
           }}
         >
           <h2 id={titleId}>{t('images.removeTitle', { name })}</h2>
-          <p className="muted">{image.tags.length > 1 ? t('images.removeExplainTags', { tags: image.tags.join(t('list.separator')) }) : t('images.removeExplain')}</p>
-          {image.containers > 0 ? <p className="note warn">{t('images.removeUsed', { count: image.containers })}</p> : null}
+          <p className="muted">{others.length > 0 ? t('images.removeTagOnly', { tag: name, tags: others.join(t('list.separator')) }) : t('images.removeExplain')}</p>
+          {image.containers > 0 && others.length === 0 ? <p className="note warn">{t('images.removeUsed', { count: image.containers })}</p> : null}
           <label className="check">
             <input type="checkbox" checked={force} disabled={sending} onChange={(e) => setForce(e.target.checked)} />
             <span>{t('images.force')}</span>
@@ -56,7 +57,7 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageListItem; on
           <p className={force ? 'note warn' : 'note'}>{force ? t('images.forceOn') : t('images.forceOff')}</p>
           {sending ? <ProgressBar value={null} label={t('images.removing')} text={t('images.removing')} /> : null}
           {error ? <ErrorNote error={error} prefix={(reason) => t('images.removeFailed', { reason })} /> : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={sending} onClick={onClose}>
               {t('common.cancel')}
             </button>

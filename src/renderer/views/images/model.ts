@@ -14,26 +14,42 @@ export function imageName(image: Pick<ImageListItem, 'id' | 'tags'>): string {
   return image.tags[0] ?? shortId(image.id);
 }
 
-/** The reference the create form and the Run button use: a tag, else the image id. */
-export function runReference(image: Pick<ImageListItem, 'id' | 'tags'>): string {
-  return image.tags[0] ?? image.id;
+/** One row of the table: a tag of an image (as `docker images` lists them), or an untagged image. */
+export interface ImageRowItem {
+  key: string;
+  image: ImageListItem;
+  /** The tag this row stands for; null for an untagged image. */
+  tag: string | null;
+}
+
+/** What the row is called: its tag, or the image's short id. */
+export const rowName = (row: Pick<ImageRowItem, 'image' | 'tag'>): string => row.tag ?? shortId(row.image.id);
+
+/** What Run and Remove name: the row's tag, else the image id. */
+export const rowReference = (row: Pick<ImageRowItem, 'image' | 'tag'>): string => row.tag ?? row.image.id;
+
+/** The image's other tags, besides the row's. */
+export const otherTags = (row: Pick<ImageRowItem, 'image' | 'tag'>): string[] => row.image.tags.filter((t) => t !== row.tag);
+
+/** A row per tag (an untagged image: one row), newest image first, then by name; filtered by tag or id prefix. */
+export function imageRows(images: Iterable<ImageListItem>, text = ''): ImageRowItem[] {
+  const needle = text.trim().toLowerCase();
+  const idMatch = (image: ImageListItem): boolean => needle !== '' && image.id.replace(/^sha256:/, '').startsWith(needle);
+  const rows: ImageRowItem[] = [];
+  for (const image of images) {
+    const tags = image.tags.length > 0 ? [...image.tags].sort() : [null];
+    for (const tag of tags) {
+      if (needle && !idMatch(image) && !(tag ?? '').toLowerCase().includes(needle)) continue;
+      rows.push({ key: `${image.id} ${tag ?? ''}`, image, tag });
+    }
+  }
+  return rows.sort((a, b) => b.image.createdAt - a.image.createdAt || rowName(a).localeCompare(rowName(b)));
 }
 
 /** `linux/amd64`, `windows/amd64 · 10.0.20348.2762`; empty until the engine has said. */
 export function platformOf(image: Pick<ImageListItem, 'os' | 'architecture' | 'osVersion'>): string {
   const platform = [image.os, image.architecture].filter(Boolean).join('/');
   return image.osVersion ? `${platform} · ${image.osVersion}` : platform;
-}
-
-/** Images sorted newest first, then by name (the table's order). */
-export function sortImages(images: Iterable<ImageListItem>): ImageListItem[] {
-  return [...images].sort((a, b) => b.createdAt - a.createdAt || imageName(a).localeCompare(imageName(b)));
-}
-
-export function matchesImage(image: ImageListItem, text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  if (!needle) return true;
-  return image.tags.some((tag) => tag.toLowerCase().includes(needle)) || image.id.replace(/^sha256:/, '').startsWith(needle);
 }
 
 export interface ReadableCommand {

@@ -115,7 +115,7 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
             <span>{t('networks.internalChoice')}</span>
           </label>
           {error ? <ErrorNote error={error} prefix={(reason) => t('networks.createFailed', { reason })} /> : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={sending} onClick={onClose}>
               {t('common.cancel')}
             </button>

@@ -47,7 +47,7 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
           )}
           {sending ? <ProgressBar value={null} label={t('networks.removing')} text={t('networks.removing')} /> : null}
           {error ? <ErrorNote error={error} prefix={(reason) => t('networks.removeFailed', { reason })} /> : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={sending} onClick={onClose}>
               {t('common.cancel')}
             </button>

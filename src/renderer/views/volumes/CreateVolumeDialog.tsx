@@ -68,7 +68,7 @@ export function CreateVolumeDialog({ drivers, onClose }: { drivers: readonly str
             {parsed.badLines.length > 0 ? <p className="field-error">{t('volumes.labelsProblem', { lines: parsed.badLines.join(t('list.separator')) })}</p> : null}
           </div>
           {error ? <ErrorNote error={error} prefix={(reason) => t('volumes.createFailed', { reason })} /> : null}
-          <div className="dialog-buttons">
+          <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={sending} onClick={onClose}>
               {t('common.cancel')}
             </button>

@@ -64,8 +64,8 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
           {sending ? <ProgressBar value={null} label={t('volumes.removing')} text={t('volumes.removing')} /> : null}
           {error && error.code !== 'volume-in-use' ? <ErrorNote error={error} prefix={(reason) => t('volumes.removeFailed', { reason })} /> : null}
           {error && error.code === 'volume-in-use' && users.length === 0 ? <ErrorNote error={error} prefix={(reason) => t('volumes.engineRefused', { reason })} role="status" /> : null}
-          <div className="dialog-buttons">
-            {inUse && !force ? <span className="confirm-hint muted">{t('volumes.chooseFirst')}</span> : null}
+          {inUse && !force ? <p className="note choose-first">{t('volumes.chooseFirst')}</p> : null}
+          <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={sending} onClick={onClose}>
               {t('common.cancel')}
             </button>

@@ -5,14 +5,15 @@ import {
   describeLayer,
   describePull,
   imageName,
+  imageRows,
   layerFraction,
-  matchesImage,
+  otherTags,
   platformOf,
   pullFraction,
   readableCommand,
-  runReference,
+  rowName,
+  rowReference,
   shortId,
-  sortImages,
   summarizeLayers,
   wrapCommand,
 } from '../../../../src/renderer/views/images/model';
@@ -29,10 +30,15 @@ describe('naming an image', () => {
     expect(shortId(dangling.id)).toBe('0123456789ab');
   });
 
-  it('runs by tag, or by id when it has none', () => {
-    expect(runReference(image({ tags: ['web:1'] }))).toBe('web:1');
-    const dangling = image({ tags: [] });
-    expect(runReference(dangling)).toBe(dangling.id);
+  it('lists a row per tag, as docker images does, and one for an untagged image', () => {
+    const web = image({ tags: ['web:latest', 'web:1'], createdAt: 2 });
+    const dangling = image({ tags: [], createdAt: 1 });
+    const rows = imageRows([dangling, web]);
+    expect(rows.map(rowName)).toEqual(['web:1', 'web:latest', shortId(dangling.id)]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(3);
+    expect(otherTags(rows[0]!)).toEqual(['web:latest']);
+    expect(rowReference(rows[0]!)).toBe('web:1');
+    expect(rowReference(rows[2]!)).toBe(dangling.id);
   });
 
   it('shows the platform, with OsVersion for a Windows image', () => {
@@ -41,14 +47,13 @@ describe('naming an image', () => {
     expect(platformOf({ os: null, architecture: null, osVersion: null })).toBe('');
   });
 
-  it('sorts newest first and filters by tag or id prefix', () => {
+  it('sorts newest first and filters by tag, or by id prefix (every tag of that image)', () => {
     const old = image({ createdAt: 1, tags: ['old:1'] });
-    const fresh = image({ createdAt: 2, tags: ['fresh:1'] });
-    expect(sortImages([old, fresh]).map(imageName)).toEqual(['fresh:1', 'old:1']);
-    expect(matchesImage(fresh, 'FRESH')).toBe(true);
-    expect(matchesImage(fresh, fresh.id.slice(7, 15))).toBe(true);
-    expect(matchesImage(fresh, 'old')).toBe(false);
-    expect(matchesImage(fresh, '  ')).toBe(true);
+    const fresh = image({ id: `sha256:${'ab'.repeat(32)}`, createdAt: 2, tags: ['fresh:1', 'fresh:latest'] });
+    expect(imageRows([old, fresh]).map(rowName)).toEqual(['fresh:1', 'fresh:latest', 'old:1']);
+    expect(imageRows([old, fresh], 'LATEST').map(rowName)).toEqual(['fresh:latest']);
+    expect(imageRows([old, fresh], 'abab').map(rowName)).toEqual(['fresh:1', 'fresh:latest']);
+    expect(imageRows([old, fresh], '  ')).toHaveLength(3);
   });
 });
 
