@@ -132,7 +132,7 @@ export function TerminalTab({ id, state, live, visible }: { id: string; state: C
   }
 
   return (
-    <div className={phase === 'open' ? 'terminal-tab' : 'terminal-tab inactive'}>
+    <div className={running ? 'terminal-tab' : 'terminal-tab stopped'}>
       <div className={tone === 'warn' ? 'terminal-bar warn' : 'terminal-bar'} role={tone === 'warn' ? 'alert' : undefined}>
         <span>{message}</span>
         {canRetry ? (
