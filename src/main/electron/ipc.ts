@@ -8,10 +8,23 @@ import type { SessionHub } from '../host/sessions';
 import { isTrustedSender } from './policy';
 
 export function serveContract(window: BrowserWindow, hub: SessionHub, log: (line: string) => void): () => void {
-  const session = hub.open((event, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { event, payload } satisfies WireEvent);
+  // One session per page load: a reload or a crashed renderer is a new page, and the old page's
+  // streams (logs, stats, terminals) must close with it, as a closed WebSocket's do.
+  const openPage = () => {
+    const session = hub.open((event, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { event, payload } satisfies WireEvent);
+    });
+    return { session, dispatch: createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`)) };
+  };
+  let page = openPage();
+  const newPage = () => {
+    page.session.close();
+    page = openPage();
+  };
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) newPage();
   });
-  const dispatch = createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`));
+  window.webContents.on('render-process-gone', newPage);
 
   ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, call: unknown, args: unknown): Promise<Reply> => {
     const frame = event.senderFrame;
@@ -21,11 +34,11 @@ export function serveContract(window: BrowserWindow, hub: SessionHub, log: (line
       fromAppWindow: !window.isDestroyed() && event.sender === window.webContents,
     });
     if (!trusted) return { ok: false, error: siloError('validation', { field: 'sender' }) };
-    return dispatch(call, args);
+    return page.dispatch(call, args);
   });
 
   return () => {
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
-    session.close();
+    page.session.close();
   };
 }

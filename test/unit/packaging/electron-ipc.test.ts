@@ -28,14 +28,40 @@ function setup() {
   const handlers = { 'settings.get': settingsGet } as unknown as Handlers;
   const sent: unknown[] = [];
   const mainFrame = { url: 'app://silo/index.html' };
-  const webContents = { mainFrame, send: (...args: unknown[]) => sent.push(args) };
+  const listeners = new Map<string, (details?: unknown) => void>();
+  const webContents = { mainFrame, send: (...args: unknown[]) => sent.push(args), on: (name: string, listener: (details?: unknown) => void) => listeners.set(name, listener) };
   const window = { isDestroyed: () => false, webContents };
-  const hub = { open: () => ({ handlers, close: vi.fn() }) };
+  const sessions: Array<{ close: ReturnType<typeof vi.fn> }> = [];
+  const hub = {
+    open: () => {
+      const session = { handlers, close: vi.fn() };
+      sessions.push(session);
+      return session;
+    },
+  };
   const stop = serveContract(window as never, hub as never, () => undefined);
-  return { settingsGet, webContents, mainFrame, stop };
+  return { settingsGet, webContents, mainFrame, stop, listeners, sessions };
 }
 
 const refused = { ok: false, error: { code: 'validation', field: 'sender' } };
+
+describe('IPC sessions follow the page', () => {
+  it('a reload or a crashed renderer closes the old page’s session (and its streams) and opens a new one', () => {
+    const { listeners, sessions, stop } = setup();
+    expect(sessions).toHaveLength(1);
+    listeners.get('did-start-navigation')!({ isMainFrame: true, isSameDocument: false });
+    expect(sessions[0]!.close).toHaveBeenCalledTimes(1);
+    expect(sessions).toHaveLength(2);
+    listeners.get('did-start-navigation')!({ isMainFrame: false, isSameDocument: false });
+    listeners.get('did-start-navigation')!({ isMainFrame: true, isSameDocument: true });
+    expect(sessions).toHaveLength(2);
+    listeners.get('render-process-gone')!();
+    expect(sessions[1]!.close).toHaveBeenCalledTimes(1);
+    expect(sessions).toHaveLength(3);
+    stop();
+    expect(sessions[2]!.close).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe('IPC sender validation', () => {
   it('answers the main frame of its own window at app://silo', async () => {
