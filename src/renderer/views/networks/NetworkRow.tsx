@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { NetworkSummary } from '../../../shared/model/network';
 import type { Translate } from '../../i18n';
-import { attachedContainers } from './model';
+import { attachedContainers, isFixedMode } from './model';
 
 const SHOWN = 3;
 
@@ -44,8 +44,8 @@ export const NetworkRow = memo(function NetworkRow({ network, containers, ariaRo
         <button
           type="button"
           className="button small"
-          aria-label={t('networks.containersOf', { name: network.name })}
-          title={t('networks.containersOf', { name: network.name })}
+          aria-label={isFixedMode(network) ? t('networks.attachedLabel', { name: network.name }) : t('networks.containersOf', { name: network.name })}
+          title={isFixedMode(network) ? t('networks.fixedExplain', { name: network.name }) : t('networks.containersOf', { name: network.name })}
           disabled={!live}
           onClick={() => onContainers(network)}
         >

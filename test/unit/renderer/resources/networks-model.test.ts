@@ -59,6 +59,13 @@ describe('containers on a network', () => {
     expect(connectableContainers(net, byId.values()).map((c) => c.name)).toEqual(['db']);
   });
 
+  it('offers none in the host or no network, and nothing to join those', () => {
+    const none = network({ name: 'none', driver: 'null', builtIn: true, containers: [{ containerId: db.id, name: 'db', ipv4: null, ipv6: null, mac: null }] });
+    expect(connectableContainers(net, byId.values(), [net, none])).toEqual([]);
+    expect(connectableContainers(none, byId.values(), [net, none])).toEqual([]);
+    expect(connectableContainers(network({ driver: 'host' }), byId.values())).toEqual([]);
+  });
+
   it('sorts the engine networks first and filters by name, driver, subnet or container', () => {
     const own = network({ name: 'a-own' });
     const builtIn = network({ name: 'z-bridge', builtIn: true, subnets: ['172.17.0.0/16'] });
