@@ -17,7 +17,7 @@ import { BenchContext, type BenchOptions } from './lib/context';
 import { assertBuilt } from './lib/host';
 import { nowMs } from './lib/measure';
 import { renderTable, type Figure } from './lib/report';
-import { load, machine } from './lib/machine';
+import { busyPercent, cpuCounters, load, machine, processStartMs } from './lib/machine';
 import { listAtScale } from './benches/list-at-scale';
 import { eventToScreen } from './benches/event-to-screen';
 import { idleCost } from './benches/idle-cost';
@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const started = nowMs();
   process.stdout.write(`Silo benchmarks: ${chosen.map((b) => b.name).join(', ')}\n${load()}\n`);
+  const cpuAtStart = cpuCounters();
+  const nodeStartBefore = processStartMs();
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -103,7 +105,10 @@ async function main(): Promise<void> {
     await ctx.close();
   }
   if (options.profileDir) process.stdout.write(`\nCPU profiles of the browser hosts: ${options.profileDir}\n`);
-  process.stdout.write(`\n${machine()}\n\n${renderTable(figures)}\n\n(${((nowMs() - started) / 1000).toFixed(0)} s in all)\n`);
+  const busy = busyPercent(cpuAtStart, cpuCounters());
+  const nodeStartAfter = processStartMs();
+  const contention = `all cores ${busy.toFixed(0)}% busy over the run (this run included); \`node -e 0\` took ${nodeStartBefore.toFixed(0)} ms before, ${nodeStartAfter.toFixed(0)} ms after`;
+  process.stdout.write(`\n${machine()}\n${contention}\n\n${renderTable(figures)}\n\n(${((nowMs() - started) / 1000).toFixed(0)} s in all)\n`);
 }
 
 main().then(
