@@ -75,7 +75,7 @@ export const dashboardCallSchemas = {
   'stream.close': z.object({ streamId: StreamId }).strict(),
 
   /** Every image with size, dates, OS/architecture and, for Windows images, OsVersion. Then `images.changed`. */
-  'images.listFull': NoArgs,
+  'images.list': NoArgs,
   /** The layers of an image, newest first. */
   'images.history': z.object({ id: ImageRef }).strict(),
   /** Pull with per-layer progress (data: `pull`); `stream.close` cancels. */
@@ -140,7 +140,7 @@ export interface DashboardResults {
   'terminal.input': null;
   'terminal.resize': null;
   'stream.close': null;
-  'images.listFull': ImageListItem[];
+  'images.list': ImageListItem[];
   'images.history': ImageLayer[];
   'images.pull': StreamOpened;
   'images.loadFile': ImageLoadResult;

@@ -10,7 +10,6 @@ import type { EventName } from './events';
 import { LANGUAGES, type Settings } from './model/settings';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
-import type { ImageSummary } from './model/image';
 import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type RecreateAdvice, type RecreateProgress, type RecreateReport, type RecoveryReport } from './model/recreate';
 import { validateCreateSpec } from './validate/create-spec';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
@@ -101,7 +100,6 @@ export const callSchemas = {
   'isolation.recreateProject': z.object({ project: z.string().min(1).max(255), ...MoveArgs }).strict(),
   /** What Silo finished or undid on its own after an interrupted move, since it started. */
   'isolation.recoveries': NoArgs,
-  'images.list': NoArgs,
   'containers.create': CreateSpec,
   /** Container details, logs, stats, terminal, images, volumes, networks, compose (contract-dashboard.ts). */
   ...dashboardCallSchemas,
@@ -132,7 +130,6 @@ export interface CallResults extends DashboardResults, BackendsResults {
   'isolation.recreate': RecreateReport;
   'isolation.recreateProject': RecreateReport;
   'isolation.recoveries': RecoveryReport[];
-  'images.list': ImageSummary[];
   'containers.create': CreateContainerResult;
 }
 

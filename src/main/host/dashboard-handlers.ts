@@ -67,7 +67,7 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
       return null;
     },
 
-    'images.listFull': async () => {
+    'images.list': async () => {
       follow('images');
       return board().images.listNow();
     },

@@ -73,7 +73,6 @@ export class SessionHub {
       'isolation.recreate': async (args) => isolation.recreate(args),
       'isolation.recreateProject': async (args) => isolation.recreate(args),
       'isolation.recoveries': async () => isolation.recovered(),
-      'images.list': async () => isolation.listImages(),
       'containers.create': async (spec) => isolation.createContainer(spec),
       ...dashboardPage.handlers,
       ...openBackendsPage(this.backends, send),

@@ -10,7 +10,6 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { CostReport } from '../../shared/model/cost';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { ImageSummary } from '../../shared/model/image';
 import type { IsolationTargets, RecreateAdvice, RecreateProgress, RecreateReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/recreate';
 import { Emitter } from '../engine/emitter';
 import type { EngineOps } from '../engine/recreate-ops';
@@ -20,7 +19,6 @@ import { buildAdvice, ladderPosition } from './advice';
 import { measureCost, type CostArgs } from './cost';
 import { createContainer } from './create';
 import { isSimulatedCrash, type FaultHooks } from './hooks';
-import { listImages } from './images';
 import { Journal } from './journal';
 import { prepareUnits, type MoveRequest } from './moves';
 import { gather, planFor, targetFor } from './planning';
@@ -108,10 +106,6 @@ export class IsolationService {
   async measureCost(args: CostArgs): Promise<CostReport> {
     const ops = this.ops();
     return measureCost(ops, toEngineInfo(await ops.info()), args, this.options.costSettleMs);
-  }
-
-  listImages(): Promise<ImageSummary[]> {
-    return listImages(this.ops());
   }
 
   createContainer(spec: CreateContainerSpec): Promise<CreateContainerResult> {

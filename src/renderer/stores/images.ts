@@ -1,4 +1,4 @@
-// Images: the list (one `images.listFull`, then `images.changed`), a pull followed on its stream
+// Images: the list (one `images.list`, then `images.changed`), a pull followed on its stream
 // with per-layer progress and cancel, an archive uploaded in pieces (load or import), removal
 // and prune. The calls go through here, so views never touch the transport.
 import { createStore } from 'zustand/vanilla';
@@ -105,7 +105,7 @@ export function createImagesStore(api: CallPort) {
       pull: null,
       upload: null,
 
-      load: () => loadList(get, set, () => api.call('images.listFull', {}), imageKey),
+      load: () => loadList(get, set, () => api.call('images.list', {}), imageKey),
       applyPatch: (patch) => patchList(get, set, patch, imageKey),
       unfollow() {
         // The host closed this page's streams with its link: a pull or upload under way is over.

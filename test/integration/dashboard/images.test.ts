@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('images', () => {
   it('lists the local image with size, date, OS and architecture (no OsVersion on Linux)', async () => {
-    const list = await page.call('images.listFull', {});
+    const list = await page.call('images.list', {});
     const busybox = list.find((i) => i.tags.includes(TEST_IMAGE));
     expect(busybox).toMatchObject({ os: 'linux', architecture: 'amd64', osVersion: null, dangling: false });
     expect(busybox!.size).toBeGreaterThan(1_000_000);
@@ -69,7 +69,7 @@ describe('images', () => {
   });
 
   it('loads a docker save archive from a path and uploaded in pieces, and follows the list', async () => {
-    const list = await page.call('images.listFull', {});
+    const list = await page.call('images.list', {});
     const ref = `silo-test/saved:${tag}`;
     await engine.docker(['tag', `silo-test/built:${tag}`, ref]);
     const archive = join(dir, 'saved.tar');

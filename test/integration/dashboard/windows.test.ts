@@ -48,14 +48,14 @@ describe('a Windows Server 2022 engine', () => {
   });
 
   it('lists images with their OsVersion, whose build says what this host runs', async () => {
-    const images = await page.call('images.listFull', {});
+    const images = await page.call('images.list', {});
     const byTag = new Map(images.map((i) => [i.tags[0], i]));
     expect(byTag.get('mcr.microsoft.com/windows/servercore:ltsc2022')).toMatchObject({ os: 'windows', architecture: 'amd64', osVersion: '10.0.20348.2762' });
     expect(byTag.get('mcr.microsoft.com/windows/nanoserver:1809')).toMatchObject({ os: 'windows', osVersion: '10.0.17763.6414' });
     expect(images.map((i) => imageBuild(i.osVersion)).sort()).toEqual([17763, 20348]);
     // A second list inspects nothing again: an id names its content.
     const inspects = fixture.requests.filter((r) => /\/images\/.+\/json$/.test(r.path)).length;
-    await page.call('images.listFull', {});
+    await page.call('images.list', {});
     expect(fixture.requests.filter((r) => /\/images\/.+\/json$/.test(r.path)).length).toBe(inspects);
   });
 

@@ -31,15 +31,6 @@ afterAll(async () => {
   await engine.docker(['volume', 'rm', `${prefix}vol`]).catch(() => undefined);
 });
 
-describe('images.list', () => {
-  it('lists the local images with their OS and size', async () => {
-    const reply = await call('images.list', {});
-    expect(reply.ok).toBe(true);
-    const images = reply.ok ? (reply.result as Array<{ tags: string[]; os: string; osVersion: string | null; size: number }>) : [];
-    expect(images.find((i) => i.tags.includes(TEST_IMAGE))).toMatchObject({ os: 'linux', osVersion: null, size: expect.any(Number) });
-  });
-});
-
 describe('containers.create', () => {
   it('creates and starts a container with every field of the form, under gVisor', async () => {
     const reply = await call('containers.create', {

@@ -5,7 +5,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { SiloError } from '../../../shared/errors';
 import { RESTART_POLICIES, type RestartPolicyName } from '../../../shared/model/create';
-import type { ImageSummary } from '../../../shared/model/image';
+import type { ImageListItem } from '../../../shared/model/image-list';
 import { errorOf } from '../../api';
 import { describeError } from '../../format/errors';
 import { useT } from '../../i18n/react';
@@ -16,7 +16,7 @@ import { useEngine, useIsolation } from '../../stores/react';
 import { describeWindowsVerdict, knownKey, modeLabel } from '../isolation/wording';
 import { buildSpec, emptyForm, engineFacts, fieldMessage, FORM_FIELDS, imageChoices, isolationOptions, mountsEngineSocket, windowsVerdict, type CreateForm, type FormField } from './form';
 
-type Images = { state: 'loading' } | { state: 'done'; list: ImageSummary[] } | { state: 'failed'; error: SiloError };
+type Images = { state: 'loading' } | { state: 'done'; list: ImageListItem[] } | { state: 'failed'; error: SiloError };
 
 export function CreateDialog({ onClose, image }: { onClose: () => void; /** Preselected (Run from the Images view). */ image?: string }) {
   const t = useT();

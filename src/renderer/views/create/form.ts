@@ -4,7 +4,7 @@
 import { checkWindowsCompat, type WindowsCompatVerdict } from '../../../shared/isolation/windows-compat';
 import type { CreateContainerSpec, RestartPolicyName } from '../../../shared/model/create';
 import type { EngineInfo, RuntimeInfo } from '../../../shared/model/engine';
-import type { ImageSummary } from '../../../shared/model/image';
+import type { ImageListItem } from '../../../shared/model/image-list';
 import type { Rung } from '../../../shared/model/isolation';
 import { isEngineSocketSource } from '../../../shared/isolation/socket-mount';
 import { parseVolumeSpec, splitCommandLine, validateCreateSpec, type EngineFacts, type FieldProblem } from '../../../shared/validate';
@@ -193,8 +193,8 @@ export function isolationOptions(info: Pick<EngineInfo, 'osType' | 'runtimes' | 
 }
 
 /** The references an image can be chosen by: its tags, or its id when it has none. */
-export function imageChoices(images: readonly ImageSummary[]): Array<{ value: string; image: ImageSummary }> {
-  const out: Array<{ value: string; image: ImageSummary }> = [];
+export function imageChoices(images: readonly ImageListItem[]): Array<{ value: string; image: ImageListItem }> {
+  const out: Array<{ value: string; image: ImageListItem }> = [];
   for (const image of images) {
     if (image.tags.length === 0) out.push({ value: image.id, image });
     else for (const tag of image.tags) out.push({ value: tag, image });
@@ -207,7 +207,7 @@ export function imageChoices(images: readonly ImageSummary[]): Array<{ value: st
  * from its OsVersion and the host build; null when it does not apply.
  */
 export function windowsVerdict(
-  image: Pick<ImageSummary, 'os' | 'osVersion'> | undefined,
+  image: Pick<ImageListItem, 'os' | 'osVersion'> | undefined,
   info: Pick<EngineInfo, 'osType' | 'hostBuild' | 'defaultIsolation' | 'kind'> | null,
   isolation: string,
 ): WindowsCompatVerdict | null {

@@ -155,7 +155,7 @@ describe('the isolation choice', () => {
 
 describe('images', () => {
   it('one choice per tag, untagged images by id, last', () => {
-    const image = (id: string, tags: string[]) => ({ id, tags, os: 'linux', osVersion: null, size: 1, createdAt: 0 });
+    const image = (id: string, tags: string[]) => ({ id, tags, digests: [], os: 'linux', architecture: 'amd64', osVersion: null, size: 1, createdAt: 0, containers: -1, dangling: tags.length === 0, labels: {} });
     expect(imageChoices([image('sha256:' + 'b'.repeat(64), []), image('sha256:' + 'a'.repeat(64), ['nginx:1', 'alpine:3'])]).map((c) => c.value)).toEqual([
       'alpine:3',
       'nginx:1',

@@ -290,7 +290,7 @@ describe('feedResources', () => {
       },
     };
     const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => (listeners.get(event) as ((p: EventPayloads[E]) => void) | undefined)?.(payload);
-    const { api } = fakeApi({ 'images.listFull': () => [], 'compose.act': () => ({ streamId: 's2', total: 1 }), 'images.pull': () => ({ streamId: 's1' }) });
+    const { api } = fakeApi({ 'images.list': () => [], 'compose.act': () => ({ streamId: 's2', total: 1 }), 'images.pull': () => ({ streamId: 's1' }) });
     const stores = { images: createImagesStore(api), volumes: createVolumesStore(api), networks: createNetworksStore(api), compose: createComposeStore(api) };
     const off = feedResources(client, stores);
     await stores.images.getState().load();
