@@ -44,6 +44,7 @@ export class BenchContext {
   private browserPromise: Promise<Browser> | null = null;
   private sharedHost: Promise<BenchHost> | null = null;
   private readonly cleanups: Array<() => Promise<void>> = [];
+  private readonly hosts: BenchHost[] = [];
 
   constructor(readonly options: BenchOptions) {
     this.engine = new TestEngine(options.engineDir ?? undefined);
@@ -111,6 +112,7 @@ export class BenchContext {
   /** A browser host started now on `env` (the engine by default), stopped at the end of the run. */
   async launchHost(env: NodeJS.ProcessEnv = this.engine.env()): Promise<BenchHost> {
     const host = await startHost({ env, nodeArgs: this.profileArgs() });
+    this.hosts.push(host);
     this.cleanups.push(() => host.stop());
     return host;
   }
@@ -147,6 +149,14 @@ export class BenchContext {
         else reject(new Error(`docker ${args.join(' ')}: ${stderr.trim()}`));
       });
     });
+  }
+
+  /** Hosts that ended on their own, with the end of what they printed (after a failure). */
+  deadHosts(): string[] {
+    return this.hosts
+      .filter((h) => h.process.exitCode !== null || h.process.signalCode !== null)
+      .filter((h) => !h.stopping)
+      .map((h) => `browser host ${h.pid} ended (${h.process.exitCode ?? h.process.signalCode}):\n${h.output().split('\n').slice(-20).join('\n')}`);
   }
 
   onCleanup(fn: () => Promise<void>): void {

@@ -20,6 +20,8 @@ export interface BenchHost {
   /** Epoch ms just before the process was spawned, and when its ready line arrived. */
   launchedAt: number;
   readyAt: number;
+  /** True once stop() was called (an exit after that is not a crash). */
+  stopping: boolean;
   output(): string;
   stop(): Promise<void>;
 }
@@ -60,7 +62,7 @@ export async function startHost(options: HostOptions): Promise<BenchHost> {
     });
   });
   const parsed = new URL(url);
-  return {
+  const host: BenchHost = {
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
@@ -69,9 +71,11 @@ export async function startHost(options: HostOptions): Promise<BenchHost> {
     process: child,
     launchedAt,
     readyAt,
+    stopping: false,
     output: () => output,
     stop: () =>
       new Promise<void>((done) => {
+        host.stopping = true;
         const finish = () => {
           rmSync(configDir, { recursive: true, force: true });
           done();
@@ -82,4 +86,5 @@ export async function startHost(options: HostOptions): Promise<BenchHost> {
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+  return host;
 }

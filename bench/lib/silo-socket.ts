@@ -25,6 +25,12 @@ export async function connectSilo(host: BenchHost): Promise<SiloSocket> {
   let nextId = 1;
   const pending = new Map<number, (reply: SiloReply) => void>();
   const listeners = new Set<(event: string, payload: unknown) => void>();
+  let closed: Error | null = null;
+  ws.on('close', (code) => {
+    closed = new Error(`the browser host closed the WebSocket (${code})`);
+    for (const settle of pending.values()) settle({ ok: false, error: { code: 'closed', detail: closed.message } });
+    pending.clear();
+  });
   ws.on('message', (data) => {
     const message = JSON.parse(data.toString()) as { id?: number; event?: string; payload?: unknown } & SiloReply;
     if (typeof message.id === 'number') {
@@ -37,6 +43,7 @@ export async function connectSilo(host: BenchHost): Promise<SiloSocket> {
   return {
     call(name, args, timeoutMs = 120_000) {
       const id = nextId++;
+      if (closed) return Promise.reject(closed);
       return new Promise<SiloReply>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
