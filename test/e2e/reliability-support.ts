@@ -76,7 +76,13 @@ export async function untilListsAgree(page: Page, engine: TestEngine, timeoutMs:
       if (JSON.stringify(await engineList(engine, nameFilter)) === JSON.stringify(truth)) return Date.now() - started;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`the page's list did not become docker ps -a within ${timeoutMs} ms\npage:   ${JSON.stringify(ui)}\nengine: ${JSON.stringify(truth)}`);
+      const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+      const pageOnly = only(ui, truth);
+      const engineOnly = only(truth, ui);
+      throw new Error(
+        `the page's list did not become docker ps -a within ${timeoutMs} ms (${ui.length} rows in the page, ${truth.length} in the engine)\n` +
+          `only in the page (${pageOnly.length}):   ${JSON.stringify(pageOnly.slice(0, 40))}\nonly in the engine (${engineOnly.length}): ${JSON.stringify(engineOnly.slice(0, 40))}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
