@@ -71,24 +71,24 @@ describe('dispatch under random arguments, every call of the contract', () => {
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(anyArgs(call, 'clone'), async (args) => {
+        // Plain checks in this loop: it runs a hundred thousand times over the contract.
         visits.length = 0;
         const valid = schemaAccepts(call, args);
         const reply = await dispatch(call, args);
-        expect(crossesTransports(reply)).toBe(true);
+        check(crossesTransports(reply), 'the reply does not survive JSON and the structured clone', reply);
         if (valid) {
           accepted += 1;
-          expect(reply).toEqual({ ok: true, result: RESULT });
-          expect(visits).toHaveLength(1);
+          check(reply.ok && reply.result === RESULT, 'a valid argument did not get the handler’s result', reply);
+          check(visits.length === 1, `the handler ran ${visits.length} times`, args);
           // The handler gets the schema's parsed value, never the caller's object itself.
           expect(visits[0]!.args).toEqual(callSchemas[call].parse(args === undefined ? {} : args));
-          if (typeof args === 'object' && args !== null) expect(visits[0]!.args).not.toBe(args);
+          if (typeof args === 'object' && args !== null) check(visits[0]!.args !== args, 'the handler got the caller’s own object', args);
         } else {
           refused += 1;
-          expect(visits).toEqual([]);
-          expect(reply.ok).toBe(false);
-          const error = (reply as { error: SiloError }).error;
-          expect(error.code).toBe('validation');
-          expect(namesAField(call, args, error.field), `field "${error.field}" for ${show(args)}`).toBe(true);
+          check(visits.length === 0, 'a handler ran with an argument its schema refuses', args);
+          const error = (reply as { ok: false; error?: SiloError }).error;
+          check(!reply.ok && error?.code === 'validation', 'a refused argument did not get a validation error', reply);
+          check(namesAField(call, args, error?.field), `field "${error?.field}" names nothing in the argument`, args);
         }
       }),
       { numRuns: RUNS_PER_CALL },
@@ -141,6 +141,10 @@ describe('dispatch under random arguments, every call of the contract', () => {
     );
   });
 });
+
+function check(condition: boolean, what: string, value: unknown): void {
+  if (!condition) throw new Error(`${what}: ${show(value)}`);
+}
 
 function show(value: unknown): string {
   try {
