@@ -13,6 +13,21 @@ const remoteName = `${pathComponent}(?:/${pathComponent})*`;
 
 const REFERENCE = new RegExp(`^((?:${domain}/)?${remoteName})(?::(${tag}))?(?:@(${digest}))?$`);
 const IMAGE_ID = /^(sha256:)?[a-f0-9]{64}$/;
+const PATH_COMPONENT = new RegExp(`^${pathComponent}$`);
+
+/**
+ * The engine (distribution/reference's splitDockerDomain, as vendored in Engine 20.10) takes the
+ * first component as a registry only when it holds a `.` or `:` or is `localhost`; otherwise it is
+ * part of the repository path, which must be lowercase. (Newer engines also take a component with
+ * an uppercase letter as a registry: Silo keeps the stricter rule, which every engine accepts.)
+ */
+function firstComponentProblem(name: string): 'image-uppercase' | 'image-reference' | null {
+  const slash = name.indexOf('/');
+  if (slash < 0) return null;
+  const first = name.slice(0, slash);
+  if (/[.:]/.test(first) || first === 'localhost' || PATH_COMPONENT.test(first)) return null;
+  return PATH_COMPONENT.test(first.toLowerCase()) ? 'image-uppercase' : 'image-reference';
+}
 
 export interface ImageReference {
   /** Repository with its domain, if any. */
@@ -56,6 +71,8 @@ export function validateImageReference(value: string | undefined, field = 'image
     const lower = parseImageReference(lowercaseName(v));
     return [problem(field, lower !== null ? 'image-uppercase' : 'image-reference', { value: v })];
   }
+  const first = firstComponentProblem(parsed.name);
+  if (first !== null) return [problem(field, first, { value: v })];
   if (parsed.name.length > 255) return [problem(field, 'image-too-long', { length: parsed.name.length })];
   if (parsed.digest !== null && !knownDigest(parsed.digest)) return [problem(field, 'image-reference', { value: v })];
   return [];
