@@ -5,7 +5,7 @@
 // the original kept aside, said so in the report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestEngine } from '../../support/test-engine';
-import { holders, inspect, startSilo, type Silo } from './helpers';
+import { holders, inspect, runningWithData, startSilo, type Silo } from './helpers';
 
 const engine = new TestEngine();
 let silo: Silo;
@@ -21,14 +21,7 @@ afterAll(async () => {
   await engine.destroy();
 });
 
-/** Running on runc, a restart policy, a named and an anonymous volume with data, a changed writable layer. */
-async function original(): Promise<{ name: string; id: string }> {
-  const name = `step${++counter}`;
-  await engine.docker(['volume', 'create', `${name}-data`]);
-  const id = await engine.run(['--name', name, '-v', `${name}-data:/data`, '-v', '/anon', '--restart', 'unless-stopped', '--init']);
-  await engine.docker(['exec', name, 'sh', '-c', 'echo kept > /data/proof; echo kept > /anon/proof; echo layer > /marker']);
-  return { name, id };
-}
+const original = () => runningWithData(engine, `step${++counter}`, { changeLayer: true });
 
 async function volumesHoldTheirData(name: string): Promise<void> {
   expect(await engine.docker(['exec', name, 'cat', '/data/proof', '/anon/proof'])).toBe('kept\nkept');

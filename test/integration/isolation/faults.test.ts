@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedCrash } from '../../../src/main/isolation/hooks';
 import { TestEngine, TEST_IMAGE } from '../../support/test-engine';
 import { waitFor } from '../engine/helpers';
-import { holders, inspect, startSilo, type Silo } from './helpers';
+import { holders, inspect, runningWithData, startSilo, type Silo } from './helpers';
 
 const engine = new TestEngine(undefined, {
   daemonConfig: { runtimes: { runsc: { path: '/usr/bin/runsc', runtimeArgs: ['--network=none'] }, broken: { path: '/nonexistent' } } },
@@ -25,14 +25,7 @@ afterAll(async () => {
   await engine.destroy();
 });
 
-/** A running container with a named volume holding a file, on runc. */
-async function original(): Promise<{ name: string; id: string }> {
-  const name = `fault${++counter}`;
-  await engine.docker(['volume', 'create', `${name}-data`]);
-  const id = await engine.run(['--name', name, '-v', `${name}-data:/data`, '-v', '/anon', '--restart', 'unless-stopped', '--init']);
-  await engine.docker(['exec', name, 'sh', '-c', 'echo kept > /data/proof; echo kept > /anon/proof']);
-  return { name, id };
-}
+const original = () => runningWithData(engine, `fault${++counter}`);
 
 async function expectWhole(name: string, id: string): Promise<void> {
   expect(await holders(engine, name)).toEqual([name]);

@@ -59,3 +59,15 @@ export async function removeByPrefix(engine: TestEngine, prefix: string): Promis
   const ids = await engine.docker(['ps', '-aq', '--filter', `name=${prefix}`]).catch(() => '');
   if (ids) await engine.docker(['rm', '-f', ...ids.split('\n')]).catch(() => undefined);
 }
+
+/**
+ * A running container on runc with a restart policy, a named and an anonymous volume each holding
+ * `/…/proof` = "kept", and optionally a changed writable layer (`/marker`).
+ */
+export async function runningWithData(engine: TestEngine, name: string, options: { changeLayer?: boolean } = {}): Promise<{ name: string; id: string }> {
+  await engine.docker(['volume', 'create', `${name}-data`]);
+  const id = await engine.run(['--name', name, '-v', `${name}-data:/data`, '-v', '/anon', '--restart', 'unless-stopped', '--init']);
+  const layer = options.changeLayer ? '; echo layer > /marker' : '';
+  await engine.docker(['exec', name, 'sh', '-c', `echo kept > /data/proof; echo kept > /anon/proof${layer}`]);
+  return { name, id };
+}
