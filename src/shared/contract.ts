@@ -11,6 +11,7 @@ import { LANGUAGES, type Settings } from './model/settings';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
 import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type RecreateAdvice, type RecreateProgress, type RecreateReport, type RecoveryReport } from './model/recreate';
+import type { Place } from './place';
 import { validateCreateSpec } from './validate/create-spec';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
 import { backendsCallSchemas, type BackendsEvents, type BackendsResults } from './contract-backends';
@@ -141,6 +142,8 @@ export interface EventPayloads extends DashboardEvents, BackendsEvents {
   'settings.changed': Settings;
   'isolation.progress': RecreateProgress;
   'isolation.recovered': RecoveryReport;
+  /** Main asks the page to show a place (the tray's "Open logs", a notification's click). */
+  'place.open': { place: Place };
 }
 
 export type CallName = keyof typeof callSchemas;
