@@ -8,9 +8,9 @@ import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ContextResult, EngineContext, RemoteEngineInput } from '../../shared/daemon-config/backends-model';
 import type { BackendError } from '../../shared/daemon-config/model';
-import { parseEngineHost } from '../engine/address';
-import { contextDirName, readContextStore } from '../engine/contexts';
-import { nodeHostFs, type HostFs } from '../engine/host-fs';
+import { parseEngineHost } from '../engine/connection/address';
+import { contextDirName, readContextStore } from '../engine/connection/contexts';
+import { nodeHostFs, type HostFs } from '../engine/connection/host-fs';
 import { backupStamp } from './atomic-file';
 import { nodeFileOps, type FileOps } from './file-ops';
 

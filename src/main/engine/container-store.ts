@@ -12,7 +12,7 @@ import { SiloFailure } from '../../shared/errors';
 import type { ContainerApi } from './containers';
 import { isConnectionError } from './errors';
 import type { EngineEvent } from './events';
-import { Limiter } from './limiter';
+import { Limiter } from '../util/limiter';
 import { PatchBatcher } from './patch-batcher';
 import { summaryFromInspect, summaryFromList } from './summary';
 import { volumeNamesOf } from '../../shared/dashboard/volumes';

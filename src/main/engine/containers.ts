@@ -5,9 +5,9 @@ import type { RawContainerInspect, RawContainerListItem } from '../../shared/eng
 import { SiloFailure, type SiloError } from '../../shared/errors';
 import type { ContainerAction } from '../../shared/model/container';
 import type { ActOptions } from './types';
-import type { EngineClient } from './client';
+import type { EngineClient } from './connection/client';
 import { mapEngineError } from './errors';
-import { mapBounded } from './limiter';
+import { mapBounded } from '../util/limiter';
 
 export interface ContainerApiOptions {
   listDeadlineMs?: number;

@@ -3,8 +3,8 @@
 // reconnects and resynchronizes with a full list.
 import type { IncomingMessage } from 'node:http';
 import type { RawEvent } from '../../shared/engine-api';
-import type { EngineClient } from './client';
-import { NdjsonParser } from './ndjson';
+import type { EngineClient } from './connection/client';
+import { NdjsonParser } from '../util/ndjson';
 
 /**
  * Silo follows containers, the daemon for `reload` (runtimes may have changed), and images,

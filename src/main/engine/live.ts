@@ -3,7 +3,7 @@
 import type { ActionOutcome } from '../../shared/contract';
 import type { ContainerAction, ContainerSummary } from '../../shared/model/container';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { EngineClient } from './client';
+import type { EngineClient } from './connection/client';
 import type { EngineEvent } from './events';
 import type { ActOptions } from './types';
 

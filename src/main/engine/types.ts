@@ -4,7 +4,7 @@ import type { ActionOutcome } from '../../shared/contract';
 import type { RawInfo } from '../../shared/engine-api';
 import type { ContainerAction, ContainerSummary, ContainersPatch } from '../../shared/model/container';
 import type { EngineEndpoint, EngineSnapshot } from '../../shared/model/engine';
-import type { EngineOps } from './recreate-ops';
+import type { EngineOps } from '../isolation/engine-ops';
 
 export interface EngineManagerEvents {
   endpoints: EngineEndpoint[];

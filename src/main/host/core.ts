@@ -1,15 +1,15 @@
 // What the desktop app and the browser host share: the engine service, the settings, and the hub
 // that serves pages. Each host adds only its transport.
 import { homedir } from 'node:os';
-import { Dashboard } from '../engine/dashboard';
+import { Dashboard } from '../dashboard/dashboard';
 import { EngineManager } from '../engine/manager';
 import type { EngineService } from '../engine/types';
 import { IsolationService } from '../isolation/service';
 import { SessionHub } from './sessions';
-import { createBackends } from './backends-handlers';
+import { createBackends } from '../backends/handlers';
 import { nodeCommandRunner } from '../backends/command-runner';
 import { nodeFileOps } from '../backends/file-ops';
-import { SettingsStore } from './settings';
+import { SettingsStore } from '../preferences/store';
 
 export interface Core {
   engine: EngineService;

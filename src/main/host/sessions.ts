@@ -4,11 +4,11 @@
 import type { EventName, EventPayloads, Handlers } from '../../shared/contract';
 import type { EngineService } from '../engine/types';
 import type { IsolationService } from '../isolation/service';
-import type { SettingsStore } from './settings';
-import type { Dashboard } from '../engine/dashboard';
-import { openDashboardPage } from './dashboard-handlers';
-import { openBackendsPage, type Backends } from './backends-handlers';
-import { StreamRegistry } from './stream-registry';
+import type { SettingsStore } from '../preferences/store';
+import type { Dashboard } from '../dashboard/dashboard';
+import { openDashboardPage } from '../dashboard/handlers';
+import { openBackendsPage, type Backends } from '../backends/handlers';
+import { StreamRegistry } from '../dashboard/stream-registry';
 
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 

@@ -5,7 +5,7 @@ import { SiloFailure, siloError } from '../../shared/errors';
 import type { RecreatePlan, RecreateStep, UndoAction } from '../../shared/isolation/recreate-plan';
 import type { RecoveryAction } from '../../shared/isolation/recreate-recovery';
 import { upState } from '../../shared/isolation/recreate-recovery';
-import type { EngineOps } from '../engine/recreate-ops';
+import type { EngineOps } from './engine-ops';
 
 export interface VerifyOptions {
   /** How long a started container must stay up before it counts (a crash right after start fails it). */

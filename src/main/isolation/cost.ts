@@ -6,7 +6,7 @@ import { SiloFailure, siloError, type SiloError } from '../../shared/errors';
 import type { CostReport, CostSample } from '../../shared/model/cost';
 import type { EngineInfo } from '../../shared/model/engine';
 import { mapEngineError } from '../engine/errors';
-import type { EngineOps, RawStats } from '../engine/recreate-ops';
+import type { EngineOps, RawStats } from './engine-ops';
 
 export interface CostArgs {
   runtime: string;

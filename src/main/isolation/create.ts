@@ -6,7 +6,7 @@ import { toEngineInfo } from '../../shared/isolation';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import { validateCreateSpec } from '../../shared/validate/create-spec';
 import { mapEngineError } from '../engine/errors';
-import type { EngineOps } from '../engine/recreate-ops';
+import type { EngineOps } from './engine-ops';
 import { buildCreateBody } from './create-body';
 
 export async function createContainer(ops: EngineOps, spec: CreateContainerSpec): Promise<CreateContainerResult> {

@@ -4,7 +4,7 @@
 // refuses the whole request, and nothing is touched.
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { WritableLayerDecision } from '../../shared/model/recreate';
-import type { EngineOps } from '../engine/recreate-ops';
+import type { EngineOps } from './engine-ops';
 import { gather, planFor, targetFor, type Planned } from './planning';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';

@@ -10,7 +10,7 @@ import { checkWindowsCompat, type WindowsCompat } from '../../shared/isolation/w
 import { personChanges, type RawChange } from '../../shared/isolation/writable-layer';
 import type { EngineInfo } from '../../shared/model/engine';
 import type { WritableLayerDecision } from '../../shared/model/recreate';
-import type { EngineOps, RawImageInspect } from '../engine/recreate-ops';
+import type { EngineOps, RawImageInspect } from './engine-ops';
 
 export interface Gathered {
   inspect: RawContainerInspect;

@@ -6,7 +6,7 @@ import { SiloFailure, type SiloError } from '../../shared/errors';
 import type { RecoveryReport } from '../../shared/model/recreate';
 import type { RecreateProgress } from '../../shared/model/recreate';
 import { mapEngineError } from '../engine/errors';
-import type { EngineOps } from '../engine/recreate-ops';
+import type { EngineOps } from './engine-ops';
 import { runAction, type MoveContext, type VerifyOptions } from './actions';
 import type { Journal, JournalEntry } from './journal';
 import { decideMember } from './recovery-decision';

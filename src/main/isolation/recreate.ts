@@ -8,7 +8,7 @@ import { SiloFailure, siloError } from '../../shared/errors';
 import { rollbackActions, type RecreatePlan } from '../../shared/isolation/recreate-plan';
 import type { ContainerMoveReport, RecreateProgress, RollbackReport } from '../../shared/model/recreate';
 import { mapEngineError } from '../engine/errors';
-import type { EngineOps } from '../engine/recreate-ops';
+import type { EngineOps } from './engine-ops';
 import { runAction, runStep, type MoveContext, type VerifyOptions } from './actions';
 import { isSimulatedCrash, type FaultHooks, type HookPoint } from './hooks';
 import type { Journal, JournalEntry, JournalMember } from './journal';

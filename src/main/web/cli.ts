@@ -1,7 +1,7 @@
 // `npm run start:web`: the browser host. Prints exactly one line with the address to open.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configDir } from '../host/config-dir';
+import { configDir } from '../preferences/config-dir';
 import { startCore } from '../host/core';
 import { startWebHost } from './server';
 

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { CallArgs, CallName, CallResult, EventName, EventPayloads, Handlers } from '../../../src/shared/contract';
 import { isSiloError, type SiloError } from '../../../src/shared/errors';
 import type { StreamData, StreamEnd } from '../../../src/shared/model/stream';
-import { Dashboard } from '../../../src/main/engine/dashboard';
+import { Dashboard } from '../../../src/main/dashboard/dashboard';
 import { EngineManager } from '../../../src/main/engine/manager';
 import { createDispatch } from '../../../src/main/host/dispatch';
-import { openDashboardPage } from '../../../src/main/host/dashboard-handlers';
+import { openDashboardPage } from '../../../src/main/dashboard/handlers';
 import type { Send } from '../../../src/main/host/sessions';
-import { StreamRegistry } from '../../../src/main/host/stream-registry';
+import { StreamRegistry } from '../../../src/main/dashboard/stream-registry';
 
 export interface PageEvent {
   event: EventName;

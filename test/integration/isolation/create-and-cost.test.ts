@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDispatch } from '../../../src/main/host/dispatch';
 import { SessionHub } from '../../../src/main/host/sessions';
-import { SettingsStore } from '../../../src/main/host/settings';
+import { SettingsStore } from '../../../src/main/preferences/store';
 import { PROBE_LABEL } from '../../../src/main/isolation/cost';
 import type { EventName } from '../../../src/shared/contract';
 import { TestEngine, TEST_IMAGE } from '../../support/test-engine';

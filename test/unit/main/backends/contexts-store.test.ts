@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addRemoteEngine, listEngineContexts, removeSiloContext, validateRemoteEngine } from '../../../../src/main/backends/contexts-store';
 import { nodeFileOps } from '../../../../src/main/backends/file-ops';
-import { discoverEngines } from '../../../../src/main/engine/discover';
-import { nodeHostFs } from '../../../../src/main/engine/host-fs';
+import { discoverEngines } from '../../../../src/main/engine/connection/discover';
+import { nodeHostFs } from '../../../../src/main/engine/connection/host-fs';
 import { makeCerts, type TestCerts } from '../../../integration/backends/certs';
 
 let home: string;

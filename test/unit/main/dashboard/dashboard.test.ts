@@ -5,11 +5,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiloError } from '../../../../src/shared/errors';
 import type { EngineEvent } from '../../../../src/main/engine/events';
 import type { LiveEngine, LiveEngineSource } from '../../../../src/main/engine/live';
-import type { StreamPayload, StreamSink } from '../../../../src/main/engine/stream-sink';
+import type { StreamPayload, StreamSink } from '../../../../src/main/dashboard/stream-sink';
 
 const terminals: Array<{ execId: string; containerId: string; endedWith: Array<number | null>; closed: boolean; sink: StreamSink }> = [];
 
-vi.mock('../../../../src/main/engine/exec', () => ({
+vi.mock('../../../../src/main/dashboard/exec', () => ({
   openTerminal: async (_live: unknown, id: string, _size: unknown, sink: StreamSink) => {
     const record = { execId: `exec-${terminals.length}`, containerId: id, endedWith: [] as Array<number | null>, closed: false, sink };
     terminals.push(record);
@@ -28,14 +28,14 @@ vi.mock('../../../../src/main/engine/exec', () => ({
 }));
 
 const listed = { images: 0, volumes: 0, networks: 0 };
-vi.mock('../../../../src/main/engine/images', () => ({ listImages: async () => (listed.images++, []) }));
-vi.mock('../../../../src/main/engine/volumes', () => ({
+vi.mock('../../../../src/main/dashboard/images', () => ({ listImages: async () => (listed.images++, []) }));
+vi.mock('../../../../src/main/dashboard/volumes', () => ({
   listVolumes: async () => (listed.volumes++, [{ name: 'data', driver: 'local', mountpoint: '', scope: 'local', createdAt: null, labels: {}, size: null, usedBy: [], anonymous: false }]),
   usersByVolume: () => new Map([['data', [{ id: 'c1', name: 'web', state: 'running' }]]]),
 }));
-vi.mock('../../../../src/main/engine/networks', () => ({ listNetworks: async () => (listed.networks++, []) }));
+vi.mock('../../../../src/main/dashboard/networks', () => ({ listNetworks: async () => (listed.networks++, []) }));
 
-const { Dashboard } = await import('../../../../src/main/engine/dashboard');
+const { Dashboard } = await import('../../../../src/main/dashboard/dashboard');
 
 class FakeSource implements LiveEngineSource {
   session: object | null = {};

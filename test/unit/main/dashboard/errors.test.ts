@@ -1,7 +1,7 @@
 // The engine's refusals about images, volumes, networks and pulls, as codes (its own words,
 // Docker 20.10 and newer moby).
 import { describe, expect, it } from 'vitest';
-import { mapDashboardError, mapPullError } from '../../../../src/main/engine/dashboard-errors';
+import { mapDashboardError, mapPullError } from '../../../../src/main/dashboard/errors';
 
 const engineSays = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${message}`), { statusCode, json: { message } });
 

@@ -1,7 +1,7 @@
 // One re-list per burst of events, patches against what the pages have, nothing while nobody follows.
 import { describe, expect, it } from 'vitest';
 import type { ResourcePatch } from '../../../../src/shared/model/resource-patch';
-import { ResourceWatch } from '../../../../src/main/engine/resource-watch';
+import { ResourceWatch } from '../../../../src/main/dashboard/resource-watch';
 
 interface Item {
   id: string;

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src/shared/contract';
 import { SiloFailure } from '../../../../src/shared/errors';
-import type { StreamSink } from '../../../../src/main/engine/stream-sink';
+import type { StreamSink } from '../../../../src/main/dashboard/stream-sink';
 import type { Send } from '../../../../src/main/host/sessions';
-import { StreamRegistry } from '../../../../src/main/host/stream-registry';
+import { StreamRegistry } from '../../../../src/main/dashboard/stream-registry';
 
 function setup(limit?: number) {
   const sent: Array<{ event: EventName; payload: unknown }> = [];

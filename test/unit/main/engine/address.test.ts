@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localPresencePath, normalizeHost, parseEngineHost } from '../../../../src/main/engine/address';
+import { localPresencePath, normalizeHost, parseEngineHost } from '../../../../src/main/engine/connection/address';
 
 describe('engine addresses', () => {
   it('parses every form the docker CLI writes', () => {

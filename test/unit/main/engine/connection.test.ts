@@ -5,10 +5,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseApiVersion, compareApiVersions } from '../../../../src/main/engine/api-version';
-import { backoffDelay } from '../../../../src/main/engine/backoff';
-import { EngineClient } from '../../../../src/main/engine/client';
-import { EngineConnection, type Session } from '../../../../src/main/engine/connection';
+import { chooseApiVersion, compareApiVersions } from '../../../../src/main/engine/connection/api-version';
+import { backoffDelay } from '../../../../src/main/engine/connection/backoff';
+import { EngineClient } from '../../../../src/main/engine/connection/client';
+import { EngineConnection, type Session } from '../../../../src/main/engine/connection/connection';
 import { EventStream, toEngineEvent, type EngineEvent } from '../../../../src/main/engine/events';
 import type { ConnectionState } from '../../../../src/shared/model/engine';
 

@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverEngines } from '../../../../src/main/engine/discover';
-import type { HostFs } from '../../../../src/main/engine/host-fs';
-import { nodeHostFs } from '../../../../src/main/engine/host-fs';
+import { discoverEngines } from '../../../../src/main/engine/connection/discover';
+import type { HostFs } from '../../../../src/main/engine/connection/host-fs';
+import { nodeHostFs } from '../../../../src/main/engine/connection/host-fs';
 
 let home: string;
 let runtimeDir: string;

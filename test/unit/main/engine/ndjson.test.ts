@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NdjsonParser } from '../../../../src/main/engine/ndjson';
+import { NdjsonParser } from '../../../../src/main/util/ndjson';
 
 const events = [
   { Type: 'container', Action: 'start', Actor: { ID: 'a'.repeat(64), Attributes: { name: 'web', image: 'nginx' } }, time: 1, timeNano: 1000 },

@@ -3,7 +3,7 @@
 // call can be made to fail.
 import type { RawContainerInspect, RawEndpointSettings, RawInfo } from '../../../../src/shared/engine-api';
 import { SiloFailure, siloError } from '../../../../src/shared/errors';
-import type { EngineOps, RawImageInspect } from '../../../../src/main/engine/recreate-ops';
+import type { EngineOps, RawImageInspect } from '../../../../src/main/isolation/engine-ops';
 import { clone, loadInspect, loadJson } from '../../shared/recreate/load';
 
 type Method = keyof EngineOps;

@@ -1,0 +1,130 @@
+// An engine's daemon.json for the Settings view: read it with its sha256, check a text the way
+// the apply will, and run the safe apply (directly, or through elevation), one change at a time.
+// Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
+// which must still be the one the page read.
+import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
+import { SiloFailure, siloError } from '../../shared/errors';
+import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigRead, DaemonConfigValidation } from '../../shared/model/backends';
+import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-config';
+import { applyDaemonConfigElevated } from './daemon-config-elevated';
+import { runtimeLookup, sha256 } from './daemon-apply-parts';
+import { isPermissionError } from './file-ops';
+import type { BackendsContext } from './context';
+import { resolveDaemonTarget } from './daemon-target';
+
+export type OnStep = (step: DaemonApplyStep) => void;
+
+export class DaemonConfigService {
+  /** Changes run one after another, so the second sees the first's file (and its sha256). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly context: BackendsContext) {}
+
+  async read(engine: string): Promise<DaemonConfigRead> {
+    const resolved = await resolveDaemonTarget(this.context, engine);
+    if ('locked' in resolved) return { editable: false, engine, reason: resolved.locked };
+    const { target } = resolved;
+    let bytes: Buffer | null;
+    try {
+      bytes = await this.context.fs.read(target.configFile);
+    } catch (error) {
+      if (isPermissionError(error)) return { editable: false, engine, reason: 'unreadable' };
+      throw new SiloFailure(siloError('config-unreadable', { params: { file: target.configFile }, detail: (error as Error).message }));
+    }
+    const text = bytes?.toString('utf8') ?? '';
+    return {
+      editable: true,
+      engine,
+      platform: target.platform,
+      configFile: target.configFile,
+      exists: bytes !== null,
+      text,
+      sha256: sha256(bytes ?? Buffer.alloc(0)),
+      problems: await this.problemsOf(target, text),
+      commandLineFlags: [...(target.commandLineFlags ?? [])],
+      commandLineRuntimes: [...(target.commandLineRuntimes ?? [])],
+      reload: target.reloader.kind,
+    };
+  }
+
+  async validate(engine: string, text: string): Promise<DaemonConfigValidation> {
+    const target = await this.editable(engine);
+    const old = (await this.context.fs.read(target.configFile))?.toString('utf8') ?? '';
+    return { problems: await this.problemsOf(target, text), changes: diffDaemonConfig(old, text) };
+  }
+
+  apply(engine: string, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.serially(async () => this.applyTo(await this.editable(engine), text, baseSha256, onStep));
+  }
+
+  applyElevated(engine: string, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.serially(async () => {
+      const target = await this.editable(engine);
+      onStep('write');
+      return applyDaemonConfigElevated(target, text, { expectedOldSha256: baseSha256 }, { runner: this.context.runner, fs: this.context.fs });
+    });
+  }
+
+  setDefaultRuntime(engine: string, runtime: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.editKey(engine, 'linux', baseSha256, onStep, (text) => setDefaultRuntime(text, runtime));
+  }
+
+  setWindowsIsolation(engine: string, mode: 'process' | 'hyperv', baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.editKey(engine, 'windows', baseSha256, onStep, (text) => setWindowsIsolation(text, mode));
+  }
+
+  private editKey(engine: string, platform: 'linux' | 'windows', baseSha256: string, onStep: OnStep, edit: (text: string) => string): Promise<DaemonApplyResult> {
+    return this.serially(async () => {
+      const target = await this.editable(engine);
+      if (target.platform !== platform) throw new SiloFailure(siloError('invalid-isolation', { params: { platform: target.platform } }));
+      const bytes = await this.context.fs.read(target.configFile);
+      if (sha256(bytes ?? Buffer.alloc(0)) !== baseSha256) {
+        return { status: 'refused', error: { code: 'config-changed-on-disk', step: 'validate', params: { file: target.configFile } }, problems: [] };
+      }
+      const text = bytes?.toString('utf8') ?? '';
+      let next: string;
+      try {
+        next = edit(text);
+      } catch {
+        // The file on disk is not JSON Silo can edit: say what is wrong with it.
+        return { status: 'refused', error: { code: 'config-invalid', step: 'validate' }, problems: await this.problemsOf(target, text) };
+      }
+      return this.applyTo(target, next, baseSha256, onStep);
+    });
+  }
+
+  private applyTo(target: DaemonConfigTarget, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+    return applyDaemonConfig(target, text, { expectedOldSha256: baseSha256 }, { fs: this.context.fs, hook: (step) => onStep(step) });
+  }
+
+  private async editable(engine: string): Promise<DaemonConfigTarget> {
+    const resolved = await resolveDaemonTarget(this.context, engine);
+    if ('locked' in resolved) throw new SiloFailure(siloError('config-not-editable', { params: { reason: resolved.locked } }));
+    return resolved.target;
+  }
+
+  /** The pure rules with dockerd's command line, and each runtime binary looked for on disk. */
+  private async problemsOf(target: DaemonConfigTarget, text: string): Promise<DaemonConfigProblem[]> {
+    const report = validateDaemonConfig(text, { platform: target.platform, commandLineFlags: target.commandLineFlags ?? [], commandLineRuntimes: target.commandLineRuntimes ?? [] });
+    const exists = runtimeLookup(this.context.fs, this.context.env);
+    const problems = [...report.problems];
+    for (const check of report.runtimePaths) {
+      if (await exists(check.path)) continue;
+      problems.push({
+        code: 'runtime-path-missing',
+        severity: 'error',
+        key: `runtimes.${check.runtime}.path`,
+        ...lineColumn(text, check.offset),
+        message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
+        params: { runtime: check.runtime, path: check.path },
+      });
+    }
+    return problems;
+  }
+
+  private serially<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,30 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../../../src/main/preferences/store';
+
+describe('settings', () => {
+  it('starts from defaults, saves a change, and reads it back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'silo-settings-'));
+    const store = new SettingsStore(dir);
+    expect(store.get()).toEqual({ language: null });
+    const seen: unknown[] = [];
+    store.on((s) => seen.push(s));
+    store.update({ language: 'es' });
+    expect(new SettingsStore(dir).get()).toEqual({ language: 'es' });
+    expect(seen).toEqual([{ language: 'es' }]);
+  });
+
+  it('sets an unreadable file aside instead of deleting it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'silo-settings-'));
+    writeFileSync(join(dir, 'settings.json'), '{ broken');
+    const warnings: string[] = [];
+    expect(new SettingsStore(dir, (w) => warnings.push(w)).get()).toEqual({ language: null });
+    const aside = readdirSync(dir).find((f) => f.startsWith('settings.json.unreadable-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{ broken');
+    expect(existsSync(join(dir, 'settings.json'))).toBe(false);
+    expect(warnings[0]).toMatch(/could not be read/);
+  });
+});
