@@ -125,3 +125,23 @@ export function isSiloError(value: unknown): value is SiloError {
     (ERROR_CODES as readonly string[]).includes((value as { code: string }).code)
   );
 }
+
+/** Never throws, whatever was thrown: a reply must always come back. */
+export function toSiloError(error: unknown, onInternalError: (error: unknown) => void = () => undefined): SiloError {
+  if (error instanceof SiloFailure) return error.error;
+  if (isSiloError(error)) return error;
+  try {
+    onInternalError(error);
+  } catch {
+    // A failing logger must not turn a reply into a crash.
+  }
+  return siloError('internal', { detail: describeThrown(error) });
+}
+
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return Object.prototype.toString.call(error); // an object with no way to become a string
+  }
+}

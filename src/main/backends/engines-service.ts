@@ -4,7 +4,7 @@
 import { toEngineInfo } from '../../shared/isolation';
 import type { ContextResult, EngineContext, EngineDefaults, RemoteEngineInput } from '../../shared/model/backends';
 import { addRemoteEngine, dockerConfigDir, listEngineContexts, removeSiloContext } from './contexts-store';
-import { toSiloError } from '../host/dispatch';
+import { toSiloError } from '../../shared/errors';
 import { INFO_DEADLINE_MS, type BackendsContext } from './context';
 
 /** Sources under which an endpoint is a docker context of that name. */

@@ -7,7 +7,7 @@ import type { BackendsContext } from './context';
 import { DaemonConfigService, type OnStep } from './daemon-service';
 import { DesktopService, type OnDesktopProgress } from './desktop-service';
 import { EngineContextsService } from './engines-service';
-import type { Send } from '../host/sessions';
+import type { Send } from '../util/send';
 
 type Schemas = typeof backendsCallSchemas;
 export type BackendsHandlers = { [N in keyof Schemas]: (args: z.output<Schemas[N]>) => Promise<BackendsResults[N]> };

@@ -12,7 +12,7 @@ import { estimateImagePrune, imageHistory, pruneImages, removeImages } from './i
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks';
 import type { TerminalHandle, UploadHandle } from './stream-sink';
 import { createVolume, estimateVolumePrune, pruneVolumes, removeVolume } from './volumes';
-import type { Send } from '../host/sessions';
+import type { Send } from '../util/send';
 import type { StreamRegistry } from './stream-registry';
 
 type Schemas = typeof dashboardCallSchemas;

@@ -5,7 +5,7 @@
 import { SiloFailure, siloError, type SiloError } from '../../shared/errors';
 import type { StreamKind } from '../../shared/model/stream';
 import type { EngineStreamHandle, StreamPayload, StreamSink } from './stream-sink';
-import type { Send } from '../host/sessions';
+import type { Send } from '../util/send';
 
 interface Entry {
   kind: StreamKind;

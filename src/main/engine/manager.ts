@@ -12,7 +12,6 @@ import { EngineConnection, type Session } from './connection/connection';
 import { readInfoOnce } from './connection/info-once';
 import { ContainerApi, actOnSelection } from './containers';
 import { ContainerStore, type FixedFacts } from './container-store';
-import { createEngineOps, type EngineOps } from '../isolation/engine-ops';
 import { discoverEngines, type DiscoveredEndpoint } from './connection/discover';
 import { Emitter } from '../util/emitter';
 import { isConnectionError } from './errors';
@@ -132,14 +131,6 @@ export class EngineManager implements EngineService, LiveEngineSource {
       },
       this.options.actionConcurrency ?? 4,
     );
-  }
-
-  /** Engine operations on the live session (isolation changes, create, images); null while not connected. */
-  operations(): EngineOps | null {
-    const connection = this.connection;
-    const session = connection?.live;
-    if (!connection || !session) return null;
-    return createEngineOps(session.client, { onConnectionError: (error) => connection.lost(session, error) });
   }
 
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void {

@@ -4,7 +4,6 @@ import type { ActionOutcome } from '../../shared/contract';
 import type { RawInfo } from '../../shared/engine-api';
 import type { ContainerAction, ContainerSummary, ContainersPatch } from '../../shared/model/container';
 import type { EngineEndpoint, EngineSnapshot } from '../../shared/model/engine';
-import type { EngineOps } from '../isolation/engine-ops';
 
 export interface EngineManagerEvents {
   endpoints: EngineEndpoint[];
@@ -33,8 +32,6 @@ export interface EngineService {
   snapshot(): EngineSnapshot;
   containers(): ContainerSummary[];
   act(ids: string[], action: ContainerAction, options: ActOptions): Promise<ActionOutcome[]>;
-  /** Engine operations on the live session; null while not connected. */
-  operations(): EngineOps | null;
   /** A fresh GET /info of a discovered endpoint (never the cached one), within a deadline. */
   readInfo(id: string, deadlineMs?: number): Promise<RawInfo>;
   on<E extends keyof EngineManagerEvents>(event: E, listener: (payload: EngineManagerEvents[E]) => void): () => void;

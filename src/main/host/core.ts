@@ -5,6 +5,7 @@ import { Dashboard } from '../dashboard/dashboard';
 import { EngineManager } from '../engine/manager';
 import type { EngineService } from '../engine/types';
 import { IsolationService } from '../isolation/service';
+import { isolationEngine } from '../isolation/engine';
 import { SessionHub } from './sessions';
 import { createBackends } from '../backends/handlers';
 import { nodeCommandRunner } from '../backends/command-runner';
@@ -24,7 +25,7 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
   const env = options.env ?? process.env;
   const engine = new EngineManager({ env, homeDir: homedir(), platform: process.platform });
   const settings = new SettingsStore(options.configDir, log);
-  const isolation = new IsolationService({ engine, configDir: options.configDir, log });
+  const isolation = new IsolationService({ engine: isolationEngine(engine), configDir: options.configDir, log });
   const dashboard = new Dashboard(engine, log);
   const backends = createBackends({ engine, env, homeDir: homedir(), platform: process.platform, runner: nodeCommandRunner, fs: nodeFileOps, log });
   const hub = new SessionHub(engine, settings, isolation, dashboard, backends);

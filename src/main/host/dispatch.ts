@@ -2,7 +2,7 @@
 // contract, its argument must pass the call's schema, and every failure comes back as a
 // SiloError. Nothing reaches a handler unvalidated.
 import { callSchemas, type CallName, type Handlers, type Reply } from '../../shared/contract';
-import { SiloFailure, isSiloError, siloError, type SiloError } from '../../shared/errors';
+import { siloError, toSiloError } from '../../shared/errors';
 
 export type Dispatch = (call: unknown, args: unknown) => Promise<Reply>;
 
@@ -35,24 +35,4 @@ function fieldOf(issue: { path: PropertyKey[]; code: string }): string {
   const keys = (issue as { keys?: unknown }).keys;
   if (issue.code === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) path.push(String(keys[0]));
   return path.length > 0 ? path.join('.') : 'args';
-}
-
-/** Never throws, whatever was thrown: a reply must always come back. */
-export function toSiloError(error: unknown, onInternalError: (error: unknown) => void = () => undefined): SiloError {
-  if (error instanceof SiloFailure) return error.error;
-  if (isSiloError(error)) return error;
-  try {
-    onInternalError(error);
-  } catch {
-    // A failing logger must not turn a reply into a crash.
-  }
-  return siloError('internal', { detail: describeThrown(error) });
-}
-
-function describeThrown(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error);
-  } catch {
-    return Object.prototype.toString.call(error); // an object with no way to become a string
-  }
 }

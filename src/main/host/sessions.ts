@@ -1,16 +1,19 @@
 // Fans the engine's changes out to every page that has started a session (the Electron window,
 // or each browser host WebSocket). A page gets the whole state first, then only deltas, in order,
-// over its own ordered channel.
+// over its own ordered channel. Each capability writes its own handlers; the hub only composes them.
 import type { EventName, EventPayloads, Handlers } from '../../shared/contract';
-import type { EngineService } from '../engine/types';
-import type { IsolationService } from '../isolation/service';
-import type { SettingsStore } from '../preferences/store';
+import type { Place } from '../../shared/place';
+import { openBackendsPage, type Backends } from '../backends/handlers';
 import type { Dashboard } from '../dashboard/dashboard';
 import { openDashboardPage } from '../dashboard/handlers';
-import { openBackendsPage, type Backends } from '../backends/handlers';
 import { StreamRegistry } from '../dashboard/stream-registry';
-
-export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+import { engineHandlers } from '../engine/handlers';
+import type { EngineService } from '../engine/types';
+import { isolationHandlers } from '../isolation/handlers';
+import type { IsolationService } from '../isolation/service';
+import { preferencesHandlers } from '../preferences/handlers';
+import type { SettingsStore } from '../preferences/store';
+import type { Send } from '../util/send';
 
 export interface Session {
   readonly handlers: Handlers;
@@ -42,7 +45,7 @@ export class SessionHub {
   open(send: Send): Session {
     const page = { started: false, send };
     this.pages.add(page);
-    const { engine, settings, isolation } = this;
+    const { engine, settings } = this;
     // The page's streams (logs, stats, terminals, pulls…) close with it.
     const streams = new StreamRegistry(send);
     const dashboardPage = openDashboardPage(this.dashboard, send, streams);
@@ -55,27 +58,11 @@ export class SessionHub {
         send('containers.changed', { reset: true, upsert: engine.containers(), remove: [] });
         return null;
       },
-      'engines.list': async () => engine.endpoints(),
-      'engines.refresh': async () => engine.refreshEndpoints(),
-      'engines.select': async ({ id }) => {
-        await engine.select(id);
-        return null;
-      },
-      'engine.snapshot': async () => engine.snapshot(),
-      'containers.list': async () => engine.containers(),
-      'containers.act': async ({ ids, action, removeVolumes, force }) =>
-        engine.act(ids, action, { removeVolumes: removeVolumes ?? false, force: force ?? false }),
-      'settings.get': async () => settings.get(),
-      'settings.set': async (change) => settings.update(change),
-      'isolation.targets': async ({ id }) => isolation.targets(id),
-      'isolation.advise': async ({ id, target, writableLayer }) => isolation.advise(id, target, writableLayer),
-      'isolation.measureCost': async (args) => isolation.measureCost(args),
-      'isolation.recreate': async (args) => isolation.recreate(args),
-      'isolation.recreateProject': async (args) => isolation.recreate(args),
-      'isolation.recoveries': async () => isolation.recovered(),
-      'containers.create': async (spec) => isolation.createContainer(spec),
+      ...engineHandlers(engine),
+      ...isolationHandlers(this.isolation),
       ...dashboardPage.handlers,
       ...openBackendsPage(this.backends, send),
+      ...preferencesHandlers(settings),
     };
     const close = (): void => {
       this.pages.delete(page);
@@ -83,6 +70,11 @@ export class SessionHub {
       streams.closeAll();
     };
     return { handlers, close };
+  }
+
+  /** Asks every open page to show a place (the tray's "Open logs", a notification's click). */
+  openPlace(place: Place): void {
+    this.broadcast('place.open', { place });
   }
 
   close(): void {

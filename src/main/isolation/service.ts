@@ -13,7 +13,7 @@ import type { EngineInfo } from '../../shared/model/engine';
 import type { IsolationTargets, RecreateAdvice, RecreateProgress, RecreateReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/recreate';
 import { Emitter } from '../util/emitter';
 import type { EngineOps } from './engine-ops';
-import type { EngineService } from '../engine/types';
+import type { IsolationEngine } from './engine';
 import { DEFAULT_VERIFY, type VerifyOptions } from './actions';
 import { buildAdvice, ladderPosition } from './advice';
 import { measureCost, type CostArgs } from './cost';
@@ -31,7 +31,8 @@ export interface IsolationEvents {
 }
 
 export interface IsolationServiceOptions {
-  engine: Pick<EngineService, 'operations' | 'snapshot' | 'on'>;
+  /** The engine's state and its calls on the live session (`isolationEngine(manager)`). */
+  engine: IsolationEngine;
   /** Silo's config folder: the journal lives in `recreate-journal/` below it. */
   configDir: string;
   log?: (line: string) => void;

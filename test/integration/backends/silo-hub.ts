@@ -12,6 +12,7 @@ import { createDispatch } from '../../../src/main/host/dispatch';
 import { SessionHub } from '../../../src/main/host/sessions';
 import { SettingsStore } from '../../../src/main/preferences/store';
 import { IsolationService } from '../../../src/main/isolation/service';
+import { isolationEngine } from '../../../src/main/isolation/engine';
 import type { CallName, CallResult, EventName, EventPayloads } from '../../../src/shared/contract';
 import type { SiloError } from '../../../src/shared/errors';
 
@@ -30,7 +31,7 @@ export async function openSilo(options: { env: NodeJS.ProcessEnv; homeDir: strin
   const configDir = mkdtempSync(join(tmpdir(), 'silo-cfg-'));
   const log = () => undefined;
   const manager = new EngineManager({ env: options.env, homeDir: options.homeDir, platform: 'linux', log });
-  const isolation = new IsolationService({ engine: manager, configDir, log });
+  const isolation = new IsolationService({ engine: isolationEngine(manager), configDir, log });
   const backends = createBackends({ engine: manager, env: options.env, homeDir: options.homeDir, platform: 'linux', runner: nodeCommandRunner, fs: nodeFileOps, log });
   const hub = new SessionHub(manager, new SettingsStore(configDir), isolation, null, backends);
   const events: SiloPage['events'] = [];

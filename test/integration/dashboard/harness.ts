@@ -11,7 +11,7 @@ import { Dashboard } from '../../../src/main/dashboard/dashboard';
 import { EngineManager } from '../../../src/main/engine/manager';
 import { createDispatch } from '../../../src/main/host/dispatch';
 import { openDashboardPage } from '../../../src/main/dashboard/handlers';
-import type { Send } from '../../../src/main/host/sessions';
+import type { Send } from '../../../src/main/util/send';
 import { StreamRegistry } from '../../../src/main/dashboard/stream-registry';
 
 export interface PageEvent {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultHooks } from '../../../src/main/isolation/hooks';
 import { IsolationService } from '../../../src/main/isolation/service';
+import { isolationEngine } from '../../../src/main/isolation/engine';
 import type { RawContainerInspect } from '../../../src/shared/engine-api';
 import type { RecreateProgress, RecoveryReport } from '../../../src/shared/model/recreate';
 import type { TestEngine } from '../../support/test-engine';
@@ -29,7 +30,7 @@ export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join
   const logs: string[] = [];
   // The hooks object is read at every step, so a test can set its faults after the start.
   const service = new IsolationService({
-    engine: recorded.manager, configDir, hooks, verify: { settleMs: 700 }, costSettleMs: 500, log: (line) => logs.push(line),
+    engine: isolationEngine(recorded.manager), configDir, hooks, verify: { settleMs: 700 }, costSettleMs: 500, log: (line) => logs.push(line),
   });
   service.on('progress', (p) => progress.push(p));
   service.on('recovered', (r) => recovered.push(r));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../src/shared/contract';
 import { SiloFailure } from '../../../../src/shared/errors';
 import type { StreamSink } from '../../../../src/main/dashboard/stream-sink';
-import type { Send } from '../../../../src/main/host/sessions';
+import type { Send } from '../../../../src/main/util/send';
 import { StreamRegistry } from '../../../../src/main/dashboard/stream-registry';
 
 function setup(limit?: number) {

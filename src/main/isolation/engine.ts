@@ -1,0 +1,21 @@
+// What isolation needs of the engine: its state, and the engine calls of a move on the live
+// session. The engine does not know about moves; this adapter builds their calls on its client.
+import type { LiveEngineSource } from '../engine/live';
+import type { EngineService } from '../engine/types';
+import { createEngineOps, type EngineOps } from './engine-ops';
+
+export type IsolationEngine = Pick<EngineService, 'snapshot' | 'on'> & {
+  /** The move's engine calls on the live session; null while not connected. */
+  operations(): EngineOps | null;
+};
+
+export function isolationEngine(engine: Pick<EngineService, 'snapshot' | 'on'> & Pick<LiveEngineSource, 'live'>): IsolationEngine {
+  return {
+    snapshot: () => engine.snapshot(),
+    on: (event, listener) => engine.on(event, listener),
+    operations: () => {
+      const live = engine.live();
+      return live ? createEngineOps(live.client, { onConnectionError: (error) => live.lost(error) }) : null;
+    },
+  };
+}
