@@ -20,7 +20,10 @@ const forbid = (groups) => ({
 
 const noNode = { group: nodeBuiltins, message: 'Node is not available in this layer.' };
 const noElectron = { group: ['electron', 'electron/*'], message: 'Electron belongs to src/main and src/preload only.' };
-const noDockerode = { group: ['dockerode', 'docker-modem'], message: 'Only src/main/engine talks to the engine.' };
+const noDockerode = {
+  group: ['dockerode', 'docker-modem'],
+  message: 'Only src/main/engine/connection imports dockerode (its EngineClient); the engine, dashboard, isolation and backends call the engine through that client.',
+};
 const noMain = { group: ['**/main/**', '**/main'], message: 'This layer may not import the main process.' };
 const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'The renderer is imported by nobody.' };
 const noPreload = { group: ['**/preload/**', '**/preload'], message: 'The preload is imported by nobody.' };
@@ -38,7 +41,9 @@ export default tseslint.config(
   { files: ['src/renderer/**'], rules: forbid([noNode, noElectron, noDockerode, noMain, noPreload]) },
   { files: ['src/preload/**'], rules: forbid([noNode, noDockerode, noMain, noRenderer, noReact]) },
   { files: ['src/main/**'], ignores: ['src/main/engine/**'], rules: forbid([noDockerode, noRenderer, noPreload, noReact]) },
-  { files: ['src/main/engine/**'], rules: forbid([noRenderer, noPreload, noReact, noElectron]) },
+  // The engine never needs Electron; within it, only the connection holds dockerode.
+  { files: ['src/main/engine/**'], ignores: ['src/main/engine/connection/**'], rules: forbid([noDockerode, noRenderer, noPreload, noReact, noElectron]) },
+  { files: ['src/main/engine/connection/**'], rules: forbid([noRenderer, noPreload, noReact, noElectron]) },
   {
     files: ['src/renderer/**/*.tsx'],
     plugins: { react, 'react-hooks': reactHooks },

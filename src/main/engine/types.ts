@@ -1,4 +1,4 @@
-// What the rest of the main process sees of the engine layer. Only src/main/engine imports
+// What the rest of the main process sees of the engine layer. Only src/main/engine/connection imports
 // dockerode; everything above it speaks these types and the DTOs of src/shared/model.
 import type { ActionOutcome } from '../../shared/contract';
 import type { RawInfo } from '../../shared/engine-api';
