@@ -3,19 +3,21 @@
 import { app, Notification } from 'electron';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Place } from '../../shared/place';
 import type { Core } from '../host/core';
 import { startNotifier } from '../notify/notifier';
 import { RequestedStops } from '../notify/requested';
 import { DEFAULT_NOTIFY_SETTINGS } from '../notify/types';
 import { wordCloseToTray } from '../notify/words';
-import type { WindowTarget } from '../tray/actions';
 import { pickLanguage } from '../tray/i18n/translate';
+import { trayChanges } from '../tray/changes';
 import { createTray } from '../tray/tray';
 import { startAutoUpdate } from '../update/updater';
 
 export interface DesktopOptions {
   core: Core;
-  openWindow(target?: WindowTarget): void;
+  /** Shows the window (opens it, restores it, focuses it). */
+  openWindow(): void;
   quit(): void;
   log(line: string): void;
 }
@@ -29,27 +31,30 @@ export interface Desktop {
 export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): Desktop {
   const language = () => pickLanguage(core.settings.get().language, app.getLocale());
   const requested = new RequestedStops();
+  // The window first, then the page is asked to go there (a page still loading goes there on start).
+  const openPlace = (place?: Place) => {
+    openWindow();
+    if (place) core.hub.openPlace(place);
+  };
+  const osSwitch = desktopContainersSwitch(core, log, () => tray.refresh());
   const tray = createTray({
     engine: core.engine,
     app: {
-      openWindow,
+      openWindow: openPlace,
       quit,
-      // Until the safe apply of the engine backends exists, these open the window, where the
-      // person can see the engine's isolation.
-      setDefaultIsolation: () => openWindow(),
-      switchEngineOs: () => openWindow(),
+      ...trayChanges({ backends: core.backends, engine: core.engine, language, openPlace, log }),
     },
     language,
-    // Pins and Docker Desktop's engine switch are not in the settings or the engine layer yet.
+    // Pins are not in the settings yet.
     pinned: () => [],
-    engineOsSwitch: () => null,
+    engineOsSwitch: osSwitch,
     iconDir: join(app.getAppPath(), 'assets'),
     platform: process.platform,
     onAct: (ids, action) => requested.record(ids, action, Date.now()),
     onError: (error) => log(`tray: ${(error as Error)?.message ?? String(error)}`),
   });
   const offSettings = core.settings.on(() => tray.refresh());
-  const notifier = startNotifier({ engine: core.engine, settings: () => DEFAULT_NOTIFY_SETTINGS, language, requested, openWindow: () => openWindow() });
+  const notifier = startNotifier({ engine: core.engine, settings: () => DEFAULT_NOTIFY_SETTINGS, language, requested, openWindow: openPlace });
   startAutoUpdate(log).catch((error: unknown) => log(`auto-update: ${(error as Error)?.message ?? String(error)}`));
 
   const toldFile = join(app.getPath('userData'), 'close-to-tray-told');
@@ -69,5 +74,33 @@ export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): D
       notifier.stop();
       tray.destroy();
     },
+  };
+}
+
+/**
+ * Which containers switch Docker Desktop offers (Windows only), read again whenever the tray
+ * rebuilds with an engine answer it has not seen (a connection, a reconnection, a switch): the
+ * engine's events drive it, nothing polls. Until the answer comes, no switch is offered.
+ */
+function desktopContainersSwitch(core: Pick<Core, 'backends' | 'engine'>, log: (line: string) => void, changed: () => void): () => 'windows' | 'linux' | null {
+  if (process.platform !== 'win32') return () => null;
+  let value: 'windows' | 'linux' | null = null;
+  let seen: unknown = undefined;
+  return () => {
+    const info = core.engine.snapshot().info;
+    if (info !== seen) {
+      seen = info;
+      core.backends.desktop
+        .state()
+        .then((state) => {
+          const next = state.installed ? (state.containers.offered[0] ?? null) : null;
+          if (next !== value) {
+            value = next;
+            changed();
+          }
+        })
+        .catch((error: unknown) => log(`docker desktop state: ${(error as Error)?.message ?? String(error)}`));
+    }
+    return value;
   };
 }

@@ -1,4 +1,5 @@
-// What the desktop app and the browser host share: the engine service, the settings, and the hub
+// What the desktop app and the browser host share: the engine service, the settings, the
+// isolation and engine-settings services, and the hub
 // that serves pages. Each host adds only its transport.
 import { homedir } from 'node:os';
 import { Dashboard } from '../dashboard/dashboard';
@@ -7,7 +8,7 @@ import type { EngineService } from '../engine/types';
 import { IsolationService } from '../isolation/service';
 import { isolationEngine } from '../isolation/engine';
 import { SessionHub } from './sessions';
-import { createBackends } from '../backends/handlers';
+import { createBackends, type Backends } from '../backends/handlers';
 import { nodeCommandRunner } from '../backends/command-runner';
 import { nodeFileOps } from '../backends/file-ops';
 import { SettingsStore } from '../preferences/store';
@@ -17,6 +18,8 @@ export interface Core {
   settings: SettingsStore;
   hub: SessionHub;
   isolation: IsolationService;
+  /** The engine-settings services (daemon.json, Docker Desktop, contexts), for the tray too. */
+  backends: Backends;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
     settings,
     hub,
     isolation,
+    backends,
     async stop() {
       hub.close();
       dashboard.close();

@@ -23,6 +23,8 @@ export interface Session {
 export class SessionHub {
   private readonly pages = new Set<{ started: boolean; send: Send }>();
   private readonly unsubscribe: Array<() => void>;
+  /** A place asked for while no page had started: the next page to start is sent there. */
+  private pendingPlace: Place | null = null;
 
   constructor(
     private readonly engine: EngineService,
@@ -56,6 +58,8 @@ export class SessionHub {
         send('engines.changed', engine.endpoints());
         send('engine.changed', engine.snapshot());
         send('containers.changed', { reset: true, upsert: engine.containers(), remove: [] });
+        if (this.pendingPlace) send('place.open', { place: this.pendingPlace });
+        this.pendingPlace = null;
         return null;
       },
       ...engineHandlers(engine),
@@ -72,9 +76,13 @@ export class SessionHub {
     return { handlers, close };
   }
 
-  /** Asks every open page to show a place (the tray's "Open logs", a notification's click). */
+  /**
+   * Asks every started page to show a place (the tray's "Open logs", a notification's click).
+   * With none started yet (the window is still loading), the first page to start is sent there.
+   */
   openPlace(place: Place): void {
-    this.broadcast('place.open', { place });
+    if ([...this.pages].some((page) => page.started)) this.broadcast('place.open', { place });
+    else this.pendingPlace = place;
   }
 
   close(): void {

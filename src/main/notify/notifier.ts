@@ -4,11 +4,13 @@
 import { Notification } from 'electron';
 import type { ContainerSummary, ContainersPatch } from '../../shared/model/container';
 import type { Language } from '../../shared/model/settings';
+import type { Place } from '../../shared/place';
 import type { EngineService } from '../engine/types';
 import { initialNotifierState, nextWake, receive, tick, type NotifierState } from './burst';
 import { incidentsFromPatch } from './incidents';
 import type { RequestedStops } from './requested';
 import type { Notice, NotifySettings } from './types';
+import { placeOfNotice } from './place';
 import { wordNotice } from './words';
 
 export interface NotifierOptions {
@@ -16,8 +18,8 @@ export interface NotifierOptions {
   settings(): NotifySettings;
   language(): Language;
   requested: RequestedStops;
-  /** A click on a notice opens the window. */
-  openWindow(): void;
+  /** A click on a notice opens the window at the container it is about (placeOfNotice). */
+  openWindow(place: Place): void;
   now?(): number;
 }
 
@@ -46,7 +48,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
     if (!Notification.isSupported()) return;
     const { title, body } = wordNotice(notice, options.language());
     const notification = new Notification({ title, body });
-    notification.on('click', () => options.openWindow());
+    notification.on('click', () => options.openWindow(placeOfNotice(notice)));
     notification.on('close', () => shown.delete(notice.id));
     shown.set(notice.id, notification);
     notification.show();

@@ -1,16 +1,16 @@
 // What each tray action descriptor does: one call on the engine or on the app.
 import type { ContainerAction } from '../../shared/model/container';
+import type { Place } from '../../shared/place';
 import type { EngineService } from '../engine/types';
 import type { TrayAction } from './types';
 
-export type WindowTarget = { view: 'containers' } | { view: 'settings' } | { view: 'logs'; id: string };
-
 export interface TrayAppActions {
-  openWindow(target?: WindowTarget): void;
+  /** Shows the window; at `place` when one is given (the page is asked with `place.open`). */
+  openWindow(place?: Place): void;
   quit(): void;
-  /** Changes the engine's default isolation (the safe apply lives with the engine backends). */
+  /** Changes the engine's default isolation, through the backends' safe apply. */
   setDefaultIsolation(mode: string): Promise<void> | void;
-  /** Docker Desktop's switch between Linux and Windows containers. */
+  /** Docker Desktop's switch between Linux and Windows containers, once acknowledged. */
   switchEngineOs(target: 'windows' | 'linux'): Promise<void> | void;
 }
 
@@ -24,7 +24,7 @@ export async function runTrayAction(
 ): Promise<void> {
   switch (action.type) {
     case 'container':
-      if (action.action === 'logs') return app.openWindow({ view: 'logs', id: action.id });
+      if (action.action === 'logs') return app.openWindow({ view: 'containers', container: action.id, tab: 'logs' });
       onAct([action.id], action.action);
       await engine.act([action.id], action.action, {});
       return;
@@ -37,7 +37,7 @@ export async function runTrayAction(
     case 'open':
       return app.openWindow(action.view ? { view: action.view } : undefined);
     case 'settings':
-      return app.openWindow({ view: 'settings' });
+      return app.openWindow({ view: 'backends' });
     case 'quit':
       return app.quit();
   }

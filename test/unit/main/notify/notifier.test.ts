@@ -60,7 +60,7 @@ describe('native notifications', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('tells a container that died, and opens the window on a click', () => {
+  it('tells a container that died, and opens the window at its logs on a click', () => {
     const web = container(1, 'running', { name: 'web' });
     const { emit, openWindow } = setup([web]);
     emit([{ ...web, state: 'exited', detail: detail(2) }]);
@@ -68,7 +68,7 @@ describe('native notifications', () => {
     expect(shown?.options).toEqual({ title: 'web stopped unexpectedly', body: 'It exited with code 2.' });
     expect(shown?.shown).toBe(true);
     shown?.handlers.get('click')?.();
-    expect(openWindow).toHaveBeenCalled();
+    expect(openWindow).toHaveBeenCalledWith({ view: 'containers', container: web.id, tab: 'logs' });
   });
 
   it('stays quiet for a stop the person asked for through Silo', () => {
@@ -81,7 +81,7 @@ describe('native notifications', () => {
 
   it('summarises fifty deaths into one notice, closing the few already shown', () => {
     const list = Array.from({ length: 50 }, (_, i) => container(i, 'running'));
-    const { emit } = setup(list);
+    const { emit, openWindow } = setup(list);
     emit(list.map((c) => ({ ...c, state: 'exited' as const, detail: detail(1) })));
     expect(electron.FakeNotification.all).toHaveLength(3);
     vi.advanceTimersByTime(2_000);
@@ -89,6 +89,9 @@ describe('native notifications', () => {
     const [a, b, c, summary] = electron.FakeNotification.all;
     expect([a, b, c].every((n) => n?.closed)).toBe(true);
     expect(summary?.options.title).toBe('50 containers stopped unexpectedly');
+    // A summary is about many containers: its click opens the list.
+    summary?.handlers.get('click')?.();
+    expect(openWindow).toHaveBeenCalledWith({ view: 'containers' });
   });
 
   it('shows nothing of a kind turned off, and nothing where notifications are unsupported', () => {

@@ -146,9 +146,11 @@ describe('the tray', () => {
     expect(onAct).toHaveBeenCalledWith([id], 'stop');
     expect(engine.act).toHaveBeenCalledWith([id], 'stop', {});
     findItem(fake.menus[0]!, 'Open logs')!.click!({} as never, undefined, {} as never);
-    expect(app.openWindow).toHaveBeenCalledWith({ view: 'logs', id });
+    expect(app.openWindow).toHaveBeenCalledWith({ view: 'containers', container: id, tab: 'logs' });
     findItem(fake.menus[0]!, 'runsc (user-space kernel)')!.click!({} as never, undefined, {} as never);
     expect(app.setDefaultIsolation).toHaveBeenCalledWith('runsc');
+    findItem(fake.menus[0]!, 'Settings…')!.click!({} as never, undefined, {} as never);
+    expect(app.openWindow).toHaveBeenLastCalledWith({ view: 'backends' });
     findItem(fake.menus[0]!, 'Quit Silo')!.click!({} as never, undefined, {} as never);
     expect(app.quit).toHaveBeenCalled();
   });
