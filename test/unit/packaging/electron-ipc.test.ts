@@ -2,7 +2,7 @@
 // handler src/main/electron/ipc.ts registers answers only the main frame of Silo's own window at
 // Silo's own origin, and refuses anything else before any handler runs.
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../../src/shared/contract';
+import { IPC_EVENT_CHANNEL, type Handlers } from '../../../src/shared/contract';
 
 type Invoke = (event: unknown, call: unknown, args: unknown) => Promise<unknown>;
 
@@ -60,6 +60,24 @@ describe('IPC sessions follow the page', () => {
     expect(sessions).toHaveLength(3);
     stop();
     expect(sessions[2]!.close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('IPC events', () => {
+  it("carry every event the hub sends a page, place.open too, on Silo's one event channel", () => {
+    const sent: unknown[][] = [];
+    const webContents = { mainFrame: {}, send: (...args: unknown[]) => sent.push(args), on: () => undefined };
+    let send: ((event: string, payload: unknown) => void) | null = null;
+    const hub = {
+      open: (pageSend: (event: string, payload: unknown) => void) => {
+        send = pageSend;
+        return { handlers: {}, close: vi.fn() };
+      },
+    };
+    const stop = serveContract({ isDestroyed: () => false, webContents } as never, hub as never, () => undefined);
+    send!('place.open', { place: { view: 'backends' } });
+    expect(sent).toEqual([[IPC_EVENT_CHANNEL, { event: 'place.open', payload: { place: { view: 'backends' } } }]]);
+    stop();
   });
 });
 

@@ -3,19 +3,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { snapshot } from './fixtures';
+import type { ContainersPatch, ContainerSummary } from '../../../../src/shared/model/container';
+import { container, snapshot } from './fixtures';
 
 const electron = vi.hoisted(() => {
   const shown: Array<{ title: string; body: string }> = [];
-  const trays: Array<{ destroyed: boolean }> = [];
+  const notifications: Array<{ handlers: Map<string, () => void> }> = [];
+  const trays: Array<{ destroyed: boolean; menu: unknown }> = [];
   class FakeTray {
     destroyed = false;
+    menu: unknown = null;
     constructor() {
       trays.push(this);
     }
     setImage() {}
     setToolTip() {}
-    setContextMenu() {}
+    setContextMenu(menu: unknown) {
+      this.menu = menu;
+    }
     on() {}
     destroy() {
       this.destroyed = true;
@@ -23,8 +28,13 @@ const electron = vi.hoisted(() => {
   }
   class FakeNotification {
     static isSupported = () => true;
-    constructor(readonly options: { title: string; body: string }) {}
-    on() {}
+    handlers = new Map<string, () => void>();
+    constructor(readonly options: { title: string; body: string }) {
+      notifications.push(this);
+    }
+    on(event: string, handler: () => void) {
+      this.handlers.set(event, handler);
+    }
     show() {
       shown.push(this.options);
     }
@@ -32,6 +42,7 @@ const electron = vi.hoisted(() => {
   const userData = { dir: '' };
   return {
     shown,
+    notifications,
     trays,
     userData,
     module: {
@@ -47,19 +58,35 @@ vi.mock('electron', () => electron.module);
 
 const { startDesktop } = await import('../../../../src/main/electron/desktop');
 
-function fakeCore() {
+function fakeCore(list: ContainerSummary[] = []) {
   const off = { engine: 0, settings: 0 };
+  const containerListeners: Array<(patch: ContainersPatch) => void> = [];
   const engine = {
     snapshot: () => snapshot('connected'),
-    containers: () => [],
+    containers: () => list,
     endpoints: () => [],
-    on: () => () => void off.engine++,
+    on: (event: string, listener: (patch: ContainersPatch) => void) => {
+      if (event === 'containers') containerListeners.push(listener);
+      return () => void off.engine++;
+    },
     act: vi.fn(),
     select: vi.fn(),
   };
   const settings = { get: () => ({ language: null }), on: () => () => void off.settings++ };
-  return { core: { engine, settings, hub: {}, stop: vi.fn() }, off };
+  const hub = { openPlace: vi.fn() };
+  const emit = (patch: ContainersPatch) => containerListeners.forEach((l) => l(patch));
+  return { core: { engine, settings, hub, stop: vi.fn() }, off, hub, emit };
 }
+
+type MenuItem = { label?: string; submenu?: MenuItem[]; click?: () => void };
+const find = (items: MenuItem[], label: string): MenuItem | undefined => {
+  for (const item of items) {
+    if (item.label === label) return item;
+    const inner = item.submenu ? find(item.submenu, label) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+};
 
 describe('the desktop integration', () => {
   it('says once, in the system language, that closing the window leaves Silo in the tray', () => {
@@ -73,5 +100,23 @@ describe('the desktop integration', () => {
     desktop.stop();
     expect(electron.trays.at(-1)?.destroyed).toBe(true);
     expect(off).toEqual({ engine: 4, settings: 1 }); // the tray's three listeners and the notifier's
+  });
+
+  it("opens the window at a container's logs from the tray, and at the container a notification is about", async () => {
+    electron.userData.dir = mkdtempSync(join(tmpdir(), 'silo-desktop-'));
+    const web = container(1, 'running', { name: 'web' });
+    const { core, hub, emit } = fakeCore([web]);
+    const openWindow = vi.fn();
+    const desktop = startDesktop({ core: core as never, openWindow, quit: vi.fn(), log: () => undefined });
+
+    find(electron.trays.at(-1)!.menu as MenuItem[], 'Abrir registros')!.click!();
+    expect(openWindow).toHaveBeenCalledTimes(1);
+    expect(hub.openPlace).toHaveBeenLastCalledWith({ view: 'containers', container: web.id, tab: 'logs' });
+
+    emit({ reset: false, upsert: [{ ...web, state: 'exited', detail: { startedAt: 0, finishedAt: 1, exitCode: 3, oomKilled: false, health: null, restartCount: 0 } }], remove: [] });
+    electron.notifications.at(-1)!.handlers.get('click')!();
+    expect(openWindow).toHaveBeenCalledTimes(2);
+    expect(hub.openPlace).toHaveBeenLastCalledWith({ view: 'containers', container: web.id, tab: 'logs' });
+    desktop.stop();
   });
 });
