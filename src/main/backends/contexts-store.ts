@@ -1,5 +1,5 @@
 // Remote engines a person adds, stored as docker contexts, laid out as the docker CLI lays them
-// out so that `docker context ls` and Silo's own discovery (src/main/engine/contexts.ts, reused
+// out so that `docker context ls` and Silo's own discovery (src/main/engine/connection/contexts.ts, reused
 // here) both see them: `contexts/meta/<sha256 of name>/meta.json`, TLS files in
 // `contexts/tls/<sha256>/docker/{ca,cert,key}.pem` (folders 0700, files 0600). A context appears
 // whole or not at all (staged, then renamed into place). Only a context Silo created is removed,
