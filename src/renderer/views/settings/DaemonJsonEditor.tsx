@@ -1,6 +1,7 @@
 // The whole daemon.json: the raw text, checked as the person types (the shared rules, here in the
 // page; binaries on disk by main a moment after typing stops), what will change, and Apply through
 // the same safe apply. The sha256 the file was read with guards against a file changed meanwhile.
+// The text is edited in CodeMirror (editor/JsonEditor, loaded lazily), with the problems marked in it.
 import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import type { DaemonConfigProblem } from '../../../shared/model/backends';
 import { useT } from '../../i18n/react';
