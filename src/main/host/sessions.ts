@@ -2,6 +2,7 @@
 // or each browser host WebSocket). A page gets the whole state first, then only deltas, in order,
 // over its own ordered channel.
 import type { EventName, EventPayloads, Handlers } from '../../shared/contract';
+import type { Place } from '../../shared/place';
 import type { EngineService } from '../engine/types';
 import type { IsolationService } from '../isolation/service';
 import type { SettingsStore } from './settings';
@@ -83,6 +84,14 @@ export class SessionHub {
       streams.closeAll();
     };
     return { handlers, close };
+  }
+
+  /**
+   * Asks every open page to show a place (the tray's "Open logs", a notification's click): the
+   * Electron window and each browser host tab that started a session, over its own channel.
+   */
+  openPlace(place: Place): void {
+    this.broadcast('place.open', { place });
   }
 
   close(): void {
