@@ -1,6 +1,7 @@
 // The shell: a sidebar (the two views, the engine picker, the language) and the active view.
 import { useEffect } from 'react';
 import { useT, useLanguage } from './i18n/react';
+import type { MessageKey } from './i18n';
 import { useContainers, useUi } from './stores/react';
 import type { View } from './stores/ui';
 import { Icon, type IconName } from './components/Icon';
@@ -15,13 +16,13 @@ import { SettingsView } from './views/settings/SettingsView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
 import { DetailsView } from './views/details/DetailsView';
 
-const NAV: readonly { view: View; icon: IconName }[] = [
-  { view: 'containers', icon: 'box' },
-  { view: 'images', icon: 'image' },
-  { view: 'volumes', icon: 'volume' },
-  { view: 'networks', icon: 'network' },
-  { view: 'engine', icon: 'engine' },
-  { view: 'settings', icon: 'settings' },
+const NAV: readonly { view: View; icon: IconName; label: MessageKey }[] = [
+  { view: 'containers', icon: 'box', label: 'nav.containers' },
+  { view: 'images', icon: 'image', label: 'nav.images' },
+  { view: 'volumes', icon: 'volume', label: 'nav.volumes' },
+  { view: 'networks', icon: 'network', label: 'nav.networks' },
+  { view: 'engine', icon: 'engine', label: 'nav.engine' },
+  { view: 'backends', icon: 'settings', label: 'nav.settings' },
 ];
 
 export function App() {
@@ -55,7 +56,7 @@ export function App() {
                   onClick={() => setView(item.view)}
                 >
                   <Icon name={item.icon} />
-                  <span>{t(`nav.${item.view}`)}</span>
+                  <span>{t(item.label)}</span>
                   {item.view === 'containers' ? <span className="nav-count" aria-hidden="true">
                       {total}
                     </span> : null}
@@ -72,7 +73,7 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <IsolationLayer />
-        {view === 'containers' ? details ? <DetailsView key={details} id={details} /> : <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : view === 'settings' ? <SettingsView /> : <EngineView />}
+        {view === 'containers' ? details ? <DetailsView key={details} reference={details} /> : <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : view === 'backends' ? <SettingsView /> : <EngineView />}
       </main>
     </div>
   );

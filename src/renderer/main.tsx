@@ -1,9 +1,10 @@
-// Entry point: connect to Silo, make the stores, feed them from events, render.
+// Entry point: connect to Silo, make the stores, feed them from events, follow the address, render.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToSilo } from './api';
 import { createStores, startSession } from './stores';
 import { StoresContext } from './stores/react';
+import { bindRoute, followPlaceOpen, windowAddress } from './stores/route';
 import { App } from './App';
 
 const client = connectToSilo();
@@ -12,6 +13,8 @@ const stores = createStores(client, {
   system: navigator.languages ?? [navigator.language],
 });
 startSession(client, stores);
+// Where the person is lives in the address: a reload or a pasted link comes back to it.
+followPlaceOpen(client, bindRoute(stores, windowAddress(window)));
 
 const root = document.getElementById('root');
 if (root) {

@@ -99,3 +99,32 @@ export function formatPlace(place: Place): string {
 export function samePlace(a: Place, b: Place): boolean {
   return formatPlace(a) === formatPlace(b);
 }
+
+const FILTER_KEYS = new Set(['q', 'state', 'rung', 'project']);
+
+/**
+ * The place a hash names exactly, or null when any part of it is unknown or dropped by parsePlace
+ * (a view Silo lacks, an odd container id, an unknown tab or filter): for input a person typed,
+ * such as `--open`, where falling back to the list would hide their mistake.
+ */
+export function readPlace(hash: string): Place | null {
+  if (!hash.startsWith('#/')) return null;
+  const place = parsePlace(hash);
+  const raw = hash.slice(1);
+  const queryAt = raw.indexOf('?');
+  const path = (queryAt === -1 ? raw : raw.slice(0, queryAt)).split('/').filter((p) => p !== '');
+  const params = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
+  if (path[0] !== place.view) return null;
+  if (path.length > (place.view === 'containers' ? 3 : 1)) return null;
+  if (place.view === 'containers') {
+    if (path.length >= 2 && place.container === undefined) return null;
+    if (path.length === 3 && place.tab !== path[2]) return null;
+    const filters = place.filters ?? {};
+    for (const [key, value] of params) {
+      if (!FILTER_KEYS.has(key)) return null;
+      const kept = key === 'q' ? filters.text : filters[key as 'state' | 'rung' | 'project'];
+      if (value !== '' && kept !== (key === 'q' ? value.slice(0, MAX_TEXT) : value)) return null;
+    }
+  } else if (params.size > 0) return null;
+  return place;
+}

@@ -1,4 +1,4 @@
-// A private Docker engine for tests (see ../shared/docs/engine-sandbox.md): its own data root,
+// A private Docker engine for tests (see docs/test-engine.md): its own data root,
 // exec root and socket, gVisor registered, a local busybox image imported. It never touches the
 // machine's default engine.
 import { spawn, execFile } from 'node:child_process';

@@ -1,5 +1,5 @@
 // The desktop app's security decisions as pure functions, so they are tested without Electron
-// (Electron's security checklist, ../shared/docs/security.md).
+// (Electron's security checklist, docs/security.md).
 
 /** The renderer is served from this origin by Silo's own protocol, never from file://. */
 export const APP_SCHEME = 'app';

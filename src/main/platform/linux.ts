@@ -1,4 +1,4 @@
-// Well-known Docker-compatible sockets on Linux (../shared/docs/isolation.md, "Linux engine").
+// Well-known Docker-compatible sockets on Linux (docs/isolation.md, "Linux engine").
 // Data only: discovery probes these and counts one as found when the file exists.
 
 export interface WellKnownSocket {

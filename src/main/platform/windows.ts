@@ -1,4 +1,4 @@
-// Well-known Docker named pipes on Windows (../shared/docs/isolation.md, "Docker Desktop on
+// Well-known Docker named pipes on Windows (docs/isolation.md, "Docker Desktop on
 // Windows"). Data only. dockerode names a pipe `//./pipe/<name>`; the docker CLI `npipe:////./pipe/<name>`.
 
 export interface WellKnownPipe {

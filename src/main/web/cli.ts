@@ -1,9 +1,11 @@
-// `npm run start:web`: the browser host. Prints exactly one line with the address to open.
+// `npm run start:web`: the browser host. Prints exactly one line with the address to open;
+// `--open '#/containers/<id>/logs'` puts that place in it.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDir } from '../preferences/config-dir';
 import { startCore } from '../host/core';
 import { startWebHost } from './server';
+import { formatPlace, readPlace } from '../../shared/place';
 
 function parsePort(argv: string[]): number {
   const index = argv.indexOf('--port');
@@ -17,8 +19,25 @@ function parsePort(argv: string[]): number {
   return port;
 }
 
+/** The place `--open` names, as the hash to add to the address ('' without `--open`). */
+function parseOpen(argv: string[]): string {
+  const index = argv.indexOf('--open');
+  const inline = argv.find((a) => a.startsWith('--open='));
+  if (!inline && index < 0) return '';
+  const raw = inline ? inline.slice('--open='.length) : (argv[index + 1] ?? '');
+  const place = readPlace(raw);
+  if (!place) {
+    process.stderr.write(
+      `--open takes a place in Silo: #/containers, #/containers/<id or name>/<inspect|logs|stats|processes|changes|terminal>, #/images, #/volumes, #/networks, #/engine or #/backends (quote it, the shell reads #); got "${raw}"\n`,
+    );
+    process.exit(2);
+  }
+  return formatPlace(place);
+}
+
 async function main(): Promise<void> {
   const port = parsePort(process.argv.slice(2));
+  const open = parseOpen(process.argv.slice(2));
   const verbose = process.env.SILO_DEBUG === '1';
   const log = (line: string) => {
     if (verbose) process.stderr.write(`${line}\n`);
@@ -26,7 +45,7 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const core = await startCore({ configDir: configDir(), log });
   const host = await startWebHost({ hub: core.hub, staticDir: join(here, '..', 'renderer'), port, log });
-  process.stdout.write(`Silo is ready at ${host.url}\n`);
+  process.stdout.write(`Silo is ready at ${host.url}${open}\n`);
 
   let stopping = false;
   const stop = async () => {

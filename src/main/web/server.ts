@@ -71,6 +71,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405);
     if (url.searchParams.has('token')) {
       // Trade the token in the address for an HttpOnly cookie, and drop it from the address bar.
+      // The place after `#` never reaches us; a Location without a fragment keeps it (RFC 9110
+      // §10.2.2), so `?token=…#/containers/<id>/logs` lands on that container's logs.
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...SECURITY_HEADERS,

@@ -11,9 +11,11 @@ import enResources from './en/resources.json';
 import esResources from './es/resources.json';
 import enDetails from './en/details.json';
 import esDetails from './es/details.json';
+import enEditor from './en/editor.json';
+import esEditor from './es/editor.json';
 
-export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources, details: enDetails } as const;
-export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings, resources: esResources, details: esDetails };
+export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources, details: enDetails, editor: enEditor } as const;
+export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings, resources: esResources, details: esDetails, editor: esEditor };
 
-export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails };
-export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails };
+export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails, ...enEditor };
+export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails, ...esEditor };

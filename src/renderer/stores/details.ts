@@ -11,9 +11,11 @@ import type { StatsSample } from '../../shared/model/stats';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 import type { StreamHub } from './streams';
+import type { PlaceTab } from '../../shared/place';
 
-export const DETAILS_TABS = ['inspect', 'logs', 'stats', 'processes', 'changes', 'terminal'] as const;
-export type DetailsTab = (typeof DETAILS_TABS)[number];
+/** The tabs, as the address names them (`#/containers/<id>/<tab>`). */
+export { DETAILS_TABS } from '../../shared/place';
+export type DetailsTab = PlaceTab;
 
 /** Lines of a log held in memory; older ones are dropped (a download has them all). */
 export const LOG_CAP = 50_000;

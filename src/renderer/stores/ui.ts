@@ -2,8 +2,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { ContainerFilters } from './selectors/containers';
 import { EMPTY_FILTERS } from './selectors/containers';
+import type { PlaceView } from '../../shared/place';
 
-export type View = 'containers' | 'engine' | 'images' | 'volumes' | 'networks' | 'settings';
+/** The views, as the address names them (`#/images`, `#/backends`…). */
+export type View = PlaceView;
 
 export interface UiState {
   view: View;

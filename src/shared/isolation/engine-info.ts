@@ -1,4 +1,4 @@
-// Reading `GET /info` (../shared/docs/isolation.md): what kind of engine, its hardening, its
+// Reading `GET /info` (docs/isolation.md, "Engine kinds"): what kind of engine, its hardening, its
 // runtimes or Windows isolation modes. Missing or null fields never throw (old engines, Podman).
 import type { RawInfo } from '../engine-api';
 import type { EngineInfo, EngineKind, Hardening, RuntimeInfo } from '../model/engine';

@@ -1,6 +1,6 @@
 // What a container would meet if it moved to gVisor (runsc), read from its inspect answer and the
 // target runtime's registered flags. Sources: gVisor's g3doc FAQ and compatibility pages
-// (../shared/docs/isolation.md), and what runsc did on the project's test engine (noted per rule).
+// (docs/isolation.md, "gVisor limits"), and what runsc did on the project's test engine (noted per rule).
 // Severity: `blocks` = the container will not start; `warns` = it starts, but something it was
 // configured for will not work as before; `informs` = a difference worth knowing.
 import type { RawContainerInspect, RawRuntime } from '../engine-api';

@@ -1,4 +1,4 @@
-// Pure rules of the isolation ladder (../shared/docs/isolation.md). Signatures fixed; the bodies
+// Pure rules of the isolation ladder (docs/isolation.md). Signatures fixed; the bodies
 // live in the files re-exported here.
 export { classifyRuntime, classifyWindowsIsolation, parseWindowsIsolation } from './ladder';
 export { detectEngineKind, parseHardening, windowsHostBuild, toEngineInfo, windowsDefaultIsolation } from './engine-info';

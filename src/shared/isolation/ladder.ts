@@ -1,4 +1,4 @@
-// The isolation ladder (../shared/docs/isolation.md): which rung a runtime or a Windows isolation
+// The isolation ladder (docs/isolation.md, "The ladder"): which rung a runtime or a Windows isolation
 // mode stands on. What is not known is said to be `unknown`, never guessed.
 import type { RawRuntime } from '../engine-api';
 import type { Rung, WindowsIsolation } from '../model/isolation';

@@ -1,5 +1,5 @@
 // The plan to move a container to another isolation, as data: what to check first, the steps, and
-// what undoes each one (../shared/docs/security.md: nothing dropped silently, the original restored
+// what undoes each one (docs/security.md, "Moving a container": nothing dropped silently, the original restored
 // on any failure). The steps run in src/main/isolation; this file decides, it does no I/O.
 import type { RawContainerInspect } from '../engine-api';
 import type { EngineInfo } from '../model/engine';

@@ -1,4 +1,4 @@
-// A container's effective isolation (../shared/docs/isolation.md): what it asked for, or the
+// A container's effective isolation (docs/isolation.md, "Isolation modes"): what it asked for, or the
 // daemon's default when it asked for nothing.
 import type { RawHostConfig } from '../engine-api';
 import type { EngineInfo } from '../model/engine';

@@ -1,5 +1,5 @@
 // Does a container mount the engine's socket or pipe? Then it controls the engine
-// (../shared/docs/security.md). A mount can hide in HostConfig.Binds or HostConfig.Mounts
+// (docs/security.md, "The engine socket"). A mount can hide in HostConfig.Binds or HostConfig.Mounts
 // (CVE-2026-6406 checked only Binds): check both, and the inspect's own Mounts list.
 import type { RawContainerInspect } from '../engine-api';
 

@@ -1,6 +1,6 @@
 // Can an image run on a Windows host, under process or under Hyper-V isolation? The engine's own
 // rule (hcsshim `osversion.CheckHostAndContainerCompat`, vendored in moby) and Microsoft's
-// version-compatibility notes, as ../shared/docs/isolation.md states them. Verdicts are codes with
+// version-compatibility notes, as docs/isolation.md ("Version compatibility") states them. Verdicts are codes with
 // parameters; the renderer words them. A version that cannot be read gives `ok: null`, never a guess.
 import type { RawInfo } from '../engine-api';
 import type { EngineKind } from '../model/engine';

@@ -1,4 +1,4 @@
-// The isolation ladder (../shared/docs/isolation.md): what a person is shown about the boundary
+// The isolation ladder (docs/isolation.md, "The ladder"): what a person is shown about the boundary
 // between a container and its host.
 
 /** A rung of the ladder, weakest boundary first. `unknown` is said honestly, never guessed. */

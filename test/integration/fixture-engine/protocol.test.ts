@@ -196,7 +196,7 @@ describe('fixture engine events', () => {
       engine.pushEvent({ Type: 'container', Action: 'start', Actor: { ID: 'f00d', Attributes: { image: 'postgres:16-alpine', name: 'db' } } });
       await expect.poll(() => out, { timeout: 10_000 }).toContain('\n');
       expect(JSON.parse(out.trim())).toMatchObject({ Type: 'container', Action: 'start', Actor: { ID: 'f00d' } });
-      // The CLI exits when the engine ends the stream (security.md: it never reconnects).
+      // The CLI exits when the engine ends the stream (docs/security.md, "The engine's streams": it never reconnects).
       const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
       engine.endEventStreams();
       await expect(exited).resolves.toBeTypeOf('number');

@@ -1,4 +1,4 @@
-// Where Portainer's re-create lost data or failed (../shared/docs/security.md): an auto-remove
+// Where Portainer's re-create lost data or failed (docs/security.md, "Moving a container"): an auto-remove
 // container (portainer#3247) with an anonymous volume (portainer#4739) moves to gVisor; the new
 // container is created before the old one removes itself, so the volume stays in use and keeps
 // its data, and exactly one container holds the name.

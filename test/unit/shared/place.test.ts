@@ -2,7 +2,7 @@
 // stale hash falls back to the containers list instead of a blank screen.
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { DETAILS_TABS, HOME, VIEWS, formatPlace, parsePlace, samePlace, type Place } from '../../../src/shared/place';
+import { DETAILS_TABS, HOME, VIEWS, formatPlace, parsePlace, readPlace, samePlace, type Place } from '../../../src/shared/place';
 
 describe('place', () => {
   it('reads each view', () => {
@@ -69,5 +69,23 @@ describe('place', () => {
 
   test.prop([placeArb])('format then parse gives the same place', (place) => {
     expect(parsePlace(formatPlace(place))).toEqual(place);
+  });
+
+  describe('readPlace (a place a person typed)', () => {
+    it('reads every place parsePlace reads exactly', () => {
+      expect(readPlace('#/containers/abc/logs')).toEqual({ view: 'containers', container: 'abc', tab: 'logs' });
+      expect(readPlace('#/containers/abc')).toEqual({ view: 'containers', container: 'abc', tab: 'inspect' });
+      expect(readPlace('#/images')).toEqual({ view: 'images' });
+      expect(readPlace('#/containers?state=running&q=web')).toEqual({ view: 'containers', filters: { state: 'running', text: 'web' } });
+    });
+
+    it('refuses what parsePlace would quietly drop', () => {
+      const junk = ['', 'containers', '#/', '#/nowhere', '#/containers/<x>/logs', '#/containers/abc/nonsense', '#/containers/abc/logs/more', '#/images/x', '#/images?q=a', '#/containers?state=sleeping', '#/containers?colour=red', '#/containers/%E0%A4%A/logs'];
+      for (const hash of junk) expect(readPlace(hash), hash).toBeNull();
+    });
+
+    test.prop([placeArb])('reads every formatted place', (place) => {
+      expect(readPlace(formatPlace(place))).toEqual(place);
+    });
   });
 });

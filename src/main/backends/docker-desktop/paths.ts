@@ -1,6 +1,6 @@
 // Where Docker Desktop keeps its files, taken from the environment (APPDATA, ProgramData,
 // ProgramFiles, HOME) so that tests lay them out in a temporary folder. Data only
-// (../shared/docs/isolation.md, "Docker Desktop on Windows"; docker/docs settings pages).
+// (docs/isolation.md, "Docker Desktop on Windows"; docker/docs settings pages).
 import { posix, win32 } from 'node:path';
 
 export interface PathApi {

@@ -5,10 +5,10 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContainerAction } from '../../../shared/model/container';
 import { useT } from '../../i18n/react';
-import { describeError } from '../../format/errors';
 import { useContainers, useEngine, useUi } from '../../stores/react';
 import { isLive } from '../../stores/selectors/engine';
 import { actionsFor } from '../../stores/selectors/actions';
+import { findContainer } from '../../stores/selectors/find-container';
 import { DETAILS_TABS, type DetailsTab } from '../../stores/details';
 import { ActionButton } from '../../components/ActionButtons';
 import { IsolationCell } from '../../components/IsolationBadge';
@@ -22,9 +22,11 @@ import { ChangesTab } from './ChangesTab';
 import { TerminalTab } from './TerminalTab';
 import './details.css';
 
-export function DetailsView({ id }: { id: string }) {
+/** `reference` is what the address names: the container's id, its name, or a prefix of its id. */
+export function DetailsView({ reference }: { reference: string }) {
   const t = useT();
-  const container = useContainers((s) => s.byId.get(id));
+  const container = useContainers((s) => findContainer(s.byId, reference));
+  const id = container?.id ?? reference;
   const loaded = useContainers((s) => s.loaded);
   const busy = useContainers((s) => s.busy.has(id));
   const act = useContainers((s) => s.act);
@@ -65,8 +67,9 @@ export function DetailsView({ id }: { id: string }) {
           <BackButton label={t('details.back')} onClick={closeDetails} />
           <h1 id="details-title">{t('details.title')}</h1>
         </header>
+        {/* A link to a container that is gone, or not there yet: said plainly; it shows once it exists. */}
         <p className="details-gone" role={loaded ? 'alert' : undefined}>
-          {loaded ? describeError({ code: 'container-not-found' }, t) : t('containers.loading')}
+          {loaded ? t('details.missing', { reference }) : t('containers.loading')}
         </p>
       </section>
     );

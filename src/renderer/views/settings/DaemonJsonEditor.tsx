@@ -1,20 +1,26 @@
 // The whole daemon.json: the raw text, checked as the person types (the shared rules, here in the
 // page; binaries on disk by main a moment after typing stops), what will change, and Apply through
 // the same safe apply. The sha256 the file was read with guards against a file changed meanwhile.
-import { useEffect, useId, useMemo, useRef } from 'react';
+// The text is edited in CodeMirror (editor/JsonEditor, loaded lazily), with the problems marked in it.
+import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import type { DaemonConfigProblem } from '../../../shared/model/backends';
 import { useT } from '../../i18n/react';
 import { useDaemonConfig } from '../../stores/settings-react';
 import { ApplyOutcome } from './ApplyOutcome';
+import { diagnosticsOf } from './editor/diagnostics';
+import type { JsonEditorControl } from './editor/JsonEditor';
 import { editorModel, offsetOf } from './model';
 import { changeText, problemText, problemWhere } from './wording';
 
 const SERVER_CHECK_DELAY_MS = 500;
 
+// CodeMirror is loaded with this editor, not with the first screen.
+const JsonEditor = lazy(() => import('./editor/JsonEditor'));
+
 export function DaemonJsonEditor() {
   const t = useT();
   const id = useId();
-  const area = useRef<HTMLTextAreaElement>(null);
+  const control = useRef<JsonEditorControl | null>(null);
   const read = useDaemonConfig((s) => s.read);
   const draft = useDaemonConfig((s) => s.draft);
   const draftBase = useDaemonConfig((s) => s.draftBase);
@@ -29,6 +35,7 @@ export function DaemonJsonEditor() {
   const editable = read?.editable ? read : null;
   const model = useMemo(() => (editable ? editorModel(editable, draft, draftBase, serverCheck) : null), [editable, draft, draftBase, serverCheck]);
   const dirty = model?.dirty ?? false;
+  const diagnostics = useMemo(() => (model ? diagnosticsOf(draft, model.problems, (problem) => problemText(problem, t)) : []), [draft, model, t]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -39,35 +46,30 @@ export function DaemonJsonEditor() {
   if (!editable || !model) return null;
 
   const goTo = (problem: DaemonConfigProblem) => {
-    const element = area.current;
-    if (!element || problem.line === null) return;
-    const offset = offsetOf(draft, problem.line, problem.column ?? 1);
-    element.focus();
-    element.setSelectionRange(offset, offset);
+    if (problem.line === null) return;
+    control.current?.focusAt(offsetOf(draft, problem.line, problem.column ?? 1));
   };
 
-  const lines = draft.split('\n').length;
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.editor.title')}</h2>
       <p className="muted">{t('settings.editor.intro')}</p>
       <p className="note">{editable.exists ? t('settings.editor.file', { file: editable.configFile }) : t('settings.editor.noFile', { file: editable.configFile })}</p>
-      <label htmlFor={`${id}-text`} className="visually-hidden">
-        {t('settings.editor.label', { file: editable.configFile })}
-      </label>
-      <textarea
-        id={`${id}-text`}
-        ref={area}
-        className="code-editor"
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        value={draft}
-        rows={Math.min(28, Math.max(8, lines + 1))}
-        aria-invalid={model.errors > 0}
-        aria-describedby={`${id}-problems`}
-        onChange={(event) => setDraft(event.target.value)}
-      />
+      <p id={`${id}-hint`} className="note">
+        {t('editor.hint')}
+      </p>
+      <Suspense fallback={<p className="muted">{t('editor.loading')}</p>}>
+        <JsonEditor
+          value={draft}
+          onChange={setDraft}
+          label={t('settings.editor.label', { file: editable.configFile })}
+          describedBy={`${id}-hint ${id}-problems`}
+          invalid={model.errors > 0}
+          readOnly={running}
+          diagnostics={diagnostics}
+          control={control}
+        />
+      </Suspense>
       {model.stale ? (
         <p className="note warn" role="alert">
           {t('settings.editor.stale')}

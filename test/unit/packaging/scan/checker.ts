@@ -1,4 +1,4 @@
-// Silo's own static scan of the Electron security checklist (../shared/docs/security.md), for the
+// Silo's own static scan of the Electron security checklist (docs/security.md), for the
 // items Electronegativity does not check (17 to 20) and, again, for those it does, on the
 // TypeScript AST of every file under src/. Each rule names its checklist item.
 import { readdirSync, readFileSync } from 'node:fs';

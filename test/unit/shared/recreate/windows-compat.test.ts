@@ -1,4 +1,4 @@
-// The Windows build rules against the documented matrix (../shared/docs/isolation.md).
+// The Windows build rules against the documented matrix (docs/isolation.md, "Version compatibility").
 import { describe, expect, it } from 'vitest';
 import {
   checkWindowsCompat,
