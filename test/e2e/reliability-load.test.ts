@@ -90,11 +90,14 @@ function longTasks(): Promise<Array<{ start: number; duration: number }>> {
 
 describe('1,000 containers, 54 changing state every second for a minute', () => {
   it('keeps the page responsive, and its list ends equal to docker ps -a', async () => {
-    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
     const opened = Date.now();
     await page.goto(host.url);
     await page.getByText(/^1,?000 containers$/).waitFor({ timeout: 30_000 });
     console.log(`page listed ${TOTAL} containers ${Date.now() - opened} ms after opening`);
+    // The trace covers the churn, not the load: evaluating the page's script at load took 150-260 ms
+    // of CPU on this machine in one task (the first screen's cost, measured by bench/ and the
+    // subject of its own issue), which said nothing about keeping up with the engine's changes.
+    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
     expect(await page.evaluate('typeof PerformanceObserver !== "undefined" && PerformanceObserver.supportedEntryTypes.includes("longtask")')).toBe(true);
 
     // Every second, each of the 54 containers is asked to change state: a pauser to pause or
