@@ -110,6 +110,7 @@ describe('1,000 containers, 54 changing state every second for a minute', () => 
     const busy = new Set<string>();
     const pending = new Set<Promise<void>>();
     const failures: string[] = [];
+    const refused: string[] = []; // the engine's own 500s, e.g. "OCI runtime pause failed: unable to freeze" under load
     let applied = 0;
     let skipped = 0;
     const change = (id: string): void => {
@@ -124,7 +125,7 @@ describe('1,000 containers, 54 changing state every second for a minute', () => 
           applied += 1;
           next.set(id, [then!, action!]);
         },
-        (error: Error) => void failures.push(error.message),
+        (error: Error) => void (/: 500 /.test(error.message) ? refused : failures).push(error.message),
       );
       const tracked = done.finally(() => {
         busy.delete(id);
@@ -141,8 +142,15 @@ describe('1,000 containers, 54 changing state every second for a minute', () => 
     await Promise.all(pending);
     const churned = Date.now() - churnStarted;
     const asked = SECONDS * (PAUSERS + STARTERS);
-    console.log(`churn: ${applied} of ${asked} state changes made in ${churned} ms (${skipped} skipped while the previous one was under way)`);
+    console.log(
+      `churn: ${applied} of ${asked} state changes made in ${churned} ms (${skipped} skipped while the previous one was under way, ` +
+        `${refused.length} refused by the engine itself${refused.length ? `, first: ${refused[0]}` : ''})`,
+    );
+    // A call the test could not make (no answer, a 4xx for a wrong request) is the test's fault and
+    // fails it. The engine's own 500 (runc's cgroup freezer gives up under this load now and then) is
+    // not Silo's: the container stays as the engine says, and the page must still agree with it below.
     expect(failures).toEqual([]);
+    expect(refused.length, 'changes the engine itself refused').toBeLessThan(asked / 20);
 
     const agreed = await untilListsAgree(page, engine, 30_000).catch(async (error: Error) => {
       // Which layer is behind: the main process's list, or only the page?
