@@ -22,7 +22,8 @@ const noNode = { group: nodeBuiltins, message: 'Node is not available in this la
 const noElectron = { group: ['electron', 'electron/*'], message: 'Electron belongs to src/main and src/preload only.' };
 const noDockerode = {
   group: ['dockerode', 'docker-modem'],
-  message: 'Only src/main/engine/connection imports dockerode (its EngineClient); the engine, dashboard, isolation and backends call the engine through that client.',
+  message:
+    'Only src/main/engine/connection imports dockerode (its EngineClient); the engine, dashboard, isolation and backends call the engine through that client.',
 };
 const noMain = { group: ['**/main/**', '**/main'], message: 'This layer may not import the main process.' };
 const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'The renderer is imported by nobody.' };

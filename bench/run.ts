@@ -97,7 +97,16 @@ async function main(): Promise<void> {
       } catch (error) {
         process.stdout.write(`  failed to run: ${(error as Error).stack ?? String(error)}\n`);
         for (const dead of ctx.deadHosts()) process.stdout.write(`  ${dead.replace(/\n/g, '\n  | ')}\n`);
-        figures.push({ bench: bench.name, figure: bench.name, silo: '—', reference: '—', ratio: null, target: '—', verdict: 'pending', note: `did not run: ${(error as Error).message.split('\n')[0]}` });
+        figures.push({
+          bench: bench.name,
+          figure: bench.name,
+          silo: '—',
+          reference: '—',
+          ratio: null,
+          target: '—',
+          verdict: 'pending',
+          note: `did not run: ${(error as Error).message.split('\n')[0]}`,
+        });
       }
       process.stdout.write(`  (${((nowMs() - benchStarted) / 1000).toFixed(1)} s)\n`);
     }

@@ -26,7 +26,9 @@ if (wants('web')) {
 if (wants('electron')) {
   jobs.push(esbuild({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', external: ['electron'] }));
   // A sandboxed preload may only require('electron'): bundle everything else into it.
-  jobs.push(esbuild({ ...node, packages: undefined, entryPoints: ['src/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'] }));
+  jobs.push(
+    esbuild({ ...node, packages: undefined, entryPoints: ['src/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'] }),
+  );
 }
 if (wants('renderer')) {
   jobs.push(vite({ configFile: 'vite.config.ts', logLevel: 'warn' }));

@@ -19,9 +19,26 @@ try {
     const svg = readFileSync(join(assets, `tray-${state}.svg`), 'utf8').replace(/width="32" height="32"/, 'width="100%" height="100%"');
     for (const [size, suffix] of SIZES) {
       const page = join(work, `${state}-${size}.html`);
-      writeFileSync(page, `<!doctype html><html><body style="margin:0;background:transparent"><div style="width:${size}px;height:${size}px">${svg}</div></body></html>`);
+      writeFileSync(
+        page,
+        `<!doctype html><html><body style="margin:0;background:transparent"><div style="width:${size}px;height:${size}px">${svg}</div></body></html>`,
+      );
       const out = join(assets, `tray-${state}${suffix}.png`);
-      const result = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--hide-scrollbars', '--default-background-color=00000000', `--window-size=${size},${size}`, `--screenshot=${out}`, pathToFileURL(page).toString()], { encoding: 'utf8' });
+      const result = spawnSync(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--hide-scrollbars',
+          '--default-background-color=00000000',
+          `--window-size=${size},${size}`,
+          `--screenshot=${out}`,
+          pathToFileURL(page).toString(),
+        ],
+        { encoding: 'utf8' },
+      );
       if (result.status !== 0) throw new Error(`chromium failed for ${out}: ${result.stderr}`);
       process.stdout.write(`${out}\n`);
     }

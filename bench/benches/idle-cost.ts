@@ -54,8 +54,12 @@ export const idleCost: Bench = {
       const during = proxy.since(started);
       const streams = proxy.requests.filter((r) => r.open && r.path.includes('/events'));
       const percent = (cpu / wall) * 100;
-      ctx.log(`${wall.toFixed(1)} s idle: ${during.length} requests to the engine${during.length ? ` (${summarize(during.map((r) => `${r.method} ${r.path}`))})` : ''}; ${streams.length} events stream open`);
-      ctx.log(`host CPU ${(cpu * 1000).toFixed(0)} ms = ${percent.toFixed(3)}% of one core; renderer processes ${fmtMs(renderer * 1000)} CPU; ${frames.length} WebSocket frames to the page`);
+      ctx.log(
+        `${wall.toFixed(1)} s idle: ${during.length} requests to the engine${during.length ? ` (${summarize(during.map((r) => `${r.method} ${r.path}`))})` : ''}; ${streams.length} events stream open`,
+      );
+      ctx.log(
+        `host CPU ${(cpu * 1000).toFixed(0)} ms = ${percent.toFixed(3)}% of one core; renderer processes ${fmtMs(renderer * 1000)} CPU; ${frames.length} WebSocket frames to the page`,
+      );
       const figures: Figure[] = [
         {
           bench: 'idle-cost',

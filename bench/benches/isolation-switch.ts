@@ -61,7 +61,18 @@ export const isolationSwitch: Bench = {
       if (!(await hostHasCall(socket, 'isolation.recreate'))) {
         const reason = 'the re-create (`isolation.recreate` in src/shared/contract.ts, run by src/main/isolation) is not in the built host yet';
         ctx.log(`Silo: pending: ${reason}`);
-        return [{ bench: 'isolation-switch', figure: '6. isolation switch runc → runsc', silo: 'pending', reference: refText, ratio: null, target: '≤ 1.5×', verdict: 'pending', note: reason }];
+        return [
+          {
+            bench: 'isolation-switch',
+            figure: '6. isolation switch runc → runsc',
+            silo: 'pending',
+            reference: refText,
+            ratio: null,
+            target: '≤ 1.5×',
+            verdict: 'pending',
+            note: reason,
+          },
+        ];
       }
       await socket.call('session.start', {});
       const silo: number[] = [];
@@ -91,10 +102,22 @@ export const isolationSwitch: Bench = {
         if (!reply.ok) {
           const reason = `isolation.recreate answered ${reply.error?.code}${reply.error?.field ? ` (${reply.error.field})` : ''}${reply.error?.detail ? `: ${reply.error.detail}` : ''}`;
           ctx.log(`Silo: pending: ${reason}`);
-          return [{ bench: 'isolation-switch', figure: '6. isolation switch runc → runsc', silo: 'pending', reference: refText, ratio: null, target: '≤ 1.5×', verdict: 'pending', note: reason }];
+          return [
+            {
+              bench: 'isolation-switch',
+              figure: '6. isolation switch runc → runsc',
+              silo: 'pending',
+              reference: refText,
+              ratio: null,
+              target: '≤ 1.5×',
+              verdict: 'pending',
+              note: reason,
+            },
+          ];
         }
         const report = reply.result as { ok?: boolean } | null;
-        if (report?.ok !== true || now !== 'runsc running') throw new Error(`Silo's move did not end as expected: ok=${String(report?.ok)}, ${name} is ${now}: ${JSON.stringify(report)}`);
+        if (report?.ok !== true || now !== 'runsc running')
+          throw new Error(`Silo's move did not end as expected: ok=${String(report?.ok)}, ${name} is ${now}: ${JSON.stringify(report)}`);
         silo.push(ms);
       }
       off();

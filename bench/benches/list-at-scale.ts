@@ -8,7 +8,14 @@ import { fmtList, fmtMs, median, nowMs, timeRuns } from '../lib/measure';
 import { loadBreakdown, open, probedPage, type LoadBreakdown } from '../lib/page';
 import { ratioOf, type Figure } from '../lib/report';
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'];
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'loading',
+  'blink.user_timing',
+];
 
 export const listAtScale: Bench = {
   name: 'list-at-scale',

@@ -35,8 +35,12 @@ export const memory: Bench = {
       const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
       const domNodes = metric('Nodes');
       const rows = (await probe.page.evaluate("document.querySelectorAll('.vtable-window [role=row]').length")) as number;
-      ctx.log(`host RSS ${(rss / MB).toFixed(1)} MB with a page open (${(rssAlone / MB).toFixed(1)} MB before); the engine's list is ${(list.bytes / 1024).toFixed(0)} KB of JSON`);
-      ctx.log(`page JS heap ${(after.usedSize / MB).toFixed(1)} MB used after GC (${(before.usedSize / MB).toFixed(1)} MB before, ${(after.totalSize / MB).toFixed(1)} MB allocated); ${domNodes} DOM nodes, ${rows} rows in the DOM for ${total} containers`);
+      ctx.log(
+        `host RSS ${(rss / MB).toFixed(1)} MB with a page open (${(rssAlone / MB).toFixed(1)} MB before); the engine's list is ${(list.bytes / 1024).toFixed(0)} KB of JSON`,
+      );
+      ctx.log(
+        `page JS heap ${(after.usedSize / MB).toFixed(1)} MB used after GC (${(before.usedSize / MB).toFixed(1)} MB before, ${(after.totalSize / MB).toFixed(1)} MB allocated); ${domNodes} DOM nodes, ${rows} rows in the DOM for ${total} containers`,
+      );
       const figures: Figure[] = [
         {
           bench: 'memory',

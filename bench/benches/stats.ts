@@ -34,7 +34,9 @@ export const stats: Bench = {
     const killer = setTimeout(() => cli.kill('SIGKILL'), 5000);
     await gone;
     clearTimeout(killer);
-    ctx.log(`docker stats over ${names.length} containers: ${(reference.cpu * 1000).toFixed(0)} ms CPU in ${reference.wall.toFixed(1)} s (${lines} lines); the engine meanwhile: ${(engineForCli * 1000).toFixed(0)} ms`);
+    ctx.log(
+      `docker stats over ${names.length} containers: ${(reference.cpu * 1000).toFixed(0)} ms CPU in ${reference.wall.toFixed(1)} s (${lines} lines); the engine meanwhile: ${(engineForCli * 1000).toFixed(0)} ms`,
+    );
 
     const host = await ctx.host();
     const socket = await connectSilo(host);
@@ -43,7 +45,18 @@ export const stats: Bench = {
       if (!(await hostHasCall(socket, 'stats.open'))) {
         const reason = 'the dashboard stats stream (`stats.open`, src/shared/contract-dashboard.ts) is not in the built host yet';
         ctx.log(`Silo: pending: ${reason}`);
-        return [{ bench: 'stats', figure: `4. stats ${seconds} s, 20 running: CPU`, silo: 'pending', reference: refText, ratio: null, target: '≤ 1×', verdict: 'pending', note: reason }];
+        return [
+          {
+            bench: 'stats',
+            figure: `4. stats ${seconds} s, 20 running: CPU`,
+            silo: 'pending',
+            reference: refText,
+            ratio: null,
+            target: '≤ 1×',
+            verdict: 'pending',
+            note: reason,
+          },
+        ];
       }
       let received = 0;
       const off = socket.onEvent((event, payload) => {
@@ -61,7 +74,18 @@ export const stats: Bench = {
           for (const streamId of streamIds) await socket.call('stream.close', { streamId });
           const reason = `stats.open answered ${opened.error?.code}${opened.error?.field ? ` (${opened.error.field}: ${opened.error.detail ?? ''})` : ''}: the benchmark must follow its contract`;
           ctx.log(`Silo: pending: ${reason}`);
-          return [{ bench: 'stats', figure: `4. stats ${seconds} s, 20 running: CPU`, silo: 'pending', reference: refText, ratio: null, target: '≤ 1×', verdict: 'pending', note: reason }];
+          return [
+            {
+              bench: 'stats',
+              figure: `4. stats ${seconds} s, 20 running: CPU`,
+              silo: 'pending',
+              reference: refText,
+              ratio: null,
+              target: '≤ 1×',
+              verdict: 'pending',
+              note: reason,
+            },
+          ];
         }
         streamIds.push((opened.result as { streamId: string }).streamId);
       }
@@ -70,7 +94,9 @@ export const stats: Bench = {
       const engineForSilo = enginePid ? cpuSeconds(enginePid) - engineCpu1 : Number.NaN;
       off();
       for (const streamId of streamIds) await socket.call('stream.close', { streamId });
-      ctx.log(`Silo over ${names.length} containers: ${(silo.cpu * 1000).toFixed(0)} ms CPU in ${silo.wall.toFixed(1)} s (${received} stats events); the engine meanwhile: ${(engineForSilo * 1000).toFixed(0)} ms`);
+      ctx.log(
+        `Silo over ${names.length} containers: ${(silo.cpu * 1000).toFixed(0)} ms CPU in ${silo.wall.toFixed(1)} s (${received} stats events); the engine meanwhile: ${(engineForSilo * 1000).toFixed(0)} ms`,
+      );
       return [
         {
           bench: 'stats',

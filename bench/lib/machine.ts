@@ -24,7 +24,9 @@ export function machine(): string {
 
 /** Other work on the machine skews every figure: say how busy it was. */
 export function load(): string {
-  return `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores`;
+  return `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} (1, 5, 15 min) on ${cpus().length} cores`;
 }
 
 /** The machine's CPU counters (all cores): busy and total jiffies since boot. */

@@ -57,9 +57,11 @@ export function App() {
                 >
                   <Icon name={item.icon} />
                   <span>{t(item.label)}</span>
-                  {item.view === 'containers' ? <span className="nav-count" aria-hidden="true">
+                  {item.view === 'containers' ? (
+                    <span className="nav-count" aria-hidden="true">
                       {total}
-                    </span> : null}
+                    </span>
+                  ) : null}
                 </button>
               </li>
             ))}
@@ -73,7 +75,23 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <IsolationLayer />
-        {view === 'containers' ? details ? <DetailsView key={details} reference={details} /> : <ContainersView /> : view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : view === 'backends' ? <SettingsView /> : <EngineView />}
+        {view === 'containers' ? (
+          details ? (
+            <DetailsView key={details} reference={details} />
+          ) : (
+            <ContainersView />
+          )
+        ) : view === 'images' ? (
+          <ImagesView />
+        ) : view === 'volumes' ? (
+          <VolumesView />
+        ) : view === 'networks' ? (
+          <NetworksView />
+        ) : view === 'backends' ? (
+          <SettingsView />
+        ) : (
+          <EngineView />
+        )}
       </main>
     </div>
   );

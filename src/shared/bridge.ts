@@ -28,4 +28,3 @@ export interface SiloBridge {
 /** The IPC channel names, derived from the contract (the preload's allowlist). */
 export const IPC_CALL_CHANNEL = 'silo:call';
 export const IPC_EVENT_CHANNEL = 'silo:event';
-

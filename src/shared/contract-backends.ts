@@ -31,10 +31,18 @@ const EngineId = z
 const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lowercase hexadecimal');
 /** A whole daemon.json. */
 const ConfigText = z.string().max(1_000_000);
-const RuntimeName = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name');
+const RuntimeName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name');
 const Pem = z.string().min(1).max(65_536);
 /** The docker CLI's rule for a context name. */
-const ContextName = z.string().min(2).max(64).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/, 'a context name: letters, digits, _ . + -');
+const ContextName = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/, 'a context name: letters, digits, _ . + -');
 const NoArgs = z.object({}).strict();
 
 export const backendsCallSchemas = {
@@ -69,7 +77,11 @@ export const backendsCallSchemas = {
     .object({
       name: ContextName,
       description: z.string().max(200).optional(),
-      host: z.string().min(1).max(2048).regex(/^(tcp|ssh):\/\//, 'a remote engine is tcp://host:port or ssh://user@host'),
+      host: z
+        .string()
+        .min(1)
+        .max(2048)
+        .regex(/^(tcp|ssh):\/\//, 'a remote engine is tcp://host:port or ssh://user@host'),
       tls: z.object({ ca: Pem.optional(), cert: Pem.optional(), key: Pem.optional(), skipVerify: z.boolean().optional() }).strict().optional(),
     })
     .strict(),

@@ -174,7 +174,6 @@ export interface DashboardEvents {
   'networks.changed': ResourcePatch<NetworkSummary>;
 }
 
-
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameCalls: Same<keyof DashboardResults, keyof typeof dashboardCallSchemas> = true;
 const _sameEvents: Same<keyof DashboardEvents, (typeof DASHBOARD_EVENT_NAMES)[number]> = true;

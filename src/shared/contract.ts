@@ -10,7 +10,14 @@ import type { EventName } from './events';
 import { LANGUAGES, type Settings } from './model/settings';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
-import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type RecreateAdvice, type RecreateProgress, type RecreateReport, type RecoveryReport } from './model/recreate';
+import {
+  WRITABLE_LAYER_CHOICES,
+  type IsolationTargets,
+  type RecreateAdvice,
+  type RecreateProgress,
+  type RecreateReport,
+  type RecoveryReport,
+} from './model/recreate';
 import type { Place } from './place';
 import { validateCreateSpec } from './validate/create-spec';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
@@ -26,7 +33,11 @@ const EngineId = z
 const NoArgs = z.object({}).strict();
 
 /** A runtime name (Linux) or a Windows isolation mode. */
-const IsolationName = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name or a Windows isolation mode');
+const IsolationName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name or a Windows isolation mode');
 const LayerChoice = z.enum(WRITABLE_LAYER_CHOICES);
 /** Chosen by the page so it can follow the progress events of its own move. */
 const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an operation id is 8 to 64 letters, digits, _ or -');
@@ -49,7 +60,10 @@ const CreateSpec = z
     ports: Lines(1024, 128),
     volumes: Lines(256, 4096),
     network: z.string().max(255).optional(),
-    restart: z.object({ policy: z.enum(RESTART_POLICIES), maxRetries: z.number().int().min(0).max(1_000_000).optional() }).strict().optional(),
+    restart: z
+      .object({ policy: z.enum(RESTART_POLICIES), maxRetries: z.number().int().min(0).max(1_000_000).optional() })
+      .strict()
+      .optional(),
     memory: z.string().max(32).optional(),
     cpus: z.string().max(16).optional(),
     labels: Lines(1024, 65_536),
@@ -93,7 +107,12 @@ export const callSchemas = {
   'isolation.advise': z.object({ id: ContainerId, target: IsolationName, writableLayer: LayerChoice.optional() }).strict(),
   /** Time and memory of a short-lived test container under `runtime` (and `reference`, default: the engine's default). */
   'isolation.measureCost': z
-    .object({ runtime: IsolationName, image: z.string().min(1).max(512).optional(), reference: IsolationName.optional(), runs: z.number().int().min(1).max(5).optional() })
+    .object({
+      runtime: IsolationName,
+      image: z.string().min(1).max(512).optional(),
+      reference: IsolationName.optional(),
+      runs: z.number().int().min(1).max(5).optional(),
+    })
     .strict(),
   /** Move containers to another isolation; a compose project moves all or nothing. Progress: `isolation.progress`. */
   'isolation.recreate': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),

@@ -63,7 +63,10 @@ export function parsePlace(hash: string): Place {
   const query = queryAt === -1 ? '' : raw.slice(queryAt + 1);
   let parts: string[];
   try {
-    parts = path.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+    parts = path
+      .split('/')
+      .filter((p) => p !== '')
+      .map((p) => decodeURIComponent(p));
   } catch {
     return HOME;
   }

@@ -60,7 +60,9 @@ async function openSilo(): Promise<{ page: Page; streams: StreamWatch; problems:
     });
   });
   // The CSP refusing anything (an inline style of xterm.js, say) shows up here.
-  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.sample));" });
+  await page.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.sample));",
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });

@@ -160,7 +160,9 @@ describe('1,000 containers, 54 changing state every second for a minute', () => 
       const main = list.map((c) => rowName(c.name, c.state));
       const truth = await engineList(engine);
       const behind = main.filter((row) => !truth.includes(row));
-      throw new Error(`${error.message}\nthe main process's list differs from the engine in ${behind.length} rows: ${JSON.stringify(behind.slice(0, 20))}\nbrowser host log:\n${host.output().slice(-3000)}`);
+      throw new Error(
+        `${error.message}\nthe main process's list differs from the engine in ${behind.length} rows: ${JSON.stringify(behind.slice(0, 20))}\nbrowser host log:\n${host.output().slice(-3000)}`,
+      );
     });
     const tasks = rendererTasks(await browser.stopTracing());
     const observed = await longTasks();

@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 async function create(name: string, hostConfig: Record<string, unknown>): Promise<void> {
-  const answer = await engineApi(engine, 'POST', `/v1.41/containers/create?name=${prefix}${name}`, { Image: TEST_IMAGE, Cmd: ['sleep', '3600'], HostConfig: { NetworkMode: 'none', ...hostConfig } });
+  const answer = await engineApi(engine, 'POST', `/v1.41/containers/create?name=${prefix}${name}`, {
+    Image: TEST_IMAGE,
+    Cmd: ['sleep', '3600'],
+    HostConfig: { NetworkMode: 'none', ...hostConfig },
+  });
   if (answer.status !== 201) throw new Error(`create ${name}: ${answer.status} ${answer.body}`);
 }
 
@@ -72,15 +76,23 @@ describe('the page under the browser host', () => {
   it('adds no global of its own: no Node, no Electron bridge, nothing a script could reach the engine with', async () => {
     const page = await browser.newPage();
     // A blank page of the same origin is the baseline: same secure context, same browser.
-    await page.route(`${host.origin}/__blank__`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+    await page.route(`${host.origin}/__blank__`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+    );
     await page.goto(host.url);
     await page.goto(`${host.origin}/__blank__`);
     const baseline = (await page.evaluate('Object.getOwnPropertyNames(window)')) as string[];
     await page.goto(`${host.origin}/`);
-    await page.getByRole('status').filter({ hasText: /^Connected to / }).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected to / })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const names = (await page.evaluate('Object.getOwnPropertyNames(window)')) as string[];
     expect(names.filter((n) => !baseline.includes(n))).toEqual([]);
-    const types = await page.evaluate('["require", "process", "module", "exports", "Buffer", "global", "__dirname", "ipcRenderer", "electron", "silo"].map((n) => [n, typeof window[n]])');
+    const types = await page.evaluate(
+      '["require", "process", "module", "exports", "Buffer", "global", "__dirname", "ipcRenderer", "electron", "silo"].map((n) => [n, typeof window[n]])',
+    );
     expect(Object.fromEntries(types as Array<[string, string]>)).toEqual({
       require: 'undefined',
       process: 'undefined',
@@ -106,7 +118,11 @@ describe('the page under the browser host', () => {
       ws.on('framesent', (frame) => frames.push(JSON.parse(String(frame.payload))));
     });
     await page.goto(host.url);
-    await page.getByRole('status').filter({ hasText: /^Connected to / }).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected to / })
+      .first()
+      .waitFor({ timeout: 10_000 });
     // Use it a little: type a filter and clear it.
     await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill('x');
     await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill('');

@@ -119,7 +119,10 @@ export async function bannerAfter(page: Page, since: number, pattern: RegExp, ti
   for (;;) {
     const found = (await bannerLog(page)).find((c) => c.at >= since && pattern.test(c.text));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`the banner never said ${pattern} after ${new Date(since).toISOString()}:\n${JSON.stringify((await bannerLog(page)).slice(-8), null, 1)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the banner never said ${pattern} after ${new Date(since).toISOString()}:\n${JSON.stringify((await bannerLog(page)).slice(-8), null, 1)}`,
+      );
     await new Promise((r) => setTimeout(r, 20));
   }
 }

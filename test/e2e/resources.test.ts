@@ -51,7 +51,9 @@ async function layerRows(page: Page, image: string): Promise<string[]> {
 describe('images', () => {
   it('lists the layers of the local image', async () => {
     const page = await openSilo('Images');
-    await row(page, TEST_IMAGE).getByRole('button', { name: `Layers of ${TEST_IMAGE}` }).click();
+    await row(page, TEST_IMAGE)
+      .getByRole('button', { name: `Layers of ${TEST_IMAGE}` })
+      .click();
     const rows = await layerRows(page, TEST_IMAGE);
     const history = (await engine.docker(['history', '-q', TEST_IMAGE])).split('\n').filter(Boolean);
     expect(rows).toHaveLength(history.length);
@@ -70,7 +72,9 @@ describe('images', () => {
       const page = await openSilo('Images');
       // The new image arrives through the engine's events, or is there from the first list.
       await row(page, image).waitFor({ timeout: 10_000 });
-      await row(page, image).getByRole('button', { name: `Layers of ${image}` }).click();
+      await row(page, image)
+        .getByRole('button', { name: `Layers of ${image}` })
+        .click();
       const rows = await layerRows(page, image);
       expect(rows).toHaveLength(2);
       expect(rows[0]).toMatch(/Imported from -/);
@@ -200,8 +204,26 @@ describe('compose projects', () => {
   it('stops a whole project from its group header, with progress, and starts it again', async () => {
     const project = 'e2e-res-shop';
     const ids = [
-      await engine.run(['--name', `${project}-web`, '--stop-timeout', '1', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=web']),
-      await engine.run(['--name', `${project}-db`, '--stop-timeout', '1', '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=db']),
+      await engine.run([
+        '--name',
+        `${project}-web`,
+        '--stop-timeout',
+        '1',
+        '--label',
+        `com.docker.compose.project=${project}`,
+        '--label',
+        'com.docker.compose.service=web',
+      ]),
+      await engine.run([
+        '--name',
+        `${project}-db`,
+        '--stop-timeout',
+        '1',
+        '--label',
+        `com.docker.compose.project=${project}`,
+        '--label',
+        'com.docker.compose.service=db',
+      ]),
     ];
     const states = async () => (await engine.docker(['inspect', '-f', '{{.State.Status}}', ...ids])).split('\n');
     try {

@@ -60,7 +60,10 @@ describe('the place in the address', () => {
     await expectDetails(page, 'Logs');
     // The 303 dropped the token and kept the place.
     expect(page.url()).toBe(`${host.origin}/#/containers/${id}/logs`);
-    await page.getByRole('log', { name: `Log of ${NAME}` }).getByText('route-hello').waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('log', { name: `Log of ${NAME}` })
+      .getByText('route-hello')
+      .waitFor({ timeout: 15_000 });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -113,7 +116,10 @@ describe('the place in the address', () => {
     const page = await newPage(problems);
     await page.goto(`${host.origin}/#/containers/${id}/logs`);
     await expectDetails(page, 'Logs');
-    await page.getByRole('log', { name: `Log of ${NAME}` }).getByText('route-hello').waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('log', { name: `Log of ${NAME}` })
+      .getByText('route-hello')
+      .waitFor({ timeout: 15_000 });
 
     await nav(page, 'Volumes').click();
     await expect.poll(() => hashOf(page)).toBe('#/volumes');
@@ -140,8 +146,15 @@ describe('the place in the address', () => {
   });
 
   it('--open refuses junk in plain words', async () => {
-    const run = promisify(execFile)(process.execPath, [resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'web.js'), '--port', '0', '--open', '#/nowhere'], { env: engine.env() });
-    const failure = (await run.then(() => null, (error: unknown) => error)) as { code?: number; stdout?: string; stderr?: string } | null;
+    const run = promisify(execFile)(
+      process.execPath,
+      [resolve(import.meta.dirname, '..', '..', 'dist', 'main', 'web.js'), '--port', '0', '--open', '#/nowhere'],
+      { env: engine.env() },
+    );
+    const failure = (await run.then(
+      () => null,
+      (error: unknown) => error,
+    )) as { code?: number; stdout?: string; stderr?: string } | null;
     expect(failure?.code).toBe(2);
     expect(failure?.stdout).toBe('');
     expect(failure?.stderr).toMatch(/^--open takes a place in Silo: #\/containers, .*; got "#\/nowhere"\n$/);

@@ -72,7 +72,10 @@ async function chooseDefault(page: Page, runtime: string): Promise<void> {
 
 async function engineViewDefault(page: Page): Promise<string | null> {
   await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
-  return page.locator('.fact', { has: page.getByText('Default runtime', { exact: true }) }).locator('dd').textContent();
+  return page
+    .locator('.fact', { has: page.getByText('Default runtime', { exact: true }) })
+    .locator('dd')
+    .textContent();
 }
 
 describe('Settings: the default runtime', () => {
@@ -110,7 +113,9 @@ describe('Settings: the default runtime', () => {
     await typeInto(editor, '{\n  "default-runtme": "runsc",\n  "runtimes": {\n    "kata": {"path": "/usr/bin/no-such-kata"}\n  }\n}\n');
     await expect.poll(() => editorSection.textContent()).toMatch(/Line 2, column 3.*"default-runtme" is not an option the engine knows/);
     // The binary on disk is checked by Silo itself a moment after typing stops.
-    await expect.poll(() => editorSection.textContent(), { timeout: 10_000 }).toMatch(/Line 4, column \d+.*points at \/usr\/bin\/no-such-kata, which is not a program/);
+    await expect
+      .poll(() => editorSection.textContent(), { timeout: 10_000 })
+      .toMatch(/Line 4, column \d+.*points at \/usr\/bin\/no-such-kata, which is not a program/);
     await expect.poll(() => editorSection.textContent()).toMatch(/default-runtme added: "runsc"/);
     expect(await apply.isDisabled()).toBe(true);
     expect(readFileSync(engine.configFile).equals(before)).toBe(true);

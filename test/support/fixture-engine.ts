@@ -180,7 +180,11 @@ function parseFilters(raw: string | undefined): Filters {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BadRequest(`invalid filter: ${raw}`);
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (Array.isArray(value)) out.set(key, value.map(String));
-    else if (value !== null && typeof value === 'object') out.set(key, Object.keys(value as Record<string, unknown>).filter((k) => (value as Record<string, unknown>)[k]));
+    else if (value !== null && typeof value === 'object')
+      out.set(
+        key,
+        Object.keys(value as Record<string, unknown>).filter((k) => (value as Record<string, unknown>)[k]),
+      );
     else throw new BadRequest(`invalid filter '${key}'`);
   }
   return out;
@@ -204,10 +208,39 @@ function labelMatches(labels: Record<string, string> | null | undefined, wanted:
 }
 
 const CONTAINER_FILTERS_VALID = [
-  'ancestor', 'before', 'expose', 'exited', 'health', 'id', 'isolation', 'is-task', 'label', 'name', 'network', 'publish', 'since', 'status', 'volume',
+  'ancestor',
+  'before',
+  'expose',
+  'exited',
+  'health',
+  'id',
+  'isolation',
+  'is-task',
+  'label',
+  'name',
+  'network',
+  'publish',
+  'since',
+  'status',
+  'volume',
 ];
 const CONTAINER_FILTERS_DONE = ['id', 'name', 'status', 'label'];
-const EVENT_FILTERS_VALID = ['config', 'container', 'daemon', 'event', 'image', 'label', 'network', 'node', 'plugin', 'scope', 'secret', 'service', 'type', 'volume'];
+const EVENT_FILTERS_VALID = [
+  'config',
+  'container',
+  'daemon',
+  'event',
+  'image',
+  'label',
+  'network',
+  'node',
+  'plugin',
+  'scope',
+  'secret',
+  'service',
+  'type',
+  'volume',
+];
 const EVENT_FILTERS_DONE = ['type', 'event', 'container', 'image', 'label'];
 
 // ---------------------------------------------------------------------------------------------
@@ -217,11 +250,7 @@ interface EventStream {
   filters: Filters;
 }
 
-export async function startFixtureEngine(
-  name: FixtureEngineName,
-  socketPath: string,
-  options: FixtureEngineOptions = {},
-): Promise<FixtureEngine> {
+export async function startFixtureEngine(name: FixtureEngineName, socketPath: string, options: FixtureEngineOptions = {}): Promise<FixtureEngine> {
   const info = { ...readJson<RawInfo & Record<string, unknown>>(join(FIXTURES_DIR, 'engine-info', `${name}.json`)), ...options.info };
   const osType = String(info.OSType ?? 'linux').toLowerCase();
   const serverVersion = String(info.ServerVersion ?? '');
@@ -445,7 +474,9 @@ export async function startFixtureEngine(
       const n = /^\/networks\/([^/]+)$/.exec(path);
       if (n) {
         const ref = decodeURIComponent(n[1]!);
-        const found = networkInspects.find((x) => x.Id === ref || x.Name === ref) ?? networkInspects.find((x) => /^[0-9a-f]{4,}$/.test(ref) && String(x.Id).startsWith(ref));
+        const found =
+          networkInspects.find((x) => x.Id === ref || x.Name === ref) ??
+          networkInspects.find((x) => /^[0-9a-f]{4,}$/.test(ref) && String(x.Id).startsWith(ref));
         if (!found) return sendJson(res, 404, { message: `network ${ref} not found` });
         return sendJson(res, 200, found);
       }

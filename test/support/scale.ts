@@ -23,7 +23,12 @@ export function engineApi(engine: TestEngine, method: string, path: string, body
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
-      { socketPath: engine.socketPath, method, path, headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {} },
+      {
+        socketPath: engine.socketPath,
+        method,
+        path,
+        headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {},
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));

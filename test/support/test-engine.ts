@@ -13,7 +13,31 @@ const exec = promisify(execFile);
 export const TEST_IMAGE = 'silo-test/busybox:latest';
 /** A one-file image whose process sleeps until killed: cheap to create by the thousand (vfs copies each rootfs). */
 export const PAUSE_IMAGE = 'silo-test/pause:latest';
-const BUSYBOX_APPLETS = ['sh', 'sleep', 'echo', 'cat', 'ls', 'ps', 'uname', 'top', 'dmesg', 'seq', 'yes', 'head', 'true', 'false', 'date', 'env', 'wc', 'id', 'hostname', 'mkdir', 'touch', 'rm', 'grep'];
+const BUSYBOX_APPLETS = [
+  'sh',
+  'sleep',
+  'echo',
+  'cat',
+  'ls',
+  'ps',
+  'uname',
+  'top',
+  'dmesg',
+  'seq',
+  'yes',
+  'head',
+  'true',
+  'false',
+  'date',
+  'env',
+  'wc',
+  'id',
+  'hostname',
+  'mkdir',
+  'touch',
+  'rm',
+  'grep',
+];
 
 export interface TestEngineOptions {
   /** Extra daemon.json keys, merged over the defaults. */
@@ -30,7 +54,10 @@ export class TestEngine {
   readonly pidFile: string;
   readonly configFile: string;
 
-  constructor(dir?: string, private readonly options: TestEngineOptions = {}) {
+  constructor(
+    dir?: string,
+    private readonly options: TestEngineOptions = {},
+  ) {
     // Short paths: a unix socket path must stay under 108 bytes.
     this.dir = dir ?? mkdtempSync(join(tmpdir(), 'silo-e-'));
     this.socketPath = join(this.dir, 'docker.sock');
@@ -67,12 +94,20 @@ export class TestEngine {
   async launch(): Promise<void> {
     const log = openSync(join(this.dir, 'dockerd.log'), 'a');
     const args = [
-      '--data-root', join(this.dir, 'data'),
-      '--exec-root', join(this.dir, 'exec'),
-      '--pidfile', this.pidFile,
-      '-H', this.dockerHost,
-      '--config-file', this.configFile,
-      '--iptables=false', '--ip6tables=false', '--bridge=none', '--storage-driver=vfs',
+      '--data-root',
+      join(this.dir, 'data'),
+      '--exec-root',
+      join(this.dir, 'exec'),
+      '--pidfile',
+      this.pidFile,
+      '-H',
+      this.dockerHost,
+      '--config-file',
+      this.configFile,
+      '--iptables=false',
+      '--ip6tables=false',
+      '--bridge=none',
+      '--storage-driver=vfs',
       ...(this.options.extraArgs ?? []),
     ];
     const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });
@@ -95,9 +130,18 @@ export class TestEngine {
     return new Promise((resolve) => {
       const socket = connect(this.socketPath);
       let answer = '';
-      socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
+      socket.setTimeout(1000, () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.on('error', () => resolve(false));
-      socket.on('data', (d) => { answer += d.toString(); if (answer.includes('\r\n\r\n')) { socket.destroy(); resolve(answer.startsWith('HTTP/1.1 200')); } });
+      socket.on('data', (d) => {
+        answer += d.toString();
+        if (answer.includes('\r\n\r\n')) {
+          socket.destroy();
+          resolve(answer.startsWith('HTTP/1.1 200'));
+        }
+      });
       socket.on('connect', () => socket.write('GET /_ping HTTP/1.1\r\nHost: docker\r\n\r\n'));
     });
   }

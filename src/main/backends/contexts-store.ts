@@ -40,9 +40,15 @@ export function validateRemoteEngine(input: RemoteEngineInput): BackendError | n
   } catch (error) {
     return { code: 'context-host-invalid', params: { host: input.host }, detail: (error as Error).message };
   }
-  if (!/^(tcp|ssh):\/\//.test(input.host) || (address.kind !== 'tcp' && address.kind !== 'ssh')) return { code: 'context-host-invalid', params: { host: input.host }, detail: 'a remote engine is tcp://host:port or ssh://user@host' };
+  if (!/^(tcp|ssh):\/\//.test(input.host) || (address.kind !== 'tcp' && address.kind !== 'ssh'))
+    return { code: 'context-host-invalid', params: { host: input.host }, detail: 'a remote engine is tcp://host:port or ssh://user@host' };
   if (address.kind === 'ssh' && input.tls) return { code: 'context-tls-invalid', params: { reason: 'ssh-has-no-tls' } };
-  if (address.kind === 'tcp' && !input.tls) return { code: 'context-tls-invalid', params: { reason: 'plain-tcp' }, detail: 'an engine on TCP without TLS can be driven by anyone who reaches the port' };
+  if (address.kind === 'tcp' && !input.tls)
+    return {
+      code: 'context-tls-invalid',
+      params: { reason: 'plain-tcp' },
+      detail: 'an engine on TCP without TLS can be driven by anyone who reaches the port',
+    };
   const tls = input.tls;
   if (!tls) return null;
   if (Boolean(tls.cert) !== Boolean(tls.key)) return { code: 'context-tls-invalid', params: { reason: 'cert-without-key' } };
@@ -55,7 +61,8 @@ export function validateRemoteEngine(input: RemoteEngineInput): BackendError | n
   } catch (error) {
     return { code: 'context-tls-invalid', params: { reason: 'not-pem' }, detail: (error as Error).message };
   }
-  if (!tls.ca && !tls.skipVerify) return { code: 'context-tls-invalid', params: { reason: 'no-ca' }, detail: 'without a CA certificate the engine’s certificate cannot be verified' };
+  if (!tls.ca && !tls.skipVerify)
+    return { code: 'context-tls-invalid', params: { reason: 'no-ca' }, detail: 'without a CA certificate the engine’s certificate cannot be verified' };
   return null;
 }
 
@@ -98,7 +105,9 @@ export async function addRemoteEngine(input: RemoteEngineInput, options: Context
     };
     await fs.writeNew(join(stage, 'meta', 'meta.json'), Buffer.from(JSON.stringify(meta)), 0o644);
     await fs.chmod(join(stage, 'meta'), 0o755);
-    const files = Object.entries({ 'ca.pem': input.tls?.ca, 'cert.pem': input.tls?.cert, 'key.pem': input.tls?.key }).filter((e): e is [string, string] => Boolean(e[1]));
+    const files = Object.entries({ 'ca.pem': input.tls?.ca, 'cert.pem': input.tls?.cert, 'key.pem': input.tls?.key }).filter((e): e is [string, string] =>
+      Boolean(e[1]),
+    );
     if (files.length > 0) {
       await fs.mkdir(join(stage, 'tls', 'docker'), 0o700);
       for (const [leaf, pem] of files) await fs.writeNew(join(stage, 'tls', 'docker', leaf), Buffer.from(pem), 0o600);
@@ -116,7 +125,9 @@ export async function addRemoteEngine(input: RemoteEngineInput, options: Context
     await fs.remove(stage).catch(() => undefined);
   }
   const context = (await listEngineContexts(options)).find((c) => c.name === input.name);
-  return context ? { status: 'done', context, backupPath: null } : { status: 'refused', error: { code: 'context-write-failed', detail: 'the context was written but cannot be read back' } };
+  return context
+    ? { status: 'done', context, backupPath: null }
+    : { status: 'refused', error: { code: 'context-write-failed', detail: 'the context was written but cannot be read back' } };
 }
 
 /** Move a context Silo created out of the store, into a timestamped backup folder. */

@@ -53,7 +53,11 @@ export async function prepareApply(
   if (options.expectedOldSha256 != null && sha256(old ?? Buffer.alloc(0)) !== options.expectedOldSha256) {
     return { status: 'refused', error: { code: 'config-changed-on-disk', step: 'validate', params: { file: target.configFile } }, problems: [] };
   }
-  const report = validateDaemonConfig(text, { platform: target.platform, commandLineFlags: target.commandLineFlags ?? [], commandLineRuntimes: target.commandLineRuntimes ?? [] });
+  const report = validateDaemonConfig(text, {
+    platform: target.platform,
+    commandLineFlags: target.commandLineFlags ?? [],
+    commandLineRuntimes: target.commandLineRuntimes ?? [],
+  });
   const problems = [...report.problems];
   for (const check of report.runtimePaths) {
     if (await deps.runtimeExists(check.path)) continue;
@@ -68,7 +72,11 @@ export async function prepareApply(
     });
   }
   if (!report.ok || problems.some((p) => p.severity === 'error') || report.config === null) {
-    return { status: 'refused', error: { code: 'config-invalid', step: 'validate', params: { count: problems.filter((p) => p.severity === 'error').length } }, problems };
+    return {
+      status: 'refused',
+      error: { code: 'config-invalid', step: 'validate', params: { count: problems.filter((p) => p.severity === 'error').length } },
+      problems,
+    };
   }
   const next = Buffer.from(text, 'utf8');
   if (old !== null && old.equals(next)) return { status: 'unchanged' };

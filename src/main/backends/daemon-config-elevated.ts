@@ -33,7 +33,12 @@ export async function applyDaemonConfigElevated(
 ): Promise<DaemonApplyResult> {
   const fs = deps.fs ?? nodeFileOps;
   if (target.reloader.kind !== 'signal') {
-    return { status: 'failed', error: { code: 'elevation-unavailable', step: 'write', detail: 'only a Linux engine can be changed through pkexec' }, backupPath: null, rollback: null };
+    return {
+      status: 'failed',
+      error: { code: 'elevation-unavailable', step: 'write', detail: 'only a Linux engine can be changed through pkexec' },
+      backupPath: null,
+      rollback: null,
+    };
   }
   const prepared = await prepareApply(target, text, options, { fs, runtimeExists: deps.runtimeExists ?? runtimeLookup(fs) });
   if ('status' in prepared) return prepared;
@@ -66,13 +71,24 @@ export async function applyDaemonConfigElevated(
 
 type Outcome = ReturnType<typeof elevatedOutcome>;
 
-async function install(deps: ElevatedApplyDeps, fs: FileOps, stage: string, target: string, data: Buffer | null, backup: string | null, pid: number): Promise<Outcome> {
+async function install(
+  deps: ElevatedApplyDeps,
+  fs: FileOps,
+  stage: string,
+  target: string,
+  data: Buffer | null,
+  backup: string | null,
+  pid: number,
+): Promise<Outcome> {
   let staged: string | null = null;
   if (data !== null) {
     staged = join(stage, `daemon.json.${Date.now()}`);
     await fs.writeNew(staged, data, 0o600);
   }
-  const command = buildElevatedInstallCommand({ stagedFile: staged, targetFile: target, sha256: sha256(data ?? Buffer.alloc(0)), backupFile: backup, pid }, deps.pkexec ?? PKEXEC);
+  const command = buildElevatedInstallCommand(
+    { stagedFile: staged, targetFile: target, sha256: sha256(data ?? Buffer.alloc(0)), backupFile: backup, pid },
+    deps.pkexec ?? PKEXEC,
+  );
   try {
     return elevatedOutcome(await deps.runner.run(command.file, command.args, { timeoutMs: 300_000 }));
   } catch (error) {
@@ -87,5 +103,9 @@ async function restore(run: (data: Buffer | null, backup: string | null) => Prom
   const outcome = await run(prepared.old, null);
   if (!outcome) return { restored: true, reloaded: true, error: null };
   if (outcome.stage === 'reload') return { restored: true, reloaded: false, error: outcome.error };
-  return { restored: false, reloaded: false, error: { ...outcome.error, code: outcome.error.code === 'elevation-failed' ? 'restore-failed' : outcome.error.code } };
+  return {
+    restored: false,
+    reloaded: false,
+    error: { ...outcome.error, code: outcome.error.code === 'elevation-failed' ? 'restore-failed' : outcome.error.code },
+  };
 }

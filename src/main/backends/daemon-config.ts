@@ -41,7 +41,12 @@ class StepFailure extends Error {
   }
 }
 
-export async function applyDaemonConfig(target: DaemonConfigTarget, text: string, options: ApplyOptions = {}, deps: ApplyDeps = {}): Promise<DaemonApplyResult> {
+export async function applyDaemonConfig(
+  target: DaemonConfigTarget,
+  text: string,
+  options: ApplyOptions = {},
+  deps: ApplyDeps = {},
+): Promise<DaemonApplyResult> {
   const fs = deps.fs ?? nodeFileOps;
   const hook = deps.hook ?? (() => undefined);
   const step = async <T>(name: ApplyStep, run: () => Promise<T>): Promise<T> => {

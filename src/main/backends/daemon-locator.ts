@@ -85,7 +85,12 @@ export async function pidOfUnixSocket(fs: FileOps, socketPath: string, proc = '/
 /** dockerd's default: /etc/docker/daemon.json, or ~/.config/docker/daemon.json for a rootless one. */
 async function defaultConfigFile(fs: FileOps, pid: number, proc: string): Promise<string> {
   const environ = (await fs.read(posix.join(proc, String(pid), 'environ')).catch(() => null))?.toString('utf8') ?? '';
-  const env = Object.fromEntries(environ.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const env = Object.fromEntries(
+    environ
+      .split('\0')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
   if (!env.ROOTLESSKIT_STATE_DIR) return DEFAULT_CONFIG_FILE;
   const configHome = env.XDG_CONFIG_HOME || (env.HOME ? posix.join(env.HOME, '.config') : null);
   return configHome ? posix.join(configHome, 'docker', 'daemon.json') : DEFAULT_CONFIG_FILE;

@@ -73,7 +73,13 @@ export class DaemonConfigService {
     return this.editKey(engine, 'windows', baseSha256, onStep, (text) => setWindowsIsolation(text, mode));
   }
 
-  private editKey(engine: string, platform: 'linux' | 'windows', baseSha256: string, onStep: OnStep, edit: (text: string) => string): Promise<DaemonApplyResult> {
+  private editKey(
+    engine: string,
+    platform: 'linux' | 'windows',
+    baseSha256: string,
+    onStep: OnStep,
+    edit: (text: string) => string,
+  ): Promise<DaemonApplyResult> {
     return this.serially(async () => {
       const target = await this.editable(engine);
       if (target.platform !== platform) throw new SiloFailure(siloError('invalid-isolation', { params: { platform: target.platform } }));
@@ -105,7 +111,11 @@ export class DaemonConfigService {
 
   /** The pure rules with dockerd's command line, and each runtime binary looked for on disk. */
   private async problemsOf(target: DaemonConfigTarget, text: string): Promise<DaemonConfigProblem[]> {
-    const report = validateDaemonConfig(text, { platform: target.platform, commandLineFlags: target.commandLineFlags ?? [], commandLineRuntimes: target.commandLineRuntimes ?? [] });
+    const report = validateDaemonConfig(text, {
+      platform: target.platform,
+      commandLineFlags: target.commandLineFlags ?? [],
+      commandLineRuntimes: target.commandLineRuntimes ?? [],
+    });
     const exists = runtimeLookup(this.context.fs, this.context.env);
     const problems = [...report.problems];
     for (const check of report.runtimePaths) {

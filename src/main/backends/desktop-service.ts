@@ -2,7 +2,16 @@
 // (waiting for Desktop's engine to answer as asked, with progress), and the WSL distributions.
 import type { RawInfo } from '../../shared/engine-api';
 import type { ContainerPlatform, DesktopBackend, DesktopProgress, DesktopSwitchResult, DockerDesktopState, WslReport } from '../../shared/model/backends';
-import { backendOf, desktopPaths, inspectDockerDesktop, readDesktopSettings, stringListSetting, booleanSetting, switchDesktopBackend, switchDesktopContainers } from './docker-desktop';
+import {
+  backendOf,
+  desktopPaths,
+  inspectDockerDesktop,
+  readDesktopSettings,
+  stringListSetting,
+  booleanSetting,
+  switchDesktopBackend,
+  switchDesktopContainers,
+} from './docker-desktop';
 import { listWslDistros, wslExeFor } from './wsl';
 import { readInfoOnce } from '../engine/connection/info-once';
 import { linuxSockets } from '../platform/linux';
@@ -51,7 +60,10 @@ export class DesktopService {
     if (this.context.platform !== 'win32') return { available: false, distros: [], message: null, integrationKnown: false };
     const { file } = await readDesktopSettings(desktopPaths(desktopEnvironment(this.context)), this.context.fs);
     const settings = file
-      ? { integratedWslDistros: stringListSetting(file, 'integratedWslDistros'), enableIntegrationWithDefaultWslDistro: booleanSetting(file, 'enableIntegrationWithDefaultWslDistro') }
+      ? {
+          integratedWslDistros: stringListSetting(file, 'integratedWslDistros'),
+          enableIntegrationWithDefaultWslDistro: booleanSetting(file, 'enableIntegrationWithDefaultWslDistro'),
+        }
       : null;
     return listWslDistros({ runner: this.context.runner, wslExe: wslExeFor(this.context.env), settings });
   }
@@ -61,7 +73,11 @@ export class DesktopService {
    * still answer for a while after a restart was asked for). At the deadline: the last answer,
    * for the caller to report how it differs, or null when it never answered.
    */
-  private async waitForEngine(operation: 'backend' | 'containers', accept: (info: RawInfo) => boolean, onTick: (elapsedMs: number) => void): Promise<RawInfo | null> {
+  private async waitForEngine(
+    operation: 'backend' | 'containers',
+    accept: (info: RawInfo) => boolean,
+    onTick: (elapsedMs: number) => void,
+  ): Promise<RawInfo | null> {
     const started = Date.now();
     const waitMs = this.context.desktopWaitMs ?? WAIT_MS;
     const deadline = started + waitMs;
@@ -79,7 +95,9 @@ export class DesktopService {
       await new Promise((resolve) => setTimeout(resolve, Math.min(ASK_EVERY_MS, waitMs)));
     }
     // The pipes and sockets may have come and gone: let discovery see them as they are now.
-    await this.context.engine.refreshEndpoints().catch((error: Error) => this.context.log(`refreshing engines after a Docker Desktop switch: ${error.message}`));
+    await this.context.engine
+      .refreshEndpoints()
+      .catch((error: Error) => this.context.log(`refreshing engines after a Docker Desktop switch: ${error.message}`));
     return last;
   }
 

@@ -50,7 +50,17 @@ export interface ElevatedInstall {
 export function buildElevatedInstallCommand(install: ElevatedInstall, pkexec = PKEXEC): { file: string; args: string[] } {
   return {
     file: pkexec,
-    args: ['/bin/sh', '-c', INSTALL_HELPER, 'silo-install-daemon-json', install.stagedFile ?? '', install.targetFile, install.sha256, install.backupFile ?? '', String(install.pid ?? 0)],
+    args: [
+      '/bin/sh',
+      '-c',
+      INSTALL_HELPER,
+      'silo-install-daemon-json',
+      install.stagedFile ?? '',
+      install.targetFile,
+      install.sha256,
+      install.backupFile ?? '',
+      String(install.pid ?? 0),
+    ],
   };
 }
 
@@ -70,7 +80,10 @@ export function elevatedOutcome(result: CommandResult): { error: BackendError; s
     case 15:
       return { error: { code: 'elevation-failed', step: 'reload', detail: `dockerd could not be signalled: ${detail}` }, stage: 'reload' };
     case 11:
-      return { error: { code: 'elevation-failed', step: 'write', detail: 'the prepared file changed before it was copied; nothing was written' }, stage: 'write' };
+      return {
+        error: { code: 'elevation-failed', step: 'write', detail: 'the prepared file changed before it was copied; nothing was written' },
+        stage: 'write',
+      };
     default:
       return { error: { code: 'elevation-failed', step: 'write', detail }, stage: 'write' };
   }

@@ -16,8 +16,7 @@ export class ReloadFailure extends Error {
 }
 
 export type EngineReloader =
-  | { kind: 'signal'; pid(): Promise<number | null>; reload(): Promise<void> }
-  | { kind: 'service'; serviceName: string; reload(): Promise<void> };
+  { kind: 'signal'; pid(): Promise<number | null>; reload(): Promise<void> } | { kind: 'service'; serviceName: string; reload(): Promise<void> };
 
 export type Kill = (pid: number, signal: NodeJS.Signals) => void;
 

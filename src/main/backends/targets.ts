@@ -49,7 +49,11 @@ export function windowsServiceTarget(options: WindowsServiceTargetOptions): Daem
   return {
     platform: 'windows',
     configFile: win32.join(programData, 'docker', 'config', 'daemon.json'),
-    reloader: windowsServiceReloader({ runner: options.runner, netExe: netExeFor(options.env), ...(options.serviceName ? { serviceName: options.serviceName } : {}) }),
+    reloader: windowsServiceReloader({
+      runner: options.runner,
+      netExe: netExeFor(options.env),
+      ...(options.serviceName ? { serviceName: options.serviceName } : {}),
+    }),
     readInfo: options.readInfo,
   };
 }

@@ -30,7 +30,13 @@ function looksUtf16le(bytes: Buffer): boolean {
   return zeros >= pairs / 2;
 }
 
-const STATES: Record<string, WslState> = { running: 'running', stopped: 'stopped', installing: 'installing', converting: 'converting', uninstalling: 'uninstalling' };
+const STATES: Record<string, WslState> = {
+  running: 'running',
+  stopped: 'stopped',
+  installing: 'installing',
+  converting: 'converting',
+  uninstalling: 'uninstalling',
+};
 
 /** The rows of `wsl.exe -l -v`; the header and any message line are skipped. */
 export function parseWslList(text: string): WslRow[] {

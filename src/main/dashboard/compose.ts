@@ -7,7 +7,13 @@ import type { EngineStreamHandle, StreamSink } from './stream-sink';
 
 export type ComposeAction = 'start' | 'stop' | 'restart';
 
-export function actOnProject(source: LiveEngineSource, project: string, action: ComposeAction, sink: StreamSink, concurrency = 4): { handle: EngineStreamHandle; total: number } {
+export function actOnProject(
+  source: LiveEngineSource,
+  project: string,
+  action: ComposeAction,
+  sink: StreamSink,
+  concurrency = 4,
+): { handle: EngineStreamHandle; total: number } {
   const live = source.live();
   if (!live) throw new SiloFailure(siloError('no-engine'));
   const ids = live

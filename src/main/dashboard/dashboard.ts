@@ -56,7 +56,12 @@ export class Dashboard {
     private readonly log: (line: string) => void = () => undefined,
   ) {
     this.patches = new Emitter(log);
-    this.images = new ResourceWatch({ list: () => listImages(this.live(), this.imageFacts), key: (i) => i.id, emit: (p) => this.patches.emit('images', p), log });
+    this.images = new ResourceWatch({
+      list: () => listImages(this.live(), this.imageFacts),
+      key: (i) => i.id,
+      emit: (p) => this.patches.emit('images', p),
+      log,
+    });
     this.volumes = new ResourceWatch({ list: () => listVolumes(this.live()), key: (v) => v.name, emit: (p) => this.patches.emit('volumes', p), log });
     this.networks = new ResourceWatch({ list: () => listNetworks(this.live()), key: (n) => n.id, emit: (p) => this.patches.emit('networks', p), log });
     const live = source.live();
@@ -116,7 +121,10 @@ export class Dashboard {
     this.terminals.set(terminal.execId, terminal);
     const handle = terminal.handle;
     const tracked = this.track(live, { close: () => (forget(), handle.close()) }, outer);
-    return { shell: terminal.shell, handle: { input: (data) => handle.input(data), resize: (cols, rows) => handle.resize(cols, rows), close: () => tracked.close() } };
+    return {
+      shell: terminal.shell,
+      handle: { input: (data) => handle.input(data), resize: (cols, rows) => handle.resize(cols, rows), close: () => tracked.close() },
+    };
   }
 
   pull(reference: string, sink: StreamSink): EngineStreamHandle {

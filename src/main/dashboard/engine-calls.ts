@@ -29,7 +29,9 @@ export async function engineCall<T>(live: LiveEngine, call: () => Promise<T>, pa
 }
 
 export function inspectContainer(live: LiveEngine, id: string): Promise<RawContainerInspect> {
-  return engineCall(live, () => live.client.get<RawContainerInspect>(`/containers/${encodeURIComponent(id)}/json`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }));
+  return engineCall(live, () =>
+    live.client.get<RawContainerInspect>(`/containers/${encodeURIComponent(id)}/json`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }),
+  );
 }
 
 /** Every JSON line of a response, once it has ended (load, import, prune answers). */

@@ -19,7 +19,10 @@ const RULES: Rule[] = [
   { test: /pull access denied|repository does not exist|unauthorized|denied: requested access|authentication required/i, code: 'pull-access-denied' },
   { test: /manifest unknown|manifest for \S+ not found|not found: manifest/i, code: 'manifest-not-found' },
   { test: /no such image:?\s*(\S*)/i, code: 'image-not-found', params: (m): Record<string, string> => (m[1] ? { image: m[1] } : {}) },
-  { test: /error processing tar file|archive\/tar|invalid tar header|unexpected EOF|does not look like a tar|open \S*manifest\.json|no such file or directory.*repositories/i, code: 'invalid-archive' },
+  {
+    test: /error processing tar file|archive\/tar|invalid tar header|unexpected EOF|does not look like a tar|open \S*manifest\.json|no such file or directory.*repositories/i,
+    code: 'invalid-archive',
+  },
   // volumes
   { test: /volume is in use/i, code: 'volume-in-use' },
   { test: /no such volume/i, code: 'volume-not-found' },

@@ -37,7 +37,9 @@ const MAX_PENDING_CHARS = 256 * 1024;
 async function createExec(live: LiveEngine, id: string, shell: ShellCandidate, cols: number, rows: number): Promise<string> {
   const body: Record<string, unknown> = { AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true, Cmd: shell.cmd, Env: shell.env };
   if (compareApi(live.apiVersion, '1.42') >= 0) body.ConsoleSize = [rows, cols];
-  const created = await engineCall(live, () => live.client.post<{ Id: string }>(`/containers/${encodeURIComponent(id)}/exec`, { body, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }));
+  const created = await engineCall(live, () =>
+    live.client.post<{ Id: string }>(`/containers/${encodeURIComponent(id)}/exec`, { body, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }),
+  );
   return created.Id;
 }
 
@@ -81,9 +83,17 @@ function firstWords(socket: Duplex): Promise<{ data: Buffer; ended: boolean }> {
 }
 
 /** Start one candidate: the socket and its first words, or null when the engine could not start it. */
-async function startShell(live: LiveEngine, id: string, shell: ShellCandidate, cols: number, rows: number): Promise<{ execId: string; socket: Duplex; first: Buffer } | { missing: string }> {
+async function startShell(
+  live: LiveEngine,
+  id: string,
+  shell: ShellCandidate,
+  cols: number,
+  rows: number,
+): Promise<{ execId: string; socket: Duplex; first: Buffer } | { missing: string }> {
   const execId = await createExec(live, id, shell, cols, rows);
-  const socket = (await engineCall(live, () => live.client.open(`/exec/${execId}/start`, { method: 'POST', body: { Detach: false, Tty: true }, hijack: true }))) as Duplex;
+  const socket = (await engineCall(live, () =>
+    live.client.open(`/exec/${execId}/start`, { method: 'POST', body: { Detach: false, Tty: true }, hijack: true }),
+  )) as Duplex;
   // Before API 1.42 there is no ConsoleSize at create: size it now (it may fail this early: harmless).
   if (compareApi(live.apiVersion, '1.42') < 0) void resizeExec(live, execId, cols, rows).catch(() => undefined);
   // A busy machine may take a while to start the process: look again until it runs, speaks or ends.

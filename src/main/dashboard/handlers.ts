@@ -50,7 +50,9 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     'containers.top': async ({ id }) => topProcesses(live(), id),
     'containers.changes': async ({ id }) => filesystemChanges(live(), id),
     'logs.open': ({ id, tail, timestamps, since }) =>
-      streams.open('logs', (sink) => board().openLogs(id, { tail: tail ?? DEFAULT_TAIL, timestamps: timestamps ?? true, ...(since !== undefined ? { since } : {}) }, sink)),
+      streams.open('logs', (sink) =>
+        board().openLogs(id, { tail: tail ?? DEFAULT_TAIL, timestamps: timestamps ?? true, ...(since !== undefined ? { since } : {}) }, sink),
+      ),
     'logs.download': ({ id, timestamps }) => streams.open('download', async (sink) => ({ handle: await board().downloadLogs(id, timestamps ?? false, sink) })),
     'stats.open': ({ id }) => streams.open('stats', async (sink) => ({ handle: await board().openStats(id, sink) })),
     'terminal.open': ({ id, cols, rows }) => streams.open('terminal', (sink) => board().openTerminal(id, { cols, rows }, sink)),

@@ -14,7 +14,13 @@ import { engineCall, readNdjson } from './engine-calls';
 import type { LiveEngine } from '../engine/live';
 import type { UploadHandle } from './stream-sink';
 
-function loadRequest(live: LiveEngine, mode: ImageLoadMode, reference: string | undefined, body: NodeJS.ReadableStream, signal: AbortSignal): Promise<ImageLoadResult> {
+function loadRequest(
+  live: LiveEngine,
+  mode: ImageLoadMode,
+  reference: string | undefined,
+  body: NodeJS.ReadableStream,
+  signal: AbortSignal,
+): Promise<ImageLoadResult> {
   const target = mode === 'load' ? { path: '/images/load', query: { quiet: false } } : { path: '/images/create', query: importQuery(reference) };
   return engineCall(live, async () => {
     const response = (await live.client.open(target.path, { method: 'POST', query: target.query, file: body, signal })) as IncomingMessage;

@@ -55,7 +55,9 @@ export function pullImage(live: LiveEngine, reference: string, sink: StreamSink,
         take(parser.end().values);
         finish(null);
       });
-      response.on('close', () => finish(response?.complete ? null : mapConnectionError(Object.assign(new Error('the pull stream was cut'), { code: 'ECONNRESET' }))));
+      response.on('close', () =>
+        finish(response?.complete ? null : mapConnectionError(Object.assign(new Error('the pull stream was cut'), { code: 'ECONNRESET' }))),
+      );
       response.on('error', (error: Error) => finish(mapConnectionError(error)));
     })
     .catch((error: unknown) => {

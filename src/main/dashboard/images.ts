@@ -31,14 +31,22 @@ export async function listImages(live: LiveEngine, facts: Map<string, ImageFacts
 }
 
 export async function imageHistory(live: LiveEngine, id: string): Promise<ImageLayer[]> {
-  const raw = await engineCall(live, () => live.client.get<RawHistoryItem[]>(`/images/${encodeURIComponent(id)}/history`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { image: id });
+  const raw = await engineCall(
+    live,
+    () => live.client.get<RawHistoryItem[]>(`/images/${encodeURIComponent(id)}/history`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }),
+    { image: id },
+  );
   return toImageLayers(raw);
 }
 
 export function removeImages(live: LiveEngine, ids: readonly string[], force: boolean): Promise<ItemOutcome[]> {
   return mapBounded(ids, 4, async (id): Promise<ItemOutcome> => {
     try {
-      await engineCall(live, () => live.client.delete(`/images/${encodeURIComponent(id)}`, { query: { force, noprune: false }, signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }), { image: id });
+      await engineCall(
+        live,
+        () => live.client.delete(`/images/${encodeURIComponent(id)}`, { query: { force, noprune: false }, signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }),
+        { image: id },
+      );
       return { id, ok: true, error: null };
     } catch (error) {
       return { id, ok: false, error: mapDashboardError(error, { image: id }) };

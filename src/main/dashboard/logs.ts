@@ -45,7 +45,11 @@ function lineReader(tty: boolean, timestamps: boolean): { push(chunk: Buffer): L
   };
 }
 
-async function logResponse(live: LiveEngine, id: string, query: Record<string, string | number | boolean>): Promise<{ response: IncomingMessage; tty: boolean; controller: AbortController }> {
+async function logResponse(
+  live: LiveEngine,
+  id: string,
+  query: Record<string, string | number | boolean>,
+): Promise<{ response: IncomingMessage; tty: boolean; controller: AbortController }> {
   const raw = await inspectContainer(live, id);
   const controller = new AbortController();
   const response = await engineCall(live, () => live.client.stream(`/containers/${encodeURIComponent(id)}/logs`, { query, signal: controller.signal }));
@@ -53,7 +57,13 @@ async function logResponse(live: LiveEngine, id: string, query: Record<string, s
 }
 
 /** Follow a container's log until the container stops or the stream is closed. */
-export async function followLogs(live: LiveEngine, id: string, options: LogOptions, sink: StreamSink, tuning: LogTuning = {}): Promise<{ handle: EngineStreamHandle; tty: boolean }> {
+export async function followLogs(
+  live: LiveEngine,
+  id: string,
+  options: LogOptions,
+  sink: StreamSink,
+  tuning: LogTuning = {},
+): Promise<{ handle: EngineStreamHandle; tty: boolean }> {
   const query: Record<string, string | number | boolean> = { follow: true, stdout: true, stderr: true, timestamps: options.timestamps, tail: options.tail };
   if (options.since !== undefined) query.since = options.since;
   const { response, tty, controller } = await logResponse(live, id, query);

@@ -8,7 +8,9 @@ import { mapBounded } from '../util/limiter';
 import type { LiveEngine } from '../engine/live';
 
 function inspectNetwork(live: LiveEngine, id: string): Promise<RawNetwork> {
-  return engineCall(live, () => live.client.get<RawNetwork>(`/networks/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { network: id });
+  return engineCall(live, () => live.client.get<RawNetwork>(`/networks/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), {
+    network: id,
+  });
 }
 
 export async function listNetworks(live: LiveEngine): Promise<NetworkSummary[]> {
@@ -37,7 +39,9 @@ export async function createNetwork(live: LiveEngine, spec: NetworkSpec): Promis
   };
   if (spec.driver) body.Driver = spec.driver;
   if (spec.subnet) body.IPAM = { Driver: 'default', Config: [{ Subnet: spec.subnet, ...(spec.gateway ? { Gateway: spec.gateway } : {}) }] };
-  const created = await engineCall(live, () => live.client.post<{ Id: string }>('/networks/create', { body, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { name: spec.name });
+  const created = await engineCall(live, () => live.client.post<{ Id: string }>('/networks/create', { body, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), {
+    name: spec.name,
+  });
   return toNetworkSummary(await inspectNetwork(live, created.Id));
 }
 
@@ -46,9 +50,22 @@ export async function removeNetwork(live: LiveEngine, id: string): Promise<void>
 }
 
 export async function connectNetwork(live: LiveEngine, network: string, container: string): Promise<void> {
-  await engineCall(live, () => live.client.post(`/networks/${encodeURIComponent(network)}/connect`, { body: { Container: container }, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { network });
+  await engineCall(
+    live,
+    () =>
+      live.client.post(`/networks/${encodeURIComponent(network)}/connect`, { body: { Container: container }, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }),
+    { network },
+  );
 }
 
 export async function disconnectNetwork(live: LiveEngine, network: string, container: string, force: boolean): Promise<void> {
-  await engineCall(live, () => live.client.post(`/networks/${encodeURIComponent(network)}/disconnect`, { body: { Container: container, Force: force }, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { network });
+  await engineCall(
+    live,
+    () =>
+      live.client.post(`/networks/${encodeURIComponent(network)}/disconnect`, {
+        body: { Container: container, Force: force },
+        signal: AbortSignal.timeout(CALL_DEADLINE_MS),
+      }),
+    { network },
+  );
 }

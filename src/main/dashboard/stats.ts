@@ -17,7 +17,9 @@ export async function openStats(live: LiveEngine, id: string, sink: StreamSink):
   if (raw.State?.Running !== true) throw new SiloFailure(siloError('container-not-running', { params: { name: (raw.Name ?? id).replace(/^\//, '') } }));
   const osType = live.info?.osType ?? 'linux';
   const controller = new AbortController();
-  const response = await engineCall(live, () => live.client.stream(`/containers/${encodeURIComponent(id)}/stats`, { query: { stream: true }, signal: controller.signal }));
+  const response = await engineCall(live, () =>
+    live.client.stream(`/containers/${encodeURIComponent(id)}/stats`, { query: { stream: true }, signal: controller.signal }),
+  );
   const parser = new NdjsonParser();
   let finished = false;
   const deliver = (values: unknown[]): void => {

@@ -35,7 +35,10 @@ export class StreamRegistry {
    * Open a stream: `start` gets the stream's sink and answers its handle (and anything the call
    * returns with the id). A start that throws leaves nothing open.
    */
-  async open<H extends EngineStreamHandle, M extends object>(kind: StreamKind, start: (sink: StreamSink) => Promise<{ handle: H } & M>): Promise<{ streamId: string } & Omit<M, 'handle'>> {
+  async open<H extends EngineStreamHandle, M extends object>(
+    kind: StreamKind,
+    start: (sink: StreamSink) => Promise<{ handle: H } & M>,
+  ): Promise<{ streamId: string } & Omit<M, 'handle'>> {
     if (this.closed) throw new SiloFailure(siloError('stream-not-found'));
     if (this.streams.size >= this.limit) throw new SiloFailure(siloError('too-many-streams', { params: { limit: this.limit } }));
     const streamId = `s${this.next++}`;

@@ -28,7 +28,9 @@ export async function listVolumes(live: LiveEngine, withSizes = true): Promise<V
 
 export async function createVolume(live: LiveEngine, spec: { name?: string; driver?: string; labels?: Record<string, string> }): Promise<VolumeSummary> {
   const body = { Name: spec.name ?? '', Driver: spec.driver ?? 'local', Labels: spec.labels ?? {} };
-  const raw = await engineCall(live, () => live.client.post<RawVolume>('/volumes/create', { body, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { name: spec.name ?? '' });
+  const raw = await engineCall(live, () => live.client.post<RawVolume>('/volumes/create', { body, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), {
+    name: spec.name ?? '',
+  });
   return toVolumeSummary(raw, null, usersByVolume(live).get(raw.Name) ?? []);
 }
 
@@ -42,7 +44,12 @@ export async function removeVolume(live: LiveEngine, name: string, force: boolea
     throw new SiloFailure(siloError('volume-in-use', { params: { name, containers: users.map((u) => u.name).join(', '), count: users.length } }));
   }
   for (const user of users) {
-    await engineCall(live, () => live.client.delete(`/containers/${encodeURIComponent(user.id)}`, { query: { force: true, v: false }, signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }), { name: user.name });
+    await engineCall(
+      live,
+      () =>
+        live.client.delete(`/containers/${encodeURIComponent(user.id)}`, { query: { force: true, v: false }, signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }),
+      { name: user.name },
+    );
   }
   await engineCall(live, () => live.client.delete(`/volumes/${encodeURIComponent(name)}`, { signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }), { name });
 }
@@ -52,6 +59,8 @@ export async function estimateVolumePrune(live: LiveEngine): Promise<VolumePrune
 }
 
 export async function pruneVolumes(live: LiveEngine): Promise<PruneResult> {
-  const raw = await engineCall(live, () => live.client.post<{ VolumesDeleted?: string[] | null; SpaceReclaimed?: number }>('/volumes/prune', { signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }));
+  const raw = await engineCall(live, () =>
+    live.client.post<{ VolumesDeleted?: string[] | null; SpaceReclaimed?: number }>('/volumes/prune', { signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }),
+  );
   return { deleted: raw.VolumesDeleted ?? [], spaceReclaimed: raw.SpaceReclaimed ?? 0 };
 }

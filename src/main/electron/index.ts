@@ -23,7 +23,11 @@ if (!app.requestSingleInstanceLock()) {
 
   const open = () => {
     if (!core) return;
-    window = createMainWindow({ preload: join(__dirname, '..', 'preload', 'index.cjs'), stateFile: join(app.getPath('userData'), 'window-state.json'), title: app.getName() });
+    window = createMainWindow({
+      preload: join(__dirname, '..', 'preload', 'index.cjs'),
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      title: app.getName(),
+    });
     stopContract = serveContract(window, core.hub, log);
     window.on('closed', () => {
       stopContract?.();

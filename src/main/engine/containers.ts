@@ -24,7 +24,10 @@ export class ContainerApi {
 
   async list(): Promise<RawContainerListItem[]> {
     try {
-      return await this.client.get<RawContainerListItem[]>('/containers/json', { query: { all: true }, signal: AbortSignal.timeout(this.options.listDeadlineMs ?? 30_000) });
+      return await this.client.get<RawContainerListItem[]>('/containers/json', {
+        query: { all: true },
+        signal: AbortSignal.timeout(this.options.listDeadlineMs ?? 30_000),
+      });
     } catch (error) {
       throw new SiloFailure(mapEngineError(error));
     }
@@ -33,7 +36,9 @@ export class ContainerApi {
   /** The container, or null when the engine no longer has it. */
   async inspect(id: string): Promise<RawContainerInspect | null> {
     try {
-      return await this.client.get<RawContainerInspect>(`/containers/${encodeURIComponent(id)}/json`, { signal: AbortSignal.timeout(this.options.inspectDeadlineMs ?? 10_000) });
+      return await this.client.get<RawContainerInspect>(`/containers/${encodeURIComponent(id)}/json`, {
+        signal: AbortSignal.timeout(this.options.inspectDeadlineMs ?? 10_000),
+      });
     } catch (error) {
       const mapped = mapEngineError(error);
       if (mapped.code === 'container-not-found') return null;

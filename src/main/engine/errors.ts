@@ -19,7 +19,22 @@ export function engineMessage(error: unknown): string {
   return text.replace(/^\(HTTP code \d+\)\s+[^-]*-\s*/, '').trim();
 }
 
-const CONNECTION_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'ENOTSOCK', 'UND_ERR_SOCKET']);
+const CONNECTION_CODES = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ENOTSOCK',
+  'UND_ERR_SOCKET',
+]);
 
 /** True when the error is about reaching the engine rather than an answer from it. */
 export function isConnectionError(error: unknown): boolean {

@@ -35,7 +35,11 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
  * What inspect tells. Inspect has no status sentence: keep the list's while the state is the
  * same, otherwise say the state plainly in the engine's style (the UI words `detail` anyway).
  */
-export function summaryFromInspect(raw: RawContainerInspect, previous: ContainerSummary | undefined, extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket'>): ContainerSummary {
+export function summaryFromInspect(
+  raw: RawContainerInspect,
+  previous: ContainerSummary | undefined,
+  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket'>,
+): ContainerSummary {
   const labels = raw.Config?.Labels ?? {};
   const state = toState(raw.State?.Status);
   const detail = detailFromInspect(raw);

@@ -111,7 +111,8 @@ export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<voi
 function isOurs(ctx: MoveContext, holder: RawContainerInspect): boolean {
   if (holder.Id === ctx.newId) return true;
   const target = ctx.plan.target;
-  const isolation = target.os === 'linux' ? holder.HostConfig.Runtime === target.runtime : (holder.HostConfig.Isolation ?? '').toLowerCase() === target.isolation;
+  const isolation =
+    target.os === 'linux' ? holder.HostConfig.Runtime === target.runtime : (holder.HostConfig.Isolation ?? '').toLowerCase() === target.isolation;
   return isolation && Date.parse(holder.Created) >= ctx.startedAt - 1000;
 }
 

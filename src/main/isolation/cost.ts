@@ -64,7 +64,8 @@ async function runOnce(ops: EngineOps, engine: EngineInfo, image: string, mode: 
     const startMs = since(t1);
     await new Promise((r) => setTimeout(r, settleMs));
     const state = await ops.inspect(id);
-    if (state?.State.Running !== true) throw new SiloFailure(siloError('container-not-up', { params: { state: state?.State.Status ?? 'gone', exitCode: state?.State.ExitCode ?? '' } }));
+    if (state?.State.Running !== true)
+      throw new SiloFailure(siloError('container-not-up', { params: { state: state?.State.Status ?? 'gone', exitCode: state?.State.ExitCode ?? '' } }));
     return { createMs, startMs, memoryBytes: memoryInUse(await ops.stats(id)) };
   } finally {
     if (id !== null) await ops.removeProbe(id).catch(() => undefined);
@@ -82,8 +83,14 @@ function summarize(mode: string, runs: Run[], error: SiloError | null): CostSamp
   const memory = runs.map((r) => r.memoryBytes).filter((m): m is number => m !== null);
   const totals = runs.map((r) => Math.round((r.createMs + r.startMs) * 10) / 10);
   return {
-    mode, runs: runs.length, createMs: median(runs.map((r) => r.createMs)), startMs: median(runs.map((r) => r.startMs)),
-    totalMs: median(totals), totalsMs: totals, memoryBytes: median(memory), error,
+    mode,
+    runs: runs.length,
+    createMs: median(runs.map((r) => r.createMs)),
+    startMs: median(runs.map((r) => r.startMs)),
+    totalMs: median(totals),
+    totalsMs: totals,
+    memoryBytes: median(memory),
+    error,
   };
 }
 

@@ -74,7 +74,8 @@ export function buildCreateBody(spec: CreateContainerSpec, os: VolumeOs): Create
   if (Object.keys(anonymous).length > 0) body.Volumes = anonymous;
 
   if (spec.network) hostConfig.NetworkMode = spec.network;
-  if (spec.restart) hostConfig.RestartPolicy = { Name: spec.restart.policy, MaximumRetryCount: spec.restart.policy === 'on-failure' ? (spec.restart.maxRetries ?? 0) : 0 };
+  if (spec.restart)
+    hostConfig.RestartPolicy = { Name: spec.restart.policy, MaximumRetryCount: spec.restart.policy === 'on-failure' ? (spec.restart.maxRetries ?? 0) : 0 };
   const memory = spec.memory ? parseMemory(spec.memory) : null;
   if (memory !== null) hostConfig.Memory = memory;
   const cpus = spec.cpus ? parseCpus(spec.cpus) : null;

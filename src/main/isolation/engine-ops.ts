@@ -78,7 +78,13 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
     if (isConnectionError(error)) options.onConnectionError?.(error);
     throw new SiloFailure(mapEngineError(error, name));
   };
-  const call = async <T>(method: 'get' | 'post' | 'delete', path: string, ms: number, extra: Omit<RequestOptions, 'signal'> = {}, name?: string): Promise<T> => {
+  const call = async <T>(
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    ms: number,
+    extra: Omit<RequestOptions, 'signal'> = {},
+    name?: string,
+  ): Promise<T> => {
     try {
       return await client[method]<T>(path, { ...extra, signal: AbortSignal.timeout(ms) });
     } catch (error) {
@@ -107,7 +113,9 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
     inspectImage: (ref) => orNull(() => call<RawImageInspect>('get', `/images/${enc(ref)}/json`, SHORT), 'image-not-found'),
     listImages: () => call('get', '/images/json', 30_000),
     listContainers: (labels) =>
-      call('get', '/containers/json', 30_000, { query: labels && labels.length > 0 ? { all: true, filters: JSON.stringify({ label: labels }) } : { all: true } }),
+      call('get', '/containers/json', 30_000, {
+        query: labels && labels.length > 0 ? { all: true, filters: JSON.stringify({ label: labels }) } : { all: true },
+      }),
     async create(name, body) {
       const query: Record<string, string> = name ? { name } : {};
       const answer = await call<{ Id: string; Warnings?: string[] | null }>('post', '/containers/create', LONG, { query, body }, name ?? undefined);
@@ -119,7 +127,8 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
     async waitGone(id, deadlineMs) {
       const deadline = Date.now() + deadlineMs;
       while ((await ops.inspect(id)) !== null) {
-        if (Date.now() > deadline) throw new SiloFailure({ code: 'engine-timeout', params: { id: id.slice(0, 12) }, detail: 'the container was not removed in time' });
+        if (Date.now() > deadline)
+          throw new SiloFailure({ code: 'engine-timeout', params: { id: id.slice(0, 12) }, detail: 'the container was not removed in time' });
         await new Promise((r) => setTimeout(r, 100));
       }
     },

@@ -5,7 +5,13 @@ import type { IsolationService } from './service';
 
 export type IsolationHandlers = Pick<
   Handlers,
-  'isolation.targets' | 'isolation.advise' | 'isolation.measureCost' | 'isolation.recreate' | 'isolation.recreateProject' | 'isolation.recoveries' | 'containers.create'
+  | 'isolation.targets'
+  | 'isolation.advise'
+  | 'isolation.measureCost'
+  | 'isolation.recreate'
+  | 'isolation.recreateProject'
+  | 'isolation.recoveries'
+  | 'containers.create'
 >;
 
 export function isolationHandlers(isolation: IsolationService): IsolationHandlers {

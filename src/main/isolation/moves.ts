@@ -44,10 +44,20 @@ export async function prepareUnits(ops: EngineOps, request: MoveRequest): Promis
     const planned = planFor(g, targetFor(g.engine, request.target), choiceFor(request.choices, g.inspect.Id));
     const { plan } = planned;
     if (planned.choiceRequired) {
-      throw new SiloFailure(siloError('writable-layer-choice-required', { params: { name: plan.name, id: plan.containerId, changes: g.changes?.length ?? 0 } }));
+      throw new SiloFailure(
+        siloError('writable-layer-choice-required', { params: { name: plan.name, id: plan.containerId, changes: g.changes?.length ?? 0 } }),
+      );
     }
     if (plan.blockers.length > 0) {
-      throw new SiloFailure(siloError('recreate-blocked', { params: { name: plan.name, id: plan.containerId, blockers: plan.blockers.map((b) => b.code === 'gvisor-limit' ? `gvisor-limit:${b.params['limit']}` : b.code).join(',') } }));
+      throw new SiloFailure(
+        siloError('recreate-blocked', {
+          params: {
+            name: plan.name,
+            id: plan.containerId,
+            blockers: plan.blockers.map((b) => (b.code === 'gvisor-limit' ? `gvisor-limit:${b.params['limit']}` : b.code)).join(','),
+          },
+        }),
+      );
     }
     const project = g.inspect.Config.Labels?.[COMPOSE_PROJECT_LABEL] ?? null;
     const key = project === null ? `container:${g.inspect.Id}` : `project:${project}`;

@@ -44,12 +44,23 @@ async function recoverEntry(run: RecoveryRun, entry: JournalEntry): Promise<Reco
       line.actions = decision.actions.map((a) => a.kind);
       const underName = observed.underName;
       const ctx: MoveContext = {
-        ops: run.ops, plan, startedAt: entry.startedAt, verify: run.verify,
+        ops: run.ops,
+        plan,
+        startedAt: entry.startedAt,
+        verify: run.verify,
         newId: underName !== null && underName.Id !== plan.containerId ? underName.Id : member.newId,
       };
       for (let k = 0; k < decision.actions.length; k++) {
         const action = decision.actions[k]!;
-        const event = { operationId: entry.operationId, containerId: plan.containerId, containerName: plan.name, step: action.kind, phase: 'recover' as const, index: k, total: decision.actions.length };
+        const event = {
+          operationId: entry.operationId,
+          containerId: plan.containerId,
+          containerName: plan.name,
+          step: action.kind,
+          phase: 'recover' as const,
+          index: k,
+          total: decision.actions.length,
+        };
         run.progress({ ...event, status: 'running', error: null });
         try {
           await runAction(ctx, action);

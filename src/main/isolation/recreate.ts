@@ -45,7 +45,12 @@ class UnitExecutor {
   constructor(private readonly run: UnitRun) {
     const startedAt = Date.now();
     this.entry = {
-      version: 1, key: run.key, operationId: run.operationId, endpoint: run.endpoint, startedAt, phase: 'moving',
+      version: 1,
+      key: run.key,
+      operationId: run.operationId,
+      endpoint: run.endpoint,
+      startedAt,
+      phase: 'moving',
       members: run.plans.map((plan): JournalMember => ({ plan, completed: 0, newId: null })),
     };
     this.contexts = run.plans.map((plan) => ({ ops: run.ops, plan, newId: null, startedAt, verify: run.verify }));
@@ -53,8 +58,16 @@ class UnitExecutor {
 
   async execute(): Promise<UnitResult> {
     const reports = this.run.plans.map((plan): ContainerMoveReport => ({
-      id: plan.containerId, name: plan.name, outcome: 'unchanged', newId: null, failedStep: null, error: null, rollback: null,
-      keptImage: null, leftover: null, warnings: plan.warnings,
+      id: plan.containerId,
+      name: plan.name,
+      outcome: 'unchanged',
+      newId: null,
+      failedStep: null,
+      error: null,
+      rollback: null,
+      keptImage: null,
+      leftover: null,
+      warnings: plan.warnings,
     }));
     this.save();
     // Up to the point of no return, member after member.
@@ -178,7 +191,11 @@ class UnitExecutor {
       const isOriginal = holder !== null && holder.Name === `/${ctx.plan.name}` && (holder.Id === ctx.plan.containerId || recreated);
       const stateOk = holder !== null && (!ctx.plan.wasRunning || holder.State.Running === true);
       if (isOriginal && stateOk) return { ok: true, failedAction: null, error: null };
-      return { ok: false, failedAction: 'check', error: siloError('container-not-up', { params: { name: ctx.plan.name, state: holder === null ? 'gone' : 'not-original' } }) };
+      return {
+        ok: false,
+        failedAction: 'check',
+        error: siloError('container-not-up', { params: { name: ctx.plan.name, state: holder === null ? 'gone' : 'not-original' } }),
+      };
     } catch (error) {
       return { ok: false, failedAction: 'check', error: toError(error) };
     }
@@ -192,8 +209,26 @@ class UnitExecutor {
     });
   }
 
-  private emit(ctx: MoveContext, step: string, phase: RecreateProgress['phase'], status: RecreateProgress['status'], index: number, total: number, error: SiloError | null): void {
-    this.run.progress({ operationId: this.run.operationId, containerId: ctx.plan.containerId, containerName: ctx.plan.name, step, phase, status, index, total, error });
+  private emit(
+    ctx: MoveContext,
+    step: string,
+    phase: RecreateProgress['phase'],
+    status: RecreateProgress['status'],
+    index: number,
+    total: number,
+    error: SiloError | null,
+  ): void {
+    this.run.progress({
+      operationId: this.run.operationId,
+      containerId: ctx.plan.containerId,
+      containerName: ctx.plan.name,
+      step,
+      phase,
+      status,
+      index,
+      total,
+      error,
+    });
   }
 
   private save(): void {

@@ -117,7 +117,8 @@ export class IsolationService {
   async recreate(request: MoveRequest & { operationId?: string }): Promise<RecreateReport> {
     const marks = [...(request.ids ?? []), ...(request.project !== undefined ? [`project:${request.project}`] : [])];
     for (const mark of marks) {
-      if ([...this.busy].some((b) => b.startsWith(mark) || mark.startsWith(b))) throw new SiloFailure(siloError('operation-in-progress', { params: { name: mark } }));
+      if ([...this.busy].some((b) => b.startsWith(mark) || mark.startsWith(b)))
+        throw new SiloFailure(siloError('operation-in-progress', { params: { name: mark } }));
     }
     for (const mark of marks) this.busy.add(mark);
     const operationId = request.operationId ?? randomUUID();
@@ -134,7 +135,15 @@ export class IsolationService {
       const ops = this.dead ? null : this.options.engine.operations();
       const endpoint = this.options.engine.snapshot().endpoint?.id;
       if (!ops || !endpoint) return [];
-      const reports = await recoverJournals({ ops, journal: this.journal, endpoint, skip: this.active, progress: (p) => this.emitter.emit('progress', p), verify: this.verify, log: this.log });
+      const reports = await recoverJournals({
+        ops,
+        journal: this.journal,
+        endpoint,
+        skip: this.active,
+        progress: (p) => this.emitter.emit('progress', p),
+        verify: this.verify,
+        log: this.log,
+      });
       for (const report of reports) {
         this.recoveries.push(report);
         this.emitter.emit('recovered', report);
@@ -155,8 +164,15 @@ export class IsolationService {
       this.active.add(key);
       try {
         const result = await moveUnit({
-          ops, journal: this.journal, key, operationId, endpoint, plans: unit.members.map((m) => m.plan),
-          progress: (p) => this.emitter.emit('progress', p), verify: this.verify, ...(this.options.hooks ? { hooks: this.options.hooks } : {}),
+          ops,
+          journal: this.journal,
+          key,
+          operationId,
+          endpoint,
+          plans: unit.members.map((m) => m.plan),
+          progress: (p) => this.emitter.emit('progress', p),
+          verify: this.verify,
+          ...(this.options.hooks ? { hooks: this.options.hooks } : {}),
         });
         report.units.push({ project: unit.project, ok: result.ok, containers: result.containers });
         report.ok &&= result.ok;

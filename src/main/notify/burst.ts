@@ -56,7 +56,10 @@ export function receive(previous: NotifierState, incident: ContainerIncident, se
   }
   if (state.shown.length < BURST.count && incident.at >= state.burstyUntil) {
     const notice: Notice = { id: state.nextId, kind: incident.kind, summary: false, incidents: [incident], replaces: [] };
-    return { state: { ...state, nextId: state.nextId + 1, shown: [...state.shown, { id: notice.id, at: incident.at, incidents: [incident] }] }, notices: [notice] };
+    return {
+      state: { ...state, nextId: state.nextId + 1, shown: [...state.shown, { id: notice.id, at: incident.at, incidents: [incident] }] },
+      notices: [notice],
+    };
   }
   // The burst takes in the notices of its window already shown, and stands for them.
   const burst = {

@@ -15,12 +15,7 @@ export function exitCodeOf(container: ContainerSummary): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function incidentsOf(
-  previous: ContainerSummary,
-  next: ContainerSummary,
-  at: number,
-  stopWasRequested: (id: string) => boolean,
-): ContainerIncident[] {
+export function incidentsOf(previous: ContainerSummary, next: ContainerSummary, at: number, stopWasRequested: (id: string) => boolean): ContainerIncident[] {
   const base = { at, id: next.id, name: next.name, exitCode: null };
   const incidents: ContainerIncident[] = [];
   const wentDown = previous.state === 'running' && (next.state === 'exited' || next.state === 'dead' || next.state === 'restarting');

@@ -59,13 +59,16 @@ export function startNotifier(options: NotifierOptions): Notifier {
     timer = null;
     const at = nextWake(state);
     if (at === null) return;
-    timer = setTimeout(() => {
-      timer = null;
-      const step = tick(state, now());
-      state = step.state;
-      step.notices.forEach(show);
-      wake();
-    }, Math.max(0, at - now()));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        const step = tick(state, now());
+        state = step.state;
+        step.notices.forEach(show);
+        wake();
+      },
+      Math.max(0, at - now()),
+    );
   };
 
   const unsubscribe = options.engine.on('containers', (patch) => {

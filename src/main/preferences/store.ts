@@ -12,7 +12,10 @@ export class SettingsStore {
   private readonly listeners = new Set<(s: Settings) => void>();
   readonly file: string;
 
-  constructor(dir: string, private readonly warn: (message: string) => void = () => undefined) {
+  constructor(
+    dir: string,
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {
     this.file = join(dir, 'settings.json');
     this.value = this.read();
   }

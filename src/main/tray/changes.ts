@@ -11,7 +11,16 @@ import { changeDefaultIsolation, switchDesktopContainersAcknowledged } from '../
 import type { Backends } from '../backends/handlers';
 import type { EngineService } from '../engine/types';
 import type { TrayAppActions } from './actions';
-import { wordContainersError, wordContainersQuestion, wordContainersSwitch, wordElevationQuestion, wordIsolationChange, wordIsolationError, type Question, type Wording } from './words';
+import {
+  wordContainersError,
+  wordContainersQuestion,
+  wordContainersSwitch,
+  wordElevationQuestion,
+  wordIsolationChange,
+  wordIsolationError,
+  type Question,
+  type Wording,
+} from './words';
 
 export interface TrayChangesOptions {
   backends: Pick<Backends, 'daemon' | 'desktop'>;

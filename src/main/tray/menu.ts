@@ -70,10 +70,20 @@ function containerSections(state: TrayState, t: Translate<TrayKey>): TrayMenuIte
 
   const items: TrayMenuItem[] = [{ label: t('section.running'), enabled: false }];
   if (running.length === 0) items.push({ label: t('section.noneRunning'), enabled: false });
-  items.push(...capped(running.map((c) => containerItem(c, true, t)), t));
+  items.push(
+    ...capped(
+      running.map((c) => containerItem(c, true, t)),
+      t,
+    ),
+  );
   if (pinned.length > 0) {
     items.push(SEPARATOR, { label: t('section.pinned'), enabled: false });
-    items.push(...capped(pinned.map((c) => containerItem(c, false, t)), t));
+    items.push(
+      ...capped(
+        pinned.map((c) => containerItem(c, false, t)),
+        t,
+      ),
+    );
   }
   return items;
 }

@@ -47,7 +47,12 @@ export function wordIsolationError(code: string, language: Language): Wording {
 
 export function wordElevationQuestion(file: string, mode: string, language: Language): Question {
   const t = trayTranslator(language);
-  return { title: t('change.elevate.title'), message: t('change.elevate.message', { file, mode }), confirm: t('change.elevate.confirm'), cancel: t('change.cancel') };
+  return {
+    title: t('change.elevate.title'),
+    message: t('change.elevate.message', { file, mode }),
+    confirm: t('change.elevate.confirm'),
+    cancel: t('change.cancel'),
+  };
 }
 
 export function wordContainersQuestion(target: ContainerPlatform, language: Language): Question {

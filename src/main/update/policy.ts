@@ -9,8 +9,7 @@ export interface UpdateFeed {
 }
 
 export type UpdateDecision =
-  | { enabled: true; feed: string }
-  | { enabled: false; reason: 'not-packaged' | 'turned-off' | 'no-feed' | 'insecure-feed' | 'unsupported-install' };
+  { enabled: true; feed: string } | { enabled: false; reason: 'not-packaged' | 'turned-off' | 'no-feed' | 'insecure-feed' | 'unsupported-install' };
 
 export interface UpdateInputs {
   isPackaged: boolean;

@@ -95,7 +95,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = parseUrl(req);
     const status = url ? refuse(req, url) : 400;
     if (status !== null || url?.pathname !== '/ws') {
-      socket.end(`HTTP/1.1 ${status ?? 404} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${status ?? 404} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));

@@ -56,7 +56,11 @@ function RunStatus({ run, onCancel, onShow, onDismiss }: { run: ComposeRun; onCa
   if (run.phase === 'starting' || run.phase === 'running') {
     return (
       <span className="compose-status">
-        <ProgressBar value={run.phase === 'starting' ? null : fraction(run.done, run.total)} label={t(`compose.progress.${run.action}`, { project: run.project })} text={t('compose.count', { done: run.done, total: run.total })} />
+        <ProgressBar
+          value={run.phase === 'starting' ? null : fraction(run.done, run.total)}
+          label={t(`compose.progress.${run.action}`, { project: run.project })}
+          text={t('compose.count', { done: run.done, total: run.total })}
+        />
         <button type="button" className="link-button" onClick={onCancel}>
           {t('common.cancel')}
         </button>

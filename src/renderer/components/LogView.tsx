@@ -100,7 +100,20 @@ const Line = memo(function Line({ row, showTimestamps, formatTime }: { row: LogR
   );
 });
 
-export function LogView({ first, end, row, follow, onFollowChange, reveal, showTimestamps, formatTime, label, rowHeight = 18, overscan = 20, empty }: LogViewProps) {
+export function LogView({
+  first,
+  end,
+  row,
+  follow,
+  onFollowChange,
+  reveal,
+  showTimestamps,
+  formatTime,
+  label,
+  rowHeight = 18,
+  overscan = 20,
+  empty,
+}: LogViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const spacerRef = useRef<HTMLDivElement>(null);
   const windowRef = useRef<HTMLDivElement>(null);

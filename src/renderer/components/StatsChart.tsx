@@ -11,7 +11,19 @@ export interface ChartSeries {
 const WIDTH = 240;
 const HEIGHT = 56;
 
-export function StatsChart({ series, capacity, floor = 0, label, formatTop }: { series: readonly ChartSeries[]; capacity: number; floor?: number; label: string; formatTop: (top: number) => string }) {
+export function StatsChart({
+  series,
+  capacity,
+  floor = 0,
+  label,
+  formatTop,
+}: {
+  series: readonly ChartSeries[];
+  capacity: number;
+  floor?: number;
+  label: string;
+  formatTop: (top: number) => string;
+}) {
   const all = series.flatMap((s) => s.values.slice(-capacity));
   const top = niceCeiling(Math.max(floor, ...all.map((v) => (Number.isFinite(v) ? v : 0))));
   return (

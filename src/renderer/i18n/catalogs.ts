@@ -15,7 +15,14 @@ import enEditor from './en/editor.json';
 import esEditor from './es/editor.json';
 
 export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources, details: enDetails, editor: enEditor } as const;
-export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = { core: esCore, isolation: esIsolation, settings: esSettings, resources: esResources, details: esDetails, editor: esEditor };
+export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
+  core: esCore,
+  isolation: esIsolation,
+  settings: esSettings,
+  resources: esResources,
+  details: esDetails,
+  editor: esEditor,
+};
 
 export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails, ...enEditor };
 export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails, ...esEditor };

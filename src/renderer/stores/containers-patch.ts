@@ -26,10 +26,7 @@ export function sameData(a: unknown, b: unknown): boolean {
  * The map after the patch. Returns the same map when nothing changed, so subscribers that
  * compare by identity stay quiet.
  */
-export function applyContainersPatch(
-  current: ReadonlyMap<string, ContainerSummary>,
-  patch: ContainersPatch,
-): ReadonlyMap<string, ContainerSummary> {
+export function applyContainersPatch(current: ReadonlyMap<string, ContainerSummary>, patch: ContainersPatch): ReadonlyMap<string, ContainerSummary> {
   // After a reset the previous rows are only a source of objects to reuse.
   const next = new Map(patch.reset ? [] : current);
   for (const incoming of patch.upsert) {

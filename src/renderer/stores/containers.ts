@@ -77,9 +77,7 @@ export function createContainersStore(api: CallPort) {
           action,
           ...(action === 'remove' ? { removeVolumes: options.removeVolumes ?? false, force: options.force ?? false } : {}),
         });
-        failures = outcomes
-          .filter((o) => !o.ok)
-          .map((o) => ({ id: o.id, name: names.get(o.id) ?? o.id.slice(0, 12), error: o.error ?? { code: 'internal' } }));
+        failures = outcomes.filter((o) => !o.ok).map((o) => ({ id: o.id, name: names.get(o.id) ?? o.id.slice(0, 12), error: o.error ?? { code: 'internal' } }));
       } catch (reason) {
         const error = errorOf(reason);
         failures = ids.map((id) => ({ id, name: names.get(id) ?? id, error }));

@@ -116,7 +116,8 @@ export const initialDetailsState = (): Pick<DetailsState, 'tab' | 'inspect' | 't
 });
 
 function nextFrame(flush: () => void): void {
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(() => flush());
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible')
+    requestAnimationFrame(() => flush());
   else setTimeout(flush, 16);
 }
 
@@ -156,7 +157,8 @@ export function createDetailsStore(api: CallPort, streams: StreamHub, options: D
         const value = await fetch();
         if ((get()[key] as Loadable<T> | null)?.id === id) set({ [key]: { id, status: 'ready', value, error: null } } as Partial<DetailsState>);
       } catch (reason) {
-        if ((get()[key] as Loadable<T> | null)?.id === id) set({ [key]: { id, status: 'failed', value: null, error: errorOf(reason) } } as Partial<DetailsState>);
+        if ((get()[key] as Loadable<T> | null)?.id === id)
+          set({ [key]: { id, status: 'failed', value: null, error: errorOf(reason) } } as Partial<DetailsState>);
       }
     }
 

@@ -114,7 +114,10 @@ export function createImagesStore(api: CallPort) {
         set({
           following: false,
           pull: pull && (pull.phase === 'starting' || pull.phase === 'running') ? { ...pull, phase: 'failed', error: lost } : pull,
-          upload: upload && (upload.phase === 'starting' || upload.phase === 'running' || upload.phase === 'finishing') ? { ...upload, phase: 'failed', error: lost } : upload,
+          upload:
+            upload && (upload.phase === 'starting' || upload.phase === 'running' || upload.phase === 'finishing')
+              ? { ...upload, phase: 'failed', error: lost }
+              : upload,
         });
       },
       history: (id) => api.call('images.history', { id }),
@@ -151,7 +154,20 @@ export function createImagesStore(api: CallPort) {
         const busy = get().upload;
         if (busy && (busy.phase === 'starting' || busy.phase === 'running' || busy.phase === 'finishing')) return;
         const id = ++runs;
-        set({ upload: { id, mode, reference: reference ?? null, fileName: file.name, size: file.size, sent: 0, streamId: null, phase: 'starting', result: null, error: null } });
+        set({
+          upload: {
+            id,
+            mode,
+            reference: reference ?? null,
+            fileName: file.name,
+            size: file.size,
+            sent: 0,
+            streamId: null,
+            phase: 'starting',
+            result: null,
+            error: null,
+          },
+        });
         try {
           if (file.size <= 0) throw siloError('invalid-archive', { detail: 'the file is empty' });
           const { streamId } = await api.call('images.upload.open', { mode, size: file.size, ...(reference ? { reference } : {}) });
@@ -197,7 +213,14 @@ export function createImagesStore(api: CallPort) {
       onStreamEnd(end) {
         const pull = get().pull;
         if (!pull || pull.streamId !== end.streamId || pull.phase !== 'running') return;
-        set({ pull: { ...pull, phase: end.error ? 'failed' : 'done', error: end.error, progress: pull.progress && !end.error ? { ...pull.progress, done: true } : pull.progress } });
+        set({
+          pull: {
+            ...pull,
+            phase: end.error ? 'failed' : 'done',
+            error: end.error,
+            progress: pull.progress && !end.error ? { ...pull.progress, done: true } : pull.progress,
+          },
+        });
       },
 
       remove: (ids, force) => api.call('images.remove', { ids: [...ids], force }),

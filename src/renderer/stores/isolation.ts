@@ -58,7 +58,10 @@ export interface IsolationState {
 /** One recovery, however often it is told (an event, then the list on reconnecting). */
 export const recoveryKey = (report: Pick<RecoveryReport, 'operationId' | 'at'>): string => `${report.operationId}@${report.at}`;
 
-export const initialIsolationState = (): Pick<IsolationState, 'change' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'> => ({
+export const initialIsolationState = (): Pick<
+  IsolationState,
+  'change' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'
+> => ({
   change: null,
   creating: false,
   createImage: null,

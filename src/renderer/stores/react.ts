@@ -21,8 +21,8 @@ function useSlice<S, T>(pick: (stores: Stores) => StoreApi<S>, selector: (state:
   return useStore(pick(useStores()), selector);
 }
 
-export const useContainers = <T,>(selector: (s: ContainersState) => T): T => useSlice((s) => s.containers, selector);
-export const useEngine = <T,>(selector: (s: EngineState) => T): T => useSlice((s) => s.engine, selector);
-export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useSlice((s) => s.settings, selector);
-export const useIsolation = <T,>(selector: (s: IsolationState) => T): T => useSlice((s) => s.isolation, selector);
-export const useUi = <T,>(selector: (s: UiState) => T): T => useSlice((s) => s.ui, selector);
+export const useContainers = <T>(selector: (s: ContainersState) => T): T => useSlice((s) => s.containers, selector);
+export const useEngine = <T>(selector: (s: EngineState) => T): T => useSlice((s) => s.engine, selector);
+export const useSettings = <T>(selector: (s: SettingsState) => T): T => useSlice((s) => s.settings, selector);
+export const useIsolation = <T>(selector: (s: IsolationState) => T): T => useSlice((s) => s.isolation, selector);
+export const useUi = <T>(selector: (s: UiState) => T): T => useSlice((s) => s.ui, selector);

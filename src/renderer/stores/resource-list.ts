@@ -44,7 +44,13 @@ export async function loadList<T, S extends ResourceList<T>>(get: Get<S>, set: S
   try {
     const items = await list();
     const current = get().items;
-    set({ items: applyResourcePatch(current, { reset: true, upsert: items, remove: [] }, key), loaded: true, following: true, loading: false, listError: null } as Partial<S>);
+    set({
+      items: applyResourcePatch(current, { reset: true, upsert: items, remove: [] }, key),
+      loaded: true,
+      following: true,
+      loading: false,
+      listError: null,
+    } as Partial<S>);
   } catch (reason) {
     set({ loading: false, listError: errorOf(reason) } as Partial<S>);
   }

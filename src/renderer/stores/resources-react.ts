@@ -6,7 +6,7 @@ import type { NetworksState } from './networks';
 import { useStores } from './react';
 import type { VolumesState } from './volumes';
 
-export const useImages = <T,>(selector: (s: ImagesState) => T): T => useStore(useStores().images, selector);
-export const useVolumes = <T,>(selector: (s: VolumesState) => T): T => useStore(useStores().volumes, selector);
-export const useNetworks = <T,>(selector: (s: NetworksState) => T): T => useStore(useStores().networks, selector);
-export const useCompose = <T,>(selector: (s: ComposeState) => T): T => useStore(useStores().compose, selector);
+export const useImages = <T>(selector: (s: ImagesState) => T): T => useStore(useStores().images, selector);
+export const useVolumes = <T>(selector: (s: VolumesState) => T): T => useStore(useStores().volumes, selector);
+export const useNetworks = <T>(selector: (s: NetworksState) => T): T => useStore(useStores().networks, selector);
+export const useCompose = <T>(selector: (s: ComposeState) => T): T => useStore(useStores().compose, selector);

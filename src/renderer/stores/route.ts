@@ -50,7 +50,8 @@ export function applyPlace(place: Place, ui: UiStore, details: DetailsStore): vo
   const container = place.container ?? null;
   if (state.details !== container) patch.details = container;
   // The same filters as the address says are kept as they are ("no project" is not in an address).
-  if (!samePlace({ view: 'containers', filters: toPlaceFilters(state.filters) }, { view: 'containers', filters: place.filters })) patch.filters = fromPlaceFilters(place.filters);
+  if (!samePlace({ view: 'containers', filters: toPlaceFilters(state.filters) }, { view: 'containers', filters: place.filters }))
+    patch.filters = fromPlaceFilters(place.filters);
   if (Object.keys(patch).length > 0) ui.setState(patch);
   if (place.container && details.getState().tab !== place.tab) details.getState().setTab(place.tab);
 }
@@ -128,7 +129,10 @@ export function bindRoute(stores: RouteStores, address: AddressPort): Route {
 }
 
 /** Follows main's `place.open` (the tray's "Open logs", a notification's click). */
-export function followPlaceOpen(client: { on(event: 'place.open', listener: (payload: EventPayloads['place.open']) => void): () => void }, route: Route): () => void {
+export function followPlaceOpen(
+  client: { on(event: 'place.open', listener: (payload: EventPayloads['place.open']) => void): () => void },
+  route: Route,
+): () => void {
   return client.on('place.open', ({ place }) => route.go(place));
 }
 

@@ -56,7 +56,18 @@ export interface BackendsState {
 
 export const initialBackendsState = (): Pick<
   BackendsState,
-  'desktop' | 'desktopError' | 'desktopSwitch' | 'wsl' | 'wslError' | 'contexts' | 'contextsError' | 'defaults' | 'adding' | 'addOutcome' | 'removing' | 'removeOutcome'
+  | 'desktop'
+  | 'desktopError'
+  | 'desktopSwitch'
+  | 'wsl'
+  | 'wslError'
+  | 'contexts'
+  | 'contextsError'
+  | 'defaults'
+  | 'adding'
+  | 'addOutcome'
+  | 'removing'
+  | 'removeOutcome'
 > => ({
   desktop: null,
   desktopError: null,
@@ -129,9 +140,9 @@ export function createBackendsStore(api: CallPort) {
         const asking = new Map(get().defaults);
         asking.set(id, { asking: true });
         set({ defaults: asking });
-        const value = await api.call('engines.describe', { id }).catch(
-          (reason: unknown): EngineDefaults => ({ id, osType: null, defaultRuntime: null, defaultIsolation: null, rung: null, error: errorOf(reason) }),
-        );
+        const value = await api
+          .call('engines.describe', { id })
+          .catch((reason: unknown): EngineDefaults => ({ id, osType: null, defaultRuntime: null, defaultIsolation: null, rung: null, error: errorOf(reason) }));
         const next = new Map(get().defaults);
         next.set(id, { asking: false, value });
         set({ defaults: next });

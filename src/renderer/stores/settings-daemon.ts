@@ -49,7 +49,10 @@ export interface DaemonConfigState {
   dismissOutcome(): void;
 }
 
-export const initialDaemonConfigState = (): Pick<DaemonConfigState, 'engine' | 'read' | 'loading' | 'loadError' | 'draft' | 'draftBase' | 'serverCheck' | 'apply'> => ({
+export const initialDaemonConfigState = (): Pick<
+  DaemonConfigState,
+  'engine' | 'read' | 'loading' | 'loadError' | 'draft' | 'draftBase' | 'serverCheck' | 'apply'
+> => ({
   engine: null,
   read: null,
   loading: false,
@@ -93,7 +96,11 @@ export function createDaemonConfigStore(api: CallPort) {
           // A draft the person is editing stays; an untouched one follows the file.
           const draft = get().draft;
           const keepDraft = sameEngine && !draftWasFile && draft !== '' && !(read.editable && draft === read.text);
-          set({ read, loading: false, ...(keepDraft ? {} : { draft: read.editable ? read.text : '', draftBase: read.editable ? read.sha256 : null, serverCheck: null }) });
+          set({
+            read,
+            loading: false,
+            ...(keepDraft ? {} : { draft: read.editable ? read.text : '', draftBase: read.editable ? read.sha256 : null, serverCheck: null }),
+          });
         } catch (reason) {
           if (get().engine === engine) set({ loading: false, loadError: errorOf(reason) });
         }
@@ -120,22 +127,28 @@ export function createDaemonConfigStore(api: CallPort) {
         const { read, draft, draftBase } = get();
         if (!read?.editable) return;
         const baseSha256 = draftBase ?? read.sha256;
-        await run('file', { engine: read.engine, text: draft, baseSha256 }, () => api.call('daemonConfig.apply', { engine: read.engine, text: draft, baseSha256 }));
+        await run('file', { engine: read.engine, text: draft, baseSha256 }, () =>
+          api.call('daemonConfig.apply', { engine: read.engine, text: draft, baseSha256 }),
+        );
       },
 
       async setDefaultRuntime(runtime) {
         const { read } = get();
         if (!read?.editable) return;
-        await run('runtime', retryOf(read, () => setDefaultRuntime(read.text, runtime)), () =>
-          api.call('daemonConfig.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256 }),
+        await run(
+          'runtime',
+          retryOf(read, () => setDefaultRuntime(read.text, runtime)),
+          () => api.call('daemonConfig.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256 }),
         );
       },
 
       async setWindowsIsolation(mode) {
         const { read } = get();
         if (!read?.editable) return;
-        await run('isolation', retryOf(read, () => setWindowsIsolation(read.text, mode)), () =>
-          api.call('daemonConfig.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256 }),
+        await run(
+          'isolation',
+          retryOf(read, () => setWindowsIsolation(read.text, mode)),
+          () => api.call('daemonConfig.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256 }),
         );
       },
 

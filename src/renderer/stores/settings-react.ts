@@ -4,5 +4,5 @@ import type { BackendsState } from './settings-backends';
 import type { DaemonConfigState } from './settings-daemon';
 import { useStores } from './react';
 
-export const useDaemonConfig = <T,>(selector: (s: DaemonConfigState) => T): T => useStore(useStores().engineSettings.daemonConfig, selector);
-export const useBackends = <T,>(selector: (s: BackendsState) => T): T => useStore(useStores().engineSettings.backends, selector);
+export const useDaemonConfig = <T>(selector: (s: DaemonConfigState) => T): T => useStore(useStores().engineSettings.daemonConfig, selector);
+export const useBackends = <T>(selector: (s: BackendsState) => T): T => useStore(useStores().engineSettings.backends, selector);

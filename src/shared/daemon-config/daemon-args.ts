@@ -14,8 +14,28 @@ export interface DaemonArgs {
 
 /** Flags of dockerd that take no value (booleans); every other flag takes one. */
 const BOOLEAN_FLAGS = new Set([
-  'debug', 'D', 'experimental', 'icc', 'init', 'ip-forward', 'ip-forward-no-drop', 'ip-masq', 'ip6tables', 'iptables', 'ipv6', 'live-restore',
-  'no-new-privileges', 'raw-logs', 'rootless', 'selinux-enabled', 'tls', 'tlsverify', 'userland-proxy', 'cri-containerd', 'validate', 'allow-direct-routing',
+  'debug',
+  'D',
+  'experimental',
+  'icc',
+  'init',
+  'ip-forward',
+  'ip-forward-no-drop',
+  'ip-masq',
+  'ip6tables',
+  'iptables',
+  'ipv6',
+  'live-restore',
+  'no-new-privileges',
+  'raw-logs',
+  'rootless',
+  'selinux-enabled',
+  'tls',
+  'tlsverify',
+  'userland-proxy',
+  'cri-containerd',
+  'validate',
+  'allow-direct-routing',
 ]);
 
 export function parseDaemonArgs(argv: readonly string[]): DaemonArgs {
@@ -46,7 +66,13 @@ export function parseDaemonArgs(argv: readonly string[]): DaemonArgs {
   const last = (...names: string[]): string | null => names.flatMap((n) => values.get(n) ?? []).pop() ?? null;
   const addedRuntimes = (values.get('add-runtime') ?? []).map((v) => v.split('=')[0] as string).filter(Boolean);
   const hosts = ['H', 'host'].flatMap((n) => values.get(n) ?? []);
-  return { flags: [...new Set(flags)], configFile: last('config-file'), pidFile: last('pidfile', 'p'), addedRuntimes, hosts: hosts.length ? hosts : ['unix:///var/run/docker.sock'] };
+  return {
+    flags: [...new Set(flags)],
+    configFile: last('config-file'),
+    pidFile: last('pidfile', 'p'),
+    addedRuntimes,
+    hosts: hosts.length ? hosts : ['unix:///var/run/docker.sock'],
+  };
 }
 
 /** Split /proc/<pid>/cmdline (NUL-separated) into argv. */

@@ -65,7 +65,12 @@ export function removeMember(text: string, path: readonly string[]): string {
   }
   const index = lastIndexOfKey(node, path[path.length - 1] as string);
   if (index < 0) return text;
-  return removeFromList(text, node, node.members.map((m) => ({ start: m.keyStart, end: m.value.end })), index);
+  return removeFromList(
+    text,
+    node,
+    node.members.map((m) => ({ start: m.keyStart, end: m.value.end })),
+    index,
+  );
 }
 
 /** Replace one node's text with a value written in the file's style. */
@@ -90,7 +95,12 @@ export function appendItem(text: string, list: JsonArrayNode, value: JsonValue):
 
 /** Remove the item at `index` of a list. */
 export function removeItem(text: string, list: JsonArrayNode, index: number): string {
-  return removeFromList(text, list, list.items.map((n) => ({ start: n.start, end: n.end })), index);
+  return removeFromList(
+    text,
+    list,
+    list.items.map((n) => ({ start: n.start, end: n.end })),
+    index,
+  );
 }
 
 function removeFromList(text: string, container: JsonNode, spans: Array<{ start: number; end: number }>, index: number): string {

@@ -39,9 +39,7 @@ export interface JsonSyntaxError {
   column: number;
 }
 
-export type JsonParseResult =
-  | { ok: true; root: JsonNode | null; bom: boolean }
-  | { ok: false; error: JsonSyntaxError };
+export type JsonParseResult = { ok: true; root: JsonNode | null; bom: boolean } | { ok: false; error: JsonSyntaxError };
 
 const MAX_DEPTH = 10_000;
 
@@ -89,7 +87,8 @@ export function toValue(node: JsonNode): JsonValue {
     case 'object': {
       const out: { [key: string]: JsonValue } = {};
       // defineProperty, so that a key such as __proto__ is a plain key, as JSON.parse makes it.
-      for (const member of node.members) Object.defineProperty(out, member.key, { value: toValue(member.value), enumerable: true, writable: true, configurable: true });
+      for (const member of node.members)
+        Object.defineProperty(out, member.key, { value: toValue(member.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'array':
@@ -263,7 +262,8 @@ class Parser {
     if (!match || match[0] === '-') throw new SyntaxFailure('A number is not written the way JSON writes numbers', start);
     this.pos += match[0].length;
     const after = this.text[this.pos];
-    if (after !== undefined && /[0-9.eE+-]/.test(after)) throw new SyntaxFailure('A number is not written the way JSON writes numbers (no leading zeros, digits after a dot)', start);
+    if (after !== undefined && /[0-9.eE+-]/.test(after))
+      throw new SyntaxFailure('A number is not written the way JSON writes numbers (no leading zeros, digits after a dot)', start);
     return { kind: 'number', start, end: this.pos, value: Number(match[0]) };
   }
 }

@@ -15,9 +15,24 @@ export class ProblemList {
     this.add('warning', code, key, offset, message, params);
   }
 
-  private add(severity: 'error' | 'warning', code: ProblemCode, key: string | null, offset: number | null, message: string, params: Record<string, string | number>): void {
+  private add(
+    severity: 'error' | 'warning',
+    code: ProblemCode,
+    key: string | null,
+    offset: number | null,
+    message: string,
+    params: Record<string, string | number>,
+  ): void {
     const position = offset === null ? null : lineColumn(this.text, offset);
-    this.items.push({ code, severity, key, line: position?.line ?? null, column: position?.column ?? null, message, params: key ? { key, ...params } : params });
+    this.items.push({
+      code,
+      severity,
+      key,
+      line: position?.line ?? null,
+      column: position?.column ?? null,
+      message,
+      params: key ? { key, ...params } : params,
+    });
   }
 }
 

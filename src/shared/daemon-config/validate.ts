@@ -31,7 +31,9 @@ export function validateDaemonConfig(text: string, options: ValidateOptions): Da
   const parsed = parseJsonSource(text);
   if (!parsed.ok) {
     const { error } = parsed;
-    problems.error('syntax', null, error.offset, `The file is not valid JSON: line ${error.line}, column ${error.column}: ${error.message}`, { message: error.message });
+    problems.error('syntax', null, error.offset, `The file is not valid JSON: line ${error.line}, column ${error.column}: ${error.message}`, {
+      message: error.message,
+    });
     return { ok: false, problems: problems.items, config: null, runtimePaths: [] };
   }
   const root = parsed.root;
@@ -57,7 +59,8 @@ function checkDuplicates(node: JsonNode, prefix: string, problems: ProblemList):
   const seen = new Set<string>();
   for (const member of node.members) {
     const path = prefix ? `${prefix}.${member.key}` : member.key;
-    if (seen.has(member.key)) problems.error('duplicate-key', path, member.keyStart, `"${path}" appears more than once; dockerd would silently use the last one`);
+    if (seen.has(member.key))
+      problems.error('duplicate-key', path, member.keyStart, `"${path}" appears more than once; dockerd would silently use the last one`);
     seen.add(member.key);
     checkDuplicates(member.value, path, problems);
   }
@@ -71,7 +74,9 @@ function checkKeys(root: JsonObjectNode, options: ValidateOptions, problems: Pro
       continue;
     }
     if (rule.platform === 'linux' && options.platform === 'windows') {
-      problems.error('other-platform-key', member.key, member.keyStart, `"${member.key}" is an option of Linux engines only; a Windows engine refuses it`, { platform: 'linux' });
+      problems.error('other-platform-key', member.key, member.keyStart, `"${member.key}" is an option of Linux engines only; a Windows engine refuses it`, {
+        platform: 'linux',
+      });
       continue;
     }
     checkType(member.key, rule.type, member.value, problems);
@@ -92,8 +97,7 @@ const TYPE_WORDS: Record<KeyType, string> = {
 };
 
 function checkType(key: string, type: KeyType, node: JsonNode, problems: ProblemList): void {
-  const wrong = (at: JsonNode = node): void =>
-    problems.error('wrong-type', key, at.start, `"${key}" must be ${TYPE_WORDS[type]}`, { expected: type });
+  const wrong = (at: JsonNode = node): void => problems.error('wrong-type', key, at.start, `"${key}" must be ${TYPE_WORDS[type]}`, { expected: type });
   switch (type) {
     case 'string':
       if (node.kind !== 'string') return wrong();
@@ -128,6 +132,11 @@ function checkFlagConflicts(root: JsonObjectNode, flags: readonly string[], prob
   const keys = new Set(flags.map((flag) => (Object.hasOwn(FLAG_TO_KEY, flag) ? (FLAG_TO_KEY[flag] as string) : flag)));
   for (const member of root.members) {
     if (!keys.has(member.key) || FLAG_AND_FILE_ALLOWED.includes(member.key)) continue;
-    problems.error('flag-conflict', member.key, member.keyStart, `"${member.key}" is also set on the engine's command line; dockerd refuses an option set in both places`);
+    problems.error(
+      'flag-conflict',
+      member.key,
+      member.keyStart,
+      `"${member.key}" is also set on the engine's command line; dockerd refuses an option set in both places`,
+    );
   }
 }

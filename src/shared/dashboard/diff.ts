@@ -1,7 +1,11 @@
 // A fresh list against the one a page already has: the patch that turns one into the other.
 import type { ResourcePatch } from '../model/resource-patch';
 
-export function diffList<T>(previous: ReadonlyMap<string, T> | null, next: readonly T[], key: (item: T) => string): { patch: ResourcePatch<T>; map: Map<string, T> } {
+export function diffList<T>(
+  previous: ReadonlyMap<string, T> | null,
+  next: readonly T[],
+  key: (item: T) => string,
+): { patch: ResourcePatch<T>; map: Map<string, T> } {
   const map = new Map(next.map((item) => [key(item), item]));
   if (previous === null) return { patch: { reset: true, upsert: [...next], remove: [] }, map };
   const upsert: T[] = [];

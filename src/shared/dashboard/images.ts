@@ -40,7 +40,9 @@ export function toImageLayers(raw: readonly RawHistoryItem[]): ImageLayer[] {
     createdAt: (item.Created ?? 0) * 1000,
     comment: item.Comment ?? '',
     tags: (item.Tags ?? []).filter((t) => t !== NONE_TAG),
-    empty: (item.Size ?? 0) === 0 && /#\(nop\)|^(ENV|CMD|LABEL|EXPOSE|ENTRYPOINT|WORKDIR|USER|ARG|STOPSIGNAL|HEALTHCHECK|SHELL|ONBUILD|MAINTAINER|VOLUME) /.test(item.CreatedBy ?? ''),
+    empty:
+      (item.Size ?? 0) === 0 &&
+      /#\(nop\)|^(ENV|CMD|LABEL|EXPOSE|ENTRYPOINT|WORKDIR|USER|ARG|STOPSIGNAL|HEALTHCHECK|SHELL|ONBUILD|MAINTAINER|VOLUME) /.test(item.CreatedBy ?? ''),
   }));
 }
 

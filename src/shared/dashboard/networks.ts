@@ -12,7 +12,14 @@ export function isBuiltInNetwork(raw: Pick<RawNetwork, 'Name' | 'Driver' | 'Ingr
   if (!PREDEFINED_NAMES.has(raw.Name)) return false;
   // A user-defined network may be named `nat` on a Linux engine: predefined only with its own driver.
   const driver = (raw.Driver ?? '').toLowerCase();
-  const expected: Record<string, string[]> = { bridge: ['bridge'], host: ['host'], none: ['null'], nat: ['nat'], ingress: ['overlay'], docker_gwbridge: ['bridge'] };
+  const expected: Record<string, string[]> = {
+    bridge: ['bridge'],
+    host: ['host'],
+    none: ['null'],
+    nat: ['nat'],
+    ingress: ['overlay'],
+    docker_gwbridge: ['bridge'],
+  };
   return (expected[raw.Name] ?? []).includes(driver);
 }
 
@@ -24,7 +31,13 @@ function address(cidr: string | undefined): string | null {
 export function toNetworkEndpoints(raw: RawNetwork): NetworkEndpoint[] {
   return Object.entries(raw.Containers ?? {})
     .filter(([id]) => !id.startsWith('ep-')) // swarm load-balancer endpoints, not containers
-    .map(([id, e]) => ({ containerId: id, name: e.Name ?? id.slice(0, 12), ipv4: address(e.IPv4Address), ipv6: address(e.IPv6Address), mac: e.MacAddress || null }))
+    .map(([id, e]) => ({
+      containerId: id,
+      name: e.Name ?? id.slice(0, 12),
+      ipv4: address(e.IPv4Address),
+      ipv6: address(e.IPv6Address),
+      mac: e.MacAddress || null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -39,6 +39,9 @@ export function shellCandidates(input: ShellChoiceInput): ShellCandidate[] {
  * Exit code 126/127 with no process is the engine's own signal of the same.
  */
 export function isMissingShell(output: string, exitCode: number | null): boolean {
-  const text = /OCI runtime exec failed|executable file not found|no such file or directory|system cannot find the file specified|not recognized as an internal or external command/i.test(output);
+  const text =
+    /OCI runtime exec failed|executable file not found|no such file or directory|system cannot find the file specified|not recognized as an internal or external command/i.test(
+      output,
+    );
   return text || exitCode === 126 || exitCode === 127;
 }

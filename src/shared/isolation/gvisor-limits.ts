@@ -172,13 +172,14 @@ export interface MoveTarget extends RuntimeInfo {
  * the container's current one. `current` is HostConfig.Runtime or HostConfig.Isolation; empty or
  * `default` means the engine's default.
  */
-export function moveTargets(engine: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation'>, current: string | null | undefined): MoveTarget[] {
+export function moveTargets(
+  engine: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation'>,
+  current: string | null | undefined,
+): MoveTarget[] {
   const windows = engine.osType === 'windows';
   let name = (current ?? '').trim();
   if (name === '' || name.toLowerCase() === 'default') name = (windows ? engine.defaultIsolation : engine.defaultRuntime) ?? '';
   const same = (a: string): boolean => (windows ? a.toLowerCase() === name.toLowerCase() : a === name);
   const currentRung = engine.runtimes.find((r) => same(r.name))?.rung ?? 'unknown';
-  return engine.runtimes
-    .filter((r) => !same(r.name))
-    .map((r) => ({ ...r, sameRung: r.rung !== 'unknown' && r.rung === currentRung }));
+  return engine.runtimes.filter((r) => !same(r.name)).map((r) => ({ ...r, sameRung: r.rung !== 'unknown' && r.rung === currentRung }));
 }

@@ -21,8 +21,21 @@ export interface CompareOptions {
 
 /** Top-level fields that belong to one container's life, not to its configuration. */
 const PER_CONTAINER = [
-  'Id', 'Created', 'State', 'ResolvConfPath', 'HostnamePath', 'HostsPath', 'LogPath', 'RestartCount',
-  'ExecIDs', 'GraphDriver', 'SizeRw', 'SizeRootFs', 'MountLabel', 'ProcessLabel', 'Node',
+  'Id',
+  'Created',
+  'State',
+  'ResolvConfPath',
+  'HostnamePath',
+  'HostsPath',
+  'LogPath',
+  'RestartCount',
+  'ExecIDs',
+  'GraphDriver',
+  'SizeRw',
+  'SizeRootFs',
+  'MountLabel',
+  'ProcessLabel',
+  'Node',
 ];
 
 /** What a person configured for one network; addresses the engine assigned are left out. */
@@ -82,7 +95,11 @@ function view(inspect: RawContainerInspect, isOld: boolean, options: CompareOpti
 
 /** Go omits false and empty values from JSON: absent, null, false, "", [] and {} say the same. */
 const isEmpty = (v: unknown): boolean =>
-  v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && v.length === 0) ||
+  v === undefined ||
+  v === null ||
+  v === false ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -116,7 +133,9 @@ function diff(a: unknown, b: unknown, path: string, out: FieldDifference[]): voi
 export function compareInspect(oldInspect: RawContainerInspect, newInspect: RawContainerInspect, options: CompareOptions = {}): FieldDifference[] {
   const windows = isWindowsInspect(oldInspect);
   const reattached = new Set(
-    planMounts(oldInspect).volumes.filter((v) => v.reattached).map((v) => destinationKey(v.destination, windows)),
+    planMounts(oldInspect)
+      .volumes.filter((v) => v.reattached)
+      .map((v) => destinationKey(v.destination, windows)),
   );
   const out: FieldDifference[] = [];
   diff(view(oldInspect, true, options, reattached), view(newInspect, false, options, reattached), '', out);

@@ -86,12 +86,15 @@ export interface PlanInput {
 }
 
 /** `<name>-silo-old-<short id>`: where the old container waits. */
-export const asideName = (inspect: Pick<RawContainerInspect, 'Id' | 'Name'>): string =>
-  `${containerName(inspect)}-silo-old-${inspect.Id.slice(0, 12)}`;
+export const asideName = (inspect: Pick<RawContainerInspect, 'Id' | 'Name'>): string => `${containerName(inspect)}-silo-old-${inspect.Id.slice(0, 12)}`;
 
 /** `silo-keep/<name>:<short id>`: the commit of the writable layer (a repository name is lowercase). */
 export function keepImageName(inspect: Pick<RawContainerInspect, 'Id' | 'Name'>): string {
-  const repo = containerName(inspect).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '') || 'container';
+  const repo =
+    containerName(inspect)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[._-]+|[._-]+$/g, '') || 'container';
   return `silo-keep/${repo}:${inspect.Id.slice(0, 12)}`;
 }
 
@@ -108,13 +111,22 @@ export function currentTarget(inspect: RawContainerInspect, engine?: PlanInput['
  * Which image the new container is created from. Config.Image keeps the name the person chose,
  * but only while it still names the same image; otherwise the image id keeps what ran.
  */
-export function chooseImage(inspect: Pick<RawContainerInspect, 'Image' | 'Config'>, resolvedId: string | null): { image: string; reason: 'same-image' | 'reference-moved' | 'reference-missing' } {
+export function chooseImage(
+  inspect: Pick<RawContainerInspect, 'Image' | 'Config'>,
+  resolvedId: string | null,
+): { image: string; reason: 'same-image' | 'reference-moved' | 'reference-missing' } {
   const reference = inspect.Config.Image ?? '';
   if (reference !== '' && resolvedId === inspect.Image) return { image: reference, reason: 'same-image' };
   return { image: inspect.Image, reason: resolvedId === null ? 'reference-missing' : 'reference-moved' };
 }
 
-function issues(inspect: RawContainerInspect, target: IsolationTarget, options: CreateOptions, input: PlanInput, limits: GvisorLimit[]): { blockers: PlanIssue[]; warnings: PlanIssue[] } {
+function issues(
+  inspect: RawContainerInspect,
+  target: IsolationTarget,
+  options: CreateOptions,
+  input: PlanInput,
+  limits: GvisorLimit[],
+): { blockers: PlanIssue[]; warnings: PlanIssue[] } {
   const blockers: PlanIssue[] = [];
   const warnings: PlanIssue[] = [];
   const windows = isWindowsInspect(inspect);
@@ -143,7 +155,10 @@ function issues(inspect: RawContainerInspect, target: IsolationTarget, options: 
     if (verdict.ok === null) warnings.push({ code: 'windows-build-unknown', params });
   }
   for (const limit of limits) {
-    (limit.severity === 'blocks' ? blockers : warnings).push({ code: 'gvisor-limit', params: { limit: limit.code, severity: limit.severity, ...limit.params } });
+    (limit.severity === 'blocks' ? blockers : warnings).push({
+      code: 'gvisor-limit',
+      params: { limit: limit.code, severity: limit.severity, ...limit.params },
+    });
   }
   return { blockers, warnings };
 }
@@ -171,7 +186,14 @@ export function planRecreate(inspect: RawContainerInspect, target: IsolationTarg
     ...options.connect.map((c): RecreateStep => ({ kind: 'connect', network: c.network })),
   ];
   const startNew: RecreateStep[] = wasRunning
-    ? [{ kind: 'start', container: 'new' }, { kind: 'verify-up', container: 'new', requireHealthy: Boolean(inspect.Config.Healthcheck?.Test?.length && inspect.Config.Healthcheck.Test[0] !== 'NONE') }]
+    ? [
+        { kind: 'start', container: 'new' },
+        {
+          kind: 'verify-up',
+          container: 'new',
+          requireHealthy: Boolean(inspect.Config.Healthcheck?.Test?.length && inspect.Config.Healthcheck.Test[0] !== 'NONE'),
+        },
+      ]
     : [];
 
   if (autoRemove) {
@@ -190,7 +212,20 @@ export function planRecreate(inspect: RawContainerInspect, target: IsolationTarg
     steps.push({ kind: 'remove', container: 'old', volumes: false });
   }
 
-  return { containerId: inspect.Id, name: options.name, asideName: aside, wasRunning, autoRemove, target, options, original, steps, blockers, warnings, gvisorLimits: limits };
+  return {
+    containerId: inspect.Id,
+    name: options.name,
+    asideName: aside,
+    wasRunning,
+    autoRemove,
+    target,
+    options,
+    original,
+    steps,
+    blockers,
+    warnings,
+    gvisorLimits: limits,
+  };
 }
 
 /** What undoes one step, or null when a later undo covers it (or it is the point of no return). */

@@ -44,7 +44,11 @@ function restoreOriginal(plan: RecreatePlan, old: RawContainerInspect, renameBac
   if (renameBack) actions.push({ kind: 'rename', container: 'old', to: plan.name });
   const policy = plan.original.body.HostConfig.RestartPolicy;
   if (plan.steps.some((s) => s.kind === 'disable-restart')) {
-    actions.push({ kind: 'restore-restart-policy', container: 'old', policy: { Name: policy?.Name ?? 'no', MaximumRetryCount: policy?.MaximumRetryCount ?? 0 } });
+    actions.push({
+      kind: 'restore-restart-policy',
+      container: 'old',
+      policy: { Name: policy?.Name ?? 'no', MaximumRetryCount: policy?.MaximumRetryCount ?? 0 },
+    });
   }
   if (plan.wasRunning && old.State.Running !== true) actions.push({ kind: 'start', container: 'old' });
   return actions;

@@ -24,9 +24,7 @@ export function resolveIsolation(hostConfig: RawHostConfig | undefined, info: En
         : { mode, rung: classifyWindowsIsolation(mode), source: 'daemon-default' };
     }
     const mode = parseWindowsIsolation(lower);
-    return mode === null
-      ? { mode: asked, rung: 'unknown', source: 'container' }
-      : { mode, rung: classifyWindowsIsolation(mode), source: 'container' };
+    return mode === null ? { mode: asked, rung: 'unknown', source: 'container' } : { mode, rung: classifyWindowsIsolation(mode), source: 'container' };
   }
 
   const asked = typeof hostConfig?.Runtime === 'string' ? hostConfig.Runtime.trim() : '';

@@ -140,7 +140,12 @@ export function checkWindowsCompat(
     maxBuild: null,
     alternative: null,
   };
-  const verdict = (mode: WindowsIsolation, ok: boolean | null, reason: WindowsCompatReason, extra: Partial<WindowsCompatParams> = {}): WindowsCompatVerdict => ({
+  const verdict = (
+    mode: WindowsIsolation,
+    ok: boolean | null,
+    reason: WindowsCompatReason,
+    extra: Partial<WindowsCompatParams> = {},
+  ): WindowsCompatVerdict => ({
     mode,
     ok,
     reason,

@@ -12,7 +12,19 @@ export interface RawChange {
 }
 
 /** Files the engine writes or mounts into every Linux container. */
-const ENGINE_FILES = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/.dockerenv', '/proc', '/sys', '/dev', '/dev/shm', '/dev/pts', '/dev/mqueue', '/dev/console'];
+const ENGINE_FILES = [
+  '/etc/hosts',
+  '/etc/hostname',
+  '/etc/resolv.conf',
+  '/.dockerenv',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/dev/shm',
+  '/dev/pts',
+  '/dev/mqueue',
+  '/dev/console',
+];
 
 const clean = (p: string): string => {
   const s = p.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
@@ -28,7 +40,7 @@ export function engineMountPoints(inspect: RawContainerInspect): string[] {
   for (const m of inspect.HostConfig.Mounts ?? []) if (m.Target) points.add(clean(m.Target));
   for (const t of Object.keys(inspect.HostConfig.Tmpfs ?? {})) points.add(clean(t));
   if (inspect.HostConfig['Init'] === true) points.add('/sbin/docker-init');
-  for (const d of (inspect.HostConfig.Devices ?? [])) if (d.PathInContainer) points.add(clean(d.PathInContainer));
+  for (const d of inspect.HostConfig.Devices ?? []) if (d.PathInContainer) points.add(clean(d.PathInContainer));
   if (inspect.Config.WorkingDir) points.add(clean(inspect.Config.WorkingDir));
   return [...points].sort();
 }

@@ -47,7 +47,10 @@ function range(text: string, min: number): { start: number; end: number } | 'num
 export type PortResult = { ok: true; spec: PortSpec } | { ok: false; problem: FieldProblem };
 
 export function parsePortSpec(raw: string, field = 'ports'): PortResult {
-  const fail = (rule: FieldProblem['rule'], params: Record<string, string | number> = {}): PortResult => ({ ok: false, problem: problem(field, rule, { value: raw, ...params }) });
+  const fail = (rule: FieldProblem['rule'], params: Record<string, string | number> = {}): PortResult => ({
+    ok: false,
+    problem: problem(field, rule, { value: raw, ...params }),
+  });
   const text = raw.trim();
   if (text === '') return fail('port-spec');
   // As go-connections' SplitProtoPort reads it: the first `/` ends the port; `80/` is tcp.

@@ -18,11 +18,20 @@ export interface VolumeSpec {
 }
 
 const LINUX_MODES: Record<string, string> = {
-  rw: 'access', ro: 'access',
-  z: 'label', Z: 'label',
-  shared: 'propagation', rshared: 'propagation', slave: 'propagation', rslave: 'propagation', private: 'propagation', rprivate: 'propagation',
+  rw: 'access',
+  ro: 'access',
+  z: 'label',
+  Z: 'label',
+  shared: 'propagation',
+  rshared: 'propagation',
+  slave: 'propagation',
+  rslave: 'propagation',
+  private: 'propagation',
+  rprivate: 'propagation',
   nocopy: 'copy',
-  consistent: 'consistency', cached: 'consistency', delegated: 'consistency',
+  consistent: 'consistency',
+  cached: 'consistency',
+  delegated: 'consistency',
 };
 const WINDOWS_MODES: Record<string, string> = { rw: 'access', ro: 'access' };
 
@@ -47,7 +56,10 @@ const isPipe = (p: string): boolean => /^[\\/]{2}[.?][\\/]pipe[\\/][^\\/]+$/i.te
 export type VolumeResult = { ok: true; spec: VolumeSpec } | { ok: false; problem: FieldProblem };
 
 export function parseVolumeSpec(raw: string, os: VolumeOs = looksWindows(raw) ? 'windows' : 'linux', field = 'volumes'): VolumeResult {
-  const fail = (rule: FieldProblem['rule'], params: Record<string, string | number> = {}): VolumeResult => ({ ok: false, problem: problem(field, rule, { value: raw, ...params }) });
+  const fail = (rule: FieldProblem['rule'], params: Record<string, string | number> = {}): VolumeResult => ({
+    ok: false,
+    problem: problem(field, rule, { value: raw, ...params }),
+  });
   const text = raw.trim();
   if (text === '') return fail('volume-spec');
   let source = '';

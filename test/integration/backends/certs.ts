@@ -25,7 +25,23 @@ export function makeCerts(): TestCerts {
   const sign = (name: string, subject: string, ext: string) => {
     writeFileSync(at(`${name}.ext`), ext);
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', subject, '-keyout', at(`${name}-key.pem`), '-out', at(`${name}.csr`));
-    openssl('x509', '-req', '-in', at(`${name}.csr`), '-CA', at('ca.pem'), '-CAkey', at('ca-key.pem'), '-CAcreateserial', '-days', '2', '-extfile', at(`${name}.ext`), '-out', at(`${name}-cert.pem`));
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      at(`${name}.csr`),
+      '-CA',
+      at('ca.pem'),
+      '-CAkey',
+      at('ca-key.pem'),
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      at(`${name}.ext`),
+      '-out',
+      at(`${name}-cert.pem`),
+    );
   };
   sign('server', '/CN=127.0.0.1', 'subjectAltName = IP:127.0.0.1,DNS:localhost\nextendedKeyUsage = serverAuth\n');
   sign('client', '/CN=silo-client', 'extendedKeyUsage = clientAuth\n');

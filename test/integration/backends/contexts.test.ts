@@ -34,7 +34,17 @@ beforeAll(async () => {
   port = await freePort();
   local = new TestEngine(undefined, { importImage: false });
   remote = new TestEngine(undefined, {
-    extraArgs: ['-H', `tcp://127.0.0.1:${port}`, '--tlsverify', '--tlscacert', certs.files.ca, '--tlscert', certs.files.serverCert, '--tlskey', certs.files.serverKey],
+    extraArgs: [
+      '-H',
+      `tcp://127.0.0.1:${port}`,
+      '--tlsverify',
+      '--tlscacert',
+      certs.files.ca,
+      '--tlscert',
+      certs.files.serverCert,
+      '--tlskey',
+      certs.files.serverKey,
+    ],
   });
   await Promise.all([local.start(), remote.start()]);
   home = mkdtempSync(join(tmpdir(), 'silo-ctx-h-'));
@@ -52,7 +62,15 @@ const cli = async (...args: string[]) => (await exec('docker', ['--config', conf
 
 describe('a remote engine on TCP with TLS, stored as a docker context', () => {
   it('is listed by `docker context ls` and reached by the docker CLI through it', async () => {
-    const result = await addRemoteEngine({ name: 'tls-engine', description: 'second test engine', host: `tcp://127.0.0.1:${port}`, tls: { ca: certs.ca, cert: certs.clientCert, key: certs.clientKey } }, { configDir: configDir() });
+    const result = await addRemoteEngine(
+      {
+        name: 'tls-engine',
+        description: 'second test engine',
+        host: `tcp://127.0.0.1:${port}`,
+        tls: { ca: certs.ca, cert: certs.clientCert, key: certs.clientKey },
+      },
+      { configDir: configDir() },
+    );
     expect(result).toMatchObject({ status: 'done', context: { name: 'tls-engine', tls: true, createdBySilo: true } });
     const listed = await cli('context', 'ls', '--format', '{{.Name}} {{.DockerEndpoint}} {{.Description}}');
     expect(listed.split('\n')).toContain(`tls-engine tcp://127.0.0.1:${port} second test engine`);
@@ -64,7 +82,12 @@ describe('a remote engine on TCP with TLS, stored as a docker context', () => {
     manager = new EngineManager({ env: { DOCKER_HOST: local.dockerHost }, homeDir: home, platform: 'linux', log: () => undefined });
     await manager.start();
     const tlsId = `tcp://127.0.0.1:${port}`;
-    expect(manager.endpoints().map((e) => [e.id, e.source, e.tls])).toEqual(expect.arrayContaining([[local.dockerHost, 'docker-host', false], [tlsId, 'context', true]]));
+    expect(manager.endpoints().map((e) => [e.id, e.source, e.tls])).toEqual(
+      expect.arrayContaining([
+        [local.dockerHost, 'docker-host', false],
+        [tlsId, 'context', true],
+      ]),
+    );
 
     const onTls = async () => {
       await manager!.select(tlsId);

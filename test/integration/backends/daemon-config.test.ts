@@ -73,7 +73,16 @@ describe('the safe apply on a real engine', () => {
   });
 
   it('restores the backup when the engine is stopped during the apply (before the reload)', async () => {
-    const result = await applyDaemonConfig(target, setDefaultRuntime(text(), 'runsc'), {}, { hook: async (step) => { if (step === 'reload') await engine.stopDaemon(); } });
+    const result = await applyDaemonConfig(
+      target,
+      setDefaultRuntime(text(), 'runsc'),
+      {},
+      {
+        hook: async (step) => {
+          if (step === 'reload') await engine.stopDaemon();
+        },
+      },
+    );
     expect(result).toMatchObject({ status: 'failed', error: { code: 'engine-not-running', step: 'reload' }, rollback: { restored: true, reloaded: false } });
     expect(readFileSync(engine.configFile).equals(original)).toBe(true);
     await engine.launch();
@@ -81,8 +90,22 @@ describe('the safe apply on a real engine', () => {
   });
 
   it('restores the backup when the engine stops right after the reload, before it is seen to take it', async () => {
-    const result = await applyDaemonConfig(target, setDefaultRuntime(text(), 'runsc'), {}, { verifyDeadlineMs: 1_500, hook: async (step) => { if (step === 'verify') await engine.stopDaemon(); } });
-    expect(result).toMatchObject({ status: 'failed', error: { code: 'verify-timeout', step: 'verify' }, rollback: { restored: true, reloaded: false, error: { code: 'engine-not-running' } } });
+    const result = await applyDaemonConfig(
+      target,
+      setDefaultRuntime(text(), 'runsc'),
+      {},
+      {
+        verifyDeadlineMs: 1_500,
+        hook: async (step) => {
+          if (step === 'verify') await engine.stopDaemon();
+        },
+      },
+    );
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { code: 'verify-timeout', step: 'verify' },
+      rollback: { restored: true, reloaded: false, error: { code: 'engine-not-running' } },
+    });
     expect(readFileSync(engine.configFile).equals(original)).toBe(true);
     await engine.launch();
     expect((await getInfo(engine.socketPath)).DefaultRuntime).toBe('runc');
@@ -90,7 +113,16 @@ describe('the safe apply on a real engine', () => {
 
   it.each(['validate', 'backup', 'write', 'reload', 'verify'] as const)('a fault at %s leaves the file whole, and the engine on runc', async (step) => {
     const next = setDefaultRuntime(text(), 'runsc');
-    const result = await applyDaemonConfig(target, next, {}, { hook: (s) => { if (s === step) throw new Error(`fault at ${s}`); } });
+    const result = await applyDaemonConfig(
+      target,
+      next,
+      {},
+      {
+        hook: (s) => {
+          if (s === step) throw new Error(`fault at ${s}`);
+        },
+      },
+    );
     expect(result).toMatchObject({ status: 'failed', error: { step } });
     const now = readFileSync(engine.configFile);
     expect(now.equals(original) || now.toString('utf8') === next).toBe(true);
@@ -101,13 +133,18 @@ describe('the safe apply on a real engine', () => {
   it('after a reload the engine took, a failed verification switches the default back although the old file does not name it', async () => {
     // The engine takes runsc, then a fault at verify: the old file has no default-runtime, which
     // alone would leave dockerd on runsc after the SIGHUP.
-    const result = await applyDaemonConfig(target, setDefaultRuntime(text(), 'runsc'), {}, {
-      hook: async (step) => {
-        if (step !== 'verify') return;
-        await expect.poll(async () => (await getInfo(engine.socketPath)).DefaultRuntime).toBe('runsc');
-        throw new Error('fault after the engine took it');
+    const result = await applyDaemonConfig(
+      target,
+      setDefaultRuntime(text(), 'runsc'),
+      {},
+      {
+        hook: async (step) => {
+          if (step !== 'verify') return;
+          await expect.poll(async () => (await getInfo(engine.socketPath)).DefaultRuntime).toBe('runsc');
+          throw new Error('fault after the engine took it');
+        },
       },
-    });
+    );
     expect(result).toMatchObject({ status: 'failed', rollback: { restored: true, reloaded: true, error: null } });
     expect(readFileSync(engine.configFile).equals(original)).toBe(true);
     expect((await getInfo(engine.socketPath)).DefaultRuntime).toBe('runc');

@@ -31,7 +31,16 @@ const read = async () => (await silo.call('daemonConfig.read', { engine: engine.
 describe('daemonConfig calls on a local engine', () => {
   it('reads the file the engine was started with, its sha256, and the engine’s command line', async () => {
     const file = await read();
-    expect(file).toMatchObject({ editable: true, platform: 'linux', configFile: engine.configFile, exists: true, text: original.toString('utf8'), sha256: sha256(original), problems: [], reload: 'signal' });
+    expect(file).toMatchObject({
+      editable: true,
+      platform: 'linux',
+      configFile: engine.configFile,
+      exists: true,
+      text: original.toString('utf8'),
+      sha256: sha256(original),
+      problems: [],
+      reload: 'signal',
+    });
     expect(file.commandLineFlags).toEqual(expect.arrayContaining(['iptables', 'storage-driver', 'config-file', 'H']));
   });
 
@@ -42,7 +51,12 @@ describe('daemonConfig calls on a local engine', () => {
       ['flag-conflict', 2],
       ['runtime-path-missing', 3],
     ]);
-    expect(checked.changes).toEqual(expect.arrayContaining([{ path: ['iptables'], kind: 'added', after: true }, { path: ['runtimes', 'runsc'], kind: 'removed', before: expect.any(Object) }]));
+    expect(checked.changes).toEqual(
+      expect.arrayContaining([
+        { path: ['iptables'], kind: 'added', after: true },
+        { path: ['runtimes', 'runsc'], kind: 'removed', before: expect.any(Object) },
+      ]),
+    );
   });
 
   it('refuses a change on a stale base, and a bad file, before anything is written', async () => {
@@ -61,7 +75,12 @@ describe('daemonConfig calls on a local engine', () => {
     const before = silo.eventsOf('daemonConfig.progress').length;
     const applied = await silo.call('daemonConfig.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'runsc', baseSha256: (await read()).sha256 });
     expect(applied).toMatchObject({ status: 'applied', changes: [{ path: ['default-runtime'], kind: 'added', after: 'runsc' }], needsRestart: [] });
-    expect(silo.eventsOf('daemonConfig.progress').slice(before).map((p) => p.step)).toEqual(['validate', 'backup', 'write', 'reload', 'verify']);
+    expect(
+      silo
+        .eventsOf('daemonConfig.progress')
+        .slice(before)
+        .map((p) => p.step),
+    ).toEqual(['validate', 'backup', 'write', 'reload', 'verify']);
     await expect.poll(() => silo.manager.snapshot().info?.defaultRuntime).toBe('runsc');
     expect(await uname()).toBe('4.4.0');
     expect(await silo.call('engines.describe', { id: engine.dockerHost })).toMatchObject({ defaultRuntime: 'runsc', rung: 'user-space-kernel' });
@@ -75,7 +94,11 @@ describe('daemonConfig calls on a local engine', () => {
 
   it.skipIf(existsSync('/usr/bin/pkexec'))('asked for an elevated apply where pkexec is missing, says so and writes nothing', async () => {
     const file = await read();
-    const result = await silo.call('daemonConfig.applyElevated', { engine: engine.dockerHost, text: setDefaultRuntime(file.text, 'runsc'), baseSha256: file.sha256 });
+    const result = await silo.call('daemonConfig.applyElevated', {
+      engine: engine.dockerHost,
+      text: setDefaultRuntime(file.text, 'runsc'),
+      baseSha256: file.sha256,
+    });
     expect(result).toMatchObject({ status: 'failed', error: { code: 'elevation-unavailable' } });
     expect(readFileSync(engine.configFile, 'utf8')).toBe(file.text);
   });
@@ -83,6 +106,8 @@ describe('daemonConfig calls on a local engine', () => {
   it('refuses an engine it does not know, and a runtime for a Windows-only call', async () => {
     expect(await silo.failure('daemonConfig.read', { engine: 'unix:///no/such.sock' })).toMatchObject({ code: 'no-engine' });
     const file = await read();
-    expect(await silo.failure('daemonConfig.setWindowsIsolation', { engine: engine.dockerHost, mode: 'process', baseSha256: file.sha256 })).toMatchObject({ code: 'invalid-isolation' });
+    expect(await silo.failure('daemonConfig.setWindowsIsolation', { engine: engine.dockerHost, mode: 'process', baseSha256: file.sha256 })).toMatchObject({
+      code: 'invalid-isolation',
+    });
   });
 });

@@ -49,7 +49,11 @@ afterAll(async () => {
 
 describe('a remote engine on TCP with TLS, through the Settings calls', () => {
   it('refuses a TLS key that is not the client certificate’s, and plain TCP, writing nothing', async () => {
-    const mismatched = await silo.call('engines.addRemote', { name: 'wrong-key', host: tlsId, tls: { ca: certs.ca, cert: certs.clientCert, key: certs.serverKey } });
+    const mismatched = await silo.call('engines.addRemote', {
+      name: 'wrong-key',
+      host: tlsId,
+      tls: { ca: certs.ca, cert: certs.clientCert, key: certs.serverKey },
+    });
     expect(mismatched).toMatchObject({ status: 'refused', error: { code: 'context-tls-invalid', params: { reason: 'key-does-not-match' } } });
     const plain = await silo.call('engines.addRemote', { name: 'plain', host: tlsId });
     expect(plain).toMatchObject({ status: 'refused', error: { code: 'context-tls-invalid', params: { reason: 'plain-tcp' } } });
@@ -57,14 +61,36 @@ describe('a remote engine on TCP with TLS, through the Settings calls', () => {
   });
 
   it('adds it as a docker context; discovery lists it; its default isolation can be asked before connecting', async () => {
-    const added = await silo.call('engines.addRemote', { name: 'tls-engine', description: 'second test engine', host: tlsId, tls: { ca: certs.ca, cert: certs.clientCert, key: certs.clientKey } });
-    expect(added).toMatchObject({ status: 'done', context: { name: 'tls-engine', host: tlsId, tls: true, createdBySilo: true, description: 'second test engine' } });
+    const added = await silo.call('engines.addRemote', {
+      name: 'tls-engine',
+      description: 'second test engine',
+      host: tlsId,
+      tls: { ca: certs.ca, cert: certs.clientCert, key: certs.clientKey },
+    });
+    expect(added).toMatchObject({
+      status: 'done',
+      context: { name: 'tls-engine', host: tlsId, tls: true, createdBySilo: true, description: 'second test engine' },
+    });
     expect(await silo.call('engines.contexts', {})).toEqual([expect.objectContaining({ name: 'tls-engine', createdBySilo: true, current: false })]);
     const endpoints = await silo.call('engines.list', {});
-    expect(endpoints).toEqual(expect.arrayContaining([expect.objectContaining({ id: tlsId, name: 'tls-engine', source: 'context', tls: true, active: false })]));
+    expect(endpoints).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: tlsId, name: 'tls-engine', source: 'context', tls: true, active: false })]),
+    );
     // The page was told too (engines.changed after the rediscovery).
-    expect(silo.eventsOf('engines.changed').at(-1)?.some((e) => e.id === tlsId)).toBe(true);
-    expect(await silo.call('engines.describe', { id: tlsId })).toEqual({ id: tlsId, osType: 'linux', defaultRuntime: 'runc', defaultIsolation: null, rung: 'shared-kernel', error: null });
+    expect(
+      silo
+        .eventsOf('engines.changed')
+        .at(-1)
+        ?.some((e) => e.id === tlsId),
+    ).toBe(true);
+    expect(await silo.call('engines.describe', { id: tlsId })).toEqual({
+      id: tlsId,
+      osType: 'linux',
+      defaultRuntime: 'runc',
+      defaultIsolation: null,
+      rung: 'shared-kernel',
+      error: null,
+    });
     expect(await silo.call('daemonConfig.read', { engine: tlsId })).toEqual({ editable: false, engine: tlsId, reason: 'remote' });
   });
 

@@ -32,7 +32,15 @@ export async function openSilo(options: { env: NodeJS.ProcessEnv; homeDir: strin
   const log = () => undefined;
   const manager = new EngineManager({ env: options.env, homeDir: options.homeDir, platform: 'linux', log });
   const isolation = new IsolationService({ engine: isolationEngine(manager), configDir, log });
-  const backends = createBackends({ engine: manager, env: options.env, homeDir: options.homeDir, platform: 'linux', runner: nodeCommandRunner, fs: nodeFileOps, log });
+  const backends = createBackends({
+    engine: manager,
+    env: options.env,
+    homeDir: options.homeDir,
+    platform: 'linux',
+    runner: nodeCommandRunner,
+    fs: nodeFileOps,
+    log,
+  });
   const hub = new SessionHub(manager, new SettingsStore(configDir), isolation, null, backends);
   const events: SiloPage['events'] = [];
   const session = hub.open((event, payload) => events.push({ event, payload }));

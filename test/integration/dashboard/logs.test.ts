@@ -52,7 +52,18 @@ describe('logs', () => {
     const searchMs = performance.now() - searchStarted;
     expect(found).toEqual([{ line: 99_998, ranges: [{ start: 0, end: 5 }] }]);
     const regex = searchLines(texts, '^1000[0-9]$', { regex: true });
-    expect(Array.isArray(regex) && regex.map((m) => texts[m.line])).toEqual(['10000', '10001', '10002', '10003', '10004', '10005', '10006', '10007', '10008', '10009']);
+    expect(Array.isArray(regex) && regex.map((m) => texts[m.line])).toEqual([
+      '10000',
+      '10001',
+      '10002',
+      '10003',
+      '10004',
+      '10005',
+      '10006',
+      '10007',
+      '10008',
+      '10009',
+    ]);
     const marked = highlight(parseAnsi(texts[99_998]!).segments, [{ start: 0, end: 5 }]);
     expect(marked).toEqual([{ text: '99999', style: {}, match: true }]);
     console.log(`[dashboard] 100,000 log lines in ${Math.round(elapsed)} ms over ${batches.length} events; search of 100,000 lines ${searchMs.toFixed(1)} ms`);
@@ -81,7 +92,10 @@ describe('logs', () => {
   });
 
   it('follows live, and ends when the container stops', async () => {
-    const id = await engine.run(['--name', `${prefix}live`, '--stop-timeout', '1'], ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 0.1; done']);
+    const id = await engine.run(
+      ['--name', `${prefix}live`, '--stop-timeout', '1'],
+      ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 0.1; done'],
+    );
     const { streamId } = await page.call('logs.open', { id, tail: 0 });
     await page.until('three live lines', () => linesOf(page, streamId).length >= 3);
     expect(linesOf(page, streamId)[0]?.text).toMatch(/^tick \d+$/);

@@ -118,7 +118,12 @@ describe('container details', () => {
     expect(top.pidColumn).toBe(top.titles.indexOf('PID'));
     expect(top.processes.some((p) => p.join(' ').includes('sleep 3600'))).toBe(true);
     const diff = await waitForChanges(id);
-    expect(diff).toEqual(expect.arrayContaining([{ path: '/tmp/work/new', kind: 'added' }, { path: '/bin/ls', kind: 'deleted' }]));
+    expect(diff).toEqual(
+      expect.arrayContaining([
+        { path: '/tmp/work/new', kind: 'added' },
+        { path: '/bin/ls', kind: 'deleted' },
+      ]),
+    );
     const inspect = await page.call('containers.inspect', { id });
     expect(inspect).toMatchObject({ Id: id, Name: `/${prefix}details`, Config: { Image: 'silo-test/busybox:latest' } });
   });
@@ -138,7 +143,18 @@ describe('compose projects', () => {
     const project = `${prefix}proj`;
     const ids: string[] = [];
     for (const service of ['api', 'db', 'web']) {
-      ids.push(await engine.run(['--name', `${prefix}svc-${service}`, '--stop-timeout', '1', '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`]));
+      ids.push(
+        await engine.run([
+          '--name',
+          `${prefix}svc-${service}`,
+          '--stop-timeout',
+          '1',
+          '--label',
+          `com.docker.compose.project=${project}`,
+          '--label',
+          `com.docker.compose.service=${service}`,
+        ]),
+      );
     }
     await silo.manager.settled();
     await page.until('the project in the store', () => silo.manager.containers().filter((c) => c.composeProject === project).length === 3);

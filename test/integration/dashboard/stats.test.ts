@@ -64,7 +64,9 @@ describe('stats', () => {
     const count = samples(page, streamId).length;
     await new Promise((r) => setTimeout(r, 1500));
     expect(samples(page, streamId).length).toBe(count);
-    console.log(`[dashboard] stats: cpu ${last.cpuPercent.toFixed(1)} %, memory ${last.memoryUsage} of ${last.memoryLimit}; engine connections ${before} → ${during} → ${proxy.connections}`);
+    console.log(
+      `[dashboard] stats: cpu ${last.cpuPercent.toFixed(1)} %, memory ${last.memoryUsage} of ${last.memoryLimit}; engine connections ${before} → ${during} → ${proxy.connections}`,
+    );
   });
 
   it('closes every stream of a page that goes away', async () => {

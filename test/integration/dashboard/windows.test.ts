@@ -64,7 +64,12 @@ describe('a Windows Server 2022 engine', () => {
       (f) => JSON.parse(readFileSync(join(FIXTURES_DIR, 'windows-server-2022', 'containers', f), 'utf8')) as RawContainerInspect,
     );
     const chosen = Object.fromEntries(
-      containers.map((c) => [c.Name.replace(/^\//, ''), shellCandidates({ engineOsType: String(fixture.info.OSType), containerPlatform: c.Platform ?? null, image: c.Config.Image ?? null }).map((s) => s.cmd[0])]),
+      containers.map((c) => [
+        c.Name.replace(/^\//, ''),
+        shellCandidates({ engineOsType: String(fixture.info.OSType), containerPlatform: c.Platform ?? null, image: c.Config.Image ?? null }).map(
+          (s) => s.cmd[0],
+        ),
+      ]),
     );
     expect(chosen).toEqual({
       web: ['powershell.exe', 'cmd.exe'],

@@ -70,7 +70,12 @@ describe('the container list and its events', () => {
     // What the patches say is what the manager holds.
     await silo.manager.settled();
     const folded = applyPatches(silo.patches);
-    expect([...folded.keys()].sort()).toEqual(silo.manager.containers().map((c) => c.id).sort());
+    expect([...folded.keys()].sort()).toEqual(
+      silo.manager
+        .containers()
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(folded.get(preexisting)).toEqual(byName(silo.manager, `${prefix}before`));
   });
 

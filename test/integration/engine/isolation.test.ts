@@ -19,11 +19,23 @@ afterAll(async () => {
   if (ids) await engine.docker(['rm', '-f', ...ids.split('\n')]);
 });
 
-const isolationOf = (id: string) => waitFor(`isolation of ${id.slice(0, 12)}`, () => silo.manager.containers().find((c) => c.id === id && c.isolation)?.isolation);
+const isolationOf = (id: string) =>
+  waitFor(`isolation of ${id.slice(0, 12)}`, () => silo.manager.containers().find((c) => c.id === id && c.isolation)?.isolation);
 
 describe('isolation per container', () => {
   it('shows a container created with --runtime runsc on the user-space-kernel rung', async () => {
-    const id = await engine.docker(['create', '--network', 'none', '--runtime', 'runsc', '--name', `${prefix}gvisor`, 'silo-test/busybox:latest', 'sleep', '3600']);
+    const id = await engine.docker([
+      'create',
+      '--network',
+      'none',
+      '--runtime',
+      'runsc',
+      '--name',
+      `${prefix}gvisor`,
+      'silo-test/busybox:latest',
+      'sleep',
+      '3600',
+    ]);
     expect(await isolationOf(id)).toEqual({ mode: 'runsc', rung: 'user-space-kernel', source: 'container' });
   });
 
@@ -36,7 +48,18 @@ describe('isolation per container', () => {
   });
 
   it('keeps a container’s isolation through its life and drops it on destroy', async () => {
-    const id = await engine.docker(['create', '--network', 'none', '--runtime', 'runsc', '--name', `${prefix}life`, 'silo-test/busybox:latest', 'sleep', '3600']);
+    const id = await engine.docker([
+      'create',
+      '--network',
+      'none',
+      '--runtime',
+      'runsc',
+      '--name',
+      `${prefix}life`,
+      'silo-test/busybox:latest',
+      'sleep',
+      '3600',
+    ]);
     const first = await isolationOf(id);
     await engine.docker(['start', id]);
     const running = await waitFor('running', () => silo.manager.containers().find((c) => c.id === id && c.state === 'running'));
@@ -48,7 +71,16 @@ describe('isolation per container', () => {
   });
 
   it('marks a container that mounts the engine socket', async () => {
-    const id = await engine.docker(['create', '--network', 'none', '-v', '/var/run/docker.sock:/var/run/docker.sock', '--name', `${prefix}sock`, 'silo-test/busybox:latest']);
+    const id = await engine.docker([
+      'create',
+      '--network',
+      'none',
+      '-v',
+      '/var/run/docker.sock:/var/run/docker.sock',
+      '--name',
+      `${prefix}sock`,
+      'silo-test/busybox:latest',
+    ]);
     const plain = await engine.docker(['create', '--network', 'none', '--name', `${prefix}nosock`, 'silo-test/busybox:latest']);
     await isolationOf(id);
     await isolationOf(plain);

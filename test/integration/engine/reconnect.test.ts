@@ -86,7 +86,12 @@ describe('an engine killed and started again', () => {
       // The patches alone (a reset, then changes) tell the same story.
       await behind.manager.settled();
       const folded = applyPatches(behind.patches);
-      expect([...folded.values()].map((c) => c.name).sort()).toEqual(behind.manager.containers().map((c) => c.name).sort());
+      expect([...folded.values()].map((c) => c.name).sort()).toEqual(
+        behind.manager
+          .containers()
+          .map((c) => c.name)
+          .sort(),
+      );
       expect([...folded.values()].map((c) => c.name)).toContain('newcomer');
       expect([...folded.values()].map((c) => c.name)).not.toContain('doomed');
     } finally {

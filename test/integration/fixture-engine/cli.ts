@@ -72,9 +72,9 @@ export class DockerCli {
   }
 
   async version(): Promise<string> {
-    const { stdout } = await run(this.binary, ['version', '--format', '{{.Client.Version}}'], { env: this.env() }).catch(
-      (err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }),
-    );
+    const { stdout } = await run(this.binary, ['version', '--format', '{{.Client.Version}}'], { env: this.env() }).catch((err: { stdout?: string }) => ({
+      stdout: err.stdout ?? '',
+    }));
     return stdout.trim();
   }
 

@@ -47,7 +47,10 @@ describe('recorded engines over a real socket', () => {
   });
 
   it('a Windows client engine defaults to Hyper-V, and an unset isolation follows it', async () => {
-    const { snapshot, byName } = await connect('windows-server-2022', { OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.2861)', Isolation: 'hyperv' });
+    const { snapshot, byName } = await connect('windows-server-2022', {
+      OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.2861)',
+      Isolation: 'hyperv',
+    });
     expect(snapshot.info).toMatchObject({ kind: 'windows-client', defaultIsolation: 'hyperv' });
     expect(byName.get('ci-runner')?.isolation).toEqual({ mode: 'hyperv', rung: 'virtual-machine', source: 'daemon-default' });
   });
@@ -67,7 +70,10 @@ describe('recorded engines over a real socket', () => {
     const lists = () => fixture!.requests.filter((r) => r.path.endsWith('/containers/json')).length;
     const before = lists();
     const web = fixture!.containers().find((c) => c.inspect.Name === '/web')!;
-    fixture!.upsertContainer({ ...web.summary, State: 'exited', Status: 'Exited (0) 1 second ago' }, { ...web.inspect, State: { ...web.inspect.State, Status: 'exited', Running: false, ExitCode: 0 } });
+    fixture!.upsertContainer(
+      { ...web.summary, State: 'exited', Status: 'Exited (0) 1 second ago' },
+      { ...web.inspect, State: { ...web.inspect.State, Status: 'exited', Running: false, ExitCode: 0 } },
+    );
     fixture!.pushEvent({ Type: 'container', Action: 'die', Actor: { ID: web.inspect.Id, Attributes: { name: 'web' } } });
     await expect.poll(() => manager!.containers().find((c) => c.name === 'web')?.state, { timeout: 5000 }).toBe('exited');
     expect(lists()).toBe(before);

@@ -68,7 +68,15 @@ describe('fixture engine protocol', () => {
 
   it('serves the recorded info, counts matching what it lists', async () => {
     const info = json<Record<string, unknown>>(await call(win.socketPath, '/v1.42/info'));
-    expect(info).toMatchObject({ OSType: 'windows', Isolation: 'process', Name: 'WIN-V0V70C0LU5P', Containers: 4, ContainersRunning: 2, ContainersStopped: 2, Images: 2 });
+    expect(info).toMatchObject({
+      OSType: 'windows',
+      Isolation: 'process',
+      Name: 'WIN-V0V70C0LU5P',
+      Containers: 4,
+      ContainersRunning: 2,
+      ContainersStopped: 2,
+      Images: 2,
+    });
   });
 
   it('honours all, limit and size on /containers/json', async () => {
@@ -155,7 +163,9 @@ describe('fixture engine events', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(chunks).toEqual([]);
 
-    expect(engine.pushEvent({ Type: 'container', Action: 'die', Actor: { ID: 'abc', Attributes: { image: 'alpine:3.20', name: 'old-job', exitCode: '137' } } })).toBe(1);
+    expect(
+      engine.pushEvent({ Type: 'container', Action: 'die', Actor: { ID: 'abc', Attributes: { image: 'alpine:3.20', name: 'old-job', exitCode: '137' } } }),
+    ).toBe(1);
     await expect.poll(() => chunks.join('')).toMatch(/\n$/);
     const ev = JSON.parse(chunks.join('')) as Record<string, unknown>;
     expect(Object.keys(ev).slice(0, 3)).toEqual(['status', 'id', 'from']);

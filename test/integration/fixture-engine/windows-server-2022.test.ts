@@ -101,7 +101,11 @@ describe('fixture engine: windows-server-2022 through the docker CLI', () => {
   it('a Windows client made from the same answers defaults to hyperv', async () => {
     const tmp2 = tempSocketDir();
     const client = await startFixtureEngine('windows-server-2022', tmp2.socket('client'), {
-      info: { OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.3296)', Isolation: 'hyperv', KernelVersion: '10.0 22631 (22631.1.amd64fre.ni_release.220506-1250)' },
+      info: {
+        OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.3296)',
+        Isolation: 'hyperv',
+        KernelVersion: '10.0 22631 (22631.1.amd64fre.ni_release.220506-1250)',
+      },
     });
     const c = new DockerCli(firstCli!, client.host);
     try {

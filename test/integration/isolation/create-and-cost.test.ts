@@ -34,16 +34,33 @@ afterAll(async () => {
 describe('containers.create', () => {
   it('creates and starts a container with every field of the form, under gVisor', async () => {
     const reply = await call('containers.create', {
-      image: TEST_IMAGE, name: `${prefix}made`, command: ['sleep', '3600'], env: ['GREETING=hello world'], ports: ['127.0.0.1::80'],
-      volumes: [`${prefix}vol:/data`, '/scratch'], network, restart: { policy: 'on-failure', maxRetries: 2 }, memory: '64m', cpus: '0.5',
-      labels: ['tier=test'], isolation: 'runsc', start: true,
+      image: TEST_IMAGE,
+      name: `${prefix}made`,
+      command: ['sleep', '3600'],
+      env: ['GREETING=hello world'],
+      ports: ['127.0.0.1::80'],
+      volumes: [`${prefix}vol:/data`, '/scratch'],
+      network,
+      restart: { policy: 'on-failure', maxRetries: 2 },
+      memory: '64m',
+      cpus: '0.5',
+      labels: ['tier=test'],
+      isolation: 'runsc',
+      start: true,
     });
     expect(reply).toMatchObject({ ok: true, result: { name: `${prefix}made`, started: true, startError: null } });
     const made = await inspect(engine, `${prefix}made`);
     expect(made).toMatchObject({
       State: { Running: true },
       Config: { Cmd: ['sleep', '3600'], Labels: { tier: 'test' } },
-      HostConfig: { Runtime: 'runsc', NetworkMode: network, Memory: 64 * 1024 * 1024, NanoCpus: 5e8, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 }, Binds: [`${prefix}vol:/data`] },
+      HostConfig: {
+        Runtime: 'runsc',
+        NetworkMode: network,
+        Memory: 64 * 1024 * 1024,
+        NanoCpus: 5e8,
+        RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 },
+        Binds: [`${prefix}vol:/data`],
+      },
     });
     expect(made.Config.Env).toContain('GREETING=hello world');
     expect(made.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] });

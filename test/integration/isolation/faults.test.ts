@@ -70,7 +70,12 @@ describe('faults', () => {
     };
     try {
       const report = await silo.service.recreate({ ids: [id], target: 'vanishing' });
-      expect(report.units[0]?.containers[0]).toMatchObject({ outcome: 'restored', failedStep: 'create', error: { code: 'unknown-runtime' }, rollback: { ok: true } });
+      expect(report.units[0]?.containers[0]).toMatchObject({
+        outcome: 'restored',
+        failedStep: 'create',
+        error: { code: 'unknown-runtime' },
+        rollback: { ok: true },
+      });
     } finally {
       silo.hooks.before = undefined;
     }

@@ -30,14 +30,25 @@ export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join
   const logs: string[] = [];
   // The hooks object is read at every step, so a test can set its faults after the start.
   const service = new IsolationService({
-    engine: isolationEngine(recorded.manager), configDir, hooks, verify: { settleMs: 700 }, costSettleMs: 500, log: (line) => logs.push(line),
+    engine: isolationEngine(recorded.manager),
+    configDir,
+    hooks,
+    verify: { settleMs: 700 },
+    costSettleMs: 500,
+    log: (line) => logs.push(line),
   });
   service.on('progress', (p) => progress.push(p));
   service.on('recovered', (r) => recovered.push(r));
   await recorded.manager.start();
   await waitFor('connected', () => recorded.manager.snapshot().connection.phase === 'connected', 20_000);
   return {
-    recorded, service, configDir, hooks, progress, recovered, logs,
+    recorded,
+    service,
+    configDir,
+    hooks,
+    progress,
+    recovered,
+    logs,
     async close(removeConfig = true) {
       service.close();
       await recorded.close();
@@ -53,7 +64,10 @@ export async function inspect(engine: TestEngine, idOrName: string): Promise<Raw
 /** The containers whose name is `name` or starts with `name-silo-old-`. */
 export async function holders(engine: TestEngine, name: string): Promise<string[]> {
   const out = await engine.docker(['ps', '-a', '--format', '{{.Names}}']);
-  return out.split('\n').filter((n) => n === name || n.startsWith(`${name}-silo-old-`)).sort();
+  return out
+    .split('\n')
+    .filter((n) => n === name || n.startsWith(`${name}-silo-old-`))
+    .sort();
 }
 
 export async function removeByPrefix(engine: TestEngine, prefix: string): Promise<void> {

@@ -61,7 +61,16 @@ describe('a compose project, all or nothing', () => {
   // Healthy on the host's kernel, unhealthy under gVisor: a real reason for a member not to come up.
   const notOnGvisor = ['--health-cmd', '[ "$(uname -r)" != 4.4.0 ]', '--health-interval', '1s', '--health-retries', '1', '--health-timeout', '5s'];
   const member = (service: string, extra: string[] = []): Promise<string> =>
-    engine.run(['--name', `${prefix}${service}`, '--init', '-l', `com.docker.compose.project=${project}`, '-l', `com.docker.compose.service=${service}`, ...extra]);
+    engine.run([
+      '--name',
+      `${prefix}${service}`,
+      '--init',
+      '-l',
+      `com.docker.compose.project=${project}`,
+      '-l',
+      `com.docker.compose.service=${service}`,
+      ...extra,
+    ]);
 
   it('one member cannot come up: the members already moved are moved back', async () => {
     const api = await member('api');
@@ -75,7 +84,10 @@ describe('a compose project, all or nothing', () => {
       [`${prefix}api`, 'restored', null],
       [`${prefix}web`, 'restored', 'verify-up'],
     ]);
-    for (const [name, id] of [[`${prefix}api`, api], [`${prefix}web`, web]] as const) {
+    for (const [name, id] of [
+      [`${prefix}api`, api],
+      [`${prefix}web`, web],
+    ] as const) {
       expect(await holders(engine, name)).toEqual([name]);
       expect(await inspect(engine, name)).toMatchObject({ Id: id, State: { Running: true }, HostConfig: { Runtime: 'runc' } });
     }

@@ -23,9 +23,35 @@ beforeAll(async () => {
   await engine.docker(['network', 'create', network]);
   await engine.docker(['volume', 'create', volume]);
   await engine.docker([
-    'run', '-d', '--name', name, '--network', network, '--network-alias', 'webalias', '-v', `${volume}:/data`, '-v', '/anon',
-    '-p', `127.0.0.1:${port}:80`, '-e', 'FOO=bar', '-e', 'EMPTY=', '-l', 'app=silo', '-l', 'com.example.tier=web',
-    '--restart', 'unless-stopped', '--memory', '64m', TEST_IMAGE, 'sleep', '3600',
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--network',
+    network,
+    '--network-alias',
+    'webalias',
+    '-v',
+    `${volume}:/data`,
+    '-v',
+    '/anon',
+    '-p',
+    `127.0.0.1:${port}:80`,
+    '-e',
+    'FOO=bar',
+    '-e',
+    'EMPTY=',
+    '-l',
+    'app=silo',
+    '-l',
+    'com.example.tier=web',
+    '--restart',
+    'unless-stopped',
+    '--memory',
+    '64m',
+    TEST_IMAGE,
+    'sleep',
+    '3600',
   ]);
   await engine.docker(['exec', name, 'sh', '-c', 'echo named > /data/proof; echo anonymous > /anon/proof']);
 });
@@ -68,7 +94,16 @@ describe('runc → runsc → runc', () => {
     expect(await holders(engine, name)).toEqual([name]);
     // Progress came step by step for this operation.
     const mine = silo.progress.filter((p) => p.operationId === 'move-to-runsc');
-    expect(mine.filter((p) => p.status === 'done').map((p) => p.step)).toEqual(['stop', 'disable-restart', 'rename', 'create', 'start', 'verify-up', 'remove', 'moved']);
+    expect(mine.filter((p) => p.status === 'done').map((p) => p.step)).toEqual([
+      'stop',
+      'disable-restart',
+      'rename',
+      'create',
+      'start',
+      'verify-up',
+      'remove',
+      'moved',
+    ]);
   });
 
   it('and back to runc: the host’s kernel again, the same data, all else equal', async () => {

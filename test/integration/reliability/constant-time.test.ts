@@ -70,10 +70,22 @@ describe('token comparison', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const source = ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node): void => {
-        if (ts.isBinaryExpression(node) && [ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(node.operatorToken.kind)) {
+        if (
+          ts.isBinaryExpression(node) &&
+          [
+            ts.SyntaxKind.EqualsEqualsToken,
+            ts.SyntaxKind.EqualsEqualsEqualsToken,
+            ts.SyntaxKind.ExclamationEqualsToken,
+            ts.SyntaxKind.ExclamationEqualsEqualsToken,
+          ].includes(node.operatorToken.kind)
+        ) {
           if (named(node.left) || named(node.right)) found.push(`${file}: ${node.getText()}`);
         }
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['startsWith', 'endsWith', 'includes', 'localeCompare', 'indexOf'].includes(node.expression.name.text)) {
+        if (
+          ts.isCallExpression(node) &&
+          ts.isPropertyAccessExpression(node.expression) &&
+          ['startsWith', 'endsWith', 'includes', 'localeCompare', 'indexOf'].includes(node.expression.name.text)
+        ) {
           if (named(node.expression.expression) || node.arguments.some(named)) found.push(`${file}: ${node.getText()}`);
         }
         ts.forEachChild(node, visit);
@@ -134,7 +146,12 @@ describe('the running host compares every token it is given that way', () => {
         for (const [a, b] of compare.calls) expect([a.length, b.length]).toEqual([32, 32]);
       }
     }
-    for (const attempt of [() => get(`/?token=${token}`), () => get('/', { Cookie: `silo_token=${token}` }), () => upgrade(`?token=${token}`, {}), () => upgrade('', { Cookie: `silo_token=${token}` })]) {
+    for (const attempt of [
+      () => get(`/?token=${token}`),
+      () => get('/', { Cookie: `silo_token=${token}` }),
+      () => upgrade(`?token=${token}`, {}),
+      () => upgrade('', { Cookie: `silo_token=${token}` }),
+    ]) {
       compare.calls.length = 0;
       expect(await attempt()).toBeOneOf([200, 303, 101]);
       expect(compare.calls.length).toBeGreaterThan(0);

@@ -37,7 +37,13 @@ function nodeReferences(code: string): Reach[] {
   const isDeclarationName = (node: ts.Identifier): boolean => {
     const p = node.parent;
     return (
-      ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isBindingElement(p)) && p.name === node) ||
+      ((ts.isVariableDeclaration(p) ||
+        ts.isParameter(p) ||
+        ts.isFunctionDeclaration(p) ||
+        ts.isFunctionExpression(p) ||
+        ts.isClassDeclaration(p) ||
+        ts.isBindingElement(p)) &&
+        p.name === node) ||
       ((ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === node)
     );
   };
@@ -45,14 +51,27 @@ function nodeReferences(code: string): Reach[] {
   const guarded = (node: ts.Node, name: string): boolean => {
     for (let child = node, p = node.parent; p; child = p, p = p.parent) {
       if (ts.isTypeOfExpression(p)) return true;
-      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === child && p.left.getText().includes(`typeof ${name}`)) return true;
+      if (
+        ts.isBinaryExpression(p) &&
+        p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+        p.right === child &&
+        p.left.getText().includes(`typeof ${name}`)
+      )
+        return true;
       if (ts.isIfStatement(p) && p.thenStatement === child && p.expression.getText().includes(`typeof ${name}`)) return true;
       if (ts.isConditionalExpression(p) && p.whenTrue === child && p.condition.getText().includes(`typeof ${name}`)) return true;
     }
     return false;
   };
   const collect = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && NODE_GLOBALS.has(node.text) && isDeclarationName(node) && !ts.isPropertyAccessExpression(node.parent) && !ts.isPropertyAssignment(node.parent)) declared.add(node.text);
+    if (
+      ts.isIdentifier(node) &&
+      NODE_GLOBALS.has(node.text) &&
+      isDeclarationName(node) &&
+      !ts.isPropertyAccessExpression(node.parent) &&
+      !ts.isPropertyAssignment(node.parent)
+    )
+      declared.add(node.text);
     ts.forEachChild(node, collect);
   };
   const visit = (node: ts.Node): void => {
@@ -71,7 +90,8 @@ function imports(code: string): string[] {
   const source = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+      found.push(node.moduleSpecifier.text);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) found.push(node.arguments[0]?.getText() ?? '');
     ts.forEachChild(node, visit);
   };
@@ -103,8 +123,13 @@ describe('the built renderer', () => {
   });
 
   it('the check above finds what it looks for (a bad bundle is caught)', () => {
-    const bad = 'const fs = require("fs"); export function f(){ return process.env.HOME + __dirname } import("node:child_process"); window.ipcRenderer.send("x")';
-    expect(nodeReferences(bad).map((r) => r.name).sort()).toEqual(['__dirname', 'process', 'require']);
+    const bad =
+      'const fs = require("fs"); export function f(){ return process.env.HOME + __dirname } import("node:child_process"); window.ipcRenderer.send("x")';
+    expect(
+      nodeReferences(bad)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['__dirname', 'process', 'require']);
     expect(imports(bad)).toEqual(['"node:child_process"']);
     // React's own feature test stays allowed; an unguarded use next to it does not.
     expect(nodeReferences('if (typeof process == "object" && typeof process.emit == "function") { process.emit("x") }')).toEqual([]);
@@ -119,7 +144,8 @@ describe('the built preload', () => {
     const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
     const ipcRenderer = {
       invoke: (...args: unknown[]) => (sent.push(args), Promise.resolve({ ok: true, result: null })),
-      on: (channel: string, listener: (...args: unknown[]) => void) => void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(listener),
+      on: (channel: string, listener: (...args: unknown[]) => void) =>
+        void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(listener),
       removeListener: (channel: string, listener: (...args: unknown[]) => void) => void listeners.get(channel)?.delete(listener),
       send: () => {
         throw new Error('the preload must not send');
@@ -185,10 +211,11 @@ describe("the renderer's type project", () => {
     const exists = host.fileExists.bind(host);
     host.fileExists = (file) => file === probe || exists(file);
     const program = ts.createProgram({ rootNames: [probe], options: { ...config.options, noEmit: true }, host });
-    const messages = ts
-      .getPreEmitDiagnostics(program, program.getSourceFile(probe))
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(messages.some((m) => /Cannot find name 'process'/.test(m)), messages.join('\n')).toBe(true);
+    const messages = ts.getPreEmitDiagnostics(program, program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(
+      messages.some((m) => /Cannot find name 'process'/.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
     expect(messages.some((m) => /Cannot find name 'require'/.test(m))).toBe(true);
     expect(messages.some((m) => /Cannot find name 'Buffer'/.test(m))).toBe(true);
     expect(messages.some((m) => /Cannot find (name|module) 'node:fs'/.test(m))).toBe(true);

@@ -39,7 +39,11 @@ const creates = () => proxy.requests.filter((r) => /^POST \/v[\d.]+\/containers\
 
 /** Refused for the socket: by the contract's check (validation, the rule in detail) or by the handler. */
 function refusedForSocket(reply: WireReply): boolean {
-  return !reply.ok && ((reply.error?.code === 'validation' && reply.error.detail === 'engine-socket') || reply.error?.code === 'engine-socket-refused') && /^volumes\.\d+$/.test(reply.error.field ?? '');
+  return (
+    !reply.ok &&
+    ((reply.error?.code === 'validation' && reply.error.detail === 'engine-socket') || reply.error?.code === 'engine-socket-refused') &&
+    /^volumes\.\d+$/.test(reply.error.field ?? '')
+  );
 }
 
 async function inspect(id: string): Promise<RawContainerInspect> {
@@ -63,7 +67,13 @@ describe("the engine's socket in containers.create", () => {
   it('is refused without the person’s consent, however it is spelled, before anything reaches the engine', async () => {
     const before = creates();
     for (const [i, volume] of SPELLINGS().entries()) {
-      const reply = await page.call('containers.create', { image: TEST_IMAGE, name: `${prefix}no-${i}`, command: ['true'], network: 'none', volumes: ['/tmp:/ok', volume] });
+      const reply = await page.call('containers.create', {
+        image: TEST_IMAGE,
+        name: `${prefix}no-${i}`,
+        command: ['true'],
+        network: 'none',
+        volumes: ['/tmp:/ok', volume],
+      });
       expect(refusedForSocket(reply), `${volume} → ${JSON.stringify(reply)}`).toBe(true);
       expect(reply.error?.field).toBe('volumes.1');
     }
@@ -73,7 +83,14 @@ describe("the engine's socket in containers.create", () => {
 
   it('is created when the person asks, and the container is then marked in the list', async () => {
     const before = creates();
-    const reply = await page.call('containers.create', { image: TEST_IMAGE, name: `${prefix}asked`, command: ['true'], network: 'none', volumes: [`${engine.socketPath}:/var/run/docker.sock`], allowEngineSocket: true });
+    const reply = await page.call('containers.create', {
+      image: TEST_IMAGE,
+      name: `${prefix}asked`,
+      command: ['true'],
+      network: 'none',
+      volumes: [`${engine.socketPath}:/var/run/docker.sock`],
+      allowEngineSocket: true,
+    });
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
     expect(creates()).toBe(before + 1);
     const id = (reply.result as { id: string }).id;

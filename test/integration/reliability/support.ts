@@ -109,7 +109,11 @@ export class HostSocket {
     });
   }
 
-  static open(host: RunningHost, headers: Record<string, string> = { Cookie: `silo_token=${host.token}`, Origin: host.origin }, query = ''): Promise<HostSocket> {
+  static open(
+    host: RunningHost,
+    headers: Record<string, string> = { Cookie: `silo_token=${host.token}`, Origin: host.origin },
+    query = '',
+  ): Promise<HostSocket> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
       ws.once('open', () => resolve(new HostSocket(ws)));

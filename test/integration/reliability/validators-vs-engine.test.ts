@@ -45,7 +45,13 @@ async function listVolumes(): Promise<string[]> {
 async function engineCreate(body: Record<string, unknown>, name?: string, start = false): Promise<{ status: number; message: string }> {
   const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`;
   const hostConfig = { NetworkMode: 'none', ...(body.HostConfig as object | undefined) };
-  const answer = await engineApi(engine, 'POST', `/v1.41/containers/create${query}`, { Image: image, Cmd: command, ...body, Labels: { [LABEL]: '1' }, HostConfig: hostConfig });
+  const answer = await engineApi(engine, 'POST', `/v1.41/containers/create${query}`, {
+    Image: image,
+    Cmd: command,
+    ...body,
+    Labels: { [LABEL]: '1' },
+    HostConfig: hostConfig,
+  });
   if (answer.status === 201) {
     const id = (JSON.parse(answer.body) as { Id: string }).Id;
     const started = start ? await engineApi(engine, 'POST', `/v1.41/containers/${id}/start`) : null;
@@ -88,17 +94,26 @@ describe('the create form against the engine', () => {
     const valid = fc
       .tuple(
         // No IPv6 registry ([::1]:5000): the reference grammar took it after Engine 20.10, the test engine.
-        fc.option(fc.constantFrom('localhost', 'localhost:5000', 'registry.example.com', 'a-b.c:443', 'Registry.Example.com', 'a_b.com', '127.0.0.1:5000'), { nil: undefined }),
+        fc.option(fc.constantFrom('localhost', 'localhost:5000', 'registry.example.com', 'a-b.c:443', 'Registry.Example.com', 'a_b.com', '127.0.0.1:5000'), {
+          nil: undefined,
+        }),
         fc.array(component, { minLength: 1, maxLength: 3 }),
         fc.option(fc.stringMatching(/^[\w][\w.-]{0,20}$/), { nil: undefined }),
         fc.option(fc.constantFrom(`sha256:${'a'.repeat(64)}`, `sha512:${'b'.repeat(128)}`, `sha256:${'c'.repeat(31)}`), { nil: undefined }),
       )
       .map(([domain, path, tag, digest]) => `${domain ? `${domain}/` : ''}${path.join('/')}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`);
-    const mutated = fc.tuple(valid, fc.nat(), fc.constantFrom('A', ':', '..', '//', '-', '_', '__', '@', ' ', 'É', 'x'.repeat(130))).map(([ref, at, insert]) => {
-      const i = at % (ref.length + 1);
-      return ref.slice(0, i) + insert + ref.slice(i);
-    });
-    const refs = fc.oneof(valid, mutated, chars('aZ09/:.-_@', 24), fc.constantFrom('a'.repeat(256), `${'a'.repeat(64)}`, `sha256:${'d'.repeat(64)}`, 'silo-test/busybox'));
+    const mutated = fc
+      .tuple(valid, fc.nat(), fc.constantFrom('A', ':', '..', '//', '-', '_', '__', '@', ' ', 'É', 'x'.repeat(130)))
+      .map(([ref, at, insert]) => {
+        const i = at % (ref.length + 1);
+        return ref.slice(0, i) + insert + ref.slice(i);
+      });
+    const refs = fc.oneof(
+      valid,
+      mutated,
+      chars('aZ09/:.-_@', 24),
+      fc.constantFrom('a'.repeat(256), `${'a'.repeat(64)}`, `sha256:${'d'.repeat(64)}`, 'silo-test/busybox'),
+    );
     await fc.assert(
       fc.asyncProperty(refs, async (ref) => {
         if (ref.trim() === '') return; // Silo requires an image; the engine would take "" (and fail at start)
@@ -123,7 +138,10 @@ describe('the create form against the engine', () => {
           // Stricter on purpose: the form has no client environment to copy a bare `KEY` from (the
           // CLI's `-e KEY`), and a key with whitespace or a NUL cannot reach a process intact.
           const [p] = problems;
-          const deliberate = p!.rule === 'nul-character' || (p!.rule === 'env-line' && !line.includes('=')) || (p!.rule === 'env-key' && /\s/.test(String(p!.params?.key ?? '')));
+          const deliberate =
+            p!.rule === 'nul-character' ||
+            (p!.rule === 'env-line' && !line.includes('=')) ||
+            (p!.rule === 'env-key' && /\s/.test(String(p!.params?.key ?? '')));
           expect(deliberate, where).toBe(true);
         }
       }),
@@ -146,16 +164,27 @@ describe('the create form against the engine', () => {
         const problems = validateVolumes([spec], { os: 'linux', allowEngineSocket: true });
         if (problems.length === 0) {
           const { HostConfig, ...config } = buildCreateBody({ image, volumes: [spec] }, 'linux');
-          const { status, message } = await engineCreate({ ...config, Image: image, Cmd: command, HostConfig: { NetworkMode: 'none', Binds: HostConfig.Binds } });
+          const { status, message } = await engineCreate({
+            ...config,
+            Image: image,
+            Cmd: command,
+            HostConfig: { NetworkMode: 'none', Binds: HostConfig.Binds },
+          });
           // One rule depends on where this engine keeps its data, which the form cannot know: a
           // bind over the daemon's root takes only rslave or rshared propagation.
           if (status === 400 && /within the daemon root/.test(message)) return;
-          expect(status, `${JSON.stringify(spec)}: Silo accepts and sends ${JSON.stringify({ Binds: HostConfig.Binds, Volumes: config.Volumes })}; the engine answered ${status} ${message}`).toBe(201);
+          expect(
+            status,
+            `${JSON.stringify(spec)}: Silo accepts and sends ${JSON.stringify({ Binds: HostConfig.Binds, Volumes: config.Volumes })}; the engine answered ${status} ${message}`,
+          ).toBe(201);
         } else {
           // As the docker CLI would send it: one part is an anonymous volume, more is a bind.
           // The engine's own parser of `-v` specs reads Binds; started too, as some checks wait for the start.
           const { status, message } = await engineCreate({ HostConfig: { Binds: [spec] } }, undefined, true);
-          expect(status, `${JSON.stringify(spec)}: Silo refuses (${problems.map((p) => p.rule).join(', ')}), the engine answered ${status} ${message}`).not.toBe(201);
+          expect(
+            status,
+            `${JSON.stringify(spec)}: Silo refuses (${problems.map((p) => p.rule).join(', ')}), the engine answered ${status} ${message}`,
+          ).not.toBe(201);
         }
       }),
       { numRuns: 100 },
@@ -164,12 +193,15 @@ describe('the create form against the engine', () => {
 
   it('port specs: Silo and the docker CLI (which parses -p) agree', async () => {
     const number = fc.oneof(fc.integer({ min: 0, max: 65535 }).map(String), fc.constantFrom('65536', '-1', 'x', '', '080', '99999'));
-    const portRange = fc.oneof(number, fc.tuple(number, number).map(([a, b]) => `${a}-${b}`));
+    const portRange = fc.oneof(
+      number,
+      fc.tuple(number, number).map(([a, b]) => `${a}-${b}`),
+    );
     const ip = fc.constantFrom('', '127.0.0.1', '0.0.0.0', '[::1]', '::1', '256.1.1.1', 'localhost', '[fe80::1]', '1.2.3');
     const specs = fc.oneof(
-      fc.tuple(ip, fc.option(portRange, { nil: undefined }), portRange, fc.constantFrom('', '/tcp', '/udp', '/sctp', '/TCP', '/icmp', '/')).map(
-        ([address, host, container, proto]) => [address, host, container].filter((p, i) => p !== undefined && (p !== '' || i === 2)).join(':') + proto,
-      ),
+      fc
+        .tuple(ip, fc.option(portRange, { nil: undefined }), portRange, fc.constantFrom('', '/tcp', '/udp', '/sctp', '/TCP', '/icmp', '/'))
+        .map(([address, host, container, proto]) => [address, host, container].filter((p, i) => p !== undefined && (p !== '' || i === 2)).join(':') + proto),
       chars('0189:-/tu.[]', 12),
     );
     await fc.assert(
@@ -180,7 +212,9 @@ describe('the create form against the engine', () => {
         let cli = true;
         let words = '';
         try {
-          const { stdout } = await exec('docker', ['create', '--label', `${LABEL}=1`, '--network', 'none', '-p', spec, image, ...command], { env: engine.env() });
+          const { stdout } = await exec('docker', ['create', '--label', `${LABEL}=1`, '--network', 'none', '-p', spec, image, ...command], {
+            env: engine.env(),
+          });
           await engineApi(engine, 'DELETE', `/v1.41/containers/${stdout.trim()}?force=1`);
         } catch (error) {
           words = String((error as { stderr?: string }).stderr ?? error);

@@ -28,11 +28,14 @@ afterAll(async () => {
 function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const length: Record<string, string> = options.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(options.body)) };
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...length, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...length, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -77,7 +80,16 @@ describe('the WebSocket and the token', () => {
   });
 
   it('refuses an upgrade from another Origin even with a valid token, in the address or in the cookie', async () => {
-    const others = ['http://evil.com', 'null', `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port + 1}`, `http://127.0.0.1:${host.port}.evil.com`, `http://localhost.evil.com:${host.port}`, `http://127.0.0.1:${host.port}/`, `file://`];
+    const others = [
+      'http://evil.com',
+      'null',
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port + 1}`,
+      `http://127.0.0.1:${host.port}.evil.com`,
+      `http://localhost.evil.com:${host.port}`,
+      `http://127.0.0.1:${host.port}/`,
+      `file://`,
+    ];
     for (const origin of others) {
       expect(await upgrade(`?token=${host.token}`, { Origin: origin }), origin).toBe(403);
       expect(await upgrade('', { Origin: origin, Cookie: cookie }), origin).toBe(403);
@@ -96,7 +108,9 @@ describe('requests from another Origin', () => {
       }
     }
     // The same request from its own Origin gets past the guards and is then refused as a method.
-    expect((await http('/ws', { method: 'POST', headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(405);
+    expect((await http('/ws', { method: 'POST', headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(
+      405,
+    );
   });
 
   it('answers a CORS preflight from another Origin with a refusal and no CORS header', async () => {

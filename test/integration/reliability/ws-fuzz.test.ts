@@ -74,7 +74,13 @@ describe('the browser host under random bad input', () => {
     const frames = fc.oneof(
       fc.string(),
       fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.record({ id: fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.constant(2 ** 60)), call: fc.constantFrom(...CALL_NAMES), args: fc.constant({}) }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          id: fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.constant(2 ** 60)),
+          call: fc.constantFrom(...CALL_NAMES),
+          args: fc.constant({}),
+        })
+        .map((v) => JSON.stringify(v)),
       fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b)),
     );
     const before = proxy.requests.length;

@@ -14,11 +14,14 @@ interface Answer {
 
 function http(host: RunningHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -54,7 +57,9 @@ describe('browser host: who gets in', () => {
       .map((line) => line.trim().split(/\s+/))
       .filter((f) => f[1]?.endsWith(`:${hexPort}`) && f[3] === '0A');
     expect(listening.map((f) => f[1])).toEqual([`0100007F:${hexPort}`]);
-    const six = readFileSync('/proc/net/tcp6', 'utf8').split('\n').filter((line) => line.includes(`:${hexPort} `) && / 0A /.test(line));
+    const six = readFileSync('/proc/net/tcp6', 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(`:${hexPort} `) && / 0A /.test(line));
     expect(six).toEqual([]);
   });
 
@@ -78,7 +83,14 @@ describe('browser host: who gets in', () => {
   });
 
   it('refuses any Host header but its own loopback address (DNS rebinding)', async () => {
-    for (const bad of ['evil.com', `evil.com:${host.port}`, `localhost6:${host.port}`, `10.0.2.555:${host.port}`, `0177.0.0.1:${host.port}`, `127.0.0.1:${host.port + 1}`]) {
+    for (const bad of [
+      'evil.com',
+      `evil.com:${host.port}`,
+      `localhost6:${host.port}`,
+      `10.0.2.555:${host.port}`,
+      `0177.0.0.1:${host.port}`,
+      `127.0.0.1:${host.port + 1}`,
+    ]) {
       const answer = await http(host, `/?token=${host.token}`, { headers: { Host: bad, Cookie: cookie } });
       expect(answer.status, bad).toBe(403);
     }
@@ -114,14 +126,26 @@ describe('browser host: who gets in', () => {
     };
     expect(await call(1, { id: 1, call: 'session.start', args: {} })).toEqual({ id: 1, ok: true, result: null });
     expect(events).toEqual(expect.arrayContaining(['settings.changed', 'engines.changed', 'engine.changed', 'containers.changed']));
-    expect((await call(2, { id: 2, call: 'containers.act', args: { ids: ['zz'], action: 'stop' } }))?.error).toMatchObject({ code: 'validation', field: 'ids.0' });
+    expect((await call(2, { id: 2, call: 'containers.act', args: { ids: ['zz'], action: 'stop' } }))?.error).toMatchObject({
+      code: 'validation',
+      field: 'ids.0',
+    });
     expect((await call(3, { id: 3, call: 'shell.exec', args: {} }))?.error).toMatchObject({ code: 'unknown-call', field: 'call' });
     expect((await call(-1, '{not json'))?.error).toMatchObject({ code: 'validation', field: 'message' });
     ws.close();
   });
 
   it('lets no path escape its static folder', async () => {
-    for (const path of ['/../package.json', '/..%2fpackage.json', '/%2e%2e/package.json', '/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/../../package.json', '/..%5cpackage.json', '/%252e%252e/package.json', '/..;/package.json']) {
+    for (const path of [
+      '/../package.json',
+      '/..%2fpackage.json',
+      '/%2e%2e/package.json',
+      '/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/../../package.json',
+      '/..%5cpackage.json',
+      '/%252e%252e/package.json',
+      '/..;/package.json',
+    ]) {
       const answer = await http(host, path, { headers: { Cookie: cookie } });
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('"name": "silo"');

@@ -99,7 +99,13 @@ function shapedString(schema: JsonSchema): fc.Arbitrary<string> {
   const cap = Math.min(max, min + 40);
   return fc.oneof(
     // Mostly words a form would hold (a name, an image, `80:80`, `/a:/b`, `K=V`), then anything.
-    { arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9_.:/=-]{0,30}$/).map(trim).filter(fits), weight: 3 },
+    {
+      arbitrary: fc
+        .stringMatching(/^[a-z0-9][a-z0-9_.:/=-]{0,30}$/)
+        .map(trim)
+        .filter(fits),
+      weight: 3,
+    },
     { arbitrary: fc.string({ minLength: min, maxLength: cap }), weight: 1 },
     { arbitrary: fc.string({ unit: 'binary', minLength: min, maxLength: cap }), weight: 1 },
   );
@@ -127,7 +133,11 @@ type Path = Array<string | number>;
 
 /** Every place in a value a mutation can hit: object keys and array slots. */
 function places(value: unknown, path: Path = [], out: Path[] = []): Path[] {
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : value && typeof value === 'object' ? Object.entries(value) : [];
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
   for (const [key, child] of entries) {
     out.push([...path, key]);
     places(child, [...path, key], out);

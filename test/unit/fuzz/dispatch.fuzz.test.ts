@@ -64,44 +64,55 @@ describe('dispatch under random arguments, every call of the contract', () => {
     expect([...CALL_NAMES].sort()).toEqual(Object.keys(callSchemas).sort());
   });
 
-  it.each(CALL_NAMES)('%s: a result for what its schema accepts, a validation error naming the field otherwise', async (call) => {
-    const visits: Visit[] = [];
-    const dispatch = createDispatch(recordingHandlers(visits));
-    let accepted = 0;
-    let refused = 0;
-    await fc.assert(
-      fc.asyncProperty(anyArgs(call, 'clone'), async (args) => {
-        // Plain checks in this loop: it runs a hundred thousand times over the contract.
-        visits.length = 0;
-        const valid = schemaAccepts(call, args);
-        const reply = await dispatch(call, args);
-        check(crossesTransports(reply), 'the reply does not survive JSON and the structured clone', reply);
-        if (valid) {
-          accepted += 1;
-          check(reply.ok && reply.result === RESULT, 'a valid argument did not get the handler’s result', reply);
-          check(visits.length === 1, `the handler ran ${visits.length} times`, args);
-          // The handler gets the schema's parsed value, never the caller's object itself.
-          expect(visits[0]!.args).toEqual(callSchemas[call].parse(args === undefined ? {} : args));
-          if (typeof args === 'object' && args !== null) check(visits[0]!.args !== args, 'the handler got the caller’s own object', args);
-        } else {
-          refused += 1;
-          check(visits.length === 0, 'a handler ran with an argument its schema refuses', args);
-          const error = (reply as { ok: false; error?: SiloError }).error;
-          check(!reply.ok && error?.code === 'validation', 'a refused argument did not get a validation error', reply);
-          check(namesAField(call, args, error?.field), `field "${error?.field}" names nothing in the argument`, args);
-        }
-      }),
-      { numRuns: RUNS_PER_CALL },
-    );
-    // Both sides were really explored: some arguments passed, some were refused.
-    expect(accepted, `${call}: too few generated arguments passed its schema; give contract-arbitraries.ts a way to make them`).toBeGreaterThanOrEqual(10);
-    expect(refused, `${call}: too few generated arguments were refused`).toBeGreaterThan(RUNS_PER_CALL / 10);
-  }, 60_000);
+  it.each(CALL_NAMES)(
+    '%s: a result for what its schema accepts, a validation error naming the field otherwise',
+    async (call) => {
+      const visits: Visit[] = [];
+      const dispatch = createDispatch(recordingHandlers(visits));
+      let accepted = 0;
+      let refused = 0;
+      await fc.assert(
+        fc.asyncProperty(anyArgs(call, 'clone'), async (args) => {
+          // Plain checks in this loop: it runs a hundred thousand times over the contract.
+          visits.length = 0;
+          const valid = schemaAccepts(call, args);
+          const reply = await dispatch(call, args);
+          check(crossesTransports(reply), 'the reply does not survive JSON and the structured clone', reply);
+          if (valid) {
+            accepted += 1;
+            check(reply.ok && reply.result === RESULT, 'a valid argument did not get the handler’s result', reply);
+            check(visits.length === 1, `the handler ran ${visits.length} times`, args);
+            // The handler gets the schema's parsed value, never the caller's object itself.
+            expect(visits[0]!.args).toEqual(callSchemas[call].parse(args === undefined ? {} : args));
+            if (typeof args === 'object' && args !== null) check(visits[0]!.args !== args, 'the handler got the caller’s own object', args);
+          } else {
+            refused += 1;
+            check(visits.length === 0, 'a handler ran with an argument its schema refuses', args);
+            const error = (reply as { ok: false; error?: SiloError }).error;
+            check(!reply.ok && error?.code === 'validation', 'a refused argument did not get a validation error', reply);
+            check(namesAField(call, args, error?.field), `field "${error?.field}" names nothing in the argument`, args);
+          }
+        }),
+        { numRuns: RUNS_PER_CALL },
+      );
+      // Both sides were really explored: some arguments passed, some were refused.
+      expect(accepted, `${call}: too few generated arguments passed its schema; give contract-arbitraries.ts a way to make them`).toBeGreaterThanOrEqual(10);
+      expect(refused, `${call}: too few generated arguments were refused`).toBeGreaterThan(RUNS_PER_CALL / 10);
+    },
+    60_000,
+  );
 
   it('refuses any call name outside the contract, naming the field, before any handler', async () => {
     const visits: Visit[] = [];
     const dispatch = createDispatch(recordingHandlers(visits));
-    const lookalikes = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', ...CALL_NAMES.flatMap((c) => [`${c} `, c.toUpperCase(), `${c}.x`, c.replace('.', '/')])];
+    const lookalikes = [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      ...CALL_NAMES.flatMap((c) => [`${c} `, c.toUpperCase(), `${c}.x`, c.replace('.', '/')]),
+    ];
     const names = fc.oneof(fc.constantFrom(...lookalikes), fc.string(), junk('clone')).filter((n) => !(CALL_NAMES as unknown[]).includes(n));
     await fc.assert(
       fc.asyncProperty(names, junk('clone'), async (call, args) => {
@@ -133,7 +144,9 @@ describe('dispatch under random arguments, every call of the contract', () => {
         const error = (reply as { error: SiloError }).error;
         expect(ERROR_CODES).toContain(error.code);
         expect(crossesTransports(reply)).toBe(true);
-        const typed = reason instanceof SiloFailure || (typeof reason === 'object' && reason !== null && (ERROR_CODES as readonly unknown[]).includes((reason as { code?: unknown }).code));
+        const typed =
+          reason instanceof SiloFailure ||
+          (typeof reason === 'object' && reason !== null && (ERROR_CODES as readonly unknown[]).includes((reason as { code?: unknown }).code));
         expect(internal).toHaveLength(typed ? 0 : 1);
         if (!typed) expect(error.code).toBe('internal');
       }),

@@ -51,10 +51,36 @@ describe('every rule of the create form, under random strings', () => {
 
   it('the whole form: never throws, every problem on a field of the form', () => {
     const form = fc.record(
-      { image: text, name: text, command: fc.array(text, { maxLength: 3 }), env: fc.array(text, { maxLength: 3 }), ports: fc.array(text, { maxLength: 3 }), volumes: fc.array(text, { maxLength: 3 }), network: text, memory: text, cpus: text, labels: fc.array(text, { maxLength: 3 }), isolation: text },
+      {
+        image: text,
+        name: text,
+        command: fc.array(text, { maxLength: 3 }),
+        env: fc.array(text, { maxLength: 3 }),
+        ports: fc.array(text, { maxLength: 3 }),
+        volumes: fc.array(text, { maxLength: 3 }),
+        network: text,
+        memory: text,
+        cpus: text,
+        labels: fc.array(text, { maxLength: 3 }),
+        isolation: text,
+      },
       { requiredKeys: ['image'] },
     );
-    const fields = new Set(['image', 'name', 'command', 'entrypoint', 'env', 'ports', 'volumes', 'network', 'restart', 'memory', 'cpus', 'labels', 'isolation']);
+    const fields = new Set([
+      'image',
+      'name',
+      'command',
+      'entrypoint',
+      'env',
+      'ports',
+      'volumes',
+      'network',
+      'restart',
+      'memory',
+      'cpus',
+      'labels',
+      'isolation',
+    ]);
     fc.assert(
       fc.property(form, fc.constantFrom<'linux' | 'windows' | undefined>('linux', 'windows', undefined), (spec, os) => {
         for (const p of validateCreateSpec(spec, os ? { os, runtimes: ['runc', 'runsc'], cpus: 2 } : {})) expect(fields.has(p.field.split('.')[0]!)).toBe(true);
@@ -70,7 +96,10 @@ function respelled(path: string): fc.Arbitrary<string> {
   if (segments.length === 0) return fc.constantFrom('/', '//', '/.', '/./', '/x/..', '/a/b/../..');
   const detour = fc.constantFrom('.', '', 'x/..', 'a/b/../..', './.');
   return fc
-    .tuple(fc.array(fc.option(detour, { nil: undefined }), { minLength: segments.length + 1, maxLength: segments.length + 1 }), fc.constantFrom('', '/', '/.', '/./', '//'))
+    .tuple(
+      fc.array(fc.option(detour, { nil: undefined }), { minLength: segments.length + 1, maxLength: segments.length + 1 }),
+      fc.constantFrom('', '/', '/.', '/./', '//'),
+    )
     .map(([extras, tail]) => {
       const out: string[] = [''];
       segments.forEach((segment, i) => {
@@ -82,7 +111,16 @@ function respelled(path: string): fc.Arbitrary<string> {
     });
 }
 
-const SOCKETS = ['/var/run/docker.sock', '/run/docker.sock', '/home/me/.docker/run/docker.sock', '/run/podman/podman.sock', '/tmp/silo-e-x/docker.sock', '/run', '/var/run', '/'];
+const SOCKETS = [
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/home/me/.docker/run/docker.sock',
+  '/run/podman/podman.sock',
+  '/tmp/silo-e-x/docker.sock',
+  '/run',
+  '/var/run',
+  '/',
+];
 const NOT_SOCKETS = ['/var/lib/docker', '/tmp/data', '/srv/docker.socket', '/home/me/docker.sock.bak', '/run/user'];
 
 describe("the engine's socket, however its path is spelled", () => {
@@ -106,7 +144,10 @@ describe("the engine's socket, however its path is spelled", () => {
 
   it('the spellings that went through before the fix are refused', () => {
     for (const spelled of ['/var/./run', '/run/.', '/tmp/silo-e-x/docker.sock/.', '/var/run/x/../docker.sock/.']) {
-      expect(validateVolumes([`${spelled}:/mnt/x`], { os: 'linux' }).map((p) => p.rule), spelled).toContain('engine-socket');
+      expect(
+        validateVolumes([`${spelled}:/mnt/x`], { os: 'linux' }).map((p) => p.rule),
+        spelled,
+      ).toContain('engine-socket');
     }
   });
 });

@@ -86,7 +86,10 @@ describe("the installers' configuration", () => {
     const { PlatformPackager } = require('app-builder-lib');
     const fuseConfig = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
     const binary = join(mkdtempSync(join(tmpdir(), 'silo-fuses-')), 'silo');
-    writeFileSync(binary, Buffer.concat([Buffer.alloc(64, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.alloc(64, 7)]));
+    writeFileSync(
+      binary,
+      Buffer.concat([Buffer.alloc(64, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.alloc(64, 7)]),
+    );
     await fuses.flipFuses(binary, fuseConfig);
     const wire = await fuses.getCurrentFuseWire(binary);
     const on = (option: number) => String.fromCharCode(Number((wire as Record<number, unknown>)[option]));
@@ -107,7 +110,13 @@ describe("the installers' configuration", () => {
 
   it('builds NSIS for Windows x64: per-user by default, install folder choice, Start menu and desktop shortcuts', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, createStartMenuShortcut: true });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+    });
   });
 
   it('builds AppImage and deb for Linux x64', () => {
@@ -116,7 +125,9 @@ describe("the installers' configuration", () => {
       { target: 'deb', arch: ['x64'] },
     ]);
     // Setting deb.depends replaces electron-builder's list: it must keep what Electron needs.
-    expect(config.deb.depends).toEqual(expect.arrayContaining(['libnss3', 'libgtk-3-0', 'libnotify4', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0']));
+    expect(config.deb.depends).toEqual(
+      expect.arrayContaining(['libnss3', 'libgtk-3-0', 'libnotify4', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0']),
+    );
   });
 
   it('uses icons from assets/, large enough for every installer', () => {
@@ -137,7 +148,7 @@ describe("the installers' configuration", () => {
     for (const pattern of files) expect(pattern).not.toMatch(/^(src|test|scripts|bench|node_modules)\b/);
   });
 
-  it("starts from the entry scripts/build.mjs writes, inside what ships", () => {
+  it('starts from the entry scripts/build.mjs writes, inside what ships', () => {
     const build = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
     expect(build).toContain(`outfile: '${pkg.main}'`);
     expect(pkg.main).toMatch(/^dist\//);

@@ -29,7 +29,11 @@ function setup() {
   const sent: unknown[] = [];
   const mainFrame = { url: 'app://silo/index.html' };
   const listeners = new Map<string, (details?: unknown) => void>();
-  const webContents = { mainFrame, send: (...args: unknown[]) => sent.push(args), on: (name: string, listener: (details?: unknown) => void) => listeners.set(name, listener) };
+  const webContents = {
+    mainFrame,
+    send: (...args: unknown[]) => sent.push(args),
+    on: (name: string, listener: (details?: unknown) => void) => listeners.set(name, listener),
+  };
   const window = { isDestroyed: () => false, webContents };
   const sessions: Array<{ close: ReturnType<typeof vi.fn> }> = [];
   const hub = {

@@ -109,7 +109,14 @@ describe('the main window (checklist 2–4, 6, 8–14, 18)', () => {
   it('denies every new window, opening only https links in the browser', () => {
     const { window } = open();
     const openHandler = window.webContents.openHandler!;
-    for (const url of ['https://docs.docker.com/', 'http://example.com/', 'file:///etc/passwd', 'app://silo/index.html', 'javascript:alert(1)', 'https://user:pw@example.com/']) {
+    for (const url of [
+      'https://docs.docker.com/',
+      'http://example.com/',
+      'file:///etc/passwd',
+      'app://silo/index.html',
+      'javascript:alert(1)',
+      'https://user:pw@example.com/',
+    ]) {
       expect(openHandler({ url })).toEqual({ action: 'deny' });
     }
     expect(electron.shell.openExternal.mock.calls).toEqual([['https://docs.docker.com/']]);

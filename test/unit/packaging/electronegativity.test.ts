@@ -49,7 +49,10 @@ describe('Electronegativity', () => {
 
   it('runs its checks for real: a bad window is found', { timeout: 120_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'silo-bad-app-'));
-    writeFileSync(join(dir, 'main.ts'), "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n");
+    writeFileSync(
+      join(dir, 'main.ts'),
+      "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
+    );
     const findings = scan(dir);
     expect(findings).toContain('NODE_INTEGRATION_JS_CHECK main.ts');
     expect(findings).toContain('CONTEXT_ISOLATION_JS_CHECK main.ts');

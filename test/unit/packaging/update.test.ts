@@ -31,9 +31,12 @@ describe('auto-update', () => {
     expect(decideUpdates({ ...packagedWindows, platform: 'darwin' })).toEqual({ enabled: false, reason: 'unsupported-install' });
   });
 
-  it("reads the feed electron-builder writes into app-update.yml", () => {
-    expect(parseFeedFile('provider: generic\nurl: https://updates.example.org/silo\nupdaterCacheDirName: silo-updater\n')).toEqual({ provider: 'generic', url: 'https://updates.example.org/silo' });
-    expect(parseFeedFile("provider: 'generic'\nurl: \"https://u.example.org\"\n")).toEqual({ provider: 'generic', url: 'https://u.example.org' });
+  it('reads the feed electron-builder writes into app-update.yml', () => {
+    expect(parseFeedFile('provider: generic\nurl: https://updates.example.org/silo\nupdaterCacheDirName: silo-updater\n')).toEqual({
+      provider: 'generic',
+      url: 'https://updates.example.org/silo',
+    });
+    expect(parseFeedFile('provider: \'generic\'\nurl: "https://u.example.org"\n')).toEqual({ provider: 'generic', url: 'https://u.example.org' });
     expect(parseFeedFile('')).toBeNull();
   });
 
@@ -41,7 +44,8 @@ describe('auto-update', () => {
     expect(updateFeed({})).toBeNull();
     expect(updateFeed({ SILO_UPDATE_URL: '  ' })).toBeNull();
     expect(updateFeed({ SILO_UPDATE_URL: 'https://updates.example.org/silo/' })).toEqual({ provider: 'generic', url: 'https://updates.example.org/silo/' });
-    for (const bad of ['http://updates.example.org/', 'https://a:b@updates.example.org/', 'updates.example.org']) expect(() => updateFeed({ SILO_UPDATE_URL: bad })).toThrow(/SILO_UPDATE_URL/);
+    for (const bad of ['http://updates.example.org/', 'https://a:b@updates.example.org/', 'updates.example.org'])
+      expect(() => updateFeed({ SILO_UPDATE_URL: bad })).toThrow(/SILO_UPDATE_URL/);
   });
 
   it('never loads the updater when it is off', async () => {

@@ -60,7 +60,11 @@ describe('socketClient', () => {
     const second = client.call('settings.get', {});
     expect(last().sent).toEqual([]);
     last().open();
-    expect(last().requests().map((r) => r.call)).toEqual(['engines.list', 'settings.get']);
+    expect(
+      last()
+        .requests()
+        .map((r) => r.call),
+    ).toEqual(['engines.list', 'settings.get']);
     const [a, b] = last().requests();
     last().receive({ id: b?.id, ok: true, result: { language: 'es' } });
     last().receive({ id: a?.id, ok: true, result: [] });
@@ -111,7 +115,11 @@ describe('socketClient', () => {
     timers.shift()?.fn();
     last().open();
     expect(links[links.length - 1]).toEqual({ state: 'open', attempt: 0, retryAt: null });
-    expect(last().requests().map((r) => r.call)).toEqual(['settings.get']);
+    expect(
+      last()
+        .requests()
+        .map((r) => r.call),
+    ).toEqual(['settings.get']);
     last().receive({ id: last().requests()[0]?.id, ok: true, result: { language: null } });
     await expect(queued).resolves.toEqual({ language: null });
   });
@@ -144,7 +152,9 @@ describe('bridgeClient', () => {
   }
 
   it('resolves results, rejects errors as SiloCallError, relays events', async () => {
-    const { bridge, emit } = fakeBridge((call) => (call === 'settings.get' ? { ok: true, result: { language: 'en' } } : { ok: false, error: { code: 'no-engine' } }));
+    const { bridge, emit } = fakeBridge((call) =>
+      call === 'settings.get' ? { ok: true, result: { language: 'en' } } : { ok: false, error: { code: 'no-engine' } },
+    );
     const client = bridgeClient(bridge);
     await expect(client.call('settings.get', {})).resolves.toEqual({ language: 'en' });
     const reason = await client.call('engines.refresh', {}).catch((e: unknown) => e);
@@ -175,10 +185,17 @@ describe('startSession', () => {
     startSession(client, stores, { schedule: (flush) => flushes.push(flush) });
     expect(stores.settings.getState().language).toBe('es');
     last().open();
-    expect(last().requests().map((r) => r.call)).toEqual(['session.start']);
+    expect(
+      last()
+        .requests()
+        .map((r) => r.call),
+    ).toEqual(['session.start']);
     last().receive({ id: last().requests()[0]?.id, ok: true, result: null });
     last().receive({ event: 'settings.changed', payload: { language: 'en' } });
-    last().receive({ event: 'engines.changed', payload: [{ id: 'unix:///s', name: 's', host: 'unix:///s', source: 'default', flavor: null, tls: false, active: true }] });
+    last().receive({
+      event: 'engines.changed',
+      payload: [{ id: 'unix:///s', name: 's', host: 'unix:///s', source: 'default', flavor: null, tls: false, active: true }],
+    });
     last().receive({
       event: 'containers.changed',
       payload: { reset: true, upsert: [{ id: 'aaaaaaaaaaaa', name: 'one' }], remove: [] },

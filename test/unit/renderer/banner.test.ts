@@ -8,7 +8,15 @@ import type { ConnectionState, EngineSnapshot } from '../../../src/shared/model/
 const en = translator('en');
 const es = translator('es');
 const open: HostLink = { state: 'open', attempt: 0, retryAt: null };
-const endpoint = { id: 'unix:///var/run/docker.sock', name: 'default', host: 'unix:///var/run/docker.sock', source: 'default' as const, flavor: 'linux', tls: false, active: true };
+const endpoint = {
+  id: 'unix:///var/run/docker.sock',
+  name: 'default',
+  host: 'unix:///var/run/docker.sock',
+  source: 'default' as const,
+  flavor: 'linux',
+  tls: false,
+  active: true,
+};
 
 function snapshot(connection: Partial<ConnectionState>, withEndpoint = true): EngineSnapshot {
   return {
@@ -37,7 +45,9 @@ describe('bannerMessage', () => {
     expect(bannerMessage(open, snapshot({ phase: 'unreachable', error: { code: 'engine-permission-denied' } }), en).text).toBe(
       "default is unreachable. You are not allowed to use this engine's socket. Ask for access to it (for example, membership of the docker group).",
     );
-    expect(bannerMessage(open, snapshot({ phase: 'unreachable', error: { code: 'no-engine' } }, false), en).text).toBe('No Docker engine was found on this machine.');
+    expect(bannerMessage(open, snapshot({ phase: 'unreachable', error: { code: 'no-engine' } }, false), en).text).toBe(
+      'No Docker engine was found on this machine.',
+    );
   });
 
   it('in Spanish', () => {

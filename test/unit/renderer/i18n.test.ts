@@ -68,15 +68,15 @@ describe('catalogs', () => {
   });
 
   it('uses the required action names', () => {
-    expect([en['action.start'], en['action.stop'], en['action.restart'], en['action.pause'], en['action.unpause'], en['action.kill'], en['action.remove']]).toEqual([
-      'Start',
-      'Stop',
-      'Restart',
-      'Pause',
-      'Resume',
-      'Kill',
-      'Remove',
-    ]);
+    expect([
+      en['action.start'],
+      en['action.stop'],
+      en['action.restart'],
+      en['action.pause'],
+      en['action.unpause'],
+      en['action.kill'],
+      en['action.remove'],
+    ]).toEqual(['Start', 'Stop', 'Restart', 'Pause', 'Resume', 'Kill', 'Remove']);
     expect(es['action.start']).toBe('Iniciar');
     expect(es['action.unpause']).toBe('Reanudar');
     expect(es['action.remove']).toBe('Eliminar');
@@ -94,12 +94,12 @@ describe('key coverage', () => {
     for (const [path, text] of Object.entries(sources)) {
       for (const match of text.matchAll(/\bt\(\s*(['"])([^'"]+)\1/g)) {
         found += 1;
-        if (!(match[2] as string in en)) missing.push(`${path}: ${match[2]}`);
+        if (!((match[2] as string) in en)) missing.push(`${path}: ${match[2]}`);
       }
       // t(cond ? 'a' : 'b') and friends: every quoted dotted key inside a t( … ) call
       for (const match of text.matchAll(/\bt\(([^()]*\?[^()]*)\)/g)) {
         for (const key of (match[1] as string).matchAll(/'([a-z][\w-]*(?:\.[\w-]+)+)'/g)) {
-          if (!(key[1] as string in en)) missing.push(`${path}: ${key[1]}`);
+          if (!((key[1] as string) in en)) missing.push(`${path}: ${key[1]}`);
         }
       }
     }

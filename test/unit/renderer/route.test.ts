@@ -66,7 +66,12 @@ describe('route: the stores and the address', () => {
   it('maps filters both ways, leaving out any and "no project"', () => {
     expect(toPlaceFilters(EMPTY_FILTERS)).toBeUndefined();
     expect(toPlaceFilters({ text: '  ', state: 'any', rung: 'any', project: NO_PROJECT })).toBeUndefined();
-    expect(toPlaceFilters({ text: 'web', state: 'running', rung: 'pending', project: 'shop' })).toEqual({ text: 'web', state: 'running', rung: 'pending', project: 'shop' });
+    expect(toPlaceFilters({ text: 'web', state: 'running', rung: 'pending', project: 'shop' })).toEqual({
+      text: 'web',
+      state: 'running',
+      rung: 'pending',
+      project: 'shop',
+    });
     expect(fromPlaceFilters({ state: 'exited' })).toEqual({ ...EMPTY_FILTERS, state: 'exited' });
     expect(fromPlaceFilters(undefined)).toEqual(EMPTY_FILTERS);
   });
@@ -74,7 +79,10 @@ describe('route: the stores and the address', () => {
   it('derives the place from the stores', () => {
     expect(placeOf({ view: 'backends', details: 'abc', filters: { ...EMPTY_FILTERS, text: 'x' } }, 'logs')).toEqual({ view: 'backends' });
     expect(placeOf({ view: 'containers', details: 'abc', filters: EMPTY_FILTERS }, 'stats')).toEqual({ view: 'containers', container: 'abc', tab: 'stats' });
-    expect(placeOf({ view: 'containers', details: null, filters: { ...EMPTY_FILTERS, text: 'x' } }, 'stats')).toEqual({ view: 'containers', filters: { text: 'x' } });
+    expect(placeOf({ view: 'containers', details: null, filters: { ...EMPTY_FILTERS, text: 'x' } }, 'stats')).toEqual({
+      view: 'containers',
+      filters: { text: 'x' },
+    });
   });
 
   it('a new screen is a new entry; the same screen with other filters rewrites it', () => {

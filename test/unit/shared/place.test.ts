@@ -54,17 +54,19 @@ describe('place', () => {
       },
       { requiredKeys: ['view', 'container', 'tab'] },
     ),
-    fc.record({
-      view: fc.constant('containers' as const),
-      filters: fc.record(
-        {
-          text: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
-          state: fc.constantFrom('running' as const, 'exited' as const),
-          project: fc.string({ minLength: 1, maxLength: 20 }),
-        },
-        { requiredKeys: [] },
-      ),
-    }).map((p) => (Object.keys(p.filters).length ? p : { view: 'containers' as const })),
+    fc
+      .record({
+        view: fc.constant('containers' as const),
+        filters: fc.record(
+          {
+            text: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+            state: fc.constantFrom('running' as const, 'exited' as const),
+            project: fc.string({ minLength: 1, maxLength: 20 }),
+          },
+          { requiredKeys: [] },
+        ),
+      })
+      .map((p) => (Object.keys(p.filters).length ? p : { view: 'containers' as const })),
   );
 
   test.prop([placeArb])('format then parse gives the same place', (place) => {
@@ -80,7 +82,20 @@ describe('place', () => {
     });
 
     it('refuses what parsePlace would quietly drop', () => {
-      const junk = ['', 'containers', '#/', '#/nowhere', '#/containers/<x>/logs', '#/containers/abc/nonsense', '#/containers/abc/logs/more', '#/images/x', '#/images?q=a', '#/containers?state=sleeping', '#/containers?colour=red', '#/containers/%E0%A4%A/logs'];
+      const junk = [
+        '',
+        'containers',
+        '#/',
+        '#/nowhere',
+        '#/containers/<x>/logs',
+        '#/containers/abc/nonsense',
+        '#/containers/abc/logs/more',
+        '#/images/x',
+        '#/images?q=a',
+        '#/containers?state=sleeping',
+        '#/containers?colour=red',
+        '#/containers/%E0%A4%A/logs',
+      ];
       for (const hash of junk) expect(readPlace(hash), hash).toBeNull();
     });
 

@@ -55,7 +55,12 @@ export async function inspectDockerDesktop(environment: DesktopEnvironment, fs: 
     version,
     settingsFile: settings ? { path: settings.path, format: settings.format } : null,
     adminSettingsFile: admin.present ? paths.adminSettings : null,
-    backend: { current: !windows || wsl === null ? null : wsl ? 'wsl2' : 'hyperv', locked: backendLocked, offered: backendBlock === null, unavailable: backendBlock },
+    backend: {
+      current: !windows || wsl === null ? null : wsl ? 'wsl2' : 'hyperv',
+      locked: backendLocked,
+      offered: backendBlock === null,
+      unavailable: backendBlock,
+    },
     containers: {
       current,
       offered: containersBlock === null ? (['linux', 'windows'] as const).filter((p) => p !== current) : [],
@@ -63,8 +68,14 @@ export async function inspectDockerDesktop(environment: DesktopEnvironment, fs: 
       unavailable: containersBlock,
     },
     restart: commands.desktopCli ? 'desktop-cli' : 'manual',
-    enhancedContainerIsolation: { value: admin.enhancedContainerIsolation.value ?? booleanSetting(settings, 'enhancedContainerIsolation'), locked: admin.enhancedContainerIsolation.locked },
-    exposeDockerAPIOnTCP2375: { value: admin.exposeDockerAPIOnTCP2375.value ?? booleanSetting(settings, 'exposeDockerAPIOnTCP2375'), locked: admin.exposeDockerAPIOnTCP2375.locked },
+    enhancedContainerIsolation: {
+      value: admin.enhancedContainerIsolation.value ?? booleanSetting(settings, 'enhancedContainerIsolation'),
+      locked: admin.enhancedContainerIsolation.locked,
+    },
+    exposeDockerAPIOnTCP2375: {
+      value: admin.exposeDockerAPIOnTCP2375.value ?? booleanSetting(settings, 'exposeDockerAPIOnTCP2375'),
+      locked: admin.exposeDockerAPIOnTCP2375.locked,
+    },
     problems,
   };
   return { state, paths, settings, admin, commands };

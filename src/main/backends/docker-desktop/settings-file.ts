@@ -22,7 +22,8 @@ export async function readDesktopSettings(paths: DesktopPaths, fs: FileOps): Pro
     if (bytes === null) continue;
     const text = bytes.toString('utf8');
     const parsed = parseJsonSource(text);
-    if (!parsed.ok) return { file: null, problem: `${path} is not valid JSON (line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message})` };
+    if (!parsed.ok)
+      return { file: null, problem: `${path} is not valid JSON (line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message})` };
     if (parsed.root?.kind !== 'object') return { file: null, problem: `${path} does not hold a JSON object` };
     return { file: { path, format, text, root: parsed.root }, problem: null };
   }

@@ -45,7 +45,12 @@ export async function switchDesktopBackend(environment: DesktopEnvironment, targ
   const snapshot = await inspectDockerDesktop(environment, fs, deps.runner);
   const { state, settings } = snapshot;
   if (!state.backend.offered || !settings) {
-    const code = state.backend.unavailable === 'locked' || state.backend.unavailable === 'admin-settings-unreadable' ? 'setting-locked' : state.installed ? 'switch-not-offered' : 'desktop-not-found';
+    const code =
+      state.backend.unavailable === 'locked' || state.backend.unavailable === 'admin-settings-unreadable'
+        ? 'setting-locked'
+        : state.installed
+          ? 'switch-not-offered'
+          : 'desktop-not-found';
     return { status: 'refused', error: { code, params: { reason: state.backend.unavailable ?? 'settings-unreadable' } } };
   }
   if (state.backend.current === target) return { status: 'unchanged' };
@@ -91,9 +96,11 @@ async function restartAndCheck(
     progress('verifying');
     await hook('verify');
     const shown = backendOf(info);
-    if (shown !== null && shown !== target) return { code: 'verify-failed', detail: `the engine runs on ${shown} (kernel ${info.KernelVersion ?? '?'})`, params: { backend: shown } };
+    if (shown !== null && shown !== target)
+      return { code: 'verify-failed', detail: `the engine runs on ${shown} (kernel ${info.KernelVersion ?? '?'})`, params: { backend: shown } };
     const { file } = await readDesktopSettings(snapshot.paths, deps.fs ?? nodeFileOps);
-    if (booleanSetting(file, 'wslEngineEnabled') !== (target === 'wsl2')) return { code: 'verify-failed', detail: 'Docker Desktop wrote its old backend back into its settings file' };
+    if (booleanSetting(file, 'wslEngineEnabled') !== (target === 'wsl2'))
+      return { code: 'verify-failed', detail: 'Docker Desktop wrote its old backend back into its settings file' };
     return null;
   } catch (error) {
     return { code: 'command-failed', detail: (error as Error).message };
@@ -108,7 +115,13 @@ async function restart(snapshot: DesktopSnapshot, runner: CommandRunner): Promis
   return succeeded(result) ? null : { code: 'command-failed', detail: `docker desktop restart: ${commandWords(result)}` };
 }
 
-async function putBack(snapshot: DesktopSnapshot, old: Buffer, deps: DesktopSwitchDeps, fs: FileOps, hook: (step: SwitchStep) => void | Promise<void>): Promise<RollbackReport> {
+async function putBack(
+  snapshot: DesktopSnapshot,
+  old: Buffer,
+  deps: DesktopSwitchDeps,
+  fs: FileOps,
+  hook: (step: SwitchStep) => void | Promise<void>,
+): Promise<RollbackReport> {
   const path = snapshot.settings?.path as string;
   try {
     await hook('restore');

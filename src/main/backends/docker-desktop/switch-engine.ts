@@ -18,14 +18,21 @@ export interface EngineSwitchDeps {
   clock?: () => number;
 }
 
-export async function switchDesktopContainers(environment: DesktopEnvironment, target: ContainerPlatform, deps: EngineSwitchDeps): Promise<DesktopSwitchResult> {
+export async function switchDesktopContainers(
+  environment: DesktopEnvironment,
+  target: ContainerPlatform,
+  deps: EngineSwitchDeps,
+): Promise<DesktopSwitchResult> {
   const clock = deps.clock ?? Date.now;
   const started = clock();
   const progress = (phase: SwitchPhase) => deps.onProgress?.({ phase, elapsedMs: clock() - started });
   const { state, paths } = await inspectDockerDesktop(environment, deps.fs ?? nodeFileOps, deps.runner);
   if (state.containers.current === target) return { status: 'unchanged' };
   if (!state.containers.method || !state.containers.offered.includes(target)) {
-    return { status: 'refused', error: { code: state.installed ? 'switch-not-offered' : 'desktop-not-found', params: { reason: state.containers.unavailable ?? 'no-switch-command' } } };
+    return {
+      status: 'refused',
+      error: { code: state.installed ? 'switch-not-offered' : 'desktop-not-found', params: { reason: state.containers.unavailable ?? 'no-switch-command' } },
+    };
   }
   const command = engineUseCommand(state.containers.method, target, paths);
   progress('restarting');
@@ -33,14 +40,24 @@ export async function switchDesktopContainers(environment: DesktopEnvironment, t
     const result = await deps.runner.run(command.file, command.args, { timeoutMs: 300_000 });
     if (!succeeded(result)) return { status: 'failed', error: { code: 'command-failed', detail: commandWords(result) }, backupPath: null, rollback: null };
   } catch (error) {
-    return { status: 'failed', error: { code: isMissingProgram(error) ? 'switch-not-offered' : 'command-failed', detail: (error as Error).message }, backupPath: null, rollback: null };
+    return {
+      status: 'failed',
+      error: { code: isMissingProgram(error) ? 'switch-not-offered' : 'command-failed', detail: (error as Error).message },
+      backupPath: null,
+      rollback: null,
+    };
   }
   progress('waiting');
   const info = await deps.waitForEngine(() => progress('waiting'));
   if (!info) return { status: 'failed', error: { code: 'engine-wait-timeout' }, backupPath: null, rollback: null };
   progress('verifying');
   if (info.OSType && info.OSType !== target) {
-    return { status: 'failed', error: { code: 'verify-failed', detail: `the engine answers as ${info.OSType}`, params: { platform: info.OSType } }, backupPath: null, rollback: null };
+    return {
+      status: 'failed',
+      error: { code: 'verify-failed', detail: `the engine answers as ${info.OSType}`, params: { platform: info.OSType } },
+      backupPath: null,
+      rollback: null,
+    };
   }
   progress('done');
   return { status: 'switched', backupPath: null, restart: state.restart };

@@ -36,7 +36,12 @@ export function parseEngineHost(host: string, tls = false): EngineAddress {
     }
     case 'ssh': {
       const url = parseUrl(host, host);
-      return { kind: 'ssh', host: stripBrackets(url.hostname), port: url.port ? Number(url.port) : 22, user: url.username ? decodeURIComponent(url.username) : null };
+      return {
+        kind: 'ssh',
+        host: stripBrackets(url.hostname),
+        port: url.port ? Number(url.port) : 22,
+        user: url.username ? decodeURIComponent(url.username) : null,
+      };
     }
     default:
       throw new Error(`"${host}" has a scheme Silo cannot dial (unix, npipe, tcp, ssh)`);

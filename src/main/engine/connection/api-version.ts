@@ -23,7 +23,12 @@ export function compareApiVersions(a: string, b: string): number {
 export function chooseApiVersion(serverApi: string | undefined): string {
   if (!serverApi || !/^\d+\.\d+$/.test(serverApi)) return OLDEST_API;
   if (compareApiVersions(serverApi, OLDEST_API) < 0) {
-    throw new SiloFailure(siloError('engine-api-too-old', { params: { version: serverApi, minimum: OLDEST_API }, detail: `the engine speaks Engine API ${serverApi}; Silo needs ${OLDEST_API} or newer` }));
+    throw new SiloFailure(
+      siloError('engine-api-too-old', {
+        params: { version: serverApi, minimum: OLDEST_API },
+        detail: `the engine speaks Engine API ${serverApi}; Silo needs ${OLDEST_API} or newer`,
+      }),
+    );
   }
   return compareApiVersions(serverApi, NEWEST_API) < 0 ? serverApi : NEWEST_API;
 }

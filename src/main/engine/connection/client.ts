@@ -47,7 +47,11 @@ export class EngineClient {
   private readonly agent: HttpAgent | null;
 
   /** `apiVersion` null: no version prefix (only for GET /version while negotiating). */
-  constructor(target: ClientTarget, readonly apiVersion: string | null, env: NodeJS.ProcessEnv) {
+  constructor(
+    target: ClientTarget,
+    readonly apiVersion: string | null,
+    env: NodeJS.ProcessEnv,
+  ) {
     const { options, agent } = modemOptions(target, apiVersion, env);
     this.agent = agent;
     try {
@@ -177,7 +181,14 @@ function modemOptions(target: ClientTarget, apiVersion: string | null, env: Node
     }
     case 'ssh':
       return {
-        options: { ...base, host: address.host, port: address.port, username: address.user ?? undefined, protocol: 'ssh', sshOptions: { agent: env.SSH_AUTH_SOCK } },
+        options: {
+          ...base,
+          host: address.host,
+          port: address.port,
+          username: address.user ?? undefined,
+          protocol: 'ssh',
+          sshOptions: { agent: env.SSH_AUTH_SOCK },
+        },
         agent: null,
       };
   }

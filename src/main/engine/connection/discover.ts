@@ -72,9 +72,7 @@ export function discoverEngines(options: DiscoverOptions): Discovery {
   if (!dockerHost) chosen.push({ name: 'default', host: defaultHost, source: 'default', tls: null });
 
   const others = store.contexts.filter((c) => !chosen.some((x) => x.name === c.name)).map((c) => contextCandidate(c, 'context', defaultHost));
-  const probes = wellKnown
-    .filter((w) => isPresent(w.host, fs))
-    .map((w): Candidate => ({ name: w.name, host: w.host, source: 'probe', tls: null }));
+  const probes = wellKnown.filter((w) => isPresent(w.host, fs)).map((w): Candidate => ({ name: w.name, host: w.host, source: 'probe', tls: null }));
 
   const endpoints: DiscoveredEndpoint[] = [];
   for (const candidate of [...chosen, ...others, ...probes]) {
@@ -88,7 +86,15 @@ export function discoverEngines(options: DiscoverOptions): Discovery {
     const known = wellKnown.find((w) => w.host === candidate.host);
     const name = candidate.source === 'probe' && known ? known.name : candidate.name;
     endpoints.push({
-      endpoint: { id: candidate.host, name, host: candidate.host, source: candidate.source, flavor: known?.flavor ?? null, tls: candidate.tls !== null, active: false },
+      endpoint: {
+        id: candidate.host,
+        name,
+        host: candidate.host,
+        source: candidate.source,
+        flavor: known?.flavor ?? null,
+        tls: candidate.tls !== null,
+        active: false,
+      },
       tls: candidate.tls,
     });
   }

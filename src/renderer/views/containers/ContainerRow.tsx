@@ -26,7 +26,18 @@ export interface ContainerRowProps {
   onOpen?: (id: string) => void;
 }
 
-export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex, selected, busy, now, t, onToggle, onAct, onChangeIsolation, onOpen }: ContainerRowProps) {
+export const ContainerRow = memo(function ContainerRow({
+  container,
+  ariaRowIndex,
+  selected,
+  busy,
+  now,
+  t,
+  onToggle,
+  onAct,
+  onChangeIsolation,
+  onOpen,
+}: ContainerRowProps) {
   const status = describeStatus(container, now, t);
   const ports = describePorts(container.ports, t);
   return (
@@ -37,7 +48,12 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
       className={`ct-grid ct-row state-${container.state}${selected ? ' selected' : ''}`}
     >
       <div role="cell" className="cell-check">
-        <input type="checkbox" checked={selected} aria-label={t('containers.selectOne', { name: container.name })} onChange={(e) => onToggle(container.id, e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={t('containers.selectOne', { name: container.name })}
+          onChange={(e) => onToggle(container.id, e.target.checked)}
+        />
       </div>
       <div role="cell" className="cell-name" title={container.name}>
         {onOpen ? (
@@ -69,7 +85,12 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
         <IsolationCell isolation={container.isolation} />
       </div>
       <div role="cell" className="cell-actions">
-        <ChangeIsolationButton label={t('change.action')} compact disabled={busy || container.state === 'removing'} onClick={() => onChangeIsolation(container)} />
+        <ChangeIsolationButton
+          label={t('change.action')}
+          compact
+          disabled={busy || container.state === 'removing'}
+          onClick={() => onChangeIsolation(container)}
+        />
         {actionsFor(container.state).map((action) => (
           <ActionButton key={action} action={action} compact disabled={busy} onAct={(a) => onAct(container, a)} />
         ))}
@@ -78,7 +99,19 @@ export const ContainerRow = memo(function ContainerRow({ container, ariaRowIndex
   );
 });
 
-export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle, onChangeIsolation }: { group: GroupRow; ariaRowIndex: number; t: Translate; onToggle: (key: string) => void; onChangeIsolation?: (project: string) => void }) {
+export function GroupHeaderRow({
+  group,
+  ariaRowIndex,
+  t,
+  onToggle,
+  onChangeIsolation,
+}: {
+  group: GroupRow;
+  ariaRowIndex: number;
+  t: Translate;
+  onToggle: (key: string) => void;
+  onChangeIsolation?: (project: string) => void;
+}) {
   const name = group.project ?? t('containers.noProject');
   return (
     <div role="row" aria-rowindex={ariaRowIndex} aria-label={name} className="ct-group">
@@ -90,7 +123,11 @@ export function GroupHeaderRow({ group, ariaRowIndex, t, onToggle, onChangeIsola
         </button>
         {group.project !== null && onChangeIsolation ? <ComposeProjectActions project={group.project} count={group.count} running={group.running} /> : null}
         {group.project !== null && onChangeIsolation ? (
-          <ChangeIsolationButton label={t('change.actionProject', { project: group.project })} text={t('change.action')} onClick={() => onChangeIsolation(group.project ?? '')} />
+          <ChangeIsolationButton
+            label={t('change.actionProject', { project: group.project })}
+            text={t('change.action')}
+            onClick={() => onChangeIsolation(group.project ?? '')}
+          />
         ) : null}
       </div>
     </div>

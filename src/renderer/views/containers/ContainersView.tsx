@@ -106,7 +106,17 @@ export function ContainersView() {
   const header = (
     <div role="row" aria-rowindex={1} className="ct-grid ct-header">
       <div role="columnheader" className="cell-check">
-        <SelectAll state={allState} label={t('containers.selectAll')} onChange={(on) => selectMany(filtered.map((c) => c.id), on)} disabled={filtered.length === 0} />
+        <SelectAll
+          state={allState}
+          label={t('containers.selectAll')}
+          onChange={(on) =>
+            selectMany(
+              filtered.map((c) => c.id),
+              on,
+            )
+          }
+          disabled={filtered.length === 0}
+        />
       </div>
       <div role="columnheader">{t('column.name')}</div>
       <div role="columnheader">{t('column.image')}</div>
@@ -128,7 +138,9 @@ export function ContainersView() {
       <header className="view-head">
         <h1 id="containers-title">{t('nav.containers')}</h1>
         <span className="muted count-label" aria-live="polite">
-          {filtered.length === all.length ? t('containers.total', { count: all.length }) : t('containers.shownOf', { count: filtered.length, total: all.length })}
+          {filtered.length === all.length
+            ? t('containers.total', { count: all.length })
+            : t('containers.shownOf', { count: filtered.length, total: all.length })}
         </span>
         {hasFilters(filters) ? (
           <button type="button" className="link-button" onClick={clearFilters}>

@@ -14,7 +14,19 @@ import { ModalDialog } from '../../components/ModalDialog';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useEngine, useIsolation } from '../../stores/react';
 import { describeWindowsVerdict, knownKey, modeLabel } from '../isolation/wording';
-import { buildSpec, emptyForm, engineFacts, fieldMessage, FORM_FIELDS, imageChoices, isolationOptions, mountsEngineSocket, windowsVerdict, type CreateForm, type FormField } from './form';
+import {
+  buildSpec,
+  emptyForm,
+  engineFacts,
+  fieldMessage,
+  FORM_FIELDS,
+  imageChoices,
+  isolationOptions,
+  mountsEngineSocket,
+  windowsVerdict,
+  type CreateForm,
+  type FormField,
+} from './form';
 
 type Images = { state: 'loading' } | { state: 'done'; list: ImageListItem[] } | { state: 'failed'; error: SiloError };
 
@@ -127,7 +139,12 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
           <div className="dialog-body create-grid">
             <div className="form-field">
               <label htmlFor={`${id}-image`}>{t('create.image')}</label>
-              <select {...a11y('image')} value={form.image} disabled={images.state !== 'done' || noImages} onChange={(e) => set('image', e.target.value, 'image')}>
+              <select
+                {...a11y('image')}
+                value={form.image}
+                disabled={images.state !== 'done' || noImages}
+                onChange={(e) => set('image', e.target.value, 'image')}
+              >
                 {images.state === 'loading' ? <option value="">{t('create.imagesLoading')}</option> : null}
                 {noImages ? <option value="">{t('create.noImages')}</option> : null}
                 {choices.map((c) => (
@@ -136,27 +153,55 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
                   </option>
                 ))}
               </select>
-              {hint('image', noImages ? t('create.noImagesHint') : images.state === 'failed' ? t('create.imagesFailed', { reason: describeError(images.error, t) }) : t('create.imageHint'))}
+              {hint(
+                'image',
+                noImages
+                  ? t('create.noImagesHint')
+                  : images.state === 'failed'
+                    ? t('create.imagesFailed', { reason: describeError(images.error, t) })
+                    : t('create.imageHint'),
+              )}
               {message('image')}
             </div>
 
             <div className="form-field">
               <label htmlFor={`${id}-name`}>{t('create.name')}</label>
-              <input type="text" {...a11y('name')} value={form.name} autoComplete="off" spellCheck={false} onChange={(e) => set('name', e.target.value, 'name')} />
+              <input
+                type="text"
+                {...a11y('name')}
+                value={form.name}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => set('name', e.target.value, 'name')}
+              />
               {hint('name', t('create.nameHint'))}
               {message('name')}
             </div>
 
             <div className="form-field">
               <label htmlFor={`${id}-command`}>{t('create.command')}</label>
-              <input type="text" className="mono" {...a11y('command')} value={form.command} spellCheck={false} onChange={(e) => set('command', e.target.value, 'command')} />
+              <input
+                type="text"
+                className="mono"
+                {...a11y('command')}
+                value={form.command}
+                spellCheck={false}
+                onChange={(e) => set('command', e.target.value, 'command')}
+              />
               {hint('command', t('create.commandHint'))}
               {message('command')}
             </div>
 
             <div className="form-field">
               <label htmlFor={`${id}-entrypoint`}>{t('create.entrypoint')}</label>
-              <input type="text" className="mono" {...a11y('entrypoint')} value={form.entrypoint} spellCheck={false} onChange={(e) => set('entrypoint', e.target.value, 'entrypoint')} />
+              <input
+                type="text"
+                className="mono"
+                {...a11y('entrypoint')}
+                value={form.entrypoint}
+                spellCheck={false}
+                onChange={(e) => set('entrypoint', e.target.value, 'entrypoint')}
+              />
               {hint('entrypoint', t('create.entrypointHint'))}
               {message('entrypoint')}
             </div>
@@ -171,7 +216,14 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
             ).map(([field, label, hintKey]) => (
               <div key={field} className="form-field">
                 <label htmlFor={`${id}-${field}`}>{t(label)}</label>
-                <textarea className="mono" rows={3} {...a11y(field)} value={form[field]} spellCheck={false} onChange={(e) => set(field, e.target.value, field)} />
+                <textarea
+                  className="mono"
+                  rows={3}
+                  {...a11y(field)}
+                  value={form[field]}
+                  spellCheck={false}
+                  onChange={(e) => set(field, e.target.value, field)}
+                />
                 {hint(field, t(hintKey))}
                 {message(field)}
               </div>
@@ -189,7 +241,14 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
 
             <div className="form-field">
               <label htmlFor={`${id}-network`}>{t('create.network')}</label>
-              <input type="text" {...a11y('network')} list={`${id}-networks`} value={form.network} spellCheck={false} onChange={(e) => set('network', e.target.value, 'network')} />
+              <input
+                type="text"
+                {...a11y('network')}
+                list={`${id}-networks`}
+                value={form.network}
+                spellCheck={false}
+                onChange={(e) => set('network', e.target.value, 'network')}
+              />
               <datalist id={`${id}-networks`}>
                 {(windows ? ['nat', 'none'] : ['bridge', 'host', 'none']).map((n) => (
                   <option key={n} value={n} />
@@ -234,17 +293,33 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
 
             <div className="form-field">
               <label htmlFor={`${id}-cpus`}>{t('create.cpus')}</label>
-              <input type="text" inputMode="decimal" {...a11y('cpus')} value={form.cpus} spellCheck={false} onChange={(e) => set('cpus', e.target.value, 'cpus')} />
+              <input
+                type="text"
+                inputMode="decimal"
+                {...a11y('cpus')}
+                value={form.cpus}
+                spellCheck={false}
+                onChange={(e) => set('cpus', e.target.value, 'cpus')}
+              />
               {hint('cpus', t('create.cpusHint'))}
               {message('cpus')}
             </div>
 
-            <fieldset className="form-field wide isolation-choice" aria-describedby={`${id}-isolation-hint${messageOf('isolation') ? ` ${id}-isolation-error` : ''}`}>
+            <fieldset
+              className="form-field wide isolation-choice"
+              aria-describedby={`${id}-isolation-hint${messageOf('isolation') ? ` ${id}-isolation-error` : ''}`}
+            >
               <legend>{t('create.isolation')}</legend>
               <div className="isolation-options">
                 {isolations.map((option) => (
                   <label key={option.value || 'default'} className={form.isolation === option.value ? 'pick-target chosen' : 'pick-target'}>
-                    <input type="radio" name={`${id}-isolation`} value={option.value} checked={form.isolation === option.value} onChange={() => set('isolation', option.value, 'isolation')} />
+                    <input
+                      type="radio"
+                      name={`${id}-isolation`}
+                      value={option.value}
+                      checked={form.isolation === option.value}
+                      onChange={() => set('isolation', option.value, 'isolation')}
+                    />
                     <span className="pick-target-name">
                       {option.isDefault
                         ? t('create.isolationDefault', { mode: option.mode ? modeLabel(option.mode, option.rung, windows, t) : t('common.unknown') })

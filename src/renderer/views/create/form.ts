@@ -31,9 +31,24 @@ export interface CreateForm {
   start: boolean;
 }
 
-export type FormField = 'image' | 'name' | 'command' | 'entrypoint' | 'env' | 'ports' | 'volumes' | 'network' | 'restart' | 'memory' | 'cpus' | 'labels' | 'isolation';
+export type FormField =
+  'image' | 'name' | 'command' | 'entrypoint' | 'env' | 'ports' | 'volumes' | 'network' | 'restart' | 'memory' | 'cpus' | 'labels' | 'isolation';
 
-export const FORM_FIELDS: readonly FormField[] = ['image', 'name', 'command', 'entrypoint', 'env', 'ports', 'volumes', 'network', 'restart', 'memory', 'cpus', 'labels', 'isolation'];
+export const FORM_FIELDS: readonly FormField[] = [
+  'image',
+  'name',
+  'command',
+  'entrypoint',
+  'env',
+  'ports',
+  'volumes',
+  'network',
+  'restart',
+  'memory',
+  'cpus',
+  'labels',
+  'isolation',
+];
 
 export const emptyForm = (image = ''): CreateForm => ({
   image,

@@ -49,7 +49,15 @@ export function DetailsView({ reference }: { reference: string }) {
     (event: KeyboardEvent<HTMLDivElement>) => {
       const at = DETAILS_TABS.indexOf(tab);
       const next =
-        event.key === 'ArrowRight' ? DETAILS_TABS[(at + 1) % DETAILS_TABS.length] : event.key === 'ArrowLeft' ? DETAILS_TABS[(at - 1 + DETAILS_TABS.length) % DETAILS_TABS.length] : event.key === 'Home' ? DETAILS_TABS[0] : event.key === 'End' ? DETAILS_TABS[DETAILS_TABS.length - 1] : undefined;
+        event.key === 'ArrowRight'
+          ? DETAILS_TABS[(at + 1) % DETAILS_TABS.length]
+          : event.key === 'ArrowLeft'
+            ? DETAILS_TABS[(at - 1 + DETAILS_TABS.length) % DETAILS_TABS.length]
+            : event.key === 'Home'
+              ? DETAILS_TABS[0]
+              : event.key === 'End'
+                ? DETAILS_TABS[DETAILS_TABS.length - 1]
+                : undefined;
       if (!next) return;
       event.preventDefault();
       setTab(next);

@@ -61,7 +61,11 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   const json = useMemo(() => (value && raw ? rawJson(value) : ''), [value, raw]);
 
   const isolationField: InspectField | null = container.isolation
-    ? { key: t('column.isolation'), value: `${t(`rung.${container.isolation.rung}`)} ${container.isolation.mode} ${describeIsolationSource(container.isolation, t)}`, empty: false }
+    ? {
+        key: t('column.isolation'),
+        value: `${t(`rung.${container.isolation.rung}`)} ${container.isolation.mode} ${describeIsolationSource(container.isolation, t)}`,
+        empty: false,
+      }
     : null;
   const showIsolation = isolationField !== null && filterFields([isolationField], query, true).length > 0;
 
@@ -83,9 +87,21 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   return (
     <div className="inspect-tab">
       <div className="toolbar">
-        <input type="search" className="search" aria-label={t('details.inspect.search')} placeholder={t('details.inspect.searchPlaceholder')} value={query} spellCheck={false} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          aria-label={t('details.inspect.search')}
+          placeholder={t('details.inspect.searchPlaceholder')}
+          value={query}
+          spellCheck={false}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <span className="muted" aria-live="polite">
-          {needle ? (raw ? t('details.inspect.linesFound', { count: jsonShown }) : t('details.inspect.fieldsFound', { count: shown + (showIsolation ? 1 : 0) })) : ''}
+          {needle
+            ? raw
+              ? t('details.inspect.linesFound', { count: jsonShown })
+              : t('details.inspect.fieldsFound', { count: shown + (showIsolation ? 1 : 0) })
+            : ''}
         </span>
         <span className="spacer" />
         {!raw ? (
@@ -132,7 +148,13 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
           ) : null}
           {readable.map((section) =>
             section.fields.length === 0 && section.mounts.length === 0 && (needle !== '' || section.id !== 'mounts') ? null : (
-              <Section key={section.id} id={section.id} title={t(`details.inspect.section.${section.id}`)} hidden={section.hidden} hiddenLabel={t('details.inspect.emptyHidden', { count: section.hidden })}>
+              <Section
+                key={section.id}
+                id={section.id}
+                title={t(`details.inspect.section.${section.id}`)}
+                hidden={section.hidden}
+                hiddenLabel={t('details.inspect.emptyHidden', { count: section.hidden })}
+              >
                 {section.id === 'mounts' ? (
                   section.mounts.length === 0 ? (
                     <p className="muted">{t('details.inspect.noMounts')}</p>
@@ -194,7 +216,19 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   );
 }
 
-function Section({ id, title, hidden, hiddenLabel, children }: { id: InspectSectionId; title: string; hidden: number; hiddenLabel: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  hidden,
+  hiddenLabel,
+  children,
+}: {
+  id: InspectSectionId;
+  title: string;
+  hidden: number;
+  hiddenLabel: string;
+  children: ReactNode;
+}) {
   return (
     <section className="inspect-section" aria-labelledby={`inspect-${id}`}>
       <h2 id={`inspect-${id}`}>{title}</h2>

@@ -82,7 +82,12 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
   const row = (n: number): LogRow | undefined => {
     const line = read(n);
     if (!line) return undefined;
-    return { line, startStyle: carry.startOf(n), ranges: search.active ? search.ranges(line.text) : [], current: current && current.line === n ? current.occurrence : -1 };
+    return {
+      line,
+      startStyle: carry.startOf(n),
+      ranges: search.active ? search.ranges(line.text) : [],
+      current: current && current.line === n ? current.occurrence : -1,
+    };
   };
 
   const abortDownload = useRef<AbortController | null>(null);
@@ -134,10 +139,24 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
         />
-        <button type="button" className="icon-button" aria-label={t('details.logs.previous')} title={t('details.logs.previous')} disabled={search.count === 0} onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('details.logs.previous')}
+          title={t('details.logs.previous')}
+          disabled={search.count === 0}
+          onClick={() => step(-1)}
+        >
           <ArrowIcon direction="up" />
         </button>
-        <button type="button" className="icon-button" aria-label={t('details.logs.next')} title={t('details.logs.next')} disabled={search.count === 0} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('details.logs.next')}
+          title={t('details.logs.next')}
+          disabled={search.count === 0}
+          onClick={() => step(1)}
+        >
           <ArrowIcon direction="down" />
         </button>
         <span className={search.error ? 'match-count bad' : 'match-count'} aria-live="polite">
@@ -169,7 +188,9 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
         </p>
       ) : null}
       {logs.lines.dropped > 0 ? (
-        <p className="note">{t('details.logs.dropped', { count: logs.lines.dropped, dropped: formatCount(logs.lines.dropped, language), cap: formatCount(LOG_CAP, language) })}</p>
+        <p className="note">
+          {t('details.logs.dropped', { count: logs.lines.dropped, dropped: formatCount(logs.lines.dropped, language), cap: formatCount(LOG_CAP, language) })}
+        </p>
       ) : total >= LOG_CAP ? (
         <p className="note">{t('details.logs.capped', { cap: formatCount(LOG_CAP, language) })}</p>
       ) : null}

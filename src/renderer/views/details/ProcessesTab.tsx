@@ -26,7 +26,11 @@ export function ProcessesTab({ id, state, live }: { id: string; state: Container
     <div className="list-tab">
       <div className="toolbar">
         <span className="muted" aria-live="polite">
-          {table ? t('details.processes.count', { count: table.processes.length, shown: formatCount(table.processes.length, language) }) : loading ? t('details.loading') : ''}
+          {table
+            ? t('details.processes.count', { count: table.processes.length, shown: formatCount(table.processes.length, language) })
+            : loading
+              ? t('details.loading')
+              : ''}
         </span>
         <span className="spacer" />
         <button type="button" className="button" disabled={!live || loading} onClick={() => void loadTop(id)}>

@@ -62,7 +62,12 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
         </p>
       ) : null}
       <div className="stats-grid">
-        <StatCard id="cpu" title={t('details.stats.cpu')} value={percent(latest.cpuPercent)} detail={t('details.stats.cpuOf', { count: latest.cpus, cpus: formatCount(latest.cpus, language) })}>
+        <StatCard
+          id="cpu"
+          title={t('details.stats.cpu')}
+          value={percent(latest.cpuPercent)}
+          detail={t('details.stats.cpuOf', { count: latest.cpus, cpus: formatCount(latest.cpus, language) })}
+        >
           <StatsChart
             series={[{ values: cpu, className: 'series-a' }]}
             capacity={STATS_WINDOW}
@@ -104,13 +109,22 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
             capacity={STATS_WINDOW - 1}
             floor={1000}
             formatTop={scaleRate}
-            label={t('details.stats.chart2', { what: t('details.stats.network'), a: t('details.stats.received'), b: t('details.stats.sent'), nowA: perSecond(rate(rx)), nowB: perSecond(rate(tx)) })}
+            label={t('details.stats.chart2', {
+              what: t('details.stats.network'),
+              a: t('details.stats.received'),
+              b: t('details.stats.sent'),
+              nowA: perSecond(rate(rx)),
+              nowB: perSecond(rate(tx)),
+            })}
           />
         </StatCard>
         <StatCard
           id="block"
           title={t('details.stats.block')}
-          value={t('details.stats.readWrite', { read: formatSize(latest.blockRead, language, 'decimal'), write: formatSize(latest.blockWrite, language, 'decimal') })}
+          value={t('details.stats.readWrite', {
+            read: formatSize(latest.blockRead, language, 'decimal'),
+            write: formatSize(latest.blockWrite, language, 'decimal'),
+          })}
           detail={t('details.stats.blockRates', { read: perSecond(rate(reads)), write: perSecond(rate(writes)) })}
           legend={[t('details.stats.read'), t('details.stats.written')]}
         >
@@ -122,7 +136,13 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
             capacity={STATS_WINDOW - 1}
             floor={1000}
             formatTop={scaleRate}
-            label={t('details.stats.chart2', { what: t('details.stats.block'), a: t('details.stats.read'), b: t('details.stats.written'), nowA: perSecond(rate(reads)), nowB: perSecond(rate(writes)) })}
+            label={t('details.stats.chart2', {
+              what: t('details.stats.block'),
+              a: t('details.stats.read'),
+              b: t('details.stats.written'),
+              nowA: perSecond(rate(reads)),
+              nowB: perSecond(rate(writes)),
+            })}
           />
         </StatCard>
         {latest.pids !== null ? (
@@ -132,7 +152,11 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
               capacity={STATS_WINDOW}
               floor={1}
               formatTop={(n) => formatCount(n, language)}
-              label={t('details.stats.chart', { what: t('details.stats.pids'), now: formatCount(latest.pids, language), peak: formatCount(Math.max(...pids), language) })}
+              label={t('details.stats.chart', {
+                what: t('details.stats.pids'),
+                now: formatCount(latest.pids, language),
+                peak: formatCount(Math.max(...pids), language),
+              })}
             />
           </StatCard>
         ) : null}
@@ -142,7 +166,21 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
   );
 }
 
-function StatCard({ id, title, value, detail, legend, children }: { id: string; title: string; value: string; detail: string; legend?: [string, string]; children: ReactNode }) {
+function StatCard({
+  id,
+  title,
+  value,
+  detail,
+  legend,
+  children,
+}: {
+  id: string;
+  title: string;
+  value: string;
+  detail: string;
+  legend?: [string, string];
+  children: ReactNode;
+}) {
   const titleId = `stat-${id}`;
   return (
     <section className={`stat-card stat-${id}`} aria-labelledby={titleId}>

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import type { DetailsState } from '../../stores/details';
 import { useStores } from '../../stores/react';
 
-export const useDetails = <T,>(selector: (s: DetailsState) => T): T => useStore(useStores().details, selector);
+export const useDetails = <T>(selector: (s: DetailsState) => T): T => useStore(useStores().details, selector);
 
 function subscribeVisibility(onChange: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);

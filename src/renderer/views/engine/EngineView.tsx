@@ -68,7 +68,15 @@ function EngineFacts({ info, apiVersion, t }: { info: EngineInfo; apiVersion: st
     [t('engine.operatingSystem'), info.operatingSystem],
     [t('engine.kernel'), info.kernelVersion],
     [t('engine.architecture'), info.architecture],
-    [t('engine.containers'), t('engine.containerCounts', { count: info.containers.total, running: info.containers.running, paused: info.containers.paused, stopped: info.containers.stopped })],
+    [
+      t('engine.containers'),
+      t('engine.containerCounts', {
+        count: info.containers.total,
+        running: info.containers.running,
+        paused: info.containers.paused,
+        stopped: info.containers.stopped,
+      }),
+    ],
     [t('engine.images'), String(info.images)],
   ];
   if (windows && info.hostBuild !== null) facts.push([t('engine.hostBuild'), String(info.hostBuild)]);
@@ -107,7 +115,9 @@ function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | '
               <p className="rung-explain">{explainRung(rung, windows, t)}</p>
               <ul className="runtimes" aria-label={t('ladder.modesOn', { rung: t(`rung.${rung}`) })}>
                 {runtimes.length === 0 ? (
-                  <li className="muted">{t(!windows ? 'ladder.noRuntime' : rung === 'user-namespaced' || rung === 'user-space-kernel' ? 'ladder.notOnWindows' : 'ladder.noMode')}</li>
+                  <li className="muted">
+                    {t(!windows ? 'ladder.noRuntime' : rung === 'user-namespaced' || rung === 'user-space-kernel' ? 'ladder.notOnWindows' : 'ladder.noMode')}
+                  </li>
                 ) : (
                   runtimes.map((runtime) => (
                     <li key={runtime.name}>
@@ -147,14 +157,22 @@ function HardeningList({ hardening, t }: { hardening: Hardening; t: Translate })
     [t('hardening.userns'), yesNo(hardening.userns), hardening.userns],
     [
       t('hardening.seccomp'),
-      hardening.seccompProfile === null ? t('hardening.seccompOff') : hardening.seccompProfile === 'unconfined' ? t('hardening.seccompUnconfined') : t('hardening.seccompProfile', { profile: hardening.seccompProfile }),
+      hardening.seccompProfile === null
+        ? t('hardening.seccompOff')
+        : hardening.seccompProfile === 'unconfined'
+          ? t('hardening.seccompUnconfined')
+          : t('hardening.seccompProfile', { profile: hardening.seccompProfile }),
       hardening.seccompProfile !== null && hardening.seccompProfile !== 'unconfined',
     ],
     [t('hardening.apparmor'), yesNo(hardening.apparmor), hardening.apparmor],
     [t('hardening.selinux'), yesNo(hardening.selinux), hardening.selinux],
     [t('hardening.cgroupns'), yesNo(hardening.cgroupns), hardening.cgroupns],
     [t('hardening.noNewPrivileges'), yesNo(hardening.noNewPrivileges), hardening.noNewPrivileges],
-    [t('hardening.cgroupVersion'), hardening.cgroupVersion ? t('hardening.cgroupV', { version: hardening.cgroupVersion }) : t('common.unknown'), hardening.cgroupVersion === '2'],
+    [
+      t('hardening.cgroupVersion'),
+      hardening.cgroupVersion ? t('hardening.cgroupV', { version: hardening.cgroupVersion }) : t('common.unknown'),
+      hardening.cgroupVersion === '2',
+    ],
   ];
   return (
     <section className="card" aria-labelledby="hardening-title">

@@ -25,7 +25,11 @@ export const ImageRow = memo(function ImageRow({ row, ariaRowIndex, now, t, lang
   const platform = platformOf(image);
   return (
     <div role="row" aria-rowindex={ariaRowIndex} aria-label={name} className="res-grid images-grid res-row">
-      <div role="cell" className="cell-name" title={row.tag === null ? t('images.untaggedHint') : others.length > 0 ? t('images.sameAs', { tags: others.join(t('list.separator')) }) : name}>
+      <div
+        role="cell"
+        className="cell-name"
+        title={row.tag === null ? t('images.untaggedHint') : others.length > 0 ? t('images.sameAs', { tags: others.join(t('list.separator')) }) : name}
+      >
         <span className={row.tag === null ? 'name muted' : 'name'}>{row.tag === null ? t('images.untagged', { id: name }) : name}</span>
         {others.length > 0 ? <span className="tag">{t('images.moreTags', { count: others.length })}</span> : null}
       </div>
@@ -42,13 +46,33 @@ export const ImageRow = memo(function ImageRow({ row, ariaRowIndex, now, t, lang
         {platform || t('common.unknown')}
       </div>
       <div role="cell" className="cell-actions">
-        <button type="button" className="button small" aria-label={t('images.layersOf', { name })} title={t('images.layersOf', { name })} onClick={() => onLayers(row)}>
+        <button
+          type="button"
+          className="button small"
+          aria-label={t('images.layersOf', { name })}
+          title={t('images.layersOf', { name })}
+          onClick={() => onLayers(row)}
+        >
           {t('images.layers')}
         </button>
-        <button type="button" className="button small" aria-label={t('images.runOf', { name })} title={t('images.runHint')} disabled={!live} onClick={() => onRun(row)}>
+        <button
+          type="button"
+          className="button small"
+          aria-label={t('images.runOf', { name })}
+          title={t('images.runHint')}
+          disabled={!live}
+          onClick={() => onRun(row)}
+        >
           {t('images.run')}
         </button>
-        <button type="button" className="button small danger" aria-label={t('images.removeOf', { name })} title={t('images.removeOf', { name })} disabled={!live} onClick={() => onRemove(row)}>
+        <button
+          type="button"
+          className="button small danger"
+          aria-label={t('images.removeOf', { name })}
+          title={t('images.removeOf', { name })}
+          disabled={!live}
+          onClick={() => onRemove(row)}
+        >
           {t('action.remove')}
         </button>
       </div>

@@ -95,7 +95,14 @@ export function ImagesView() {
         </div>
       </header>
       <div className="filter-bar" role="search" aria-label={t('images.filterLabel')}>
-        <input type="search" className="search" value={text} placeholder={t('images.filterPlaceholder')} aria-label={t('images.filter')} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          value={text}
+          placeholder={t('images.filterPlaceholder')}
+          aria-label={t('images.filter')}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {listError ? <ListError error={listError} onRetry={() => void load()} /> : null}
       <WorkStrips showPull={dialog?.kind !== 'pull'} showUpload={dialog?.kind !== 'import'} onShow={(kind) => setDialog({ kind })} />
@@ -193,7 +200,11 @@ function WorkStrips({ showPull, showUpload, onShow }: { showPull: boolean; showU
       ) : null}
       {uploadShown ? (
         <div className={`work-strip phase-${upload.phase}`}>
-          <span className="work-title">{upload.phase === 'done' ? t(`upload.stripDone.${upload.mode}`, { file: upload.fileName }) : t(`upload.strip.${upload.phase}`, { file: upload.fileName })}</span>
+          <span className="work-title">
+            {upload.phase === 'done'
+              ? t(`upload.stripDone.${upload.mode}`, { file: upload.fileName })
+              : t(`upload.strip.${upload.phase}`, { file: upload.fileName })}
+          </span>
           {uploadActive ? (
             <ProgressBar
               value={upload.phase === 'finishing' ? null : fraction(upload.sent, upload.size)}

@@ -12,7 +12,8 @@ import { useImages } from '../../stores/resources-react';
 import { referenceProblem } from './PullDialog';
 
 const MODES: readonly ImageLoadMode[] = ['load', 'import'];
-const busy = (upload: UploadRun | null): boolean => upload !== null && (upload.phase === 'starting' || upload.phase === 'running' || upload.phase === 'finishing');
+const busy = (upload: UploadRun | null): boolean =>
+  upload !== null && (upload.phase === 'starting' || upload.phase === 'running' || upload.phase === 'finishing');
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();

@@ -58,7 +58,11 @@ export function LayersDialog({ image, name, onClose }: { image: ImageListItem; n
               </div>
             ))}
           </dl>
-          {loaded.state === 'loading' ? <p className="muted" role="status">{t('images.layersLoading')}</p> : null}
+          {loaded.state === 'loading' ? (
+            <p className="muted" role="status">
+              {t('images.layersLoading')}
+            </p>
+          ) : null}
           {loaded.state === 'failed' ? <ErrorNote error={loaded.error} prefix={(reason) => t('images.layersFailed', { reason })} /> : null}
           {summary ? (
             <p className="muted">{t('images.layersSummary', { count: summary.fileLayers, steps: summary.steps, size: formatBytes(summary.size, language) })}</p>
@@ -85,15 +89,15 @@ export function LayersDialog({ image, name, onClose }: { image: ImageListItem; n
                         <td className="num">{i + 1}</td>
                         <td className="layer-command" title={layer.createdBy || undefined}>
                           {command.instruction ? <span className="tag instruction">{command.instruction}</span> : null}
-                          {lines.length > 0 ? (
-                            <code>{lines.join('\n')}</code>
-                          ) : (
-                            <span className="muted">{layer.comment || t('layers.noCommand')}</span>
-                          )}
+                          {lines.length > 0 ? <code>{lines.join('\n')}</code> : <span className="muted">{layer.comment || t('layers.noCommand')}</span>}
                           {layer.comment && lines.length > 0 ? <span className="layer-comment muted">{layer.comment}</span> : null}
                         </td>
-                        <td className="num">{layer.empty || layer.size === 0 ? <span className="muted">{t('layers.noFiles')}</span> : formatBytes(layer.size, language)}</td>
-                        <td title={formatDate(layer.createdAt, language)}>{layer.createdAt > 0 ? t('resources.ago', { duration: humanDuration(now - layer.createdAt, t) }) : ''}</td>
+                        <td className="num">
+                          {layer.empty || layer.size === 0 ? <span className="muted">{t('layers.noFiles')}</span> : formatBytes(layer.size, language)}
+                        </td>
+                        <td title={formatDate(layer.createdAt, language)}>
+                          {layer.createdAt > 0 ? t('resources.ago', { duration: humanDuration(now - layer.createdAt, t) }) : ''}
+                        </td>
                       </tr>
                     );
                   })}

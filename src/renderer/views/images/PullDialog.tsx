@@ -138,7 +138,9 @@ function PullOutcome({ pull, t }: { pull: PullRun; t: Translate }) {
     case 'done':
       return (
         <p className="outcome-ok" role="status">
-          {pull.progress?.digest ? t('pull.doneDigest', { reference: pull.reference, digest: pull.progress.digest }) : t('pull.done', { reference: pull.reference })}
+          {pull.progress?.digest
+            ? t('pull.doneDigest', { reference: pull.reference, digest: pull.progress.digest })
+            : t('pull.done', { reference: pull.reference })}
         </p>
       );
     case 'cancelled':

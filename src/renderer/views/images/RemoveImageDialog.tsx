@@ -48,7 +48,9 @@ export function RemoveImageDialog({ row, onClose }: { row: ImageRowItem; onClose
           }}
         >
           <h2 id={titleId}>{t('images.removeTitle', { name })}</h2>
-          <p className="muted">{others.length > 0 ? t('images.removeTagOnly', { tag: name, tags: others.join(t('list.separator')) }) : t('images.removeExplain')}</p>
+          <p className="muted">
+            {others.length > 0 ? t('images.removeTagOnly', { tag: name, tags: others.join(t('list.separator')) }) : t('images.removeExplain')}
+          </p>
           {image.containers > 0 && others.length === 0 ? <p className="note warn">{t('images.removeUsed', { count: image.containers })}</p> : null}
           <label className="check">
             <input type="checkbox" checked={force} disabled={sending} onChange={(e) => setForce(e.target.checked)} />

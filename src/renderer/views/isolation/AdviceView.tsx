@@ -5,7 +5,18 @@ import type { SiloError } from '../../../shared/errors';
 import type { RecreateAdvice, RecreateProgress, WritableLayerDecision } from '../../../shared/model/recreate';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
-import { describeIssue, describeKeeps, describeLayerChange, describeLimit, describeNotes, describePlanStep, describeProgressStep, progressOf, severityName, splitAdvice } from './wording';
+import {
+  describeIssue,
+  describeKeeps,
+  describeLayerChange,
+  describeLimit,
+  describeNotes,
+  describePlanStep,
+  describeProgressStep,
+  progressOf,
+  severityName,
+  splitAdvice,
+} from './wording';
 import { needsLayerChoice } from './selection';
 
 const STATUS_MARK: Record<string, string> = { waiting: '○', running: '◔', done: '✓', failed: '✕' };

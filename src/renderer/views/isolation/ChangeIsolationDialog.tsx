@@ -97,8 +97,18 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
   }, []);
 
   const current: LadderPosition[] = useMemo(() => (targets.state === 'done' ? [...targets.value.values()].map((x) => x.current) : []), [targets]);
-  const offered: MoveTarget[] = useMemo(() => (targets.state === 'done' ? commonTargets(members.map((m) => targets.value.get(m.id) ?? { targets: [] })) : []), [targets, members]);
-  const rungOf = useCallback((mode: string) => offered.find((o) => o.name === mode)?.rung ?? info?.runtimes.find((r) => r.name === mode)?.rung ?? current.find((c) => c.mode === mode)?.rung ?? 'unknown', [offered, info, current]);
+  const offered: MoveTarget[] = useMemo(
+    () => (targets.state === 'done' ? commonTargets(members.map((m) => targets.value.get(m.id) ?? { targets: [] })) : []),
+    [targets, members],
+  );
+  const rungOf = useCallback(
+    (mode: string) =>
+      offered.find((o) => o.name === mode)?.rung ??
+      info?.runtimes.find((r) => r.name === mode)?.rung ??
+      current.find((c) => c.mode === mode)?.rung ??
+      'unknown',
+    [offered, info, current],
+  );
   const labelOf = useCallback((mode: string) => modeLabel(mode, rungOf(mode), windows, t), [rungOf, windows, t]);
 
   const adviseMember = useCallback(
@@ -241,15 +251,15 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
             {target !== null ? (
               <>
                 {phase === 'choose' || cost.state === 'done' ? (
-                <section className="cost-section" aria-labelledby={`${titleId}-cost`}>
-                  <div className="section-head">
-                    <h3 id={`${titleId}-cost`}>{t('cost.title', { target: targetLabel })}</h3>
-                    <button type="button" className="button" disabled={cost.state === 'measuring' || running} onClick={measure}>
-                      {t(cost.state === 'done' || cost.state === 'failed' ? 'cost.measureAgain' : 'cost.measure')}
-                    </button>
-                  </div>
-                  <CostView cost={cost} labelOf={labelOf} t={t} />
-                </section>
+                  <section className="cost-section" aria-labelledby={`${titleId}-cost`}>
+                    <div className="section-head">
+                      <h3 id={`${titleId}-cost`}>{t('cost.title', { target: targetLabel })}</h3>
+                      <button type="button" className="button" disabled={cost.state === 'measuring' || running} onClick={measure}>
+                        {t(cost.state === 'done' || cost.state === 'failed' ? 'cost.measureAgain' : 'cost.measure')}
+                      </button>
+                    </div>
+                    <CostView cost={cost} labelOf={labelOf} t={t} />
+                  </section>
                 ) : null}
                 {members.map((m) =>
                   single ? (
@@ -295,7 +305,9 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
             ) : null}
           </div>
           <div className="dialog-buttons">
-            {block !== null && block !== 'running' && block !== 'done' && target !== null ? <span className="confirm-hint muted">{t(`change.block.${block}`)}</span> : null}
+            {block !== null && block !== 'running' && block !== 'done' && target !== null ? (
+              <span className="confirm-hint muted">{t(`change.block.${block}`)}</span>
+            ) : null}
             {phase === 'done' ? (
               <button type="button" className="button primary" onClick={onClose}>
                 {t('change.close')}

@@ -58,7 +58,13 @@ export function LadderPicker({
               ))}
               {row.targets.length === 0 && row.current.length === 0 ? (
                 <span className="muted">
-                  {t(!windows ? 'change.noRuntimeHere' : row.rung === 'user-namespaced' || row.rung === 'user-space-kernel' ? 'ladder.notOnWindows' : 'change.noModeHere')}
+                  {t(
+                    !windows
+                      ? 'change.noRuntimeHere'
+                      : row.rung === 'user-namespaced' || row.rung === 'user-space-kernel'
+                        ? 'ladder.notOnWindows'
+                        : 'change.noModeHere',
+                  )}
                 </span>
               ) : null}
             </div>

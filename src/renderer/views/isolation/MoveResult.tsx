@@ -7,7 +7,17 @@ import { describeError } from '../../format/errors';
 import { describeMoveOutcome } from './wording';
 
 /** Refusals that come before the first step: nothing was touched. */
-const REFUSED_BEFORE_ANY_STEP = new Set(['writable-layer-choice-required', 'recreate-blocked', 'operation-in-progress', 'container-not-found', 'validation', 'unknown-runtime', 'invalid-isolation', 'no-engine', 'compose-project-not-found']);
+const REFUSED_BEFORE_ANY_STEP = new Set([
+  'writable-layer-choice-required',
+  'recreate-blocked',
+  'operation-in-progress',
+  'container-not-found',
+  'validation',
+  'unknown-runtime',
+  'invalid-isolation',
+  'no-engine',
+  'compose-project-not-found',
+]);
 
 export function MoveResult({
   report,

@@ -7,7 +7,15 @@ import { useLanguage, useT } from '../../i18n/react';
 import { recoveryKey } from '../../stores/isolation';
 import { describeRecovery } from './wording';
 
-export function RecoveryNotices({ reports, dismissed, onDismiss }: { reports: readonly RecoveryReport[]; dismissed: ReadonlySet<string>; onDismiss: (key: string) => void }) {
+export function RecoveryNotices({
+  reports,
+  dismissed,
+  onDismiss,
+}: {
+  reports: readonly RecoveryReport[];
+  dismissed: ReadonlySet<string>;
+  onDismiss: (key: string) => void;
+}) {
   const t = useT();
   const language = useLanguage();
   const shown = reports.filter((r) => !dismissed.has(recoveryKey(r)));
@@ -17,7 +25,12 @@ export function RecoveryNotices({ reports, dismissed, onDismiss }: { reports: re
       {shown.map((report) => {
         const key = recoveryKey(report);
         return (
-          <section key={key} className={report.ok ? 'notice tone-ok' : 'notice tone-bad'} role={report.ok ? 'status' : 'alert'} aria-label={t('recovery.label')}>
+          <section
+            key={key}
+            className={report.ok ? 'notice tone-ok' : 'notice tone-bad'}
+            role={report.ok ? 'status' : 'alert'}
+            aria-label={t('recovery.label')}
+          >
             <div className="notice-head">
               <strong>{t(report.ok ? 'recovery.titleOk' : 'recovery.titleBad')}</strong>
               <span className="muted">{t('recovery.at', { time: new Date(report.at).toLocaleString(language) })}</span>

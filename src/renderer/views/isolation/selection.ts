@@ -60,7 +60,11 @@ export function confirmBlock(input: {
 }
 
 /** The choices to send: only for members whose layer holds changes. */
-export function choicesToSend(memberIds: readonly string[], advice: ReadonlyMap<string, RecreateAdvice | 'loading' | 'failed'>, choices: Readonly<Record<string, WritableLayerDecision>>): Record<string, WritableLayerDecision> | undefined {
+export function choicesToSend(
+  memberIds: readonly string[],
+  advice: ReadonlyMap<string, RecreateAdvice | 'loading' | 'failed'>,
+  choices: Readonly<Record<string, WritableLayerDecision>>,
+): Record<string, WritableLayerDecision> | undefined {
   const out: Record<string, WritableLayerDecision> = {};
   for (const id of memberIds) {
     const a = advice.get(id);

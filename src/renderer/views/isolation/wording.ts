@@ -118,7 +118,17 @@ export function describeIssue(issue: PlanIssue, t: Translate, windows: WindowsCo
   return key ? t(key, { target, ...p }) : t('plan.issue.other', { code: issue.code });
 }
 
-const REASONS = ['same-build', 'within-ltsc-window', 'older-image-in-vm', 'image-build-mismatch', 'image-newer-than-host', 'os-version-mismatch', 'process-isolation-unsupported', 'unknown-image-version', 'unknown-host-version'];
+const REASONS = [
+  'same-build',
+  'within-ltsc-window',
+  'older-image-in-vm',
+  'image-build-mismatch',
+  'image-newer-than-host',
+  'os-version-mismatch',
+  'process-isolation-unsupported',
+  'unknown-image-version',
+  'unknown-host-version',
+];
 const knownReason = (reason: string): string | null => (REASONS.includes(reason) ? reason : null);
 const toNumber = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
 
@@ -261,7 +271,14 @@ export function describeMoveOutcome(report: ContainerMoveReport, after: { label:
       return { tone: report.leftover ? 'warn' : 'ok', lines };
     }
     case 'restored':
-      return { tone: 'bad', lines: [report.failedStep ? t('outcome.failedAt', { name, step, reason }) : t('outcome.failed', { name, reason }), ...said, t('outcome.restored', { name })] };
+      return {
+        tone: 'bad',
+        lines: [
+          report.failedStep ? t('outcome.failedAt', { name, step, reason }) : t('outcome.failed', { name, reason }),
+          ...said,
+          t('outcome.restored', { name }),
+        ],
+      };
     case 'unrecovered': {
       const rollback = report.rollback;
       const undoStep = rollback?.failedAction ? describeProgressStep({ phase: 'undo', step: rollback.failedAction }, t) : '';
@@ -307,7 +324,8 @@ export function describeCostSample(sample: CostSample, t: Translate): { startup:
 export function describeCostDifference(target: CostSample, reference: CostSample | null, t: Translate): string | null {
   if (!reference || target.totalMs === null || reference.totalMs === null) return null;
   const dt = Math.round(target.totalMs - reference.totalMs);
-  const memory = target.memoryBytes !== null && reference.memoryBytes !== null ? Math.round(((target.memoryBytes - reference.memoryBytes) / MIB) * 10) / 10 : null;
+  const memory =
+    target.memoryBytes !== null && reference.memoryBytes !== null ? Math.round(((target.memoryBytes - reference.memoryBytes) / MIB) * 10) / 10 : null;
   const signed = (n: number): string => (n > 0 ? `+${n}` : `${n}`);
   return memory === null
     ? t('cost.differenceTime', { time: signed(dt), reference: reference.mode })

@@ -85,7 +85,15 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
           <h2 id={titleId}>{t('networks.createTitle')}</h2>
           <div className="form-field wide">
             <label htmlFor={`${id}-name`}>{t('networks.name')}</label>
-            <input id={`${id}-name`} type="text" value={name} autoComplete="off" spellCheck={false} aria-invalid={nameField.invalid} onChange={(e) => setName(e.target.value)} />
+            <input
+              id={`${id}-name`}
+              type="text"
+              value={name}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={nameField.invalid}
+              onChange={(e) => setName(e.target.value)}
+            />
             {nameField.message}
           </div>
           <div className="form-field wide">
@@ -101,13 +109,31 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
           </div>
           <div className="form-field wide">
             <label htmlFor={`${id}-subnet`}>{t('networks.subnet')}</label>
-            <input id={`${id}-subnet`} type="text" className="mono" value={subnet} placeholder={t('networks.subnetPlaceholder')} spellCheck={false} aria-invalid={subnetField.invalid} onChange={(e) => setSubnet(e.target.value)} />
+            <input
+              id={`${id}-subnet`}
+              type="text"
+              className="mono"
+              value={subnet}
+              placeholder={t('networks.subnetPlaceholder')}
+              spellCheck={false}
+              aria-invalid={subnetField.invalid}
+              onChange={(e) => setSubnet(e.target.value)}
+            />
             <p className="field-hint">{t('networks.subnetHint')}</p>
             {subnetField.message}
           </div>
           <div className="form-field wide">
             <label htmlFor={`${id}-gateway`}>{t('networks.gateway')}</label>
-            <input id={`${id}-gateway`} type="text" className="mono" value={gateway} placeholder={t('networks.gatewayPlaceholder')} spellCheck={false} aria-invalid={gatewayField.invalid} onChange={(e) => setGateway(e.target.value)} />
+            <input
+              id={`${id}-gateway`}
+              type="text"
+              className="mono"
+              value={gateway}
+              placeholder={t('networks.gatewayPlaceholder')}
+              spellCheck={false}
+              aria-invalid={gatewayField.invalid}
+              onChange={(e) => setGateway(e.target.value)}
+            />
             {gatewayField.message}
           </div>
           <label className="check">

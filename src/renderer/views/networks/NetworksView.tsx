@@ -78,7 +78,14 @@ export function NetworksView() {
         </div>
       </header>
       <div className="filter-bar" role="search" aria-label={t('networks.filterLabel')}>
-        <input type="search" className="search" value={text} placeholder={t('networks.filterPlaceholder')} aria-label={t('networks.filter')} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          value={text}
+          placeholder={t('networks.filterPlaceholder')}
+          aria-label={t('networks.filter')}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {listError ? <ListError error={listError} onRetry={() => void load()} /> : null}
       <VirtualTable

@@ -77,12 +77,18 @@ export const isFixedMode = (network: Pick<NetworkSummary, 'driver'>): boolean =>
  * Containers that could join: not on it already, not being removed, and not in the host's or no
  * network (the engine refuses those a second network), sorted by name.
  */
-export function connectableContainers(network: Pick<NetworkSummary, 'containers' | 'driver'>, containers: Iterable<ContainerSummary>, networks: Iterable<Pick<NetworkSummary, 'containers' | 'driver'>> = []): ContainerSummary[] {
+export function connectableContainers(
+  network: Pick<NetworkSummary, 'containers' | 'driver'>,
+  containers: Iterable<ContainerSummary>,
+  networks: Iterable<Pick<NetworkSummary, 'containers' | 'driver'>> = [],
+): ContainerSummary[] {
   if (isFixedMode(network)) return [];
   const attached = new Set(network.containers.map((e) => e.containerId));
   const fixed = new Set<string>();
   for (const other of networks) if (isFixedMode(other)) for (const e of other.containers) fixed.add(e.containerId);
-  return [...containers].filter((c) => !attached.has(c.id) && !fixed.has(c.id) && c.state !== 'removing' && c.state !== 'dead').sort((a, b) => a.name.localeCompare(b.name));
+  return [...containers]
+    .filter((c) => !attached.has(c.id) && !fixed.has(c.id) && c.state !== 'removing' && c.state !== 'dead')
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function sortNetworks(networks: Iterable<NetworkSummary>): NetworkSummary[] {

@@ -83,7 +83,14 @@ export function AddRemoteEngine() {
       <form className="remote-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-field">
           <label htmlFor={`${id}-name`}>{t('settings.remote.name')}</label>
-          <input id={`${id}-name`} value={form.name} maxLength={64} aria-invalid={Boolean(shown.name)} aria-describedby={described('name')} onChange={(e) => set('name', e.target.value)} />
+          <input
+            id={`${id}-name`}
+            value={form.name}
+            maxLength={64}
+            aria-invalid={Boolean(shown.name)}
+            aria-describedby={described('name')}
+            onChange={(e) => set('name', e.target.value)}
+          />
           {problemOf('name')}
         </div>
         <div className="form-field">

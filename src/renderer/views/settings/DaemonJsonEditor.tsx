@@ -54,7 +54,9 @@ export function DaemonJsonEditor() {
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.editor.title')}</h2>
       <p className="muted">{t('settings.editor.intro')}</p>
-      <p className="note">{editable.exists ? t('settings.editor.file', { file: editable.configFile }) : t('settings.editor.noFile', { file: editable.configFile })}</p>
+      <p className="note">
+        {editable.exists ? t('settings.editor.file', { file: editable.configFile }) : t('settings.editor.noFile', { file: editable.configFile })}
+      </p>
       <p id={`${id}-hint`} className="note">
         {t('editor.hint')}
       </p>
@@ -77,7 +79,9 @@ export function DaemonJsonEditor() {
       ) : null}
       <div className="editor-panels">
         <section aria-labelledby={`${id}-problems`}>
-          <h3 id={`${id}-problems`}>{model.problems.length === 0 ? t('settings.editor.noProblems') : t('settings.editor.problems', { count: model.problems.length })}</h3>
+          <h3 id={`${id}-problems`}>
+            {model.problems.length === 0 ? t('settings.editor.noProblems') : t('settings.editor.problems', { count: model.problems.length })}
+          </h3>
           <ul className="problems">
             {model.problems.map((problem, i) => (
               <li key={i} className={`problem ${problem.severity}`}>

@@ -23,7 +23,12 @@ export function DefaultIsolation() {
 
   let body;
   if (!endpoint) body = <p className="muted">{t('settings.noEngine')}</p>;
-  else if (loadError) body = <p className="note warn" role="alert">{describeError(loadError, t)}</p>;
+  else if (loadError)
+    body = (
+      <p className="note warn" role="alert">
+        {describeError(loadError, t)}
+      </p>
+    );
   else if (!read || read.engine !== endpoint.id) body = <p className="muted">{loading ? t('settings.loading') : t('settings.default.noInfo')}</p>;
   else if (!read.editable) body = <p className="locked-reason">{t(`settings.locked.${read.reason}`)}</p>;
   else if (!info) body = <p className="muted">{t('settings.default.noInfo')}</p>;

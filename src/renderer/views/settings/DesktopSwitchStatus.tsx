@@ -16,7 +16,10 @@ export function DesktopSwitchStatus() {
       </p>
     );
   }
-  const outcome = state.phase === 'error' ? { tone: 'bad', title: describeError(state.error, t), lines: [], detail: state.error.detail ?? null } : desktopOutcome(state.result, t);
+  const outcome =
+    state.phase === 'error'
+      ? { tone: 'bad', title: describeError(state.error, t), lines: [], detail: state.error.detail ?? null }
+      : desktopOutcome(state.result, t);
   return (
     <div className={`outcome tone-${outcome.tone}`} role={outcome.tone === 'bad' ? 'alert' : 'status'}>
       <p className="outcome-title">{outcome.title}</p>

@@ -20,7 +20,10 @@ export function DockerDesktopSection() {
     // Only Docker Desktop for Windows has two backends and two container platforms.
     ...(windows
       ? ([
-          [t('settings.desktop.backend'), (backend ? t(`settings.desktop.backend.${backend}`) : t('settings.desktop.backendUnknown')) + lockedWord(desktop.backend.locked)],
+          [
+            t('settings.desktop.backend'),
+            (backend ? t(`settings.desktop.backend.${backend}`) : t('settings.desktop.backendUnknown')) + lockedWord(desktop.backend.locked),
+          ],
           [t('settings.desktop.containers'), desktop.containers.current ? t(`settings.desktop.containers.${desktop.containers.current}`) : t('common.unknown')],
         ] as [string, string][])
       : []),
@@ -58,7 +61,10 @@ function BackendSwitch({ desktop }: { desktop: DockerDesktopState }) {
   const [acknowledged, setAcknowledged] = useState(false);
   const { backend } = desktop;
   if (backend.locked) return <p className="locked-reason">{t('settings.desktop.lockedHint')}</p>;
-  if (!backend.offered) return backend.unavailable && backend.unavailable !== 'not-windows' ? <p className="muted">{t(`settings.desktop.unavailable.${backend.unavailable}`)}</p> : null;
+  if (!backend.offered)
+    return backend.unavailable && backend.unavailable !== 'not-windows' ? (
+      <p className="muted">{t(`settings.desktop.unavailable.${backend.unavailable}`)}</p>
+    ) : null;
   const target: DesktopBackend = backend.current === 'wsl2' ? 'hyperv' : 'wsl2';
   const targetName = t(`settings.desktop.backend.${target}`);
   return (
@@ -93,7 +99,9 @@ function ContainersSwitch({ desktop }: { desktop: DockerDesktopState }) {
   const switchContainers = useBackends((s) => s.switchContainers);
   const { containers } = desktop;
   if (containers.offered.length === 0) {
-    return containers.unavailable && containers.unavailable !== 'not-windows' ? <p className="muted">{t(`settings.desktop.unavailable.${containers.unavailable}`)}</p> : null;
+    return containers.unavailable && containers.unavailable !== 'not-windows' ? (
+      <p className="muted">{t(`settings.desktop.unavailable.${containers.unavailable}`)}</p>
+    ) : null;
   }
   return (
     <div className="dialog-buttons desktop-containers">

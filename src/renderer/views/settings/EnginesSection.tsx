@@ -57,7 +57,13 @@ export function EnginesSection() {
                 </div>
                 <div className="endpoint-actions">
                   {endpoint.active ? null : (
-                    <button type="button" className="button" aria-label={t('settings.engines.useNamed', { name: endpoint.name })} disabled={selecting !== null} onClick={() => void select(endpoint.id)}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('settings.engines.useNamed', { name: endpoint.name })}
+                      disabled={selecting !== null}
+                      onClick={() => void select(endpoint.id)}
+                    >
                       {selecting === endpoint.id ? t('settings.engines.switching') : t('settings.engines.use')}
                     </button>
                   )}
@@ -108,7 +114,12 @@ function EngineDefault({ endpoint, t }: { endpoint: EngineEndpoint; t: Translate
       <span className="muted">{t('settings.engines.isolation')}</span>
       <span>{text}</span>
       {isolation.kind === 'unknown' || isolation.kind === 'no-answer' ? (
-        <button type="button" className="link-button" aria-label={t('settings.engines.askNamed', { name: endpoint.name })} onClick={() => void describe(endpoint.id)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={t('settings.engines.askNamed', { name: endpoint.name })}
+          onClick={() => void describe(endpoint.id)}
+        >
           {t('settings.engines.ask')}
         </button>
       ) : null}

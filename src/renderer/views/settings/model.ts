@@ -23,8 +23,17 @@ export interface EditorModel {
 }
 
 /** The server's extra problems for this very text (binaries on disk), joined to the live ones. */
-export function editorModel(read: EditableRead, draft: string, draftBase: string | null, serverCheck: { text: string; problems: DaemonConfigProblem[] } | null): EditorModel {
-  const report = validateDaemonConfig(draft, { platform: read.platform, commandLineFlags: read.commandLineFlags, commandLineRuntimes: read.commandLineRuntimes });
+export function editorModel(
+  read: EditableRead,
+  draft: string,
+  draftBase: string | null,
+  serverCheck: { text: string; problems: DaemonConfigProblem[] } | null,
+): EditorModel {
+  const report = validateDaemonConfig(draft, {
+    platform: read.platform,
+    commandLineFlags: read.commandLineFlags,
+    commandLineRuntimes: read.commandLineRuntimes,
+  });
   const fromServer = serverCheck?.text === draft ? serverCheck.problems.filter((p) => p.code === 'runtime-path-missing') : [];
   const problems = [...report.problems, ...fromServer].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -59,10 +68,7 @@ export function runtimeChoices(runtimes: readonly RuntimeInfo[]): RuntimeChoice[
 }
 
 export type EngineIsolation =
-  | { kind: 'known'; mode: string; rung: Rung | null }
-  | { kind: 'asking' }
-  | { kind: 'unknown' }
-  | { kind: 'no-answer'; error: SiloError };
+  { kind: 'known'; mode: string; rung: Rung | null } | { kind: 'asking' } | { kind: 'unknown' } | { kind: 'no-answer'; error: SiloError };
 
 /** The active engine's default from its info; another's only once the person has asked. */
 export function engineIsolation(endpoint: EngineEndpoint, snapshot: EngineSnapshot | null, defaults: ReadonlyMap<string, DefaultsEntry>): EngineIsolation {

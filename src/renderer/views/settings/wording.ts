@@ -108,7 +108,12 @@ export function desktopPhaseText(progress: SwitchProgress, t: Translate): string
 export function desktopOutcome(result: DesktopSwitchResult, t: Translate): Outcome {
   switch (result.status) {
     case 'switched':
-      return { tone: 'ok', title: t('settings.desktop.result.switched'), lines: result.backupPath ? [t('settings.outcome.backup', { path: result.backupPath })] : [], detail: null };
+      return {
+        tone: 'ok',
+        title: t('settings.desktop.result.switched'),
+        lines: result.backupPath ? [t('settings.outcome.backup', { path: result.backupPath })] : [],
+        detail: null,
+      };
     case 'unchanged':
       return { tone: 'ok', title: t('settings.desktop.result.unchanged'), lines: [], detail: null };
     case 'refused':
@@ -124,7 +129,8 @@ export function desktopOutcome(result: DesktopSwitchResult, t: Translate): Outco
 /** An error from a call, in words, with the reason for a TLS refusal spelt out. */
 export function engineErrorText(error: SiloError, t: Translate): string {
   const reason = error.params?.reason;
-  if (error.code === 'context-tls-invalid' && typeof reason === 'string' && TLS_REASONS.includes(reason)) return t(`settings.remote.tls.${reason}` as MessageKey);
+  if (error.code === 'context-tls-invalid' && typeof reason === 'string' && TLS_REASONS.includes(reason))
+    return t(`settings.remote.tls.${reason}` as MessageKey);
   return describeError(error, t);
 }
 

@@ -46,13 +46,29 @@ export function CreateVolumeDialog({ drivers, onClose }: { drivers: readonly str
           <h2 id={titleId}>{t('volumes.createTitle')}</h2>
           <div className="form-field wide">
             <label htmlFor={`${id}-name`}>{t('volumes.name')}</label>
-            <input id={`${id}-name`} type="text" value={name} autoComplete="off" spellCheck={false} aria-invalid={nameProblem !== null} onChange={(e) => setName(e.target.value)} />
+            <input
+              id={`${id}-name`}
+              type="text"
+              value={name}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={nameProblem !== null}
+              onChange={(e) => setName(e.target.value)}
+            />
             <p className="field-hint">{t('volumes.nameHint')}</p>
             {nameProblem ? <p className="field-error">{t('validate.volume-name', { name: name.trim() })}</p> : null}
           </div>
           <div className="form-field wide">
             <label htmlFor={`${id}-driver`}>{t('volumes.driver')}</label>
-            <input id={`${id}-driver`} type="text" list={`${id}-drivers`} value={driver} spellCheck={false} aria-invalid={driverProblem} onChange={(e) => setDriver(e.target.value)} />
+            <input
+              id={`${id}-driver`}
+              type="text"
+              list={`${id}-drivers`}
+              value={driver}
+              spellCheck={false}
+              aria-invalid={driverProblem}
+              onChange={(e) => setDriver(e.target.value)}
+            />
             <datalist id={`${id}-drivers`}>
               {drivers.map((d) => (
                 <option key={d} value={d} />
@@ -63,9 +79,19 @@ export function CreateVolumeDialog({ drivers, onClose }: { drivers: readonly str
           </div>
           <div className="form-field wide">
             <label htmlFor={`${id}-labels`}>{t('volumes.labels')}</label>
-            <textarea id={`${id}-labels`} className="mono" rows={3} value={labels} spellCheck={false} aria-invalid={parsed.badLines.length > 0} onChange={(e) => setLabels(e.target.value)} />
+            <textarea
+              id={`${id}-labels`}
+              className="mono"
+              rows={3}
+              value={labels}
+              spellCheck={false}
+              aria-invalid={parsed.badLines.length > 0}
+              onChange={(e) => setLabels(e.target.value)}
+            />
             <p className="field-hint">{t('volumes.labelsHint')}</p>
-            {parsed.badLines.length > 0 ? <p className="field-error">{t('volumes.labelsProblem', { lines: parsed.badLines.join(t('list.separator')) })}</p> : null}
+            {parsed.badLines.length > 0 ? (
+              <p className="field-error">{t('volumes.labelsProblem', { lines: parsed.badLines.join(t('list.separator')) })}</p>
+            ) : null}
           </div>
           {error ? <ErrorNote error={error} prefix={(reason) => t('volumes.createFailed', { reason })} /> : null}
           <div className="dialog-buttons wrap">

@@ -23,7 +23,10 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
   // The engine's own list of users when it refused: it may know of one Silo's list had not yet.
   const refusedBy = error?.code === 'volume-in-use' ? String(error.params?.['containers'] ?? '') : '';
   const inUse = users.length > 0 || refusedBy !== '';
-  const names = users.length > 0 ? users.map((u) => t('volumes.userState', { name: u.name, state: isContainerState(u.state) ? t(`state.${u.state}`) : u.state })).join(t('list.separator')) : refusedBy;
+  const names =
+    users.length > 0
+      ? users.map((u) => t('volumes.userState', { name: u.name, state: isContainerState(u.state) ? t(`state.${u.state}`) : u.state })).join(t('list.separator'))
+      : refusedBy;
   const count = users.length > 0 ? users.length : Number(error?.params?.['count'] ?? 1);
 
   const submit = (): void => {
@@ -63,7 +66,9 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
           ) : null}
           {sending ? <ProgressBar value={null} label={t('volumes.removing')} text={t('volumes.removing')} /> : null}
           {error && error.code !== 'volume-in-use' ? <ErrorNote error={error} prefix={(reason) => t('volumes.removeFailed', { reason })} /> : null}
-          {error && error.code === 'volume-in-use' && users.length === 0 ? <ErrorNote error={error} prefix={(reason) => t('volumes.engineRefused', { reason })} role="status" /> : null}
+          {error && error.code === 'volume-in-use' && users.length === 0 ? (
+            <ErrorNote error={error} prefix={(reason) => t('volumes.engineRefused', { reason })} role="status" />
+          ) : null}
           {inUse && !force ? <p className="note choose-first">{t('volumes.chooseFirst')}</p> : null}
           <div className="dialog-buttons wrap">
             <button type="button" className="button" disabled={sending} onClick={onClose}>

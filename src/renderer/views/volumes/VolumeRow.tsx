@@ -59,7 +59,14 @@ export const VolumeRow = memo(function VolumeRow({ volume, containers, ariaRowIn
         {volume.createdAt === null ? '' : t('resources.ago', { duration: humanDuration(now - volume.createdAt, t) })}
       </div>
       <div role="cell" className="cell-actions">
-        <button type="button" className="button small danger" aria-label={t('volumes.removeOf', { name: volume.name })} title={t('volumes.removeOf', { name: volume.name })} disabled={!live} onClick={() => onRemove(volume)}>
+        <button
+          type="button"
+          className="button small danger"
+          aria-label={t('volumes.removeOf', { name: volume.name })}
+          title={t('volumes.removeOf', { name: volume.name })}
+          disabled={!live}
+          onClick={() => onRemove(volume)}
+        >
           {t('action.remove')}
         </button>
       </div>

@@ -59,7 +59,17 @@ export function VolumesView() {
 
   const renderRow = useCallback(
     (volume: VolumeSummary, ariaRowIndex: number) => (
-      <VolumeRow volume={volume} containers={containers} ariaRowIndex={ariaRowIndex} now={now} t={t} language={language} live={live} onShowContainer={onShowContainer} onRemove={onRemove} />
+      <VolumeRow
+        volume={volume}
+        containers={containers}
+        ariaRowIndex={ariaRowIndex}
+        now={now}
+        t={t}
+        language={language}
+        live={live}
+        onShowContainer={onShowContainer}
+        onRemove={onRemove}
+      />
     ),
     [containers, now, t, language, live, onShowContainer, onRemove],
   );
@@ -101,7 +111,14 @@ export function VolumesView() {
         </div>
       </header>
       <div className="filter-bar" role="search" aria-label={t('volumes.filterLabel')}>
-        <input type="search" className="search" value={text} placeholder={t('volumes.filterPlaceholder')} aria-label={t('volumes.filter')} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          value={text}
+          placeholder={t('volumes.filterPlaceholder')}
+          aria-label={t('volumes.filter')}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {listError ? <ListError error={listError} onRetry={() => void load()} /> : null}
       <VirtualTable

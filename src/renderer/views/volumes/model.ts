@@ -44,7 +44,11 @@ export function sortVolumes(volumes: Iterable<VolumeSummary>): VolumeSummary[] {
 export function matchesVolume(volume: VolumeSummary, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
-  return volume.name.toLowerCase().includes(needle) || volume.driver.toLowerCase().includes(needle) || volume.usedBy.some((u) => u.name.toLowerCase().includes(needle));
+  return (
+    volume.name.toLowerCase().includes(needle) ||
+    volume.driver.toLowerCase().includes(needle) ||
+    volume.usedBy.some((u) => u.name.toLowerCase().includes(needle))
+  );
 }
 
 /** What a prune of volumes would do, in one sentence (sizes the engine did not measure said so). */

@@ -33,7 +33,11 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 describe('addRemoteEngine', () => {
   it('writes meta.json and the TLS files where the docker CLI keeps them, keys readable by the owner only', async () => {
     const result = await addRemoteEngine({ name: 'build-box', description: 'the build machine', host: 'tcp://10.0.0.5:2376', tls: tls() }, options());
-    expect(result).toEqual({ status: 'done', backupPath: null, context: { name: 'build-box', description: 'the build machine', host: 'tcp://10.0.0.5:2376', tls: true, createdBySilo: true, current: false } });
+    expect(result).toEqual({
+      status: 'done',
+      backupPath: null,
+      context: { name: 'build-box', description: 'the build machine', host: 'tcp://10.0.0.5:2376', tls: true, createdBySilo: true, current: false },
+    });
     const meta = join(configDir, 'contexts', 'meta', sha('build-box'), 'meta.json');
     expect(JSON.parse(readFileSync(meta, 'utf8'))).toEqual({
       Name: 'build-box',
@@ -51,7 +55,12 @@ describe('addRemoteEngine', () => {
 
   it('is read back by Silo’s own discovery, TLS files included', async () => {
     await addRemoteEngine({ name: 'build-box', host: 'tcp://10.0.0.5:2376', tls: tls() }, options());
-    const found = discoverEngines({ env: {}, homeDir: home, platform: 'linux', fs: { ...nodeHostFs, exists: (p) => p !== '/var/run/docker.sock' && existsSync(p) } });
+    const found = discoverEngines({
+      env: {},
+      homeDir: home,
+      platform: 'linux',
+      fs: { ...nodeHostFs, exists: (p) => p !== '/var/run/docker.sock' && existsSync(p) },
+    });
     const endpoint = found.endpoints.find((e) => e.endpoint.name === 'build-box');
     expect(endpoint?.endpoint).toMatchObject({ id: 'tcp://10.0.0.5:2376', source: 'context', tls: true });
     expect(endpoint?.tls).toEqual({
@@ -70,12 +79,18 @@ describe('addRemoteEngine', () => {
 
   it('refuses a name that exists, and leaves that context alone', async () => {
     await addRemoteEngine({ name: 'lab', host: 'ssh://ana@lab.example' }, options());
-    expect(await addRemoteEngine({ name: 'lab', host: 'ssh://bo@other.example' }, options())).toEqual({ status: 'refused', error: { code: 'context-exists', params: { name: 'lab' } } });
+    expect(await addRemoteEngine({ name: 'lab', host: 'ssh://bo@other.example' }, options())).toEqual({
+      status: 'refused',
+      error: { code: 'context-exists', params: { name: 'lab' } },
+    });
     expect((await listEngineContexts(options()))[0]?.host).toBe('ssh://ana@lab.example');
   });
 
   it('writes nothing when the last step fails', async () => {
-    const fs = { ...nodeFileOps, rename: async (from: string, to: string) => (to.includes('/meta/') ? Promise.reject(new Error('EIO')) : nodeFileOps.rename(from, to)) };
+    const fs = {
+      ...nodeFileOps,
+      rename: async (from: string, to: string) => (to.includes('/meta/') ? Promise.reject(new Error('EIO')) : nodeFileOps.rename(from, to)),
+    };
     const result = await addRemoteEngine({ name: 'build-box', host: 'tcp://10.0.0.5:2376', tls: tls() }, { ...options(), fs });
     expect(result).toMatchObject({ status: 'refused', error: { code: 'context-write-failed' } });
     expect(readdirSync(join(configDir, 'contexts', 'meta'))).toEqual([]);
@@ -107,10 +122,16 @@ describe('validateRemoteEngine', () => {
   it('refuses TCP without TLS, TLS over ssh, a certificate without its key, a key of another certificate and text that is not PEM', () => {
     expect(validateRemoteEngine({ name: 'lab', host: 'tcp://10.0.0.5:2375' })).toMatchObject({ code: 'context-tls-invalid', params: { reason: 'plain-tcp' } });
     expect(validateRemoteEngine({ name: 'lab', host: 'ssh://lab', tls: tls() })).toMatchObject({ params: { reason: 'ssh-has-no-tls' } });
-    expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { ca: certs.ca, cert: certs.clientCert } })).toMatchObject({ params: { reason: 'cert-without-key' } });
-    expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { ca: certs.ca, cert: certs.clientCert, key: certs.serverKey } })).toMatchObject({ params: { reason: 'key-does-not-match' } });
+    expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { ca: certs.ca, cert: certs.clientCert } })).toMatchObject({
+      params: { reason: 'cert-without-key' },
+    });
+    expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { ca: certs.ca, cert: certs.clientCert, key: certs.serverKey } })).toMatchObject({
+      params: { reason: 'key-does-not-match' },
+    });
     expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { ca: 'hello' } })).toMatchObject({ params: { reason: 'not-pem' } });
-    expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { cert: certs.clientCert, key: certs.clientKey } })).toMatchObject({ params: { reason: 'no-ca' } });
+    expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: { cert: certs.clientCert, key: certs.clientKey } })).toMatchObject({
+      params: { reason: 'no-ca' },
+    });
     expect(validateRemoteEngine({ name: 'lab', host: 'tcp://h:2376', tls: tls() })).toBeNull();
   });
 });
@@ -129,7 +150,10 @@ describe('removeSiloContext', () => {
   it('refuses a context the person made with the docker CLI', async () => {
     const dir = join(configDir, 'contexts', 'meta', sha('mine'));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ Name: 'mine', Metadata: {}, Endpoints: { docker: { Host: 'ssh://me@box', SkipTLSVerify: false } } }));
+    writeFileSync(
+      join(dir, 'meta.json'),
+      JSON.stringify({ Name: 'mine', Metadata: {}, Endpoints: { docker: { Host: 'ssh://me@box', SkipTLSVerify: false } } }),
+    );
     expect(await removeSiloContext('mine', options())).toEqual({ status: 'refused', error: { code: 'context-not-created-by-silo', params: { name: 'mine' } } });
     expect(existsSync(join(dir, 'meta.json'))).toBe(true);
   });

@@ -28,7 +28,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const fast: ApplyDeps = { runtimeExists: async () => true, verifyDeadlineMs: 200, pollMs: 10, now: () => new Date('2026-05-01T10:20:30.123Z') };
 const apply = (text: string, deps: ApplyDeps = {}, options = {}) => applyDaemonConfig(daemon.target, text, options, { ...fast, ...deps });
 const onDisk = () => readFileSync(file, 'utf8');
-const others = () => readdirSync(dir).filter((name) => name !== 'daemon.json').sort();
+const others = () =>
+  readdirSync(dir)
+    .filter((name) => name !== 'daemon.json')
+    .sort();
 
 describe('applyDaemonConfig', () => {
   it('validates, backs up, writes, reloads and sees the new default in GET /info', async () => {
@@ -69,7 +72,10 @@ describe('applyDaemonConfig', () => {
 
   it('refuses a runtime whose binary is not on disk, naming the path', async () => {
     const result = await applyDaemonConfig(daemon.target, NEW.replace('/usr/bin/runsc', '/nowhere/runsc'), {}, { ...fast, runtimeExists: undefined });
-    expect(result).toMatchObject({ status: 'refused', problems: [{ code: 'runtime-path-missing', key: 'runtimes.runsc.path', line: 4, column: 15, params: { runtime: 'runsc', path: '/nowhere/runsc' } }] });
+    expect(result).toMatchObject({
+      status: 'refused',
+      problems: [{ code: 'runtime-path-missing', key: 'runtimes.runsc.path', line: 4, column: 15, params: { runtime: 'runsc', path: '/nowhere/runsc' } }],
+    });
     expect(onDisk()).toBe(OLD);
   });
 
@@ -85,15 +91,27 @@ describe('applyDaemonConfig', () => {
   });
 
   it.each(['validate', 'backup', 'write'] as const)('a fault at %s leaves the old file and needs no rollback', async (step) => {
-    const result = await apply(NEW, { hook: (s) => { if (s === step) throw new Error(`injected at ${s}`); } });
+    const result = await apply(NEW, {
+      hook: (s) => {
+        if (s === step) throw new Error(`injected at ${s}`);
+      },
+    });
     expect(result).toMatchObject({ status: 'failed', error: { step, detail: `injected at ${step}` }, rollback: null });
     expect(onDisk()).toBe(OLD);
     expect(daemon.reloads).toBe(0);
   });
 
   it.each(['reload', 'verify'] as const)('a fault at %s restores the backup and reloads again', async (step) => {
-    const result = await apply(NEW, { hook: (s) => { if (s === step) throw new Error(`injected at ${s}`); } });
-    expect(result).toMatchObject({ status: 'failed', error: { step, detail: `injected at ${step}` }, rollback: { restored: true, reloaded: true, error: null } });
+    const result = await apply(NEW, {
+      hook: (s) => {
+        if (s === step) throw new Error(`injected at ${s}`);
+      },
+    });
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { step, detail: `injected at ${step}` },
+      rollback: { restored: true, reloaded: true, error: null },
+    });
     expect(onDisk()).toBe(OLD);
     expect(daemon.info.DefaultRuntime).toBe('runc');
   });
@@ -101,7 +119,10 @@ describe('applyDaemonConfig', () => {
   it('restores the backup when the engine does not take the reload', async () => {
     daemon.takesReloads = false;
     const result = await apply(NEW);
-    expect(result).toMatchObject({ status: 'failed', error: { code: 'verify-failed', step: 'verify', detail: expect.stringContaining('default runtime is "runc", not "runsc"') } });
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { code: 'verify-failed', step: 'verify', detail: expect.stringContaining('default runtime is "runc", not "runsc"') },
+    });
     expect(result.status === 'failed' && result.rollback).toEqual({ restored: true, reloaded: true, error: null });
     expect(onDisk()).toBe(OLD);
     expect(daemon.reloads).toBe(2);
@@ -110,13 +131,21 @@ describe('applyDaemonConfig', () => {
   it('restores the backup when the engine has stopped, and says it could not reload', async () => {
     daemon.running = false;
     const result = await apply(NEW);
-    expect(result).toMatchObject({ status: 'failed', error: { code: 'engine-not-running', step: 'reload' }, rollback: { restored: true, reloaded: false, error: { code: 'engine-not-running' } } });
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { code: 'engine-not-running', step: 'reload' },
+      rollback: { restored: true, reloaded: false, error: { code: 'engine-not-running' } },
+    });
     expect(onDisk()).toBe(OLD);
   });
 
   it('says so when the restore itself fails: the new file stays, whole', async () => {
     daemon.takesReloads = false;
-    const result = await apply(NEW, { hook: (s) => { if (s === 'restore') throw new Error('disk gone'); } });
+    const result = await apply(NEW, {
+      hook: (s) => {
+        if (s === 'restore') throw new Error('disk gone');
+      },
+    });
     expect(result).toMatchObject({ status: 'failed', rollback: { restored: false, reloaded: false, error: { code: 'restore-failed', detail: 'disk gone' } } });
     expect(onDisk()).toBe(NEW);
   });
@@ -166,7 +195,8 @@ describe('applyDaemonConfig', () => {
   });
 
   it('says which changed keys take effect only after a restart', async () => {
-    const text = '{\n  "runtimes": {\n    "runsc": {\n      "path": "/usr/bin/runsc",\n      "runtimeArgs": ["--network=none"]\n    }\n  },\n  "debug": true,\n  "log-level": "warn"\n}\n';
+    const text =
+      '{\n  "runtimes": {\n    "runsc": {\n      "path": "/usr/bin/runsc",\n      "runtimeArgs": ["--network=none"]\n    }\n  },\n  "debug": true,\n  "log-level": "warn"\n}\n';
     const result = await apply(text);
     expect(result).toMatchObject({ status: 'applied', needsRestart: ['log-level'] });
   });

@@ -10,7 +10,12 @@ import type { SiloFailure } from '../../../../src/shared/errors';
 import { snapshot } from '../tray/fixtures';
 
 const APPLIED: DaemonApplyResult = { status: 'applied', backupPath: '/etc/docker/daemon.json.bak', changes: [], needsRestart: [], warnings: [] };
-const NEEDS_ROOT: DaemonApplyResult = { status: 'needs-elevation', error: { code: 'config-permission-denied', step: 'write' }, configFile: '/etc/docker/daemon.json', method: 'pkexec' };
+const NEEDS_ROOT: DaemonApplyResult = {
+  status: 'needs-elevation',
+  error: { code: 'config-permission-denied', step: 'write' },
+  configFile: '/etc/docker/daemon.json',
+  method: 'pkexec',
+};
 
 function readOf(platform: 'linux' | 'windows', text: string): DaemonConfigRead {
   return {

@@ -24,10 +24,16 @@ function install(options: { settings?: string; plugin?: boolean; dockerCli?: boo
   layout.write(layout.settingsStore, options.settings ?? settingsText());
   if (options.plugin ?? true) layout.write(layout.plugin, '');
   if (options.dockerCli ?? true) layout.write(layout.dockerCliExe, '');
-  layout.write(`${dirname(layout.dockerExe)}/../componentsVersion.json`, JSON.stringify({ Version: options.version ?? '4.40.0.187762', EngineVersion: '28.0.4' }));
+  layout.write(
+    `${dirname(layout.dockerExe)}/../componentsVersion.json`,
+    JSON.stringify({ Version: options.version ?? '4.40.0.187762', EngineVersion: '28.0.4' }),
+  );
 }
 
-const desktopCliRunner = (engineLs = true) => recordingRunner((argv) => (argv.slice(1).join(' ') === 'desktop engine ls' && !engineLs ? exit(1, '', "unknown command \"engine\" for \"docker desktop\"") : exit(0)));
+const desktopCliRunner = (engineLs = true) =>
+  recordingRunner((argv) =>
+    argv.slice(1).join(' ') === 'desktop engine ls' && !engineLs ? exit(1, '', 'unknown command "engine" for "docker desktop"') : exit(0),
+  );
 
 describe('inspectDockerDesktop', () => {
   it('finds the installation, its version, backend and container platform, and what can switch', async () => {
@@ -56,7 +62,13 @@ describe('inspectDockerDesktop', () => {
   it('reads settings.json on 4.34 and earlier', async () => {
     layout.write(layout.settingsLegacy, settingsText({ ...SETTINGS, wslEngineEnabled: false }));
     const { state } = await inspectDockerDesktop(layout.environment, nodeFileOps, null);
-    expect(state).toMatchObject({ installed: true, version: null, settingsFile: { path: layout.settingsLegacy, format: 'settings' }, backend: { current: 'hyperv' }, restart: 'manual' });
+    expect(state).toMatchObject({
+      installed: true,
+      version: null,
+      settingsFile: { path: layout.settingsLegacy, format: 'settings' },
+      backend: { current: 'hyperv' },
+      restart: 'manual',
+    });
   });
 
   it('reads keys in whatever casing the file uses', async () => {
@@ -68,13 +80,28 @@ describe('inspectDockerDesktop', () => {
 
   it('says when nothing is installed', async () => {
     const { state } = await inspectDockerDesktop(layout.environment, nodeFileOps, recordingRunner());
-    expect(state).toMatchObject({ installed: false, backend: { offered: false, unavailable: 'not-installed' }, containers: { offered: [], unavailable: 'not-installed' } });
+    expect(state).toMatchObject({
+      installed: false,
+      backend: { offered: false, unavailable: 'not-installed' },
+      containers: { offered: [], unavailable: 'not-installed' },
+    });
   });
 
   describe('admin locks', () => {
     it('a locked wslEngineEnabled is reported locked and not offered', async () => {
       install();
-      layout.write(layout.adminSettings, JSON.stringify({ configurationFileVersion: 2, linuxVM: { wslEngineEnabled: { locked: true, value: true } }, enhancedContainerIsolation: { locked: true, value: true } }, null, 2));
+      layout.write(
+        layout.adminSettings,
+        JSON.stringify(
+          {
+            configurationFileVersion: 2,
+            linuxVM: { wslEngineEnabled: { locked: true, value: true } },
+            enhancedContainerIsolation: { locked: true, value: true },
+          },
+          null,
+          2,
+        ),
+      );
       const { state } = await inspectDockerDesktop(layout.environment, nodeFileOps, desktopCliRunner());
       expect(state.adminSettingsFile).toBe(layout.adminSettings);
       expect(state.backend).toEqual({ current: 'wsl2', locked: true, offered: false, unavailable: 'locked' });
@@ -189,7 +216,11 @@ describe('switchDesktopBackend', () => {
     install({ plugin: false });
     const runner = recordingRunner();
     const progress: SwitchProgress[] = [];
-    const result = await switchDesktopBackend(layout.environment, 'hyperv', { runner, waitForEngine: async () => HYPERV_INFO, onProgress: (p) => progress.push(p) });
+    const result = await switchDesktopBackend(layout.environment, 'hyperv', {
+      runner,
+      waitForEngine: async () => HYPERV_INFO,
+      onProgress: (p) => progress.push(p),
+    });
     expect(result).toMatchObject({ status: 'switched', restart: 'manual' });
     expect(runner.calls).toEqual([]);
     expect(progress.find((p) => p.phase === 'restarting')?.detail).toBe('manual');
@@ -232,13 +263,19 @@ describe('switchDesktopContainers: the command for each installed variant', () =
     const runner = recordingRunner();
     const { state } = await inspectDockerDesktop(layout.environment, nodeFileOps, runner);
     expect(state.containers).toEqual({ current: 'linux', offered: [], method: null, unavailable: 'no-switch-command' });
-    expect(await switchDesktopContainers(layout.environment, 'windows', { runner, waitForEngine })).toMatchObject({ status: 'refused', error: { code: 'switch-not-offered' } });
+    expect(await switchDesktopContainers(layout.environment, 'windows', { runner, waitForEngine })).toMatchObject({
+      status: 'refused',
+      error: { code: 'switch-not-offered' },
+    });
     expect(runner.calls).toEqual([]);
   });
 
   it('reports a switch whose engine answers as the wrong platform', async () => {
     install();
-    const result = await switchDesktopContainers(layout.environment, 'windows', { runner: desktopCliRunner(), waitForEngine: async () => ({ OSType: 'linux' }) });
+    const result = await switchDesktopContainers(layout.environment, 'windows', {
+      runner: desktopCliRunner(),
+      waitForEngine: async () => ({ OSType: 'linux' }),
+    });
     expect(result).toMatchObject({ status: 'failed', error: { code: 'verify-failed', params: { platform: 'linux' } } });
   });
 });
@@ -246,7 +283,13 @@ describe('switchDesktopContainers: the command for each installed variant', () =
 describe('Docker Desktop for Linux', () => {
   it('reads ~/.docker/desktop/settings-store.json and offers no Windows-only switch', async () => {
     layout.write(`${layout.home}/.docker/desktop/settings-store.json`, settingsText({ autoStart: false, enhancedContainerIsolation: true }));
-    const environment = { platform: 'linux' as const, env: {}, homeDir: layout.home, linuxInstallDir: `${layout.root}/opt/docker-desktop`, linuxShareDir: `${layout.root}/usr/share/docker-desktop` };
+    const environment = {
+      platform: 'linux' as const,
+      env: {},
+      homeDir: layout.home,
+      linuxInstallDir: `${layout.root}/opt/docker-desktop`,
+      linuxShareDir: `${layout.root}/usr/share/docker-desktop`,
+    };
     const { state } = await inspectDockerDesktop(environment, nodeFileOps, recordingRunner());
     expect(state).toMatchObject({
       installed: true,

@@ -35,7 +35,9 @@ afterEach(() => {
 /** A process that counts SIGHUPs, standing in for dockerd. */
 async function hupCounter(): Promise<number> {
   hups = 0;
-  child = spawn(process.execPath, ['-e', "process.on('SIGHUP',()=>process.stdout.write('H'));process.stdout.write('R');setInterval(()=>{},1000)"], { stdio: ['ignore', 'pipe', 'ignore'] });
+  child = spawn(process.execPath, ['-e', "process.on('SIGHUP',()=>process.stdout.write('H'));process.stdout.write('R');setInterval(()=>{},1000)"], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   await new Promise<void>((resolve) => child!.stdout!.once('data', () => resolve()));
   child.stdout!.on('data', (d: Buffer) => (hups += d.toString().split('H').length - 1));
   return child.pid!;
@@ -49,14 +51,31 @@ const withoutPkexec = (seen: string[][]): CommandRunner => ({
   },
 });
 
-const runHelper = (staged: string, sum: string, backup: string, pid = 0) => nodeCommandRunner.run('/bin/sh', ['-c', INSTALL_HELPER, 'silo-install-daemon-json', staged, target, sum, backup, String(pid)]);
+const runHelper = (staged: string, sum: string, backup: string, pid = 0) =>
+  nodeCommandRunner.run('/bin/sh', ['-c', INSTALL_HELPER, 'silo-install-daemon-json', staged, target, sum, backup, String(pid)]);
 
 describe('buildElevatedInstallCommand', () => {
   it('runs the helper text through /bin/sh under pkexec, every value as its own argument', () => {
-    const command = buildElevatedInstallCommand({ stagedFile: '/tmp/silo-stage-1/daemon.json.1', targetFile: '/etc/docker/daemon.json', sha256: 'ab12', backupFile: '/etc/docker/daemon.json.silo-backup-x', pid: 812 });
+    const command = buildElevatedInstallCommand({
+      stagedFile: '/tmp/silo-stage-1/daemon.json.1',
+      targetFile: '/etc/docker/daemon.json',
+      sha256: 'ab12',
+      backupFile: '/etc/docker/daemon.json.silo-backup-x',
+      pid: 812,
+    });
     expect(command).toEqual({
       file: '/usr/bin/pkexec',
-      args: ['/bin/sh', '-c', INSTALL_HELPER, 'silo-install-daemon-json', '/tmp/silo-stage-1/daemon.json.1', '/etc/docker/daemon.json', 'ab12', '/etc/docker/daemon.json.silo-backup-x', '812'],
+      args: [
+        '/bin/sh',
+        '-c',
+        INSTALL_HELPER,
+        'silo-install-daemon-json',
+        '/tmp/silo-stage-1/daemon.json.1',
+        '/etc/docker/daemon.json',
+        'ab12',
+        '/etc/docker/daemon.json.silo-backup-x',
+        '812',
+      ],
     });
   });
 
@@ -109,11 +128,20 @@ describe('applyDaemonConfigElevated', () => {
       reloader: signalReloader(async () => pid),
       readInfo: async () => {
         const config = validateDaemonConfig(takes ? readFileSync(target, 'utf8') : OLD, { platform: 'linux' }).config ?? {};
-        return { DefaultRuntime: (config['default-runtime'] as string | undefined) ?? 'runc', Runtimes: { runc: { path: 'runc' }, runsc: { path: '/usr/bin/runsc' } } };
+        return {
+          DefaultRuntime: (config['default-runtime'] as string | undefined) ?? 'runc',
+          Runtimes: { runc: { path: 'runc' }, runsc: { path: '/usr/bin/runsc' } },
+        };
       },
     };
   }
-  const deps = (runner: CommandRunner) => ({ runner, runtimeExists: async () => true, verifyDeadlineMs: 200, pollMs: 10, now: () => new Date('2026-05-01T10:20:30.123Z') });
+  const deps = (runner: CommandRunner) => ({
+    runner,
+    runtimeExists: async () => true,
+    verifyDeadlineMs: 200,
+    pollMs: 10,
+    now: () => new Date('2026-05-01T10:20:30.123Z'),
+  });
 
   it('installs the staged file through one pkexec run and verifies it', async () => {
     const pid = await hupCounter();
@@ -141,7 +169,15 @@ describe('applyDaemonConfigElevated', () => {
 
   it('writes nothing when the person dismisses the password dialog', async () => {
     const pid = await hupCounter();
-    const dismissed: CommandRunner = { run: async () => ({ exitCode: 126, signal: null, stdout: Buffer.alloc(0), stderr: Buffer.from('Error executing command as another user: Request dismissed'), timedOut: false }) };
+    const dismissed: CommandRunner = {
+      run: async () => ({
+        exitCode: 126,
+        signal: null,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.from('Error executing command as another user: Request dismissed'),
+        timedOut: false,
+      }),
+    };
     const result = await applyDaemonConfigElevated(engine(pid), NEW, {}, deps(dismissed));
     expect(result).toMatchObject({ status: 'failed', error: { code: 'elevation-dismissed' }, rollback: null });
     expect(readFileSync(target, 'utf8')).toBe(OLD);

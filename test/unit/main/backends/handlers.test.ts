@@ -31,7 +31,13 @@ const put = (path: string, text: string) => {
 /** The machine's files, with /proc read from the temporary root (no real process is ever found or signalled). */
 const procFs = (): FileOps => {
   const at = (path: string) => (path === '/proc' || path.startsWith('/proc/') ? join(root, path) : path);
-  return { ...nodeFileOps, read: (p) => nodeFileOps.read(at(p)), list: (p) => nodeFileOps.list(at(p)), readLink: (p) => nodeFileOps.readLink(at(p)), stat: (p) => nodeFileOps.stat(at(p)) };
+  return {
+    ...nodeFileOps,
+    read: (p) => nodeFileOps.read(at(p)),
+    list: (p) => nodeFileOps.list(at(p)),
+    readLink: (p) => nodeFileOps.readLink(at(p)),
+    stat: (p) => nodeFileOps.stat(at(p)),
+  };
 };
 
 /** A dockerd in the temporary /proc, listening on `socket`, reading `configFile`. */
@@ -43,7 +49,16 @@ function dockerd(pid: number, socket: string, configFile: string): void {
   symlinkSync('socket:[4711]', join(root, `proc/${pid}/fd/3`));
 }
 
-const endpoint = (host: string, extra: Partial<EngineEndpoint> = {}): EngineEndpoint => ({ id: host, name: host, host, source: 'probe', flavor: null, tls: false, active: false, ...extra });
+const endpoint = (host: string, extra: Partial<EngineEndpoint> = {}): EngineEndpoint => ({
+  id: host,
+  name: host,
+  host,
+  source: 'probe',
+  flavor: null,
+  tls: false,
+  active: false,
+  ...extra,
+});
 
 interface Fixture {
   dispatch: ReturnType<typeof createDispatch>;
@@ -127,7 +142,11 @@ describe("which engines' daemon.json Silo changes", () => {
       desktopInfo: endpoint('unix:///tmp/silo-unit/desktop.sock'),
       nobody: endpoint(UNIX),
     };
-    const fixture = setup({ endpoints: Object.values(hosts), info: (id) => (id === hosts.desktopInfo.id ? { OSType: 'linux', OperatingSystem: 'Docker Desktop', KernelVersion: '6.6.0-linuxkit' } : { OSType: 'linux' }) });
+    const fixture = setup({
+      endpoints: Object.values(hosts),
+      info: (id) =>
+        id === hosts.desktopInfo.id ? { OSType: 'linux', OperatingSystem: 'Docker Desktop', KernelVersion: '6.6.0-linuxkit' } : { OSType: 'linux' },
+    });
     expect(await read(fixture, hosts.tcp.id)).toEqual({ editable: false, engine: hosts.tcp.id, reason: 'remote' });
     expect(await read(fixture, hosts.ssh.id)).toMatchObject({ reason: 'remote' });
     expect(await read(fixture, hosts.desktopSocket.id)).toMatchObject({ reason: 'docker-desktop' });
@@ -145,7 +164,10 @@ describe("which engines' daemon.json Silo changes", () => {
     const configFile = join(root, 'etc', 'daemon.json');
     put('etc/daemon.json', '{\n  "debug": true\n}\n');
     dockerd(4242, '/tmp/silo-unit/docker.sock', configFile);
-    const fixture = setup({ endpoints: [endpoint(UNIX, { active: true })], info: () => ({ OSType: 'linux', OperatingSystem: 'Debian GNU/Linux 12 (bookworm)' }) });
+    const fixture = setup({
+      endpoints: [endpoint(UNIX, { active: true })],
+      info: () => ({ OSType: 'linux', OperatingSystem: 'Debian GNU/Linux 12 (bookworm)' }),
+    });
     expect(await read(fixture, UNIX)).toEqual({
       editable: true,
       engine: UNIX,
@@ -159,12 +181,22 @@ describe("which engines' daemon.json Silo changes", () => {
       commandLineRuntimes: [],
       reload: 'signal',
     });
-    const reply = await fixture.dispatch('daemonConfig.validate', { engine: UNIX, text: '{\n  "iptables": true,\n  "runtimes": {"kata": {"path": "/no/such/kata"}}\n}' });
+    const reply = await fixture.dispatch('daemonConfig.validate', {
+      engine: UNIX,
+      text: '{\n  "iptables": true,\n  "runtimes": {"kata": {"path": "/no/such/kata"}}\n}',
+    });
     expect(reply).toMatchObject({
       ok: true,
       result: {
-        problems: [expect.objectContaining({ code: 'flag-conflict', line: 2 }), expect.objectContaining({ code: 'runtime-path-missing', line: 3, params: { runtime: 'kata', path: '/no/such/kata' } })],
-        changes: [{ path: ['debug'], kind: 'removed', before: true }, { path: ['iptables'], kind: 'added', after: true }, { path: ['runtimes'], kind: 'added', after: { kata: { path: '/no/such/kata' } } }],
+        problems: [
+          expect.objectContaining({ code: 'flag-conflict', line: 2 }),
+          expect.objectContaining({ code: 'runtime-path-missing', line: 3, params: { runtime: 'kata', path: '/no/such/kata' } }),
+        ],
+        changes: [
+          { path: ['debug'], kind: 'removed', before: true },
+          { path: ['iptables'], kind: 'added', after: true },
+          { path: ['runtimes'], kind: 'added', after: { kata: { path: '/no/such/kata' } } },
+        ],
       },
     });
   });
@@ -184,12 +216,18 @@ describe('engines', () => {
   it('does not remove the context Silo is using', async () => {
     const active = endpoint('ssh://me@lab', { name: 'lab', source: 'context', active: true });
     const fixture = setup({ endpoints: [active] });
-    expect(await fixture.dispatch('engines.removeRemote', { name: 'lab' })).toMatchObject({ ok: true, result: { status: 'refused', error: { code: 'context-in-use', params: { name: 'lab' } } } });
+    expect(await fixture.dispatch('engines.removeRemote', { name: 'lab' })).toMatchObject({
+      ok: true,
+      result: { status: 'refused', error: { code: 'context-in-use', params: { name: 'lab' } } },
+    });
   });
 
   it('tells why an engine gave no default isolation', async () => {
     const fixture = setup({ endpoints: [endpoint(UNIX)] });
-    expect(await fixture.dispatch('engines.describe', { id: UNIX })).toMatchObject({ ok: true, result: { id: UNIX, defaultRuntime: null, error: { code: 'internal' } } });
+    expect(await fixture.dispatch('engines.describe', { id: UNIX })).toMatchObject({
+      ok: true,
+      result: { id: UNIX, defaultRuntime: null, error: { code: 'internal' } },
+    });
   });
 });
 
@@ -201,7 +239,17 @@ describe('Docker Desktop and WSL', () => {
   afterEach(() => layout.cleanup());
 
   const desktopFixture = (runner = recordingRunner()) => {
-    const fixture = setup({ context: { platform: 'win32', env: layout.environment.env, homeDir: layout.home, desktop: { path: layout.environment.path! }, runner, fs: nodeFileOps, desktopWaitMs: 50 } });
+    const fixture = setup({
+      context: {
+        platform: 'win32',
+        env: layout.environment.env,
+        homeDir: layout.home,
+        desktop: { path: layout.environment.path! },
+        runner,
+        fs: nodeFileOps,
+        desktopWaitMs: 50,
+      },
+    });
     return { ...fixture, runner };
   };
 
@@ -223,15 +271,24 @@ describe('Docker Desktop and WSL', () => {
     layout.write(layout.settingsStore, settingsText());
     layout.write(layout.adminSettings, JSON.stringify({ configurationFileVersion: 2, linuxVM: { wslEngineEnabled: { locked: true, value: true } } }));
     const { dispatch, runner } = desktopFixture();
-    expect(await dispatch('desktop.state', {})).toMatchObject({ ok: true, result: { installed: true, backend: { current: 'wsl2', locked: true, offered: false, unavailable: 'locked' } } });
-    expect(await dispatch('desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: true })).toMatchObject({ ok: true, result: { status: 'refused', error: { code: 'setting-locked' } } });
+    expect(await dispatch('desktop.state', {})).toMatchObject({
+      ok: true,
+      result: { installed: true, backend: { current: 'wsl2', locked: true, offered: false, unavailable: 'locked' } },
+    });
+    expect(await dispatch('desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: true })).toMatchObject({
+      ok: true,
+      result: { status: 'refused', error: { code: 'setting-locked' } },
+    });
     expect(readFileSync(layout.settingsStore, 'utf8')).toBe(settingsText());
     expect(runner.calls.some((argv) => argv.includes('restart'))).toBe(false);
   });
 
   it('lists WSL distributions on Windows (UTF-16LE from wsl.exe) with Docker integration; on Linux runs nothing', async () => {
     layout.write(layout.settingsStore, settingsText());
-    const listing = Buffer.from('  NAME              STATE           VERSION\r\n* Debian            Running         2\r\n  docker-desktop    Running         2\r\n  Ubuntu            Stopped         1\r\n', 'utf16le');
+    const listing = Buffer.from(
+      '  NAME              STATE           VERSION\r\n* Debian            Running         2\r\n  docker-desktop    Running         2\r\n  Ubuntu            Stopped         1\r\n',
+      'utf16le',
+    );
     const { dispatch } = desktopFixture(recordingRunner((argv) => (argv[0]?.endsWith('wsl.exe') ? exit(0, listing) : exit(0))));
     const reply = await dispatch('wsl.list', {});
     expect(reply).toMatchObject({

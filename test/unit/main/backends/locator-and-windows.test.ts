@@ -33,11 +33,20 @@ function dockerd(pid: number, argv: string[], options: { inode?: number; state?:
 }
 
 const unixTable = (rows: Array<[number, string, string]>) =>
-  ['Num       RefCount Protocol Flags    Type St Inode Path', ...rows.map(([inode, flags, path]) => `0000000000000000: 00000002 00000000 ${flags} 0001 01 ${inode} ${path}`)].join('\n') + '\n';
+  [
+    'Num       RefCount Protocol Flags    Type St Inode Path',
+    ...rows.map(([inode, flags, path]) => `0000000000000000: 00000002 00000000 ${flags} 0001 01 ${inode} ${path}`),
+  ].join('\n') + '\n';
 
 describe('locateLinuxDaemon', () => {
   it('finds the process listening on the socket, and its daemon.json and flags from its command line', async () => {
-    put('proc/net/unix', unixTable([[999, '00000000', '/tmp/e/docker.sock'], [12345, '00010000', '/tmp/e/docker.sock']]));
+    put(
+      'proc/net/unix',
+      unixTable([
+        [999, '00000000', '/tmp/e/docker.sock'],
+        [12345, '00010000', '/tmp/e/docker.sock'],
+      ]),
+    );
     dockerd(777, ['--config-file', '/tmp/e/daemon.json', '-H', 'unix:///tmp/e/docker.sock', '--iptables=false'], { inode: 12345 });
     const found = await locateLinuxDaemon({ fs: nodeFileOps, socketPath: '/tmp/e/docker.sock', procRoot: join(root, 'proc') });
     expect(found).toMatchObject({ pid: 777, configFile: '/tmp/e/daemon.json', pidFile: null, args: { flags: ['config-file', 'H', 'iptables'] } });
@@ -47,7 +56,8 @@ describe('locateLinuxDaemon', () => {
     put('proc/net/unix', unixTable([]));
     put('run/docker.pid', '888\n');
     dockerd(888, []);
-    const locate = (socketPath: string) => locateLinuxDaemon({ fs: nodeFileOps, socketPath, pidFile: join(root, 'run/docker.pid'), procRoot: join(root, 'proc') });
+    const locate = (socketPath: string) =>
+      locateLinuxDaemon({ fs: nodeFileOps, socketPath, pidFile: join(root, 'run/docker.pid'), procRoot: join(root, 'proc') });
     expect(await locate('/var/run/docker.sock')).toMatchObject({ pid: 888, configFile: '/etc/docker/daemon.json', pidFile: join(root, 'run/docker.pid') });
     // Another engine's socket: the system dockerd must not be the one signalled.
     expect(await locate('/tmp/other/docker.sock')).toBeNull();
@@ -66,14 +76,24 @@ describe('locateLinuxDaemon', () => {
   it('uses ~/.config/docker/daemon.json for a rootless dockerd', async () => {
     put('run/docker.pid', '555');
     dockerd(555, ['--rootless'], { environ: 'HOME=/home/ana\0ROOTLESSKIT_STATE_DIR=/run/user/1000/dockerd-rootless\0' });
-    expect((await locateLinuxDaemon({ fs: nodeFileOps, pidFile: join(root, 'run/docker.pid'), procRoot: join(root, 'proc') }))?.configFile).toBe('/home/ana/.config/docker/daemon.json');
+    expect((await locateLinuxDaemon({ fs: nodeFileOps, pidFile: join(root, 'run/docker.pid'), procRoot: join(root, 'proc') }))?.configFile).toBe(
+      '/home/ana/.config/docker/daemon.json',
+    );
   });
 });
 
 describe('a Windows engine installed as a service', () => {
   it('reads %ProgramData%\\docker\\config\\daemon.json and restarts the service with net.exe', () => {
-    const target = windowsServiceTarget({ env: { ProgramData: 'D:\\ProgramData', SystemRoot: 'C:\\WINDOWS' }, runner: recordingRunner(), readInfo: async () => ({}) });
-    expect(target).toMatchObject({ platform: 'windows', configFile: 'D:\\ProgramData\\docker\\config\\daemon.json', reloader: { kind: 'service', serviceName: 'docker' } });
+    const target = windowsServiceTarget({
+      env: { ProgramData: 'D:\\ProgramData', SystemRoot: 'C:\\WINDOWS' },
+      runner: recordingRunner(),
+      readInfo: async () => ({}),
+    });
+    expect(target).toMatchObject({
+      platform: 'windows',
+      configFile: 'D:\\ProgramData\\docker\\config\\daemon.json',
+      reloader: { kind: 'service', serviceName: 'docker' },
+    });
   });
 
   describe('the safe apply', () => {
@@ -98,13 +118,21 @@ describe('a Windows engine installed as a service', () => {
         isolation = config['exec-opts']?.find((o) => o.startsWith('isolation='))?.slice(10) ?? 'hyperv';
         return exit(0);
       });
-      target = { platform: 'windows', configFile: file, reloader: windowsServiceReloader({ runner, netExe: NET }), readInfo: async () => ({ OSType: 'windows', Isolation: isolation }) };
+      target = {
+        platform: 'windows',
+        configFile: file,
+        reloader: windowsServiceReloader({ runner, netExe: NET }),
+        readInfo: async () => ({ OSType: 'windows', Isolation: isolation }),
+      };
     });
     const fast = { runtimeExists: async () => true, verifyDeadlineMs: 100, pollMs: 10 };
 
     it('writes isolation=process, restarts the service, and reads the new default back', async () => {
       const result = await applyDaemonConfig(target, setWindowsIsolation(OLD, 'process'), {}, fast);
-      expect(result).toMatchObject({ status: 'applied', changes: [{ path: ['exec-opts'], kind: 'changed', before: ['isolation=hyperv'], after: ['isolation=process'] }] });
+      expect(result).toMatchObject({
+        status: 'applied',
+        changes: [{ path: ['exec-opts'], kind: 'changed', before: ['isolation=hyperv'], after: ['isolation=process'] }],
+      });
       expect(runner.calls).toEqual([
         [NET, 'stop', 'docker'],
         [NET, 'start', 'docker'],
@@ -121,8 +149,22 @@ describe('a Windows engine installed as a service', () => {
 
     it('puts the old file back and starts the service again when it does not start', async () => {
       startFails = true;
-      const result = await applyDaemonConfig(target, setWindowsIsolation(OLD, 'process'), {}, { ...fast, hook: (step) => { if (step === 'reload-after-restore') startFails = false; } });
-      expect(result).toMatchObject({ status: 'failed', error: { code: 'reload-failed', step: 'reload', detail: expect.stringContaining('could not be started') }, rollback: { restored: true, reloaded: true, error: null } });
+      const result = await applyDaemonConfig(
+        target,
+        setWindowsIsolation(OLD, 'process'),
+        {},
+        {
+          ...fast,
+          hook: (step) => {
+            if (step === 'reload-after-restore') startFails = false;
+          },
+        },
+      );
+      expect(result).toMatchObject({
+        status: 'failed',
+        error: { code: 'reload-failed', step: 'reload', detail: expect.stringContaining('could not be started') },
+        rollback: { restored: true, reloaded: true, error: null },
+      });
       expect(readFileSync(file, 'utf8')).toBe(OLD);
       expect(runner.calls.filter((argv) => argv[1] === 'start')).toHaveLength(2);
     });

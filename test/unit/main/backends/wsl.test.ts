@@ -70,7 +70,12 @@ describe('listWslDistros', () => {
     const runner = recordingRunner(() => exit(0, BOM));
     const report = await listWslDistros({ runner, wslExe, settings });
     expect(runner.calls).toEqual([[wslExe, '-l', '-v']]);
-    expect(report).toEqual({ available: true, distros: [{ ...UBUNTU, dockerIntegration: true, dockerInternal: false }], message: null, integrationKnown: true });
+    expect(report).toEqual({
+      available: true,
+      distros: [{ ...UBUNTU, dockerIntegration: true, dockerInternal: false }],
+      message: null,
+      integrationKnown: true,
+    });
   });
 
   it('passes on wsl.exe’s words when it lists nothing', async () => {

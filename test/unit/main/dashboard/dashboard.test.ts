@@ -30,7 +30,10 @@ vi.mock('../../../../src/main/dashboard/exec', () => ({
 const listed = { images: 0, volumes: 0, networks: 0 };
 vi.mock('../../../../src/main/dashboard/images', () => ({ listImages: async () => (listed.images++, []) }));
 vi.mock('../../../../src/main/dashboard/volumes', () => ({
-  listVolumes: async () => (listed.volumes++, [{ name: 'data', driver: 'local', mountpoint: '', scope: 'local', createdAt: null, labels: {}, size: null, usedBy: [], anonymous: false }]),
+  listVolumes: async () => (
+    listed.volumes++,
+    [{ name: 'data', driver: 'local', mountpoint: '', scope: 'local', createdAt: null, labels: {}, size: null, usedBy: [], anonymous: false }]
+  ),
   usersByVolume: () => new Map([['data', [{ id: 'c1', name: 'web', state: 'running' }]]]),
 }));
 vi.mock('../../../../src/main/dashboard/networks', () => ({ listNetworks: async () => (listed.networks++, []) }));
@@ -43,7 +46,16 @@ class FakeSource implements LiveEngineSource {
   private readonly listeners = { event: new Set<(e: EngineEvent) => void>(), session: new Set<() => void>(), containers: new Set<() => void>() };
   live(): LiveEngine | null {
     if (!this.session) return null;
-    return { session: this.session, endpointId: this.endpointId, client: {} as never, apiVersion: '1.41', info: null, containers: () => [], volumeNames: () => [], lost: () => undefined };
+    return {
+      session: this.session,
+      endpointId: this.endpointId,
+      client: {} as never,
+      apiVersion: '1.41',
+      info: null,
+      containers: () => [],
+      volumeNames: () => [],
+      lost: () => undefined,
+    };
   }
   onEngineEvent(l: (e: EngineEvent) => void) {
     this.listeners.event.add(l);

@@ -3,11 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { mapDashboardError, mapPullError } from '../../../../src/main/dashboard/errors';
 
-const engineSays = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${message}`), { statusCode, json: { message } });
+const engineSays = (statusCode: number, message: string) =>
+  Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${message}`), { statusCode, json: { message } });
 
 describe('mapDashboardError', () => {
   it.each([
-    [409, 'conflict: unable to delete 3b2f9a1c (cannot be forced) - image is being used by running container 8c1d2e3f4a5b', 'image-in-use', { container: '8c1d2e3f4a5b' }],
+    [
+      409,
+      'conflict: unable to delete 3b2f9a1c (cannot be forced) - image is being used by running container 8c1d2e3f4a5b',
+      'image-in-use',
+      { container: '8c1d2e3f4a5b' },
+    ],
     [409, 'conflict: unable to delete 3b2f9a1c (must be forced) - image is referenced in multiple repositories', 'image-multiple-tags', {}],
     [404, 'No such image: nope:latest', 'image-not-found', { image: 'nope:latest' }],
     [400, 'invalid reference format', 'invalid-reference', {}],
@@ -40,7 +46,10 @@ describe('mapPullError', () => {
     ['Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused', 'registry-unreachable'],
     ['Get "https://registry.example/v2/": net/http: TLS handshake timeout', 'registry-unreachable'],
     ['Get "https://nope.invalid/v2/": dial tcp: lookup nope.invalid: no such host', 'registry-unreachable'],
-    ['pull access denied for private/app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'pull-access-denied'],
+    [
+      "pull access denied for private/app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      'pull-access-denied',
+    ],
     ['manifest for alpine:nope not found: manifest unknown: manifest unknown', 'manifest-not-found'],
     ['invalid reference format: repository name must be lowercase', 'invalid-reference'],
     ['something new', 'engine-error'],

@@ -52,12 +52,24 @@ describe('ResourceWatch', () => {
     const t = setup([{ id: 'a', v: 1 }]);
     const stop = t.watch.watch();
     await t.watch.listNow();
-    t.set([{ id: 'a', v: 2 }, { id: 'b', v: 1 }]);
+    t.set([
+      { id: 'a', v: 2 },
+      { id: 'b', v: 1 },
+    ]);
     for (let i = 0; i < 50; i++) t.watch.changed();
     await new Promise((r) => setTimeout(r, 30));
     await t.watch.idle();
     expect(t.calls()).toBe(2);
-    expect(t.patches).toEqual([{ reset: false, upsert: [{ id: 'a', v: 2 }, { id: 'b', v: 1 }], remove: [] }]);
+    expect(t.patches).toEqual([
+      {
+        reset: false,
+        upsert: [
+          { id: 'a', v: 2 },
+          { id: 'b', v: 1 },
+        ],
+        remove: [],
+      },
+    ]);
     stop();
   });
 
@@ -82,7 +94,10 @@ describe('ResourceWatch', () => {
     const t = setup([{ id: 'a', v: 1 }]);
     t.watch.watch();
     await t.watch.listNow();
-    t.set([{ id: 'a', v: 1 }, { id: 'c', v: 1 }]);
+    t.set([
+      { id: 'a', v: 1 },
+      { id: 'c', v: 1 },
+    ]);
     await t.watch.listNow();
     expect(t.patches).toEqual([{ reset: false, upsert: [{ id: 'c', v: 1 }], remove: [] }]);
   });

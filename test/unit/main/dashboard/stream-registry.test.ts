@@ -71,7 +71,9 @@ describe('StreamRegistry', () => {
 
   it('keeps nothing of a stream whose start failed, and refuses past the limit', async () => {
     const t = setup(2);
-    await expect(t.registry.open('stats', async () => Promise.reject(new SiloFailure({ code: 'container-not-running' })))).rejects.toMatchObject({ error: { code: 'container-not-running' } });
+    await expect(t.registry.open('stats', async () => Promise.reject(new SiloFailure({ code: 'container-not-running' })))).rejects.toMatchObject({
+      error: { code: 'container-not-running' },
+    });
     expect(t.registry.size).toBe(0);
     await t.open('a');
     await t.open('b');

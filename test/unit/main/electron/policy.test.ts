@@ -4,12 +4,21 @@ import { isAppUrl, isSafeExternalUrl, isTrustedSender, webPreferences } from '..
 describe('desktop security policy', () => {
   it('runs the page sandboxed and isolated, without Node', () => {
     const prefs = webPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
   });
 
   it('knows its own pages by parsed origin, not by prefix', () => {
     expect(isAppUrl('app://silo/index.html')).toBe(true);
-    for (const url of ['app://silo.evil/index.html', 'app://silox/', 'https://silo/', 'file:///index.html', 'app://evil/silo', '', null]) expect(isAppUrl(url)).toBe(false);
+    for (const url of ['app://silo.evil/index.html', 'app://silox/', 'https://silo/', 'file:///index.html', 'app://evil/silo', '', null])
+      expect(isAppUrl(url)).toBe(false);
   });
 
   it('trusts only the main frame of its own window at its own origin, failing closed', () => {
@@ -22,6 +31,7 @@ describe('desktop security policy', () => {
 
   it('opens only https links in the browser', () => {
     expect(isSafeExternalUrl('https://docs.docker.com/engine/')).toBe(true);
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com', 'not a url']) expect(isSafeExternalUrl(url)).toBe(false);
+    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com', 'not a url'])
+      expect(isSafeExternalUrl(url)).toBe(false);
   });
 });

@@ -42,7 +42,14 @@ const json = (res: ServerResponse, body: unknown) => res.writeHead(200, { 'Conte
 
 function connection(host: string, establish: (s: Session) => Promise<void> = async () => undefined) {
   const states: ConnectionState[] = [];
-  const c = new EngineConnection({ target: { host, tls: null }, env: {}, establish, teardown: () => undefined, onState: (s) => states.push(s), backoff: { initialMs: 20, maxMs: 50 } });
+  const c = new EngineConnection({
+    target: { host, tls: null },
+    env: {},
+    establish,
+    teardown: () => undefined,
+    onState: (s) => states.push(s),
+    backoff: { initialMs: 20, maxMs: 50 },
+  });
   return { c, states };
 }
 
@@ -76,7 +83,11 @@ describe('API version', () => {
     const host = await fakeEngine((_req, res) => json(res, { ApiVersion: '1.12' }));
     const { c, states } = connection(host);
     await c.start();
-    expect(states.at(-1)).toMatchObject({ phase: 'unreachable', attempt: 1, error: { code: 'engine-api-too-old', params: { version: '1.12', minimum: '1.24' } } });
+    expect(states.at(-1)).toMatchObject({
+      phase: 'unreachable',
+      attempt: 1,
+      error: { code: 'engine-api-too-old', params: { version: '1.12', minimum: '1.24' } },
+    });
     await new Promise((r) => setTimeout(r, 120));
     expect(states.filter((s) => s.phase === 'unreachable').length).toBeGreaterThan(1);
     await c.stop();
@@ -99,7 +110,14 @@ describe('connection states', () => {
   it('says engine-timeout for an engine that accepts but never answers', async () => {
     const host = await fakeEngine(() => undefined);
     const states: ConnectionState[] = [];
-    const c = new EngineConnection({ target: { host, tls: null }, env: {}, establish: async () => undefined, teardown: () => undefined, onState: (s) => states.push(s), connectDeadlineMs: 100 });
+    const c = new EngineConnection({
+      target: { host, tls: null },
+      env: {},
+      establish: async () => undefined,
+      teardown: () => undefined,
+      onState: (s) => states.push(s),
+      connectDeadlineMs: 100,
+    });
     await c.start();
     expect(states.at(-1)).toMatchObject({ phase: 'unreachable', error: { code: 'engine-timeout' } });
     await c.stop();
@@ -107,7 +125,14 @@ describe('connection states', () => {
 
   it('stops at once even while an attempt waits on an engine that never answers', async () => {
     const host = await fakeEngine(() => undefined);
-    const c = new EngineConnection({ target: { host, tls: null }, env: {}, establish: async () => undefined, teardown: () => undefined, onState: () => undefined, connectDeadlineMs: 30_000 });
+    const c = new EngineConnection({
+      target: { host, tls: null },
+      env: {},
+      establish: async () => undefined,
+      teardown: () => undefined,
+      onState: () => undefined,
+      connectDeadlineMs: 30_000,
+    });
     const first = c.start();
     await new Promise((r) => setTimeout(r, 50));
     const stopped = await Promise.race([c.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting'), 5000))]);
@@ -123,9 +148,16 @@ describe('connection states', () => {
 describe('the events stream', () => {
   it('ignores exec_* actions and reads health_status without its detail', () => {
     expect(toEngineEvent({ Type: 'container', Action: 'exec_start: sh -c ls', Actor: { ID: 'a' } })).toBeNull();
-    expect(toEngineEvent({ Type: 'container', Action: 'health_status: unhealthy', Actor: { ID: 'a' }, timeNano: 1_700_000_000_123_456_789 })).toMatchObject({ action: 'health_status', id: 'a', time: 1_700_000_000_123 });
+    expect(toEngineEvent({ Type: 'container', Action: 'health_status: unhealthy', Actor: { ID: 'a' }, timeNano: 1_700_000_000_123_456_789 })).toMatchObject({
+      action: 'health_status',
+      id: 'a',
+      time: 1_700_000_000_123,
+    });
     expect(toEngineEvent({ status: 'die', id: 'b' })).toMatchObject({ type: 'container', action: 'die', id: 'b' });
-    expect(toEngineEvent({ Type: 'container', Action: 'exec_die', Actor: { ID: 'a', Attributes: { execID: 'e1', exitCode: '0' } } })).toMatchObject({ action: 'exec_die', attributes: { execID: 'e1' } });
+    expect(toEngineEvent({ Type: 'container', Action: 'exec_die', Actor: { ID: 'a', Attributes: { execID: 'e1', exitCode: '0' } } })).toMatchObject({
+      action: 'exec_die',
+      attributes: { execID: 'e1' },
+    });
   });
 
   it('survives a quiet minute even with DOCKER_CLIENT_TIMEOUT set, and reports the end', async () => {
@@ -158,7 +190,11 @@ describe('the events stream', () => {
       while (events.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       // exec_die (a terminal's end) and image events (the dashboard's lists) are followed too.
       while (events.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-      expect(events.map((e) => [e.action, e.id])).toEqual([['start', 'c1'], ['exec_die', 'c1'], ['pull', 'busybox']]);
+      expect(events.map((e) => [e.action, e.id])).toEqual([
+        ['start', 'c1'],
+        ['exec_die', 'c1'],
+        ['pull', 'busybox'],
+      ]);
       finish!();
       while (ended === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       expect(ended).toBeInstanceOf(Error);

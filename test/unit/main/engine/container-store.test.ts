@@ -11,7 +11,15 @@ const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 
 function item(id: string, name: string): RawContainerListItem {
-  return { Id: id, Names: [`/${name}`], Image: 'busybox', Created: 1_700_000_000, State: 'running', Status: 'Up 2 minutes', Labels: { 'com.docker.compose.project': 'p' } };
+  return {
+    Id: id,
+    Names: [`/${name}`],
+    Image: 'busybox',
+    Created: 1_700_000_000,
+    State: 'running',
+    Status: 'Up 2 minutes',
+    Labels: { 'com.docker.compose.project': 'p' },
+  };
 }
 
 function inspect(id: string, name: string, status = 'running'): RawContainerInspect {
@@ -79,13 +87,20 @@ describe('ContainerStore', () => {
   it('sends the list as a reset, then fills isolation and detail from one inspect each', async () => {
     const t = setup([item(A, 'web')]);
     await t.finishList();
-    expect(t.patches[0]).toMatchObject({ reset: true, upsert: [{ id: A, name: 'web', isolation: null, detail: null, statusText: 'Up 2 minutes', composeProject: 'p' }] });
+    expect(t.patches[0]).toMatchObject({
+      reset: true,
+      upsert: [{ id: A, name: 'web', isolation: null, detail: null, statusText: 'Up 2 minutes', composeProject: 'p' }],
+    });
     expect(t.pending.map((p) => p.id)).toEqual([A]);
     await t.answer(A, inspect(A, 'web'));
     await t.store.idle();
     const last = t.patches.at(-1)!;
     expect(last.reset).toBe(false);
-    expect(last.upsert[0]).toMatchObject({ id: A, statusText: 'Up 2 minutes', detail: { startedAt: Date.parse('2023-11-14T22:13:21.5Z'), finishedAt: null, exitCode: null } });
+    expect(last.upsert[0]).toMatchObject({
+      id: A,
+      statusText: 'Up 2 minutes',
+      detail: { startedAt: Date.parse('2023-11-14T22:13:21.5Z'), finishedAt: null, exitCode: null },
+    });
     expect(last.upsert[0]?.isolation?.mode).toBe('runsc');
   });
 

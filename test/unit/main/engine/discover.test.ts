@@ -61,7 +61,9 @@ const active = (result: ReturnType<typeof linux>) => result.endpoints.filter((e)
 describe('discoverEngines on Linux', () => {
   it('uses the default socket when nothing is configured', () => {
     const result = linux({});
-    expect(active(result)).toEqual([{ id: 'unix:///var/run/docker.sock', name: 'default', host: 'unix:///var/run/docker.sock', source: 'default', flavor: 'linux', tls: false, active: true }]);
+    expect(active(result)).toEqual([
+      { id: 'unix:///var/run/docker.sock', name: 'default', host: 'unix:///var/run/docker.sock', source: 'default', flavor: 'linux', tls: false, active: true },
+    ]);
     expect(result.problems).toEqual([]);
   });
 
@@ -146,7 +148,9 @@ describe('discoverEngines on Linux', () => {
   it('gives the implicit default way to the first probe that exists when its socket is missing', async () => {
     await listenOn(join(runtimeDir, 'docker.sock'));
     const result = linux({ XDG_RUNTIME_DIR: runtimeDir }, false);
-    expect(active(result)).toEqual([expect.objectContaining({ host: `unix://${runtimeDir}/docker.sock`, source: 'probe', flavor: 'rootless', name: 'Docker (rootless)' })]);
+    expect(active(result)).toEqual([
+      expect.objectContaining({ host: `unix://${runtimeDir}/docker.sock`, source: 'probe', flavor: 'rootless', name: 'Docker (rootless)' }),
+    ]);
     expect(result.endpoints.find((e) => e.endpoint.source === 'default')?.endpoint.active).toBe(false);
   });
 

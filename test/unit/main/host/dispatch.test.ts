@@ -59,10 +59,23 @@ describe('dispatch', () => {
   });
 
   it('passes a handler SiloFailure through and wraps anything else as internal', async () => {
-    const typed = createDispatch(handlers({ 'engines.list': async () => { throw new SiloFailure(siloError('no-engine')); } }));
+    const typed = createDispatch(
+      handlers({
+        'engines.list': async () => {
+          throw new SiloFailure(siloError('no-engine'));
+        },
+      }),
+    );
     expect(await typed('engines.list', {})).toEqual({ ok: false, error: { code: 'no-engine' } });
     const seen: unknown[] = [];
-    const bug = createDispatch(handlers({ 'engines.list': async () => { throw new TypeError('boom'); } }), (e) => seen.push(e));
+    const bug = createDispatch(
+      handlers({
+        'engines.list': async () => {
+          throw new TypeError('boom');
+        },
+      }),
+      (e) => seen.push(e),
+    );
     expect(await bug('engines.list', undefined)).toEqual({ ok: false, error: { code: 'internal', detail: 'boom' } });
     expect(seen).toHaveLength(1);
   });

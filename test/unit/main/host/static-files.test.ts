@@ -19,7 +19,20 @@ describe('static files', () => {
   });
 
   it('lets no path escape, whatever its form', () => {
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%252e%252e/secret.txt', '/link.txt', '/secret.txt%00.html', '/%E0%A4%A', '//etc/passwd', '/assets']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/%252e%252e/secret.txt',
+      '/link.txt',
+      '/secret.txt%00.html',
+      '/%E0%A4%A',
+      '//etc/passwd',
+      '/assets',
+    ]) {
       expect(resolveStatic(root, path), path).toBeNull();
     }
   });

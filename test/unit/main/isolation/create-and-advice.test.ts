@@ -13,14 +13,27 @@ describe('the create body', () => {
   it('puts each field where the docker CLI puts it', () => {
     const body = buildCreateBody(
       {
-        image: 'silo-test/busybox:latest', command: ['sleep', '60'], entrypoint: ['/bin/sh', '-c'], env: ['A=1'], labels: ['tier=web', 'flag'],
-        ports: ['127.0.0.1:8080:80', '9000-9001:90-91/udp', '7000-7005:70', '53'], volumes: ['data:/data:ro', '/srv:/srv', '/anon'],
-        network: 'front', restart: { policy: 'on-failure', maxRetries: 2 }, memory: '64m', cpus: '0.5', isolation: 'runsc',
+        image: 'silo-test/busybox:latest',
+        command: ['sleep', '60'],
+        entrypoint: ['/bin/sh', '-c'],
+        env: ['A=1'],
+        labels: ['tier=web', 'flag'],
+        ports: ['127.0.0.1:8080:80', '9000-9001:90-91/udp', '7000-7005:70', '53'],
+        volumes: ['data:/data:ro', '/srv:/srv', '/anon'],
+        network: 'front',
+        restart: { policy: 'on-failure', maxRetries: 2 },
+        memory: '64m',
+        cpus: '0.5',
+        isolation: 'runsc',
       },
       'linux',
     );
     expect(body).toEqual({
-      Image: 'silo-test/busybox:latest', Cmd: ['sleep', '60'], Entrypoint: ['/bin/sh', '-c'], Env: ['A=1'], Labels: { tier: 'web', flag: '' },
+      Image: 'silo-test/busybox:latest',
+      Cmd: ['sleep', '60'],
+      Entrypoint: ['/bin/sh', '-c'],
+      Env: ['A=1'],
+      Labels: { tier: 'web', flag: '' },
       ExposedPorts: { '80/tcp': {}, '90/udp': {}, '91/udp': {}, '70/tcp': {}, '53/tcp': {} },
       Volumes: { '/anon': {} },
       HostConfig: {
@@ -32,7 +45,11 @@ describe('the create body', () => {
           '53/tcp': [{ HostIp: '', HostPort: '' }],
         },
         Binds: ['data:/data:ro', '/srv:/srv'],
-        NetworkMode: 'front', RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 }, Memory: 64 * 1024 ** 2, NanoCpus: 5e8, Runtime: 'runsc',
+        NetworkMode: 'front',
+        RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 },
+        Memory: 64 * 1024 ** 2,
+        NanoCpus: 5e8,
+        Runtime: 'runsc',
       },
     });
   });
@@ -60,18 +77,35 @@ describe('the advice', () => {
     expect(advice.blockers).toEqual([]);
     expect(advice.gvisorLimits.map((l) => l.code)).toContain('runtime-network-none');
     expect(advice.writableLayer).toMatchObject({ changed: false, choiceRequired: false });
-    expect(advice.keeps).toMatchObject({ image: 'silo-test/busybox:latest', imageReason: 'same-image', networks: ['silo-back', 'silo-front'], restartPolicy: 'unless-stopped', running: true });
-    expect(advice.keeps.volumes.map((v) => [v.destination, v.anonymous])).toEqual([['/data', false], ['/anon', true]]);
+    expect(advice.keeps).toMatchObject({
+      image: 'silo-test/busybox:latest',
+      imageReason: 'same-image',
+      networks: ['silo-back', 'silo-front'],
+      restartPolicy: 'unless-stopped',
+      running: true,
+    });
+    expect(advice.keeps.volumes.map((v) => [v.destination, v.anonymous])).toEqual([
+      ['/data', false],
+      ['/anon', true],
+    ]);
     expect(advice.keeps.ports.sort()).toEqual(['127.0.0.1:18443->443/tcp', '18080->80/tcp']);
     expect(advice.steps.map((s) => s.kind)).toEqual(['stop', 'disable-restart', 'rename', 'create', 'connect', 'start', 'verify-up', 'remove']);
   });
 
   it('asks the person about a changed writable layer, showing the changes and the commit it would make', () => {
-    const g = gathered('notes', [{ Path: '/srv', Kind: 1 }, { Path: '/srv/notes', Kind: 1 }, { Path: '/etc/passwd', Kind: 2 }]);
+    const g = gathered('notes', [
+      { Path: '/srv', Kind: 1 },
+      { Path: '/srv/notes', Kind: 1 },
+      { Path: '/etc/passwd', Kind: 2 },
+    ]);
     const to = targetFor(g.engine, 'runsc');
     const advice = buildAdvice(g, to, planFor(g, to, undefined, true), undefined);
     expect(advice.writableLayer).toMatchObject({ changed: true, count: 3, choiceRequired: true, choice: null });
-    expect(advice.writableLayer.sample).toEqual([{ path: '/srv', kind: 'added' }, { path: '/srv/notes', kind: 'added' }, { path: '/etc/passwd', kind: 'deleted' }]);
+    expect(advice.writableLayer.sample).toEqual([
+      { path: '/srv', kind: 'added' },
+      { path: '/srv/notes', kind: 'added' },
+      { path: '/etc/passwd', kind: 'deleted' },
+    ]);
     expect(advice.blockers).toEqual([]);
     expect(advice.steps.map((s) => s.kind)).toContain('commit');
     const discard = buildAdvice(g, to, planFor(g, to, 'discard', true), 'discard');
@@ -110,7 +144,11 @@ describe('the advice on a Windows engine', () => {
     const g = windows('10.0.17763.1817');
     const to = targetFor(g.engine, 'process');
     const advice = buildAdvice(g, to, planFor(g, to, undefined, true), undefined);
-    expect(advice.windows?.process).toMatchObject({ ok: false, reason: 'image-build-mismatch', params: { imageBuild: 17763, hostBuild: 20348, alternative: 'hyperv' } });
+    expect(advice.windows?.process).toMatchObject({
+      ok: false,
+      reason: 'image-build-mismatch',
+      params: { imageBuild: 17763, hostBuild: 20348, alternative: 'hyperv' },
+    });
     expect(advice.blockers.map((b) => b.code)).toEqual(expect.arrayContaining(['same-isolation', 'windows-build-incompatible']));
   });
 

@@ -19,7 +19,13 @@ describe('a move that succeeds', () => {
     b.engine.add('web');
     const [result] = await b.move({ ids: [WEB_ID], target: 'runsc' });
     expect(b.engine.calls).toEqual([
-      'stop old', 'restart-policy old no', `rename old web-silo-old-${WEB_ID.slice(0, 12)}`, 'create web', 'connect silo-back', 'start new', 'remove old',
+      'stop old',
+      'restart-policy old no',
+      `rename old web-silo-old-${WEB_ID.slice(0, 12)}`,
+      'create web',
+      'connect silo-back',
+      'start new',
+      'remove old',
     ]);
     expect(result?.ok).toBe(true);
     expect(result?.containers[0]).toMatchObject({ outcome: 'moved', failedStep: null, leftover: null, keptImage: null });
@@ -57,9 +63,11 @@ describe('a failure at any step restores the original', () => {
       it(`${when} step ${index} (${step.kind})`, async () => {
         const b = bench();
         b.engine.add('web');
-        const hooks = { [when]: (p: { step: string; phase: string; index: number }) => {
-          if (p.phase === 'step' && p.index === index) throw new Error(`injected ${when} ${p.step}`);
-        } };
+        const hooks = {
+          [when]: (p: { step: string; phase: string; index: number }) => {
+            if (p.phase === 'step' && p.index === index) throw new Error(`injected ${when} ${p.step}`);
+          },
+        };
         const [result] = await b.move({ ids: [WEB_ID], target: 'runsc' }, hooks);
         const report = result?.containers[0];
         expect(result?.ok).toBe(false);
@@ -83,7 +91,12 @@ describe('a failure at any step restores the original', () => {
     const [result] = await b.move({ ids: [WEB_ID], target: 'runsc' });
     expect(result?.containers[0]?.error?.detail).toMatch(/nonexistent/);
     expect(b.engine.calls.slice(-4)).toEqual(['remove new force', 'rename old web', 'restart-policy old unless-stopped', 'start old']);
-    expect(b.progress.filter((p) => p.phase === 'undo' && p.status === 'done').map((p) => p.step)).toEqual(['remove', 'rename', 'restore-restart-policy', 'start']);
+    expect(b.progress.filter((p) => p.phase === 'undo' && p.status === 'done').map((p) => p.step)).toEqual([
+      'remove',
+      'rename',
+      'restore-restart-policy',
+      'start',
+    ]);
     expect(b.progress.at(-1)).toMatchObject({ phase: 'finish', step: 'restored', status: 'failed', error: { code: 'engine-error' } });
   });
 

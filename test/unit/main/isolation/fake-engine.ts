@@ -27,7 +27,11 @@ export class FakeEngine {
     return c;
   }
 
-  fail(method: Method, when: (args: unknown[]) => boolean = () => true, error = new SiloFailure(siloError('engine-error', { detail: `${method} failed` }))): void {
+  fail(
+    method: Method,
+    when: (args: unknown[]) => boolean = () => true,
+    error = new SiloFailure(siloError('engine-error', { detail: `${method} failed` })),
+  ): void {
     this.failures.push({ method, when, error });
   }
 
@@ -54,7 +58,8 @@ export class FakeEngine {
       if (f) throw f.error;
     };
     const nameFree = (name: string): void => {
-      if (this.find(name)?.Name === `/${name}`) throw new SiloFailure(siloError('name-conflict', { params: { name }, detail: `Conflict. The container name "/${name}" is already in use` }));
+      if (this.find(name)?.Name === `/${name}`)
+        throw new SiloFailure(siloError('name-conflict', { params: { name }, detail: `Conflict. The container name "/${name}" is already in use` }));
     };
     const ops: EngineOps = {
       info: async () => clone(this.info),
@@ -63,21 +68,35 @@ export class FakeEngine {
         return c ? clone(c) : null;
       },
       changes: async () => clone(this.layer),
-      inspectImage: async (ref): Promise<RawImageInspect | null> => (this.images.has(ref) || ref.startsWith('sha256:') ? { Id: 'sha256:facc3276c35a2340ddb70ccf2a33ea3835f6b0266753850e19d65adbea887471', Os: 'linux' } : null),
+      inspectImage: async (ref): Promise<RawImageInspect | null> =>
+        this.images.has(ref) || ref.startsWith('sha256:')
+          ? { Id: 'sha256:facc3276c35a2340ddb70ccf2a33ea3835f6b0266753850e19d65adbea887471', Os: 'linux' }
+          : null,
       listImages: async () => [],
       listContainers: async (labels) => {
         const [key, value] = (labels?.[0] ?? '=').split('=');
-        return [...this.containers.values()].filter((c) => !key || c.Config.Labels?.[key] === value).map((c) => ({ Id: c.Id, Names: [c.Name], Image: c.Config.Image ?? '', Created: 0, State: c.State.Status, Status: '' }));
+        return [...this.containers.values()]
+          .filter((c) => !key || c.Config.Labels?.[key] === value)
+          .map((c) => ({ Id: c.Id, Names: [c.Name], Image: c.Config.Image ?? '', Created: 0, State: c.State.Status, Status: '' }));
       },
       create: async (name, body) => {
         guard('create', [name, body], `create ${name}`);
         if (name) nameFree(name);
-        const b = body as { HostConfig: RawContainerInspect['HostConfig']; NetworkingConfig?: { EndpointsConfig: Record<string, RawEndpointSettings> } } & RawContainerInspect['Config'];
+        const b = body as {
+          HostConfig: RawContainerInspect['HostConfig'];
+          NetworkingConfig?: { EndpointsConfig: Record<string, RawEndpointSettings> };
+        } & RawContainerInspect['Config'];
         const { HostConfig, NetworkingConfig, ...config } = b;
         const id = (++this.counter).toString(16).padStart(64, 'b');
         this.containers.set(id, {
-          Id: id, Name: `/${name}`, Created: new Date().toISOString(), Image: String(config.Image), RestartCount: 0,
-          State: { Status: 'created', Running: false }, Config: clone(config), HostConfig: clone(HostConfig),
+          Id: id,
+          Name: `/${name}`,
+          Created: new Date().toISOString(),
+          Image: String(config.Image),
+          RestartCount: 0,
+          State: { Status: 'created', Running: false },
+          Config: clone(config),
+          HostConfig: clone(HostConfig),
           NetworkSettings: { Networks: clone(NetworkingConfig?.EndpointsConfig ?? {}) },
         });
         return { id, warnings: [] };

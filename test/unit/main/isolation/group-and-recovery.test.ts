@@ -9,11 +9,13 @@ import { SiloFailure } from '../../../../src/shared/errors';
 import type { RawContainerInspect } from '../../../../src/shared/engine-api';
 import { bench, ENDPOINT, FAST, type Bench } from './support';
 
-const inProject = (project: string, id: string, name: string) => (c: RawContainerInspect): void => {
-  c.Id = id.repeat(64).slice(0, 64);
-  c.Name = `/${name}`;
-  c.Config.Labels = { ...(c.Config.Labels ?? {}), 'com.docker.compose.project': project };
-};
+const inProject =
+  (project: string, id: string, name: string) =>
+  (c: RawContainerInspect): void => {
+    c.Id = id.repeat(64).slice(0, 64);
+    c.Name = `/${name}`;
+    c.Config.Labels = { ...(c.Config.Labels ?? {}), 'com.docker.compose.project': project };
+  };
 
 function project(b: Bench): [RawContainerInspect, RawContainerInspect] {
   // Plain running containers without networks, like compose services with `network_mode: none`.
@@ -22,7 +24,16 @@ function project(b: Bench): [RawContainerInspect, RawContainerInspect] {
   return [a, d];
 }
 
-const recover = (b: Bench) => recoverJournals({ ops: b.engine.ops(), journal: b.journal, endpoint: ENDPOINT, skip: new Set(), progress: () => undefined, verify: FAST, log: () => undefined });
+const recover = (b: Bench) =>
+  recoverJournals({
+    ops: b.engine.ops(),
+    journal: b.journal,
+    endpoint: ENDPOINT,
+    skip: new Set(),
+    progress: () => undefined,
+    verify: FAST,
+    log: () => undefined,
+  });
 
 describe('a compose project, all or nothing', () => {
   it('moves every container, and removes the old ones only once all are up', async () => {
@@ -107,7 +118,10 @@ describe('Silo stops in the middle: the journal lets the next connection finish 
     // shop-api is up under runsc; shop-db's new container is created.
     const [report] = await recover(b);
     expect(report?.ok).toBe(true);
-    expect(report?.containers.map((c) => [c.name, c.outcome])).toEqual([['shop-api', 'original'], ['shop-db', 'original']]);
+    expect(report?.containers.map((c) => [c.name, c.outcome])).toEqual([
+      ['shop-api', 'original'],
+      ['shop-db', 'original'],
+    ]);
     expect(b.engine.find('shop-api')?.Id).toBe(api.Id);
     expect(b.engine.find('shop-db')?.Id).toBe(db.Id);
     expect(b.engine.names()).toEqual(['shop-api', 'shop-db']);
@@ -116,7 +130,11 @@ describe('Silo stops in the middle: the journal lets the next connection finish 
   it('in a project past its point of no return: the move is finished', async () => {
     const b = bench();
     project(b);
-    const hooks = { before: (p: { step: string; phase: string }) => { if (p.step === 'remove' && p.phase === 'step') throw new SimulatedCrash('remove'); } };
+    const hooks = {
+      before: (p: { step: string; phase: string }) => {
+        if (p.step === 'remove' && p.phase === 'step') throw new SimulatedCrash('remove');
+      },
+    };
     await expect(b.move({ project: 'shop', target: 'runsc' }, hooks)).rejects.toBeInstanceOf(SimulatedCrash);
     expect(b.journal.list()[0]?.phase).toBe('committed');
     const [report] = await recover(b);
@@ -129,14 +147,37 @@ describe('Silo stops in the middle: the journal lets the next connection finish 
     const [api] = project(b);
     await expect(b.move({ ids: [api.Id], target: 'runsc' }, crashAfter('rename'))).rejects.toBeInstanceOf(SimulatedCrash);
     const key = b.journal.list()[0]!.key;
-    expect(await recoverJournals({ ops: b.engine.ops(), journal: b.journal, endpoint: 'unix:///other.sock', skip: new Set(), progress: () => undefined, verify: FAST, log: () => undefined })).toEqual([]);
-    expect(await recoverJournals({ ops: b.engine.ops(), journal: b.journal, endpoint: ENDPOINT, skip: new Set([key]), progress: () => undefined, verify: FAST, log: () => undefined })).toEqual([]);
+    expect(
+      await recoverJournals({
+        ops: b.engine.ops(),
+        journal: b.journal,
+        endpoint: 'unix:///other.sock',
+        skip: new Set(),
+        progress: () => undefined,
+        verify: FAST,
+        log: () => undefined,
+      }),
+    ).toEqual([]);
+    expect(
+      await recoverJournals({
+        ops: b.engine.ops(),
+        journal: b.journal,
+        endpoint: ENDPOINT,
+        skip: new Set([key]),
+        progress: () => undefined,
+        verify: FAST,
+        log: () => undefined,
+      }),
+    ).toEqual([]);
     expect(b.journal.list()).toHaveLength(1);
   });
 });
 
 describe('the writable layer', () => {
-  const changed = [{ Path: '/srv', Kind: 1 }, { Path: '/srv/notes', Kind: 1 }];
+  const changed = [
+    { Path: '/srv', Kind: 1 },
+    { Path: '/srv/notes', Kind: 1 },
+  ];
 
   it('holds changes: nothing is done until the person chooses', async () => {
     const b = bench();

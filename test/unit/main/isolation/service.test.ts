@@ -56,7 +56,11 @@ describe('the isolation service', () => {
     const fake = new FakeEngine();
     const web = fake.add('web');
     const dir = mkdtempSync(join(tmpdir(), 'silo-s-'));
-    const crashing = serviceOn(fake, dir, { after: (p) => { if (p.step === 'rename') throw new SimulatedCrash(); } });
+    const crashing = serviceOn(fake, dir, {
+      after: (p) => {
+        if (p.step === 'rename') throw new SimulatedCrash();
+      },
+    });
     await expect(crashing.service.recreate({ ids: [web.Id], target: 'runsc' })).rejects.toBeInstanceOf(SimulatedCrash);
     crashing.service.close();
     expect(fake.names()).toEqual([`web-silo-old-${web.Id.slice(0, 12)}`]);

@@ -37,8 +37,15 @@ export function bench(): Bench {
       for (const [i, unit] of units.entries()) {
         results.push(
           await moveUnit({
-            ops, journal, key: `op-test.${i}`, operationId: 'op-test', endpoint: ENDPOINT, plans: unit.members.map((m) => m.plan),
-            progress: (p) => progress.push(p), verify: FAST, ...(hooks ? { hooks } : {}),
+            ops,
+            journal,
+            key: `op-test.${i}`,
+            operationId: 'op-test',
+            endpoint: ENDPOINT,
+            plans: unit.members.map((m) => m.plan),
+            progress: (p) => progress.push(p),
+            verify: FAST,
+            ...(hooks ? { hooks } : {}),
           }),
         );
       }

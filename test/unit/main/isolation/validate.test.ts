@@ -4,8 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { callSchemas } from '../../../../src/shared/contract';
 import {
-  parseMemory, parsePortSpec, parseVolumeSpec, splitCommandLine, validateContainerName, validateCpus, validateCreateSpec, validateEnv,
-  validateImageReference, validateLabels, validateMemory, validateRestart, validateVolumes,
+  parseMemory,
+  parsePortSpec,
+  parseVolumeSpec,
+  splitCommandLine,
+  validateContainerName,
+  validateCpus,
+  validateCreateSpec,
+  validateEnv,
+  validateImageReference,
+  validateLabels,
+  validateMemory,
+  validateRestart,
+  validateVolumes,
 } from '../../../../src/shared/validate';
 
 const rules = (problems: Array<{ rule: string }>): string[] => problems.map((p) => p.rule);
@@ -13,15 +24,25 @@ const HEX = 'a'.repeat(64);
 
 describe('container names', () => {
   it.each(['web', 'a1', 'my_app.1-x', '/web', 'A9'])('accepts %s', (name) => expect(validateContainerName(name)).toEqual([]));
-  it.each(['a', '-web', '.web', '_web', 'web app', 'wéb', 'web/x', 'web:1'])('refuses %s', (name) => expect(rules(validateContainerName(name))).toEqual(['container-name']));
+  it.each(['a', '-web', '.web', '_web', 'web app', 'wéb', 'web/x', 'web:1'])('refuses %s', (name) =>
+    expect(rules(validateContainerName(name))).toEqual(['container-name']),
+  );
   it('leaves an empty name to the engine', () => expect(validateContainerName('')).toEqual([]));
 });
 
 describe('image references', () => {
-  it.each(['busybox', 'silo-test/busybox:latest', 'localhost:5000/a/b:1.0', `registry.example.com/x@sha256:${HEX}`, 'a__b', 'a--b', 'a.b_c', `sha256:${HEX}`, HEX, '[::1]:5000/x:y'])(
-    'accepts %s',
-    (ref) => expect(validateImageReference(ref)).toEqual([]),
-  );
+  it.each([
+    'busybox',
+    'silo-test/busybox:latest',
+    'localhost:5000/a/b:1.0',
+    `registry.example.com/x@sha256:${HEX}`,
+    'a__b',
+    'a--b',
+    'a.b_c',
+    `sha256:${HEX}`,
+    HEX,
+    '[::1]:5000/x:y',
+  ])('accepts %s', (ref) => expect(validateImageReference(ref)).toEqual([]));
   it.each(['busybox:', ':tag', 'a/', 'a//b', 'busybox:-bad', '-a', 'a_', 'a@sha256:abc', 'a b'])('refuses %s', (ref) =>
     expect(rules(validateImageReference(ref))).toEqual(['image-reference']),
   );
@@ -38,7 +59,10 @@ describe('image references', () => {
 describe('port specs', () => {
   it('reads the forms the docker CLI takes', () => {
     expect(parsePortSpec('80')).toMatchObject({ ok: true, spec: { hostStart: null, containerStart: 80, protocol: 'tcp' } });
-    expect(parsePortSpec('127.0.0.1:8080:80/udp')).toMatchObject({ ok: true, spec: { hostIp: '127.0.0.1', hostStart: 8080, containerStart: 80, protocol: 'udp' } });
+    expect(parsePortSpec('127.0.0.1:8080:80/udp')).toMatchObject({
+      ok: true,
+      spec: { hostIp: '127.0.0.1', hostStart: 8080, containerStart: 80, protocol: 'udp' },
+    });
     expect(parsePortSpec('127.0.0.1::80')).toMatchObject({ ok: true, spec: { hostIp: '127.0.0.1', hostStart: null } });
     expect(parsePortSpec('[::1]:8080:80')).toMatchObject({ ok: true, spec: { hostIp: '::1', hostStart: 8080 } });
     expect(parsePortSpec('8000-8010:80-90')).toMatchObject({ ok: true, spec: { hostStart: 8000, hostEnd: 8010, containerStart: 80, containerEnd: 90 } });
@@ -46,8 +70,16 @@ describe('port specs', () => {
     expect(parsePortSpec('5000:5000/sctp').ok).toBe(true);
   });
   it.each([
-    ['80/xyz', 'port-protocol'], ['70000', 'port-number'], ['0', 'port-number'], ['8080:', 'port-spec'], ['abc', 'port-number'],
-    ['8000-8010:80-85', 'port-range'], ['90-80', 'port-range'], ['1.2.3.4.5:80:80', 'port-ip'], ['[::1]:80', 'port-spec'], ['', 'port-spec'],
+    ['80/xyz', 'port-protocol'],
+    ['70000', 'port-number'],
+    ['0', 'port-number'],
+    ['8080:', 'port-spec'],
+    ['abc', 'port-number'],
+    ['8000-8010:80-85', 'port-range'],
+    ['90-80', 'port-range'],
+    ['1.2.3.4.5:80:80', 'port-ip'],
+    ['[::1]:80', 'port-spec'],
+    ['', 'port-spec'],
   ])('refuses %s (%s)', (spec, rule) => {
     const r = parsePortSpec(spec, 'ports.3');
     expect(r.ok ? null : r.problem).toMatchObject({ field: 'ports.3', rule });
@@ -76,14 +108,24 @@ describe('volume specs', () => {
     expect(parseVolumeSpec('/h:/c:rw,z,rshared').ok).toBe(true);
   });
   it.each([
-    ['data', 'volume-destination'], ['/h:relative', 'volume-destination'], ['x:/', 'volume-destination'], ['da ta:/x', 'volume-name'],
-    ['/h:/c:ro,rw', 'volume-mode'], ['/h:/c:bad', 'volume-mode'], ['/h:/c:nocopy', 'volume-mode'], ['a:b:c:d', 'volume-spec'], ['/dst:ro', 'volume-spec'],
+    ['data', 'volume-destination'],
+    ['/h:relative', 'volume-destination'],
+    ['x:/', 'volume-destination'],
+    ['da ta:/x', 'volume-name'],
+    ['/h:/c:ro,rw', 'volume-mode'],
+    ['/h:/c:bad', 'volume-mode'],
+    ['/h:/c:nocopy', 'volume-mode'],
+    ['a:b:c:d', 'volume-spec'],
+    ['/dst:ro', 'volume-spec'],
   ])('refuses %s (%s)', (spec, rule) => {
     const r = parseVolumeSpec(spec, 'linux');
     expect(r.ok ? null : r.problem.rule).toBe(rule);
   });
   it('reads Windows specs with drive letters and pipes', () => {
-    expect(parseVolumeSpec('C:\\site:C:\\inetpub\\wwwroot:ro', 'windows')).toMatchObject({ ok: true, spec: { kind: 'bind', source: 'C:\\site', destination: 'C:\\inetpub\\wwwroot', readOnly: true } });
+    expect(parseVolumeSpec('C:\\site:C:\\inetpub\\wwwroot:ro', 'windows')).toMatchObject({
+      ok: true,
+      spec: { kind: 'bind', source: 'C:\\site', destination: 'C:\\inetpub\\wwwroot', readOnly: true },
+    });
     expect(parseVolumeSpec('logs:C:\\logs', 'windows')).toMatchObject({ ok: true, spec: { kind: 'volume' } });
     expect(parseVolumeSpec('C:\\data', 'windows')).toMatchObject({ ok: true, spec: { kind: 'anonymous' } });
     expect(parseVolumeSpec('C:\\a:C:\\', 'windows').ok).toBe(false);
@@ -93,7 +135,11 @@ describe('volume specs', () => {
     expect(validateVolumes(['/a:/x', 'bb:/x/'])).toEqual([{ field: 'volumes.1', rule: 'volume-duplicate', params: { destination: '/x/', other: 0 } }]);
   });
   it('refuses the engine socket, or a folder holding it, unless the person asked for it', () => {
-    expect(rules(validateVolumes(['/var/run/docker.sock:/var/run/docker.sock', '/var/run:/host-run', '/run/podman/podman.sock:/s']))).toEqual(['engine-socket', 'engine-socket', 'engine-socket']);
+    expect(rules(validateVolumes(['/var/run/docker.sock:/var/run/docker.sock', '/var/run:/host-run', '/run/podman/podman.sock:/s']))).toEqual([
+      'engine-socket',
+      'engine-socket',
+      'engine-socket',
+    ]);
     expect(rules(validateVolumes(['\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine'], { os: 'windows' }))).toEqual(['engine-socket']);
     expect(validateVolumes(['/var/run/docker.sock:/var/run/docker.sock'], { allowEngineSocket: true })).toEqual([]);
     // A named volume called like a socket is not a host path.
@@ -133,7 +179,16 @@ describe('a command line', () => {
 });
 
 describe('the whole form', () => {
-  const spec = { image: 'silo-test/busybox:latest', name: 'web', ports: ['8080:80'], env: ['A=1'], volumes: ['data:/data'], memory: '64m', cpus: '0.5', isolation: 'runsc' };
+  const spec = {
+    image: 'silo-test/busybox:latest',
+    name: 'web',
+    ports: ['8080:80'],
+    env: ['A=1'],
+    volumes: ['data:/data'],
+    memory: '64m',
+    cpus: '0.5',
+    isolation: 'runsc',
+  };
   it('passes a good form, and checks the isolation against the engine’s runtimes', () => {
     expect(validateCreateSpec(spec, { os: 'linux', runtimes: ['runc', 'runsc'] })).toEqual([]);
     expect(rules(validateCreateSpec(spec, { os: 'linux', runtimes: ['runc'] }))).toEqual(['isolation']);

@@ -4,7 +4,13 @@ import { DEFAULT_NOTIFY_SETTINGS, type ContainerIncident, type IncidentKind, typ
 import { wordNotice } from '../../../../src/main/notify/words';
 import { hexId } from '../tray/fixtures';
 
-const incident = (n: number, at: number, kind: IncidentKind = 'died'): ContainerIncident => ({ kind, at, id: hexId(n), name: `c${n}`, exitCode: kind === 'died' ? 1 : null });
+const incident = (n: number, at: number, kind: IncidentKind = 'died'): ContainerIncident => ({
+  kind,
+  at,
+  id: hexId(n),
+  name: `c${n}`,
+  exitCode: kind === 'died' ? 1 : null,
+});
 
 /** Feeds incidents and clock ticks in order, collecting every notice. */
 function run(inputs: Array<ContainerIncident | { tick: number }>, settings: NotifySettings = DEFAULT_NOTIFY_SETTINGS) {
@@ -55,7 +61,13 @@ describe('notifications', () => {
   });
 
   it('summarises a burst of several kinds as needing attention', () => {
-    const inputs: Array<ContainerIncident | { tick: number }> = [incident(1, 0), incident(2, 0, 'oom'), incident(3, 0, 'unhealthy'), incident(4, 0), { tick: 5000 }];
+    const inputs: Array<ContainerIncident | { tick: number }> = [
+      incident(1, 0),
+      incident(2, 0, 'oom'),
+      incident(3, 0, 'unhealthy'),
+      incident(4, 0),
+      { tick: 5000 },
+    ];
     const summary = run(inputs).notices.at(-1)!;
     expect(summary).toMatchObject({ kind: 'mixed', summary: true });
     expect(wordNotice(summary, 'en')).toEqual({ title: '4 containers need attention', body: 'c1, c2, c3 and 1 more' });

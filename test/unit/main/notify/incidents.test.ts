@@ -4,11 +4,24 @@ import { RequestedStops, REQUESTED_STOP_MS } from '../../../../src/main/notify/r
 import type { ContainerStateDetail, ContainerSummary } from '../../../../src/shared/model/container';
 import { container } from '../tray/fixtures';
 
-const detail = (extra: Partial<ContainerStateDetail>): ContainerStateDetail => ({ startedAt: 0, finishedAt: null, exitCode: 0, oomKilled: false, health: null, restartCount: 0, ...extra });
+const detail = (extra: Partial<ContainerStateDetail>): ContainerStateDetail => ({
+  startedAt: 0,
+  finishedAt: null,
+  exitCode: 0,
+  oomKilled: false,
+  health: null,
+  restartCount: 0,
+  ...extra,
+});
 const running = container(1, 'running', { name: 'web', detail: detail({}) });
-const exited = (extra: Partial<ContainerStateDetail>, state: ContainerSummary['state'] = 'exited'): ContainerSummary => ({ ...running, state, detail: detail(extra) });
+const exited = (extra: Partial<ContainerStateDetail>, state: ContainerSummary['state'] = 'exited'): ContainerSummary => ({
+  ...running,
+  state,
+  detail: detail(extra),
+});
 const before = new Map([[running.id, running]]);
-const kinds = (next: ContainerSummary, requested = () => false) => incidentsFromPatch(before, { reset: false, upsert: [next], remove: [] }, 5, requested).map((i) => [i.kind, i.exitCode]);
+const kinds = (next: ContainerSummary, requested = () => false) =>
+  incidentsFromPatch(before, { reset: false, upsert: [next], remove: [] }, 5, requested).map((i) => [i.kind, i.exitCode]);
 
 describe('incidents from container changes', () => {
   it('sees a container that dies with a non-zero exit', () => {

@@ -5,8 +5,20 @@ import type { ContainerIncident, Notice } from '../../../../src/main/notify/type
 import { formatPlace, parsePlace } from '../../../../src/shared/place';
 import { hexId } from '../tray/fixtures';
 
-const incident = (n: number, kind: ContainerIncident['kind']): ContainerIncident => ({ kind, at: 0, id: hexId(n), name: `c${n}`, exitCode: kind === 'died' ? 1 : null });
-const notice = (incidents: ContainerIncident[], summary = incidents.length > 1): Notice => ({ id: 1, kind: incidents[0]!.kind, summary, incidents, replaces: [] });
+const incident = (n: number, kind: ContainerIncident['kind']): ContainerIncident => ({
+  kind,
+  at: 0,
+  id: hexId(n),
+  name: `c${n}`,
+  exitCode: kind === 'died' ? 1 : null,
+});
+const notice = (incidents: ContainerIncident[], summary = incidents.length > 1): Notice => ({
+  id: 1,
+  kind: incidents[0]!.kind,
+  summary,
+  incidents,
+  replaces: [],
+});
 
 describe('the place a notice opens', () => {
   it("is the container's logs when it died or was killed for memory", () => {

@@ -42,12 +42,35 @@ const { trayChanges } = await import('../../../../src/main/tray/changes');
 const APPLIED: DaemonApplyResult = { status: 'applied', backupPath: '/etc/docker/daemon.json.bak', changes: [], needsRestart: [], warnings: [] };
 
 function setup(first: DaemonApplyResult = APPLIED, language: 'en' | 'es' = 'en') {
-  const read = { editable: true, engine: 'e', platform: 'linux', configFile: '/etc/docker/daemon.json', exists: true, text: '{}', sha256: 'base', problems: [], commandLineFlags: [], commandLineRuntimes: [], reload: 'signal' };
-  const daemon = { read: vi.fn(async () => read), setDefaultRuntime: vi.fn(async () => first), setWindowsIsolation: vi.fn(), applyElevated: vi.fn(async () => APPLIED) };
+  const read = {
+    editable: true,
+    engine: 'e',
+    platform: 'linux',
+    configFile: '/etc/docker/daemon.json',
+    exists: true,
+    text: '{}',
+    sha256: 'base',
+    problems: [],
+    commandLineFlags: [],
+    commandLineRuntimes: [],
+    reload: 'signal',
+  };
+  const daemon = {
+    read: vi.fn(async () => read),
+    setDefaultRuntime: vi.fn(async () => first),
+    setWindowsIsolation: vi.fn(),
+    applyElevated: vi.fn(async () => APPLIED),
+  };
   const switched: DesktopSwitchResult = { status: 'switched', backupPath: null, restart: 'manual' };
   const desktop = { switchContainers: vi.fn(async () => switched) };
   const openPlace = vi.fn();
-  const actions = trayChanges({ backends: { daemon, desktop } as never, engine: { snapshot: () => snapshot('connected') }, language: () => language, openPlace, log: () => undefined });
+  const actions = trayChanges({
+    backends: { daemon, desktop } as never,
+    engine: { snapshot: () => snapshot('connected') },
+    language: () => language,
+    openPlace,
+    log: () => undefined,
+  });
   return { actions, daemon, desktop, openPlace };
 }
 
@@ -64,14 +87,22 @@ describe("the tray's engine-wide changes", () => {
     expect(daemon.setDefaultRuntime).toHaveBeenCalledWith(snapshot('connected').endpoint!.id, 'runsc', 'base', expect.any(Function));
     expect(electron.boxes).toEqual([]); // a change Silo may make needs no question
     const [told] = electron.FakeNotification.all;
-    expect(told?.options).toEqual({ title: 'Default isolation: runsc', body: 'New containers on default start with runsc. Existing ones keep theirs until you move them.' });
+    expect(told?.options).toEqual({
+      title: 'Default isolation: runsc',
+      body: 'New containers on default start with runsc. Existing ones keep theirs until you move them.',
+    });
     expect(told?.shown).toBe(true);
     told?.handlers.get('click')?.();
     expect(openPlace).toHaveBeenCalledWith({ view: 'backends' });
   });
 
   it('ask before using administrator rights, and say nothing was written when refused', async () => {
-    const needsRoot: DaemonApplyResult = { status: 'needs-elevation', error: { code: 'config-permission-denied', step: 'write' }, configFile: '/etc/docker/daemon.json', method: 'pkexec' };
+    const needsRoot: DaemonApplyResult = {
+      status: 'needs-elevation',
+      error: { code: 'config-permission-denied', step: 'write' },
+      configFile: '/etc/docker/daemon.json',
+      method: 'pkexec',
+    };
     const { actions, daemon } = setup(needsRoot, 'es');
     await actions.setDefaultIsolation('runsc');
     expect(electron.boxes.map((b) => b.title)).toEqual(['Hacen falta permisos de administrador']);
@@ -110,7 +141,10 @@ describe("the tray's engine-wide changes", () => {
     electron.answer.response = 0;
     await actions.switchEngineOs('windows');
     expect(desktop.switchContainers).toHaveBeenCalledWith('windows', expect.any(Function));
-    expect(electron.FakeNotification.all[0]?.options).toEqual({ title: 'Docker Desktop uses Windows containers', body: 'Restart Docker Desktop to finish the switch.' });
+    expect(electron.FakeNotification.all[0]?.options).toEqual({
+      title: 'Docker Desktop uses Windows containers',
+      body: 'Restart Docker Desktop to finish the switch.',
+    });
   });
 
   it('tell a change that could not start, with its error code', async () => {

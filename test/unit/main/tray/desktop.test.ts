@@ -113,7 +113,11 @@ describe('the desktop integration', () => {
     expect(openWindow).toHaveBeenCalledTimes(1);
     expect(hub.openPlace).toHaveBeenLastCalledWith({ view: 'containers', container: web.id, tab: 'logs' });
 
-    emit({ reset: false, upsert: [{ ...web, state: 'exited', detail: { startedAt: 0, finishedAt: 1, exitCode: 3, oomKilled: false, health: null, restartCount: 0 } }], remove: [] });
+    emit({
+      reset: false,
+      upsert: [{ ...web, state: 'exited', detail: { startedAt: 0, finishedAt: 1, exitCode: 3, oomKilled: false, health: null, restartCount: 0 } }],
+      remove: [],
+    });
     electron.notifications.at(-1)!.handlers.get('click')!();
     expect(openWindow).toHaveBeenCalledTimes(2);
     expect(hub.openPlace).toHaveBeenLastCalledWith({ view: 'containers', container: web.id, tab: 'logs' });

@@ -8,15 +8,20 @@ import { container, containers, endpoint, snapshot } from './fixtures';
 
 function state(phase: ConnectionPhase, list: ContainerSummary[], extra: Partial<TrayState> = {}): TrayState {
   return {
-    ...trayStateFrom({ language: 'en', snapshot: snapshot(phase), containers: list, endpoints: [endpoint('default', true), endpoint('rootless', false)], pinned: [] }),
+    ...trayStateFrom({
+      language: 'en',
+      snapshot: snapshot(phase),
+      containers: list,
+      endpoints: [endpoint('default', true), endpoint('rootless', false)],
+      pinned: [],
+    }),
     ...extra,
   };
 }
 
 const labels = (items: TrayMenuItem[]) => items.map((item) => (item.type === 'separator' ? '---' : item.label));
 const find = (items: TrayMenuItem[], label: string) => items.find((item) => item.label === label);
-const actions = (items: TrayMenuItem[]): TrayAction[] =>
-  items.flatMap((item) => [...(item.action ? [item.action] : []), ...actions(item.submenu ?? [])]);
+const actions = (items: TrayMenuItem[]): TrayAction[] => items.flatMap((item) => [...(item.action ? [item.action] : []), ...actions(item.submenu ?? [])]);
 /** The items between the "Running" heading and the next separator. */
 function runningSection(items: TrayMenuItem[], heading = 'Running'): TrayMenuItem[] {
   const start = items.findIndex((item) => item.label === heading);
@@ -60,7 +65,11 @@ describe('the tray menu', () => {
           expect(labels(section)).toEqual(['No container is running']);
         } else {
           const shown = Math.min(running, TRAY_CONTAINER_CAP);
-          const names = list.filter((c) => c.state === 'running').map((c) => c.name).sort().slice(0, shown);
+          const names = list
+            .filter((c) => c.state === 'running')
+            .map((c) => c.name)
+            .sort()
+            .slice(0, shown);
           expect(labels(section).slice(0, shown)).toEqual(names);
           for (const item of section.slice(0, shown)) expect(labels(item.submenu ?? [])).toEqual(['Stop', 'Restart', 'Open logs']);
           if (running > TRAY_CONTAINER_CAP) {
@@ -122,8 +131,14 @@ describe('the tray menu', () => {
 
   it('offers the Windows/Linux containers switch only where Docker Desktop can make it', () => {
     expect(find(buildTrayMenu(state('connected', [])), 'Switch to Windows containers')).toBeUndefined();
-    expect(find(buildTrayMenu(state('connected', [], { engineOsSwitch: 'windows' })), 'Switch to Windows containers')?.action).toEqual({ type: 'engine-os', target: 'windows' });
-    expect(find(buildTrayMenu(state('connected', [], { engineOsSwitch: 'linux' })), 'Switch to Linux containers')?.action).toEqual({ type: 'engine-os', target: 'linux' });
+    expect(find(buildTrayMenu(state('connected', [], { engineOsSwitch: 'windows' })), 'Switch to Windows containers')?.action).toEqual({
+      type: 'engine-os',
+      target: 'windows',
+    });
+    expect(find(buildTrayMenu(state('connected', [], { engineOsSwitch: 'linux' })), 'Switch to Linux containers')?.action).toEqual({
+      type: 'engine-os',
+      target: 'linux',
+    });
     expect(find(buildTrayMenu(state('unreachable', [], { engineOsSwitch: 'linux' })), 'Switch to Linux containers')).toBeUndefined();
   });
 

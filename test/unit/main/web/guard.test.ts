@@ -22,7 +22,17 @@ describe('browser host guard', () => {
     expect(hostAllowed('127.0.0.1:4000', 4000)).toBe(true);
     expect(hostAllowed('localhost:4000', 4000)).toBe(true);
     expect(hostAllowed('[::1]:4000', 4000)).toBe(true);
-    for (const host of ['evil.com', 'evil.com:4000', 'localhost6:4000', '10.0.2.555:4000', '0177.0.0.1:4000', '127.0.0.1:4001', '127.0.0.1', '127.1:4000', undefined]) {
+    for (const host of [
+      'evil.com',
+      'evil.com:4000',
+      'localhost6:4000',
+      '10.0.2.555:4000',
+      '0177.0.0.1:4000',
+      '127.0.0.1:4001',
+      '127.0.0.1',
+      '127.1:4000',
+      undefined,
+    ]) {
       expect(hostAllowed(host, 4000)).toBe(false);
     }
   });

@@ -108,7 +108,12 @@ export function scanSource(file: string, text: string): Finding[] {
     // 20: the page gets ipcRenderer itself, or one of its methods unbound from a call.
     if (exposesToPage && ts.isIdentifier(node) && node.text === 'ipcRenderer' && !ts.isImportSpecifier(node.parent)) {
       const parent = node.parent;
-      const calledMethod = ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && IPC_RENDERER_CALLS.has(parent.name.text);
+      const calledMethod =
+        ts.isPropertyAccessExpression(parent) &&
+        parent.expression === node &&
+        ts.isCallExpression(parent.parent) &&
+        parent.parent.expression === parent &&
+        IPC_RENDERER_CALLS.has(parent.name.text);
       if (!calledMethod) report(node, 'RAW_IPC_RENDERER', 20);
     }
     ts.forEachChild(node, visit);
@@ -117,8 +122,10 @@ export function scanSource(file: string, text: string): Finding[] {
 
   // 13, 14: a file that creates a window limits its navigation and denies new windows.
   if (/new BrowserWindow\(/.test(text)) {
-    if (!text.includes("'will-navigate'")) findings.push({ rule: 'NAVIGATION', item: 13, file, line: 1, text: 'new BrowserWindow without a will-navigate handler' });
-    if (!/setWindowOpenHandler\([\s\S]*action: 'deny'/.test(text)) findings.push({ rule: 'NEW_WINDOW', item: 14, file, line: 1, text: 'new BrowserWindow without a denying window-open handler' });
+    if (!text.includes("'will-navigate'"))
+      findings.push({ rule: 'NAVIGATION', item: 13, file, line: 1, text: 'new BrowserWindow without a will-navigate handler' });
+    if (!/setWindowOpenHandler\([\s\S]*action: 'deny'/.test(text))
+      findings.push({ rule: 'NEW_WINDOW', item: 14, file, line: 1, text: 'new BrowserWindow without a denying window-open handler' });
   }
   return findings;
 }
@@ -148,7 +155,8 @@ export function checkCsp(where: string, policy: string | null): CspIssue[] {
   if (directives.get('object-src')?.join(' ') !== "'none'") flag("object-src is not 'none'");
   if (directives.get('base-uri')?.join(' ') !== "'none'") flag("base-uri is not 'none'");
   for (const [name, sources] of directives) {
-    for (const source of sources) if (source === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(source) && source !== 'data:') flag(`${name} allows any host of ${source}`);
+    for (const source of sources)
+      if (source === '*' || (/^[a-z][a-z0-9+.-]*:$/i.test(source) && source !== 'data:')) flag(`${name} allows any host of ${source}`);
   }
   return issues;
 }
@@ -163,7 +171,9 @@ export function sourceFiles(dir: string, base = dir): string[] {
 
 export function scanProject(srcDir: string): Finding[] {
   const findings = sourceFiles(srcDir).flatMap((file) => scanSource(file, readFileSync(join(srcDir, file), 'utf8')));
-  const main = sourceFiles(join(srcDir, 'main')).map((file) => readFileSync(join(srcDir, 'main', file), 'utf8')).join('\n');
+  const main = sourceFiles(join(srcDir, 'main'))
+    .map((file) => readFileSync(join(srcDir, 'main', file), 'utf8'))
+    .join('\n');
   // 5: permission requests and checks are answered (Silo denies them all).
   if (!main.includes('setPermissionRequestHandler(') || !main.includes('setPermissionCheckHandler(')) {
     findings.push({ rule: 'PERMISSIONS', item: 5, file: 'main', line: 0, text: 'no permission request or check handler' });

@@ -9,7 +9,11 @@ import { logFileName } from '../../../../src/renderer/views/details/logic/save-f
 describe('ANSI looks', () => {
   it('basic colours and attributes are classes; nothing for plain text', () => {
     expect(ansiLook({})).toEqual({ className: '', color: null, background: null });
-    expect(ansiLook({ fg: 1, bg: 12, bold: true, underline: true })).toEqual({ className: 'ansi-fg-1 ansi-bg-12 ansi-bold ansi-underline', color: null, background: null });
+    expect(ansiLook({ fg: 1, bg: 12, bold: true, underline: true })).toEqual({
+      className: 'ansi-fg-1 ansi-bg-12 ansi-bold ansi-underline',
+      color: null,
+      background: null,
+    });
   });
 
   it('a 256-palette or true colour is a CSS value for element.style', () => {

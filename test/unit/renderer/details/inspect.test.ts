@@ -9,12 +9,25 @@ const raw = {
   GraphDriver: { Name: 'overlay2', Data: null },
   State: { Status: 'running', Running: true, ExitCode: 0, Error: '' },
   Config: { Image: 'nginx', Env: ['A=1', 'B=2'], Labels: { 'com.docker.compose.project': 'shop' }, Cmd: null },
-  HostConfig: { Runtime: 'runsc', RestartPolicy: { Name: 'always', MaximumRetryCount: 0 }, PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] }, Binds: [] },
+  HostConfig: {
+    Runtime: 'runsc',
+    RestartPolicy: { Name: 'always', MaximumRetryCount: 0 },
+    PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] },
+    Binds: [],
+  },
   Mounts: [
     { Type: 'bind', Source: '/srv', Destination: '/data', Mode: 'ro', RW: false, Propagation: 'rprivate' },
     { Type: 'volume', Name: 'cache', Source: '', Destination: '/cache', Mode: 'z', RW: true },
   ],
-  NetworkSettings: { Networks: { bridge: { IPAddress: '172.17.0.2', Aliases: null } }, Ports: { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '8080' }, { HostIp: '::', HostPort: '8080' }] } },
+  NetworkSettings: {
+    Networks: { bridge: { IPAddress: '172.17.0.2', Aliases: null } },
+    Ports: {
+      '80/tcp': [
+        { HostIp: '0.0.0.0', HostPort: '8080' },
+        { HostIp: '::', HostPort: '8080' },
+      ],
+    },
+  },
 };
 
 describe('inspect made readable', () => {

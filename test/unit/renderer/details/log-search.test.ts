@@ -33,7 +33,10 @@ describe('stepping between matches', () => {
 
 describe('LogSearch', () => {
   it('counts every occurrence, steps through them in order with the occurrence in its line', () => {
-    const list = log([['a foo', 'bar', 'foo foo'], ['no', 'FOO']]);
+    const list = log([
+      ['a foo', 'bar', 'foo foo'],
+      ['no', 'FOO'],
+    ]);
     const search = new LogSearch();
     search.setQuery('foo');
     search.sync(list, 1);
@@ -88,7 +91,13 @@ describe('LogSearch', () => {
     const search = new LogSearch();
     search.setQuery('x');
     // cap 4: batches of two lines; the oldest batch goes once the rest holds 4
-    let list = log([['x0', 'a'], ['x2', 'x3']], 4);
+    let list = log(
+      [
+        ['x0', 'a'],
+        ['x2', 'x3'],
+      ],
+      4,
+    );
     search.sync(list, 1);
     search.step(1);
     search.step(1); // line 2
@@ -148,7 +157,9 @@ describe('reading a capped log by absolute line', () => {
     const iso = '2025-03-04T10:12:00.123456789Z';
     const d = new Date('2025-03-04T10:12:00.123Z');
     const p = (n: number, w = 2) => String(n).padStart(w, '0');
-    expect(formatLogTime(iso)).toBe(`${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.123`);
+    expect(formatLogTime(iso)).toBe(
+      `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.123`,
+    );
     expect(formatLogTime('not a time')).toBe('not a time');
   });
 });

@@ -54,7 +54,19 @@ const logBatch = (streamId: string, from: number, count: number): StreamData => 
   lines: Array.from({ length: count }, (_, i) => ({ stream: 'stdout' as const, time: null, text: String(from + i) })),
 });
 
-const statsSample = (n: number): StatsSample => ({ readAt: n * 1000, cpuPercent: n, memoryUsage: 0, memoryLimit: null, memoryPercent: null, networkRx: 0, networkTx: 0, blockRead: 0, blockWrite: 0, pids: 1, cpus: 2 });
+const statsSample = (n: number): StatsSample => ({
+  readAt: n * 1000,
+  cpuPercent: n,
+  memoryUsage: 0,
+  memoryLimit: null,
+  memoryPercent: null,
+  networkRx: 0,
+  networkTx: 0,
+  blockRead: 0,
+  blockWrite: 0,
+  pids: 1,
+  cpus: 2,
+});
 
 describe('the log held in memory', () => {
   it('asks for the last LOG_CAP lines with timestamps, and keeps at most LOG_CAP, saying how many went', async () => {

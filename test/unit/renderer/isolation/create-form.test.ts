@@ -121,7 +121,9 @@ describe('problems, on the field and line they belong to', () => {
   it('an image that is not a reference, and a runtime the engine does not offer', () => {
     expect(fieldMessage(buildSpec(form({ image: '' })).problems, 'image', t)).toBe('Required.');
     expect(fieldMessage(buildSpec(form({ image: 'Busybox' })).problems, 'image', t)).toBe('A repository name is lowercase; Busybox is not.');
-    expect(fieldMessage(buildSpec(form({ isolation: 'kata' }), engineFacts(linux as EngineInfo)).problems, 'isolation', t)).toBe('This engine does not offer kata.');
+    expect(fieldMessage(buildSpec(form({ isolation: 'kata' }), engineFacts(linux as EngineInfo)).problems, 'isolation', t)).toBe(
+      'This engine does not offer kata.',
+    );
     expect(fieldMessage(buildSpec(form({ isolation: 'hyperv' }), engineFacts(windows as EngineInfo)).problems, 'isolation', t)).toBeNull();
   });
 });
@@ -155,7 +157,19 @@ describe('the isolation choice', () => {
 
 describe('images', () => {
   it('one choice per tag, untagged images by id, last', () => {
-    const image = (id: string, tags: string[]) => ({ id, tags, digests: [], os: 'linux', architecture: 'amd64', osVersion: null, size: 1, createdAt: 0, containers: -1, dangling: tags.length === 0, labels: {} });
+    const image = (id: string, tags: string[]) => ({
+      id,
+      tags,
+      digests: [],
+      os: 'linux',
+      architecture: 'amd64',
+      osVersion: null,
+      size: 1,
+      createdAt: 0,
+      containers: -1,
+      dangling: tags.length === 0,
+      labels: {},
+    });
     expect(imageChoices([image('sha256:' + 'b'.repeat(64), []), image('sha256:' + 'a'.repeat(64), ['nginx:1', 'alpine:3'])]).map((c) => c.value)).toEqual([
       'alpine:3',
       'nginx:1',

@@ -2,10 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import type { MoveTarget } from '../../../../src/shared/isolation/gvisor-limits';
 import type { RecreateAdvice } from '../../../../src/shared/model/recreate';
-import { choicesToSend, commonTargets, confirmBlock, inPool, ladderRows, needsLayerChoice, newOperationId, projectMembers } from '../../../../src/renderer/views/isolation/selection';
+import {
+  choicesToSend,
+  commonTargets,
+  confirmBlock,
+  inPool,
+  ladderRows,
+  needsLayerChoice,
+  newOperationId,
+  projectMembers,
+} from '../../../../src/renderer/views/isolation/selection';
 import { container } from '../fixtures';
 
-const target = (name: string, rung: MoveTarget['rung'], isDefault = false): MoveTarget => ({ name, rung, isDefault, path: name, runtimeType: null, args: [], sameRung: false });
+const target = (name: string, rung: MoveTarget['rung'], isDefault = false): MoveTarget => ({
+  name,
+  rung,
+  isDefault,
+  path: name,
+  runtimeType: null,
+  args: [],
+  sameRung: false,
+});
 const runc = target('runc', 'shared-kernel', true);
 const runsc = target('runsc', 'user-space-kernel');
 const kata = target('kata', 'virtual-machine');
@@ -13,12 +30,31 @@ const kata = target('kata', 'virtual-machine');
 function advice(over: Partial<RecreateAdvice> & { changed?: boolean } = {}): RecreateAdvice {
   const { changed = false, ...rest } = over;
   return {
-    containerId: 'a'.repeat(64), name: 'web',
-    before: { mode: 'runc', rung: 'shared-kernel' }, after: { mode: 'runsc', rung: 'user-space-kernel' },
-    targets: [runsc], blockers: [], warnings: [], gvisorLimits: [],
+    containerId: 'a'.repeat(64),
+    name: 'web',
+    before: { mode: 'runc', rung: 'shared-kernel' },
+    after: { mode: 'runsc', rung: 'user-space-kernel' },
+    targets: [runsc],
+    blockers: [],
+    warnings: [],
+    gvisorLimits: [],
     writableLayer: { changed, count: changed ? 2 : 0, sample: [], mayBeIncomplete: false, choiceRequired: changed, choice: null },
-    keeps: { image: 'busybox', imageReason: 'same-image', volumes: [], binds: [], networks: [], ports: [], restartPolicy: 'no', env: 0, labels: 0, running: true, notes: [] },
-    steps: [], windows: null, composeProject: null,
+    keeps: {
+      image: 'busybox',
+      imageReason: 'same-image',
+      volumes: [],
+      binds: [],
+      networks: [],
+      ports: [],
+      restartPolicy: 'no',
+      env: 0,
+      labels: 0,
+      running: true,
+      notes: [],
+    },
+    steps: [],
+    windows: null,
+    composeProject: null,
     ...rest,
   };
 }
@@ -31,7 +67,13 @@ describe('targets', () => {
   });
 
   it('puts each target and each current runtime on its rung, weakest first; unknown only when used', () => {
-    const rows = ladderRows([{ mode: 'runc', rung: 'shared-kernel' }, { mode: 'runc', rung: 'shared-kernel' }], [runsc, kata]);
+    const rows = ladderRows(
+      [
+        { mode: 'runc', rung: 'shared-kernel' },
+        { mode: 'runc', rung: 'shared-kernel' },
+      ],
+      [runsc, kata],
+    );
     expect(rows.map((r) => [r.rung, r.current, r.targets.map((t) => t.name)])).toEqual([
       ['shared-kernel', ['runc'], []],
       ['user-namespaced', [], []],
@@ -52,20 +94,63 @@ describe('when the move may start', () => {
   it('waits for a target, then for every member’s advice on that target', () => {
     expect(confirmBlock({ ...base, target: null, advice: states([]) })).toBe('no-target');
     expect(confirmBlock({ ...base, advice: states([['a', advice()]]) })).toBe('loading');
-    expect(confirmBlock({ ...base, advice: states([['a', advice()], ['b', 'loading']]) })).toBe('loading');
+    expect(
+      confirmBlock({
+        ...base,
+        advice: states([
+          ['a', advice()],
+          ['b', 'loading'],
+        ]),
+      }),
+    ).toBe('loading');
     // An answer about another target does not count.
-    expect(confirmBlock({ ...base, advice: states([['a', advice()], ['b', advice({ after: { mode: 'kata', rung: 'virtual-machine' } })]]) })).toBe('loading');
-    expect(confirmBlock({ ...base, advice: states([['a', advice()], ['b', 'failed']]) })).toBe('failed');
-    expect(confirmBlock({ ...base, advice: states([['a', advice()], ['b', advice()]]) })).toBeNull();
+    expect(
+      confirmBlock({
+        ...base,
+        advice: states([
+          ['a', advice()],
+          ['b', advice({ after: { mode: 'kata', rung: 'virtual-machine' } })],
+        ]),
+      }),
+    ).toBe('loading');
+    expect(
+      confirmBlock({
+        ...base,
+        advice: states([
+          ['a', advice()],
+          ['b', 'failed'],
+        ]),
+      }),
+    ).toBe('failed');
+    expect(
+      confirmBlock({
+        ...base,
+        advice: states([
+          ['a', advice()],
+          ['b', advice()],
+        ]),
+      }),
+    ).toBeNull();
   });
 
   it('is refused while anything blocks', () => {
     const blocked = advice({ blockers: [{ code: 'container-paused', params: {} }] });
-    expect(confirmBlock({ ...base, advice: states([['a', advice()], ['b', blocked]]) })).toBe('blocked');
+    expect(
+      confirmBlock({
+        ...base,
+        advice: states([
+          ['a', advice()],
+          ['b', blocked],
+        ]),
+      }),
+    ).toBe('blocked');
   });
 
   it('has no default for a changed writable layer: the person must choose', () => {
-    const map = states([['a', advice({ changed: true })], ['b', advice()]]);
+    const map = states([
+      ['a', advice({ changed: true })],
+      ['b', advice()],
+    ]);
     expect(needsLayerChoice(advice({ changed: true }))).toBe(true);
     expect(confirmBlock({ ...base, advice: map })).toBe('choice');
     expect(confirmBlock({ ...base, advice: map, choices: { a: 'discard' } })).toBeNull();
@@ -74,7 +159,10 @@ describe('when the move may start', () => {
   });
 
   it('cannot be pressed again while running or once done', () => {
-    const ready = states([['a', advice()], ['b', advice()]]);
+    const ready = states([
+      ['a', advice()],
+      ['b', advice()],
+    ]);
     expect(confirmBlock({ ...base, advice: ready, phase: 'running' })).toBe('running');
     expect(confirmBlock({ ...base, advice: ready, phase: 'done' })).toBe('done');
   });
@@ -82,7 +170,11 @@ describe('when the move may start', () => {
 
 describe('helpers', () => {
   it('lists a compose project’s containers by name', () => {
-    const list = [container({ name: 'shop-web-1', composeProject: 'shop' }), container({ name: 'other', composeProject: null }), container({ name: 'shop-db-1', composeProject: 'shop' })];
+    const list = [
+      container({ name: 'shop-web-1', composeProject: 'shop' }),
+      container({ name: 'other', composeProject: null }),
+      container({ name: 'shop-db-1', composeProject: 'shop' }),
+    ];
     expect(projectMembers(list, 'shop').map((c) => c.name)).toEqual(['shop-db-1', 'shop-web-1']);
   });
 

@@ -4,9 +4,22 @@ import type { RecreateProgress, RecoveryReport } from '../../../../src/shared/mo
 import type { CallPort } from '../../../../src/renderer/stores/api-port';
 import { createIsolationStore, recoveryKey } from '../../../../src/renderer/stores/isolation';
 
-const recovery = (operationId: string, at: number): RecoveryReport => ({ operationId, at, ok: true, containers: [{ name: 'web', outcome: 'original', actions: [], ok: true, error: null }] });
+const recovery = (operationId: string, at: number): RecoveryReport => ({
+  operationId,
+  at,
+  ok: true,
+  containers: [{ name: 'web', outcome: 'original', actions: [], ok: true, error: null }],
+});
 const progress = (operationId: string, index: number): RecreateProgress => ({
-  operationId, containerId: 'a', containerName: 'web', step: 'stop', phase: 'step', status: 'done', index, total: 2, error: null,
+  operationId,
+  containerId: 'a',
+  containerName: 'web',
+  step: 'stop',
+  phase: 'step',
+  status: 'done',
+  index,
+  total: 2,
+  error: null,
 });
 
 function fakeApi(answers: Record<string, unknown>): CallPort & { calls: string[] } {
@@ -28,7 +41,12 @@ describe('isolation store', () => {
     store.getState().recordProgress(progress('op-1', 0));
     store.getState().recordProgress(progress('op-2', 0));
     store.getState().recordProgress(progress('op-1', 1));
-    expect(store.getState().progress.get('op-1')?.map((p) => p.index)).toEqual([0, 1]);
+    expect(
+      store
+        .getState()
+        .progress.get('op-1')
+        ?.map((p) => p.index),
+    ).toEqual([0, 1]);
     store.getState().forgetProgress('op-1');
     expect([...store.getState().progress.keys()]).toEqual(['op-2']);
   });

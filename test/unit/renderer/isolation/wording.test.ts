@@ -56,7 +56,9 @@ describe('Windows builds, in a sentence', () => {
   it('gives the range process isolation runs on a Windows 11 host', () => {
     const compat = checkWindowsCompat('10.0.22631.1', host(22621));
     expect(compat.process.ok).toBe(false);
-    expect(describeWindowsVerdict(compat.process, t)).toBe('This image is built for Windows build 22631, newer than this host (22621): no isolation runs a newer image on an older host.');
+    expect(describeWindowsVerdict(compat.process, t)).toBe(
+      'This image is built for Windows build 22631, newer than this host (22621): no isolation runs a newer image on an older host.',
+    );
     expect(describeWindowsVerdict(checkWindowsCompat('10.0.20348.1', host(22621)).process, t)).toBe(
       "The image's build (20348) lies in the range this host runs under process isolation (20348 to 22621).",
     );
@@ -71,27 +73,50 @@ describe('Windows builds, in a sentence', () => {
     const compat = checkWindowsCompat('10.0.17763.1', host(20348));
     const issue = { code: 'windows-build-incompatible' as const, params: { reason: 'image-build-mismatch', imageBuild: 17763, hostBuild: 20348 } };
     expect(describeIssue(issue, t, compat, 'process')).toBe('This image is built for Windows build 17763; this host is 20348: use Hyper-V isolation.');
-    expect(describeIssue({ ...issue, params: { reason: 'image-newer-than-host', imageBuild: 26100, hostBuild: 20348 } }, t)).toMatch(/^This image is built for Windows build 26100, newer than this host \(20348\)/);
+    expect(describeIssue({ ...issue, params: { reason: 'image-newer-than-host', imageBuild: 26100, hostBuild: 20348 } }, t)).toMatch(
+      /^This image is built for Windows build 26100, newer than this host \(20348\)/,
+    );
   });
 });
 
 describe('the advice', () => {
   it('has a sentence for every gVisor limit and every plan issue (no fallback)', () => {
     const limits: Record<GvisorLimitCode, true> = {
-      'host-network': true, 'runtime-network-none': true, 'container-name-dns': true, 'raw-sockets': true, 'host-unix-socket': true, 'devices-not-passed': true,
-      'gpu-needs-nvproxy': true, 'host-ipc': true, 'host-pid': true, 'mount-read-only': true, 'seccomp-profile-not-applied': true, 'docker-cp-cache': true,
-      'live-update-fails': true, 'tmp-in-sandbox-memory': true, 'rootfs-overlay': true, 'partial-network-tools': true,
+      'host-network': true,
+      'runtime-network-none': true,
+      'container-name-dns': true,
+      'raw-sockets': true,
+      'host-unix-socket': true,
+      'devices-not-passed': true,
+      'gpu-needs-nvproxy': true,
+      'host-ipc': true,
+      'host-pid': true,
+      'mount-read-only': true,
+      'seccomp-profile-not-applied': true,
+      'docker-cp-cache': true,
+      'live-update-fails': true,
+      'tmp-in-sandbox-memory': true,
+      'rootfs-overlay': true,
+      'partial-network-tools': true,
     };
     for (const code of Object.keys(limits)) expect(knownKey('limit.', code), code).not.toBeNull();
     const issues: Record<Exclude<PlanIssueCode, 'gvisor-limit' | 'windows-build-incompatible' | 'windows-build-unknown'>, true> = {
-      'same-isolation': true, 'unknown-runtime': true, 'invalid-isolation': true, 'container-paused': true, 'writable-layer-not-checked': true,
-      'duplicate-mount-destination': true, 'hyperv-shared-network': true, 'writable-layer-hidden': true,
+      'same-isolation': true,
+      'unknown-runtime': true,
+      'invalid-isolation': true,
+      'container-paused': true,
+      'writable-layer-not-checked': true,
+      'duplicate-mount-destination': true,
+      'hyperv-shared-network': true,
+      'writable-layer-hidden': true,
     };
     for (const code of Object.keys(issues)) expect(knownKey('plan.issue.', code), code).not.toBeNull();
   });
 
   it('words limits and issues with their parameters', () => {
-    expect(describeLimit({ code: 'host-unix-socket', params: { sources: '/run/app.sock' } }, t)).toBe("Connecting to the host sockets it mounts (/run/app.sock) needs runsc's --host-uds flag.");
+    expect(describeLimit({ code: 'host-unix-socket', params: { sources: '/run/app.sock' } }, t)).toBe(
+      "Connecting to the host sockets it mounts (/run/app.sock) needs runsc's --host-uds flag.",
+    );
     expect(describeIssue({ code: 'gvisor-limit', params: { limit: 'host-network', severity: 'blocks' } }, t)).toMatch(/^It uses the host's network/);
     expect(describeIssue({ code: 'same-isolation', params: { target: 'runsc' } }, t)).toBe('It already runs under runsc.');
     expect(describeIssue({ code: 'duplicate-mount-destination', params: { destinations: '/data' } }, t)).toMatch(/\(\/data\)/);
@@ -121,8 +146,16 @@ describe('the advice', () => {
   it('says what the new container keeps, volumes by name and anonymous ones re-attached', () => {
     const rows = describeKeeps(
       {
-        image: 'silo-keep/notes:abc', imageReason: 'commit', binds: [], networks: ['appnet'], ports: ['8080->80/tcp'], restartPolicy: 'on-failure:3',
-        env: 2, labels: 1, running: true, notes: [],
+        image: 'silo-keep/notes:abc',
+        imageReason: 'commit',
+        binds: [],
+        networks: ['appnet'],
+        ports: ['8080->80/tcp'],
+        restartPolicy: 'on-failure:3',
+        env: 2,
+        labels: 1,
+        running: true,
+        notes: [],
         volumes: [
           { name: 'notes-data', destination: '/data', anonymous: false, readOnly: false },
           { name: '0123456789abcdef0123', destination: '/cache', anonymous: true, readOnly: true },
@@ -170,7 +203,16 @@ describe('the plan and its progress', () => {
   });
 
   const event = (over: Partial<RecreateProgress>): RecreateProgress => ({
-    operationId: 'ui-op', containerId: 'a', containerName: 'web', step: 'stop', phase: 'step', status: 'running', index: 0, total: 3, error: null, ...over,
+    operationId: 'ui-op',
+    containerId: 'a',
+    containerName: 'web',
+    step: 'stop',
+    phase: 'step',
+    status: 'running',
+    index: 0,
+    total: 3,
+    error: null,
+    ...over,
   });
 
   it('follows the last word on each step, ignores other containers, lists undo actions in order', () => {
@@ -200,18 +242,39 @@ describe('the plan and its progress', () => {
 });
 
 describe('outcomes', () => {
-  const base: ContainerMoveReport = { id: 'a', name: 'web', outcome: 'moved', newId: 'b', failedStep: null, error: null, rollback: null, keptImage: null, leftover: null, warnings: [] };
+  const base: ContainerMoveReport = {
+    id: 'a',
+    name: 'web',
+    outcome: 'moved',
+    newId: 'b',
+    failedStep: null,
+    error: null,
+    rollback: null,
+    keptImage: null,
+    leftover: null,
+    warnings: [],
+  };
   const after = { label: 'gVisor (runsc)', rung: 'User-space kernel' };
 
   it('says where a moved container runs now, and where its changes were kept', () => {
     const words = describeMoveOutcome({ ...base, keptImage: 'silo-keep/web:1' }, after, t);
     expect(words.tone).toBe('ok');
-    expect(words.lines).toEqual(['web now runs under gVisor (runsc), on the User-space kernel rung.', 'The changes in its writable layer were kept in the image silo-keep/web:1.']);
+    expect(words.lines).toEqual([
+      'web now runs under gVisor (runsc), on the User-space kernel rung.',
+      'The changes in its writable layer were kept in the image silo-keep/web:1.',
+    ]);
   });
 
   it('says what failed and that the original is back', () => {
     const words = describeMoveOutcome(
-      { ...base, outcome: 'restored', newId: null, failedStep: 'verify-up', error: { code: 'container-not-up', params: { state: 'failed' }, detail: 'exit 1' }, rollback: { ok: true, failedAction: null, error: null } },
+      {
+        ...base,
+        outcome: 'restored',
+        newId: null,
+        failedStep: 'verify-up',
+        error: { code: 'container-not-up', params: { state: 'failed' }, detail: 'exit 1' },
+        rollback: { ok: true, failedAction: null, error: null },
+      },
       after,
       t,
     );
@@ -225,18 +288,28 @@ describe('outcomes', () => {
 
   it('says when putting it back did not finish either', () => {
     const words = describeMoveOutcome(
-      { ...base, outcome: 'unrecovered', failedStep: 'start', error: { code: 'engine-unreachable' }, rollback: { ok: false, failedAction: 'rename', error: { code: 'engine-unreachable' } } },
+      {
+        ...base,
+        outcome: 'unrecovered',
+        failedStep: 'start',
+        error: { code: 'engine-unreachable' },
+        rollback: { ok: false, failedAction: 'rename', error: { code: 'engine-unreachable' } },
+      },
       after,
       t,
     );
-    expect(words.lines.at(-1)).toBe('Putting web back did not finish: “Give the original its name back” failed. The engine does not answer. Is Docker running? Silo finishes it from its journal as soon as it reaches the engine again.');
+    expect(words.lines.at(-1)).toBe(
+      'Putting web back did not finish: “Give the original its name back” failed. The engine does not answer. Is Docker running? Silo finishes it from its journal as soon as it reaches the engine again.',
+    );
   });
 
   it('tells a recovery Silo made on its own', () => {
     expect(
       describeRecovery(
         {
-          operationId: 'x', at: 0, ok: false,
+          operationId: 'x',
+          at: 0,
+          ok: false,
           containers: [
             { name: 'web', outcome: 'original', actions: ['rename'], ok: true, error: null },
             { name: 'db', outcome: 'moved', actions: ['start'], ok: true, error: null },
@@ -245,16 +318,38 @@ describe('outcomes', () => {
         },
         t,
       ),
-    ).toEqual(['web is back as it was before the change.', 'db: the change was finished; it runs under its new isolation.', 'cache: The engine took too long to answer.']);
+    ).toEqual([
+      'web is back as it was before the change.',
+      'db: the change was finished; it runs under its new isolation.',
+      'cache: The engine took too long to answer.',
+    ]);
   });
 });
 
 describe('measured cost', () => {
-  const sample = (over: Partial<CostSample>): CostSample => ({ mode: 'runsc', runs: 5, totalsMs: [642.7], createMs: 40.2, startMs: 602.5, totalMs: 642.7, memoryBytes: 12.1 * 1024 * 1024, error: null, ...over });
+  const sample = (over: Partial<CostSample>): CostSample => ({
+    mode: 'runsc',
+    runs: 5,
+    totalsMs: [642.7],
+    createMs: 40.2,
+    startMs: 602.5,
+    totalMs: 642.7,
+    memoryBytes: 12.1 * 1024 * 1024,
+    error: null,
+    ...over,
+  });
 
   it('shows the figures measured, and “not measured” where there are none', () => {
     expect(describeCostSample(sample({}), t)).toEqual({ startup: '643 ms', memory: '12.1 MiB', detail: 'create 40.2 ms + start 603 ms', error: null });
-    const failed = describeCostSample(sample({ startMs: null, totalMs: null, memoryBytes: null, error: { code: 'cost-probe-failed', params: { runtime: 'runsc' }, detail: 'OCI runtime create failed' } }), t);
+    const failed = describeCostSample(
+      sample({
+        startMs: null,
+        totalMs: null,
+        memoryBytes: null,
+        error: { code: 'cost-probe-failed', params: { runtime: 'runsc' }, detail: 'OCI runtime create failed' },
+      }),
+      t,
+    );
     expect(failed.startup).toBe('not measured');
     expect(failed.error).toBe('The timed test container could not run under runsc. The engine said: OCI runtime create failed');
   });

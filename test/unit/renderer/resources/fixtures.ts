@@ -30,7 +30,18 @@ export function layer(overrides: Partial<ImageLayer> = {}): ImageLayer {
 
 export function volume(overrides: Partial<VolumeSummary> = {}): VolumeSummary {
   n += 1;
-  return { name: `vol${n}`, driver: 'local', mountpoint: `/var/lib/docker/volumes/vol${n}/_data`, scope: 'local', createdAt: null, labels: {}, size: null, usedBy: [], anonymous: false, ...overrides };
+  return {
+    name: `vol${n}`,
+    driver: 'local',
+    mountpoint: `/var/lib/docker/volumes/vol${n}/_data`,
+    scope: 'local',
+    createdAt: null,
+    labels: {},
+    size: null,
+    usedBy: [],
+    anonymous: false,
+    ...overrides,
+  };
 }
 
 export function network(overrides: Partial<NetworkSummary> = {}): NetworkSummary {

@@ -73,7 +73,10 @@ describe('readableCommand', () => {
 
   it('reads Windows shells', () => {
     expect(readableCommand('cmd /S /C #(nop) WORKDIR C:\\app')).toEqual({ instruction: 'WORKDIR', text: 'C:\\app' });
-    expect(readableCommand("powershell -Command $ErrorActionPreference = 'Stop'; Install-Thing")).toEqual({ instruction: 'RUN', text: "$ErrorActionPreference = 'Stop'; Install-Thing" });
+    expect(readableCommand("powershell -Command $ErrorActionPreference = 'Stop'; Install-Thing")).toEqual({
+      instruction: 'RUN',
+      text: "$ErrorActionPreference = 'Stop'; Install-Thing",
+    });
   });
 
   it('keeps a docker commit as it is, and an import as empty', () => {
@@ -90,7 +93,11 @@ describe('readableCommand', () => {
 
 describe('summarizeLayers', () => {
   it('counts the steps, the layers with files and their bytes', () => {
-    const layers = [layer({ size: 6, createdBy: 'sh -c echo' }), layer({ size: 0, empty: true, createdBy: '/bin/sh -c #(nop)  CMD ["sh"]' }), layer({ size: 1_980_000, comment: 'Imported from -' })];
+    const layers = [
+      layer({ size: 6, createdBy: 'sh -c echo' }),
+      layer({ size: 0, empty: true, createdBy: '/bin/sh -c #(nop)  CMD ["sh"]' }),
+      layer({ size: 1_980_000, comment: 'Imported from -' }),
+    ];
     expect(summarizeLayers(layers)).toEqual({ steps: 3, fileLayers: 2, size: 1_980_006 });
     expect(summarizeLayers([])).toEqual({ steps: 0, fileLayers: 0, size: 0 });
   });
@@ -126,8 +133,16 @@ describe('pull progress', () => {
 describe('describeImagePrune', () => {
   it('says what would go and what it frees, or that nothing would', () => {
     expect(describeImagePrune({ images: [], bytes: 0 }, en, 'en')).toMatch(/^Nothing to remove/);
-    expect(describeImagePrune({ images: [{ id: 'a', size: 5, createdAt: 0 }], bytes: 1_200_000 }, en, 'en')).toBe('1 unused image would be removed, freeing 1.2 MB.');
-    const two = { images: [{ id: 'a', size: 5, createdAt: 0 }, { id: 'b', size: 5, createdAt: 0 }], bytes: 42_000_000 };
+    expect(describeImagePrune({ images: [{ id: 'a', size: 5, createdAt: 0 }], bytes: 1_200_000 }, en, 'en')).toBe(
+      '1 unused image would be removed, freeing 1.2 MB.',
+    );
+    const two = {
+      images: [
+        { id: 'a', size: 5, createdAt: 0 },
+        { id: 'b', size: 5, createdAt: 0 },
+      ],
+      bytes: 42_000_000,
+    };
     expect(describeImagePrune(two, en, 'en')).toBe('2 unused images would be removed, freeing 42 MB.');
     expect(describeImagePrune(two, es, 'es')).toBe('Se eliminarían 2 imágenes no usadas, liberando 42 MB.');
   });

@@ -1,17 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { attachedContainers, connectableContainers, gatewayProblem, matchesNetwork, networkNameProblem, offeredDrivers, sortNetworks, subnetProblem } from '../../../../src/renderer/views/networks/model';
+import {
+  attachedContainers,
+  connectableContainers,
+  gatewayProblem,
+  matchesNetwork,
+  networkNameProblem,
+  offeredDrivers,
+  sortNetworks,
+  subnetProblem,
+} from '../../../../src/renderer/views/networks/model';
 import type { ContainerSummary } from '../../../../src/shared/model/container';
 import { container } from '../fixtures';
 import { network } from './fixtures';
 
 describe('offeredDrivers', () => {
   it('offers the drivers the engine OS ships with, then the others its networks use', () => {
-    expect(offeredDrivers('linux', [network({ driver: 'bridge' }), network({ driver: 'host' }), network({ driver: 'null' })])).toEqual(['bridge', 'macvlan', 'ipvlan']);
-    expect(offeredDrivers('linux', [network({ driver: 'overlay' }), network({ driver: 'weaveworks/net-plugin:latest' })])).toEqual(['bridge', 'macvlan', 'ipvlan', 'overlay', 'weaveworks/net-plugin:latest']);
+    expect(offeredDrivers('linux', [network({ driver: 'bridge' }), network({ driver: 'host' }), network({ driver: 'null' })])).toEqual([
+      'bridge',
+      'macvlan',
+      'ipvlan',
+    ]);
+    expect(offeredDrivers('linux', [network({ driver: 'overlay' }), network({ driver: 'weaveworks/net-plugin:latest' })])).toEqual([
+      'bridge',
+      'macvlan',
+      'ipvlan',
+      'overlay',
+      'weaveworks/net-plugin:latest',
+    ]);
   });
 
   it('offers the Windows drivers on a Windows engine', () => {
-    expect(offeredDrivers('windows', [network({ driver: 'nat', name: 'nat', builtIn: true }), network({ driver: 'none' })])).toEqual(['nat', 'transparent', 'l2bridge', 'l2tunnel', 'ics']);
+    expect(offeredDrivers('windows', [network({ driver: 'nat', name: 'nat', builtIn: true }), network({ driver: 'none' })])).toEqual([
+      'nat',
+      'transparent',
+      'l2bridge',
+      'l2tunnel',
+      'ics',
+    ]);
   });
 });
 
@@ -46,7 +71,12 @@ describe('containers on a network', () => {
   const db = container({ name: 'db', state: 'exited' });
   const dying = container({ name: 'dying', state: 'removing' });
   const byId: ReadonlyMap<string, ContainerSummary> = new Map([web, db, dying].map((c) => [c.id, c]));
-  const net = network({ containers: [{ containerId: web.id, name: 'web-old', ipv4: '172.30.0.2', ipv6: null, mac: null }, { containerId: 'eeeeeeeeeeee', name: 'elsewhere', ipv4: null, ipv6: null, mac: null }] });
+  const net = network({
+    containers: [
+      { containerId: web.id, name: 'web-old', ipv4: '172.30.0.2', ipv6: null, mac: null },
+      { containerId: 'eeeeeeeeeeee', name: 'elsewhere', ipv4: null, ipv6: null, mac: null },
+    ],
+  });
 
   it('names the attached containers as the list has them now', () => {
     expect(attachedContainers(net, byId)).toEqual([

@@ -116,7 +116,10 @@ describe('a pull', () => {
     expect(store.getState().pull?.progress).toBeNull();
     store.getState().onStreamData({ streamId: 's7', kind: 'pull', progress: pullProgress({ total: 10, downloaded: 5 }) });
     expect(store.getState().pull?.progress?.downloaded).toBe(5);
-    store.getState().onStreamEnd({ streamId: 's7', error: { code: 'registry-unreachable', params: { reference: 'busybox:latest' }, detail: 'dial tcp: lookup registry-1.docker.io: no such host' } });
+    store.getState().onStreamEnd({
+      streamId: 's7',
+      error: { code: 'registry-unreachable', params: { reference: 'busybox:latest' }, detail: 'dial tcp: lookup registry-1.docker.io: no such host' },
+    });
     expect(store.getState().pull).toMatchObject({ phase: 'failed', error: { code: 'registry-unreachable' } });
     store.getState().clearPull();
     expect(store.getState().pull).toBeNull();
@@ -240,7 +243,9 @@ describe('a compose project action', () => {
     await store.getState().act('shop', 'stop');
     expect(store.getState().runs.get('shop')).toMatchObject({ phase: 'running', total: 3, done: 0 });
     store.getState().onStreamData({ streamId: 's9', kind: 'progress', done: 1, total: 3, outcome: { id: 'a', ok: true, error: null } });
-    store.getState().onStreamData({ streamId: 's9', kind: 'progress', done: 2, total: 3, outcome: { id: 'b', ok: false, error: { code: 'container-not-running' } } });
+    store
+      .getState()
+      .onStreamData({ streamId: 's9', kind: 'progress', done: 2, total: 3, outcome: { id: 'b', ok: false, error: { code: 'container-not-running' } } });
     store.getState().onStreamData({ streamId: 'other', kind: 'progress', done: 3, total: 3, outcome: { id: 'z', ok: false, error: null } });
     expect(store.getState().runs.get('shop')).toMatchObject({ done: 2, failures: [{ id: 'b' }] });
     await store.getState().act('shop', 'start');

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../../src/renderer/i18n';
-import { describeVolumePrune, isContainerState, joinNames, matchesVolume, parseLabels, sortVolumes, volumeNameProblem, volumeUsersNow } from '../../../../src/renderer/views/volumes/model';
+import {
+  describeVolumePrune,
+  isContainerState,
+  joinNames,
+  matchesVolume,
+  parseLabels,
+  sortVolumes,
+  volumeNameProblem,
+  volumeUsersNow,
+} from '../../../../src/renderer/views/volumes/model';
 import type { ContainerSummary } from '../../../../src/shared/model/container';
 import { container } from '../fixtures';
 import { volume } from './fixtures';
@@ -53,13 +62,37 @@ describe('describeVolumePrune', () => {
   });
 
   it('counts what it frees, and says when the engine did not measure', () => {
-    expect(describeVolumePrune({ volumes: [{ name: 'a', size: 2_000_000 }], bytes: 2_000_000, anonymousOnly: false }, en, 'en')).toBe('1 unused volume would be removed, freeing 2 MB.');
-    expect(describeVolumePrune({ volumes: [{ name: 'a', size: null }, { name: 'b', size: null }], bytes: 0, anonymousOnly: false }, en, 'en')).toBe(
-      "2 unused volumes would be removed; the engine does not report their sizes.",
+    expect(describeVolumePrune({ volumes: [{ name: 'a', size: 2_000_000 }], bytes: 2_000_000, anonymousOnly: false }, en, 'en')).toBe(
+      '1 unused volume would be removed, freeing 2 MB.',
     );
-    expect(describeVolumePrune({ volumes: [{ name: 'a', size: 5_000 }, { name: 'b', size: null }], bytes: 5_000, anonymousOnly: false }, en, 'en')).toBe(
-      '2 unused volumes would be removed, freeing at least 5 kB (1 without a reported size).',
-    );
+    expect(
+      describeVolumePrune(
+        {
+          volumes: [
+            { name: 'a', size: null },
+            { name: 'b', size: null },
+          ],
+          bytes: 0,
+          anonymousOnly: false,
+        },
+        en,
+        'en',
+      ),
+    ).toBe('2 unused volumes would be removed; the engine does not report their sizes.');
+    expect(
+      describeVolumePrune(
+        {
+          volumes: [
+            { name: 'a', size: 5_000 },
+            { name: 'b', size: null },
+          ],
+          bytes: 5_000,
+          anonymousOnly: false,
+        },
+        en,
+        'en',
+      ),
+    ).toBe('2 unused volumes would be removed, freeing at least 5 kB (1 without a reported size).');
   });
 });
 

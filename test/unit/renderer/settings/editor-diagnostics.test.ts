@@ -31,7 +31,15 @@ describe('diagnosticsOf: Silo problems as ranges of the editor text', () => {
   });
 
   it('never past the end of its line; a position at the very end is an empty range', () => {
-    const problem = (line: number, column: number): DaemonConfigProblem => ({ code: 'syntax', severity: 'error', key: null, line, column, message: '', params: {} });
+    const problem = (line: number, column: number): DaemonConfigProblem => ({
+      code: 'syntax',
+      severity: 'error',
+      key: null,
+      line,
+      column,
+      message: '',
+      params: {},
+    });
     const text = '{\n  "a": "open\n';
     const [inString, atEnd, beyond] = diagnosticsOf(text, [problem(2, 8), problem(3, 1), problem(2, 40)], byCode);
     expect(text.slice(inString!.from, inString!.to)).toBe('"open');

@@ -37,7 +37,16 @@ export function snapshotWith(info: Partial<EngineInfo> | null, active: EngineEnd
   return {
     endpoint: active,
     connection: { phase: 'connected', error: null, apiVersion: '1.41', attempt: 0, nextAttemptAt: null },
-    info: info === null ? null : ({ osType: 'linux', defaultRuntime: 'runc', defaultIsolation: null, runtimes: [runtime('runc', 'shared-kernel', true), runtime('runsc', 'user-space-kernel')], ...info } as EngineInfo),
+    info:
+      info === null
+        ? null
+        : ({
+            osType: 'linux',
+            defaultRuntime: 'runc',
+            defaultIsolation: null,
+            runtimes: [runtime('runc', 'shared-kernel', true), runtime('runsc', 'user-space-kernel')],
+            ...info,
+          } as EngineInfo),
   };
 }
 

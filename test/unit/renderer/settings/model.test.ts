@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_REMOTE_FORM, editorModel, engineIsolation, offsetOf, remoteInput, remoteProblems, runtimeChoices } from '../../../../src/renderer/views/settings/model';
+import {
+  EMPTY_REMOTE_FORM,
+  editorModel,
+  engineIsolation,
+  offsetOf,
+  remoteInput,
+  remoteProblems,
+  runtimeChoices,
+} from '../../../../src/renderer/views/settings/model';
 import { setDefaultRuntime } from '../../../../src/shared/daemon-config';
 import { ENGINE, FILE, SHA_A, SHA_B, editableRead, endpoint, runtime, snapshotWith } from './fixtures';
 
@@ -31,7 +39,15 @@ describe('editorModel: the daemon.json editor, checked as typed', () => {
 
   it("main's check of binaries on disk counts only for the very text it checked", () => {
     const text = '{"runtimes": {"kata": {"path": "/no/kata"}}}';
-    const missing = { code: 'runtime-path-missing' as const, severity: 'error' as const, key: 'runtimes.kata.path', line: 1, column: 33, message: 'm', params: { runtime: 'kata', path: '/no/kata' } };
+    const missing = {
+      code: 'runtime-path-missing' as const,
+      severity: 'error' as const,
+      key: 'runtimes.kata.path',
+      line: 1,
+      column: 33,
+      message: 'm',
+      params: { runtime: 'kata', path: '/no/kata' },
+    };
     expect(editorModel(editableRead(), text, SHA_A, { text, problems: [missing] })).toMatchObject({ errors: 1, canApply: false });
     expect(editorModel(editableRead(), `${text}\n`, SHA_A, { text, problems: [missing] })).toMatchObject({ errors: 0, canApply: true });
   });
@@ -54,7 +70,13 @@ describe('offsetOf', () => {
 
 describe('runtimeChoices', () => {
   it('orders the runtimes on the ladder, weakest first, unknown last, then by name', () => {
-    const choices = runtimeChoices([runtime('kata', 'virtual-machine'), runtime('runsc', 'user-space-kernel'), runtime('odd', 'unknown'), runtime('runc', 'shared-kernel', true), runtime('crun', 'shared-kernel')]);
+    const choices = runtimeChoices([
+      runtime('kata', 'virtual-machine'),
+      runtime('runsc', 'user-space-kernel'),
+      runtime('odd', 'unknown'),
+      runtime('runc', 'shared-kernel', true),
+      runtime('crun', 'shared-kernel'),
+    ]);
     expect(choices.map((c) => c.name)).toEqual(['crun', 'runc', 'runsc', 'kata', 'odd']);
     expect(choices.find((c) => c.name === 'runc')?.isDefault).toBe(true);
   });
@@ -64,20 +86,43 @@ describe('engineIsolation: which default each engine runs, at a glance', () => {
   const other = endpoint({ id: 'tcp://10.0.0.2:2376', host: 'tcp://10.0.0.2:2376', name: 'remote', source: 'context', tls: true, active: false });
 
   it('the active engine from its info; another unknown until asked', () => {
-    expect(engineIsolation(endpoint(), snapshotWith({ defaultRuntime: 'runsc' }), new Map())).toEqual({ kind: 'known', mode: 'runsc', rung: 'user-space-kernel' });
+    expect(engineIsolation(endpoint(), snapshotWith({ defaultRuntime: 'runsc' }), new Map())).toEqual({
+      kind: 'known',
+      mode: 'runsc',
+      rung: 'user-space-kernel',
+    });
     expect(engineIsolation(other, snapshotWith({}), new Map())).toEqual({ kind: 'unknown' });
   });
 
   it('another engine once asked: asking, its answer, or why it gave none', () => {
     expect(engineIsolation(other, null, new Map([[other.id, { asking: true }]]))).toEqual({ kind: 'asking' });
-    const answer = { id: other.id, osType: 'windows', defaultRuntime: null, defaultIsolation: 'hyperv' as const, rung: 'virtual-machine' as const, error: null };
-    expect(engineIsolation(other, null, new Map([[other.id, { asking: false, value: answer }]]))).toEqual({ kind: 'known', mode: 'hyperv', rung: 'virtual-machine' });
+    const answer = {
+      id: other.id,
+      osType: 'windows',
+      defaultRuntime: null,
+      defaultIsolation: 'hyperv' as const,
+      rung: 'virtual-machine' as const,
+      error: null,
+    };
+    expect(engineIsolation(other, null, new Map([[other.id, { asking: false, value: answer }]]))).toEqual({
+      kind: 'known',
+      mode: 'hyperv',
+      rung: 'virtual-machine',
+    });
     const failed = { ...answer, osType: null, defaultIsolation: null, rung: null, error: { code: 'engine-timeout' as const } };
-    expect(engineIsolation(other, null, new Map([[other.id, { asking: false, value: failed }]]))).toEqual({ kind: 'no-answer', error: { code: 'engine-timeout' } });
+    expect(engineIsolation(other, null, new Map([[other.id, { asking: false, value: failed }]]))).toEqual({
+      kind: 'no-answer',
+      error: { code: 'engine-timeout' },
+    });
   });
 
   it('a Windows engine shows its isolation mode', () => {
-    const info = { osType: 'windows', defaultRuntime: null, defaultIsolation: 'process' as const, runtimes: [runtime('process', 'shared-kernel', true), runtime('hyperv', 'virtual-machine')] };
+    const info = {
+      osType: 'windows',
+      defaultRuntime: null,
+      defaultIsolation: 'process' as const,
+      runtimes: [runtime('process', 'shared-kernel', true), runtime('hyperv', 'virtual-machine')],
+    };
     expect(engineIsolation(endpoint(), snapshotWith(info), new Map())).toEqual({ kind: 'known', mode: 'process', rung: 'shared-kernel' });
   });
 
@@ -94,15 +139,32 @@ describe('the remote engine form', () => {
     expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'default', host: 'http://x' })).toEqual({ name: 'name', host: 'host' });
     expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376' })).toEqual({ ca: 'ca' });
     expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', skipVerify: true })).toEqual({});
-    expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', ca: 'not pem', cert: pem('CERTIFICATE') })).toEqual({ ca: 'pem', key: 'pair' });
-    expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', ca: pem('CERTIFICATE'), key: pem('PRIVATE KEY') })).toEqual({ cert: 'pair' });
+    expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', ca: 'not pem', cert: pem('CERTIFICATE') })).toEqual({
+      ca: 'pem',
+      key: 'pair',
+    });
+    expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', ca: pem('CERTIFICATE'), key: pem('PRIVATE KEY') })).toEqual({
+      cert: 'pair',
+    });
     expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'ssh://me@lab' })).toEqual({});
   });
 
   it('sends TLS text only for a tcp address, without empty fields', () => {
-    const form = { ...EMPTY_REMOTE_FORM, name: ' lab ', description: '  ', host: 'tcp://lab:2376 ', ca: pem('CERTIFICATE'), cert: pem('CERTIFICATE'), key: pem('PRIVATE KEY') };
+    const form = {
+      ...EMPTY_REMOTE_FORM,
+      name: ' lab ',
+      description: '  ',
+      host: 'tcp://lab:2376 ',
+      ca: pem('CERTIFICATE'),
+      cert: pem('CERTIFICATE'),
+      key: pem('PRIVATE KEY'),
+    };
     expect(remoteInput(form)).toEqual({ name: 'lab', host: 'tcp://lab:2376', tls: { ca: form.ca, cert: form.cert, key: form.key } });
     expect(remoteInput({ ...form, host: 'ssh://me@lab', description: 'lab box' })).toEqual({ name: 'lab', host: 'ssh://me@lab', description: 'lab box' });
-    expect(remoteInput({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', skipVerify: true })).toEqual({ name: 'lab', host: 'tcp://lab:2376', tls: { skipVerify: true } });
+    expect(remoteInput({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'tcp://lab:2376', skipVerify: true })).toEqual({
+      name: 'lab',
+      host: 'tcp://lab:2376',
+      tls: { skipVerify: true },
+    });
   });
 });

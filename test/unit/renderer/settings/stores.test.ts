@@ -9,7 +9,12 @@ import type { EventName, EventPayloads } from '../../../../src/shared/contract';
 import { ENGINE, FILE, SHA_A, SHA_B, editableRead, fakeApi } from './fixtures';
 
 const applied: DaemonApplyResult = { status: 'applied', backupPath: null, changes: [], needsRestart: [], warnings: [] };
-const needsElevation: DaemonApplyResult = { status: 'needs-elevation', error: { code: 'config-permission-denied' }, configFile: '/etc/docker/daemon.json', method: 'pkexec' };
+const needsElevation: DaemonApplyResult = {
+  status: 'needs-elevation',
+  error: { code: 'config-permission-denied' },
+  configFile: '/etc/docker/daemon.json',
+  method: 'pkexec',
+};
 
 describe('the daemon.json slice', () => {
   it('loads the file into the draft, with its sha256 as the draft’s base', async () => {
@@ -35,25 +40,43 @@ describe('the daemon.json slice', () => {
     await store.getState().load(ENGINE);
     await store.getState().setDefaultRuntime('runsc');
     expect(api.calls.find((c) => c.name === 'daemonConfig.setDefaultRuntime')?.args).toEqual({ engine: ENGINE, runtime: 'runsc', baseSha256: SHA_A });
-    expect(store.getState()).toMatchObject({ apply: { phase: 'done', kind: 'runtime', result: applied, retry: null }, draft: setDefaultRuntime(FILE, 'runsc'), draftBase: SHA_B });
+    expect(store.getState()).toMatchObject({
+      apply: { phase: 'done', kind: 'runtime', result: applied, retry: null },
+      draft: setDefaultRuntime(FILE, 'runsc'),
+      draftBase: SHA_B,
+    });
   });
 
   it('after needs-elevation, the elevated apply sends the same edit on the same base', async () => {
-    const api = fakeApi({ 'daemonConfig.read': () => editableRead(), 'daemonConfig.setDefaultRuntime': () => needsElevation, 'daemonConfig.applyElevated': () => applied });
+    const api = fakeApi({
+      'daemonConfig.read': () => editableRead(),
+      'daemonConfig.setDefaultRuntime': () => needsElevation,
+      'daemonConfig.applyElevated': () => applied,
+    });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
     await store.getState().setDefaultRuntime('runsc');
-    expect(store.getState().apply).toMatchObject({ phase: 'done', result: needsElevation, retry: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A } });
+    expect(store.getState().apply).toMatchObject({
+      phase: 'done',
+      result: needsElevation,
+      retry: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A },
+    });
     // Nothing was written, so the file is not read again.
     expect(api.calls.filter((c) => c.name === 'daemonConfig.read')).toHaveLength(1);
     await store.getState().applyElevated();
-    expect(api.calls.at(-2)).toEqual({ name: 'daemonConfig.applyElevated', args: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A } });
+    expect(api.calls.at(-2)).toEqual({
+      name: 'daemonConfig.applyElevated',
+      args: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A },
+    });
     expect(store.getState().apply).toMatchObject({ phase: 'done', elevated: true, result: applied, retry: null });
   });
 
   it('applies the draft on the base it started from; a person’s edits survive a new read of a changed file', async () => {
     let sha = SHA_A;
-    const api = fakeApi({ 'daemonConfig.read': () => editableRead({ sha256: sha }), 'daemonConfig.apply': () => ({ status: 'refused', error: { code: 'config-changed-on-disk' }, problems: [] }) });
+    const api = fakeApi({
+      'daemonConfig.read': () => editableRead({ sha256: sha }),
+      'daemonConfig.apply': () => ({ status: 'refused', error: { code: 'config-changed-on-disk' }, problems: [] }),
+    });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
     store.getState().setDraft('{"debug": true}');
@@ -78,13 +101,20 @@ describe('the daemon.json slice', () => {
     await store.getState().checkOnServer();
     expect(store.getState().serverCheck).toMatchObject({ text: '{}', problems: [{ code: 'runtime-path-missing' }] });
     await store.getState().applyDraft();
-    expect(store.getState().apply).toEqual({ phase: 'error', kind: 'file', engine: ENGINE, error: { code: 'config-not-editable', params: { reason: 'remote' } } });
+    expect(store.getState().apply).toEqual({
+      phase: 'error',
+      kind: 'file',
+      engine: ENGINE,
+      error: { code: 'config-not-editable', params: { reason: 'remote' } },
+    });
     store.getState().dismissOutcome();
     expect(store.getState().apply).toEqual({ phase: 'idle' });
   });
 
   it('another engine starts afresh; a locked engine has no draft', async () => {
-    const api = fakeApi({ 'daemonConfig.read': (args: { engine: string }) => (args.engine === ENGINE ? editableRead() : { editable: false, engine: args.engine, reason: 'remote' }) });
+    const api = fakeApi({
+      'daemonConfig.read': (args: { engine: string }) => (args.engine === ENGINE ? editableRead() : { editable: false, engine: args.engine, reason: 'remote' }),
+    });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
     store.getState().setDraft('{"debug": true}');
@@ -109,7 +139,10 @@ describe('the backends slice', () => {
   it('adds a remote engine, then lists the contexts again; a refusal is kept to be worded', async () => {
     const context = { name: 'lab', description: null, host: 'ssh://me@lab', tls: false, createdBySilo: true, current: false };
     const api = fakeApi({
-      'engines.addRemote': (input: { name: string }) => (input.name === 'lab' ? { status: 'done', context, backupPath: null } : { status: 'refused', error: { code: 'context-exists', params: { name: input.name } } }),
+      'engines.addRemote': (input: { name: string }) =>
+        input.name === 'lab'
+          ? { status: 'done', context, backupPath: null }
+          : { status: 'refused', error: { code: 'context-exists', params: { name: input.name } } },
       'engines.contexts': () => [context],
     });
     const store = createBackendsStore(api);

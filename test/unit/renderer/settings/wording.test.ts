@@ -1,14 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../../src/renderer/i18n';
 import { en } from '../../../../src/renderer/i18n/catalogs';
-import { applyOutcome, changeText, desktopOutcome, desktopPhaseText, engineErrorText, problemText, problemWhere, showValue, stepText } from '../../../../src/renderer/views/settings/wording';
+import {
+  applyOutcome,
+  changeText,
+  desktopOutcome,
+  desktopPhaseText,
+  engineErrorText,
+  problemText,
+  problemWhere,
+  showValue,
+  stepText,
+} from '../../../../src/renderer/views/settings/wording';
 import type { DaemonApplyResult, DaemonConfigProblem, ProblemCode } from '../../../../src/shared/model/backends';
 
 const t = translator('en');
 const es = translator('es');
 const CODES: ProblemCode[] = [
-  'syntax', 'not-an-object', 'duplicate-key', 'unknown-key', 'other-platform-key', 'flag-conflict', 'wrong-type', 'bad-value', 'runtime-invalid',
-  'runtime-reserved', 'runtime-path-missing', 'default-runtime-unknown', 'isolation-invalid', 'exec-opt-unknown', 'default-runtime-removed',
+  'syntax',
+  'not-an-object',
+  'duplicate-key',
+  'unknown-key',
+  'other-platform-key',
+  'flag-conflict',
+  'wrong-type',
+  'bad-value',
+  'runtime-invalid',
+  'runtime-reserved',
+  'runtime-path-missing',
+  'default-runtime-unknown',
+  'isolation-invalid',
+  'exec-opt-unknown',
+  'default-runtime-removed',
 ];
 
 function problem(code: ProblemCode, params: Record<string, string | number> = {}, key: string | null = 'debug'): DaemonConfigProblem {
@@ -30,7 +53,9 @@ describe('problems, worded by code', () => {
     expect(problemText(problem('wrong-type', { expected: 'boolean' }, 'debug'), es)).toBe('"debug" debe ser true o false.');
     expect(problemWhere(problem('syntax'), t)).toBe('Line 3, column 5');
     expect(problemWhere({ ...problem('flag-conflict'), line: null, column: null }, t)).toBeNull();
-    expect(problemText(problem('runtime-path-missing', { runtime: 'kata', path: '/usr/bin/kata' }), es)).toBe('El runtime "kata" apunta a /usr/bin/kata, que no es un programa de esta máquina.');
+    expect(problemText(problem('runtime-path-missing', { runtime: 'kata', path: '/usr/bin/kata' }), es)).toBe(
+      'El runtime "kata" apunta a /usr/bin/kata, que no es un programa de esta máquina.',
+    );
   });
 });
 
@@ -59,9 +84,16 @@ describe('applyOutcome: the result in plain words', () => {
   });
 
   it('refused: why, and each error with its place', () => {
-    const refused = outcome({ status: 'refused', error: { code: 'config-invalid', step: 'validate' }, problems: [problem('unknown-key', {}, 'default-runtme'), { ...problem('bad-value'), severity: 'warning' }] });
+    const refused = outcome({
+      status: 'refused',
+      error: { code: 'config-invalid', step: 'validate' },
+      problems: [problem('unknown-key', {}, 'default-runtme'), { ...problem('bad-value'), severity: 'warning' }],
+    });
     expect(refused.tone).toBe('bad');
-    expect(refused.lines).toEqual(['The configuration has problems, so nothing was written.', 'Line 3, column 5: "default-runtme" is not an option the engine knows; it would refuse to start.']);
+    expect(refused.lines).toEqual([
+      'The configuration has problems, so nothing was written.',
+      'Line 3, column 5: "default-runtme" is not an option the engine knows; it would refuse to start.',
+    ]);
     expect(outcome({ status: 'refused', error: { code: 'config-changed-on-disk', params: { file: '/f' } }, problems: [] }).lines).toEqual([
       'The file /f changed since Silo read it. Load it again and redo your change.',
     ]);
@@ -71,18 +103,27 @@ describe('applyOutcome: the result in plain words', () => {
     const needs = outcome({ status: 'needs-elevation', error: { code: 'config-permission-denied' }, configFile: '/etc/docker/daemon.json', method: 'pkexec' });
     expect(needs.tone).toBe('warn');
     expect(needs.lines[0]).toContain('Silo never sees it');
-    expect(outcome({ status: 'needs-elevation', error: { code: 'config-permission-denied' }, configFile: 'C:\\d.json', method: 'administrator' }).lines[0]).toContain('as an administrator');
+    expect(
+      outcome({ status: 'needs-elevation', error: { code: 'config-permission-denied' }, configFile: 'C:\\d.json', method: 'administrator' }).lines[0],
+    ).toContain('as an administrator');
   });
 
   it('rolled back, restored but not reloaded, not restored, failed before the write', () => {
     const failed = (rollback: Extract<DaemonApplyResult, { status: 'failed' }>['rollback']) => outcome({ status: 'failed', error, backupPath: '/b', rollback });
-    expect(failed({ restored: true, reloaded: true, error: null })).toMatchObject({ tone: 'warn', title: expect.stringMatching(/^Rolled back/), lines: ['Why: The engine answered, but not with the new setting.'], detail: error.detail });
+    expect(failed({ restored: true, reloaded: true, error: null })).toMatchObject({
+      tone: 'warn',
+      title: expect.stringMatching(/^Rolled back/),
+      lines: ['Why: The engine answered, but not with the new setting.'],
+      detail: error.detail,
+    });
     expect(failed({ restored: true, reloaded: false, error: { code: 'engine-not-running' } })).toMatchObject({
       tone: 'bad',
       title: 'The old file is back, but the engine could not be told to read it again.',
       lines: [expect.any(String), 'While rolling back: The engine is not running, so it cannot take the change.'],
     });
-    expect(failed({ restored: false, reloaded: false, error: { code: 'restore-failed' } }).title).toBe('The old file could not be put back. Its backup is at /b.');
+    expect(failed({ restored: false, reloaded: false, error: { code: 'restore-failed' } }).title).toBe(
+      'The old file could not be put back. Its backup is at /b.',
+    );
     expect(failed(null).title).toBe('Nothing was changed.');
   });
 });
@@ -92,15 +133,21 @@ describe('Docker Desktop and engines', () => {
     expect(desktopPhaseText({ phase: 'waiting', elapsedMs: 41_600 }, t)).toBe('Waiting for the engine (42 s)');
     expect(desktopPhaseText({ phase: 'restarting', elapsedMs: 10, detail: 'manual' }, t)).toBe('Restart Docker Desktop now; Silo waits for its engine.');
     expect(desktopOutcome({ status: 'switched', backupPath: null, restart: 'desktop-cli' }, t)).toMatchObject({ tone: 'ok', lines: [] });
-    expect(desktopOutcome({ status: 'refused', error: { code: 'setting-locked' } }, t).lines).toEqual(['An administrator has locked this Docker Desktop setting.']);
-    expect(desktopOutcome({ status: 'failed', error: { code: 'engine-wait-timeout' }, backupPath: '/b', rollback: { restored: true, reloaded: true, error: null } }, t).lines).toEqual([
-      'Why: The engine did not come back in time.',
-      'The old setting is back.',
+    expect(desktopOutcome({ status: 'refused', error: { code: 'setting-locked' } }, t).lines).toEqual([
+      'An administrator has locked this Docker Desktop setting.',
     ]);
+    expect(
+      desktopOutcome(
+        { status: 'failed', error: { code: 'engine-wait-timeout' }, backupPath: '/b', rollback: { restored: true, reloaded: true, error: null } },
+        t,
+      ).lines,
+    ).toEqual(['Why: The engine did not come back in time.', 'The old setting is back.']);
   });
 
   it('spells out why TLS settings were refused', () => {
-    expect(engineErrorText({ code: 'context-tls-invalid', params: { reason: 'key-does-not-match' } }, t)).toBe('The key does not belong to the client certificate.');
+    expect(engineErrorText({ code: 'context-tls-invalid', params: { reason: 'key-does-not-match' } }, t)).toBe(
+      'The key does not belong to the client certificate.',
+    );
     expect(engineErrorText({ code: 'context-tls-invalid', params: { reason: 'something-new' } }, t)).toBe('The TLS settings cannot be used.');
     expect(engineErrorText({ code: 'context-exists', params: { name: 'lab' } }, es)).toBe('Ya existe un motor llamado lab.');
   });

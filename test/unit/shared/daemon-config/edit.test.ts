@@ -1,7 +1,14 @@
 // Edits keep every other key, the key order, the indentation and the line endings.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { addRuntime, diffDaemonConfig, removeRuntime, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/daemon-config';
+import {
+  addRuntime,
+  diffDaemonConfig,
+  removeRuntime,
+  setDefaultRuntime,
+  setWindowsIsolation,
+  validateDaemonConfig,
+} from '../../../../src/shared/daemon-config';
 import { JsonEditError, removeMember, setMember } from '../../../../src/shared/daemon-config/json-edit';
 import type { JsonValue } from '../../../../src/shared/daemon-config/json-source';
 
@@ -55,7 +62,9 @@ describe('addRuntime and removeRuntime', () => {
   it('adds a runtime after the others in the nested indentation', () => {
     const out = addRuntime(HAND_WRITTEN, 'kata', { path: '/usr/bin/kata-runtime', runtimeArgs: ['--debug'] });
     expect(out).toContain('\t\t},\n\t\t"kata": {\n\t\t\t"path": "/usr/bin/kata-runtime",\n\t\t\t"runtimeArgs": ["--debug"]\n\t\t}\n\t},');
-    expect(diffDaemonConfig(HAND_WRITTEN, out)).toEqual([{ path: ['runtimes', 'kata'], kind: 'added', after: { path: '/usr/bin/kata-runtime', runtimeArgs: ['--debug'] } }]);
+    expect(diffDaemonConfig(HAND_WRITTEN, out)).toEqual([
+      { path: ['runtimes', 'kata'], kind: 'added', after: { path: '/usr/bin/kata-runtime', runtimeArgs: ['--debug'] } },
+    ]);
   });
 
   it('creates runtimes when the file has none, and registers a containerd runtime type', () => {

@@ -12,7 +12,12 @@ describe('expectedEngineState and compareWithInfo', () => {
 
   it('expects the default runtime and every runtime with its path and arguments', () => {
     const expected = expectedEngineState({ ...runsc, 'default-runtime': 'runsc' }, runsc, 'linux');
-    expect(expected).toEqual({ defaultRuntime: 'runsc', runtimes: { runsc: { path: '/usr/bin/runsc', runtimeArgs: ['--network=none'] } }, absentRuntimes: [], isolation: null });
+    expect(expected).toEqual({
+      defaultRuntime: 'runsc',
+      runtimes: { runsc: { path: '/usr/bin/runsc', runtimeArgs: ['--network=none'] } },
+      absentRuntimes: [],
+      isolation: null,
+    });
     const info: RawInfo = { DefaultRuntime: 'runc', Runtimes: { runc: { path: 'runc' }, runsc: { path: '/usr/bin/runsc', runtimeArgs: ['--network=none'] } } };
     expect(compareWithInfo(expected, info)).toEqual(['default runtime is "runc", not "runsc"']);
     expect(compareWithInfo(expected, { ...info, DefaultRuntime: 'runsc' })).toEqual([]);
@@ -23,7 +28,11 @@ describe('expectedEngineState and compareWithInfo', () => {
   });
 
   it('expects a dropped runtime to be gone, and an argument change to show', () => {
-    const expected = expectedEngineState({ runtimes: { runsc: { path: '/usr/bin/runsc' } } }, { runtimes: { runsc: { path: '/usr/bin/runsc' }, kata: { path: '/k' } } }, 'linux');
+    const expected = expectedEngineState(
+      { runtimes: { runsc: { path: '/usr/bin/runsc' } } },
+      { runtimes: { runsc: { path: '/usr/bin/runsc' }, kata: { path: '/k' } } },
+      'linux',
+    );
     expect(expected.absentRuntimes).toEqual(['kata']);
     const info: RawInfo = { Runtimes: { runsc: { path: '/usr/bin/runsc', runtimeArgs: ['--debug'] }, kata: { path: '/k' } } };
     expect(compareWithInfo(expected, info)).toEqual(['runtime "runsc" has other arguments', 'runtime "kata" is still registered']);

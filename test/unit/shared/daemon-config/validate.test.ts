@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateDaemonConfig } from '../../../../src/shared/daemon-config';
 
-const linux = (text: string, extra: { commandLineFlags?: string[]; commandLineRuntimes?: string[] } = {}) => validateDaemonConfig(text, { platform: 'linux', ...extra });
+const linux = (text: string, extra: { commandLineFlags?: string[]; commandLineRuntimes?: string[] } = {}) =>
+  validateDaemonConfig(text, { platform: 'linux', ...extra });
 const windows = (text: string) => validateDaemonConfig(text, { platform: 'windows' });
 const codes = (report: ReturnType<typeof linux>) => report.problems.map((p) => `${p.severity}:${p.code}:${p.key ?? ''}`);
 
@@ -36,7 +37,9 @@ describe('validateDaemonConfig', () => {
 
   it('refuses an unknown key and names it', () => {
     const report = linux('{\n  "debug": true,\n  "default-runtme": "runsc"\n}');
-    expect(report.problems).toEqual([expect.objectContaining({ code: 'unknown-key', key: 'default-runtme', line: 3, column: 3, params: { key: 'default-runtme' } })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ code: 'unknown-key', key: 'default-runtme', line: 3, column: 3, params: { key: 'default-runtme' } }),
+    ]);
     expect(report.problems[0]?.message).toContain('"default-runtme"');
   });
 
@@ -45,7 +48,9 @@ describe('validateDaemonConfig', () => {
   });
 
   it('checks the types of the keys Silo edits and the common ones', () => {
-    const report = linux('{"debug": "yes", "mtu": 1500.5, "labels": ["a", 1], "log-opts": {"max-size": 10}, "default-runtime": 3, "runtimes": [], "live-restore": true}');
+    const report = linux(
+      '{"debug": "yes", "mtu": 1500.5, "labels": ["a", 1], "log-opts": {"max-size": 10}, "default-runtime": 3, "runtimes": [], "live-restore": true}',
+    );
     expect(codes(report)).toEqual([
       'error:wrong-type:debug',
       'error:wrong-type:mtu',
@@ -72,7 +77,12 @@ describe('validateDaemonConfig', () => {
   describe('runtimes', () => {
     it('needs a path or a runtimeType, not both, and not neither', () => {
       const report = linux('{"runtimes": {"a": {}, "b": {"path": "/x", "runtimeType": "io.containerd.b.v1"}, "c": "runsc"}}');
-      expect(codes(report)).toEqual(['error:runtime-invalid:runtimes.a', 'error:runtime-invalid:runtimes.b', 'warning:runtime-invalid:runtimes.b.runtimeType', 'error:runtime-invalid:runtimes.c']);
+      expect(codes(report)).toEqual([
+        'error:runtime-invalid:runtimes.a',
+        'error:runtime-invalid:runtimes.b',
+        'warning:runtime-invalid:runtimes.b.runtimeType',
+        'error:runtime-invalid:runtimes.c',
+      ]);
     });
 
     it('needs runtimeArgs to be a list of strings that goes with a path', () => {
@@ -117,16 +127,24 @@ describe('validateDaemonConfig', () => {
 
     it('refuses another isolation value with dockerd’s own words', () => {
       const report = windows('{\n  "exec-opts": ["isolation=hyper-v"]\n}');
-      expect(report.problems).toEqual([expect.objectContaining({ code: 'isolation-invalid', line: 2, column: 17, params: { key: 'exec-opts', value: 'hyper-v' } })]);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ code: 'isolation-invalid', line: 2, column: 17, params: { key: 'exec-opts', value: 'hyper-v' } }),
+      ]);
       expect(report.problems[0]?.message).toContain("invalid exec-opt value for 'isolation':'hyper-v'");
     });
 
     it('refuses any other exec-opt and one without "="', () => {
-      expect(codes(windows('{"exec-opts": ["native.cgroupdriver=systemd", "isolation"]}'))).toEqual(['error:exec-opt-unknown:exec-opts', 'error:bad-value:exec-opts']);
+      expect(codes(windows('{"exec-opts": ["native.cgroupdriver=systemd", "isolation"]}'))).toEqual([
+        'error:exec-opt-unknown:exec-opts',
+        'error:bad-value:exec-opts',
+      ]);
     });
 
     it('on Linux checks the cgroup driver and only warns about isolation', () => {
-      expect(codes(linux('{"exec-opts": ["native.cgroupdriver=upstart", "isolation=hyperv"]}'))).toEqual(['error:bad-value:exec-opts', 'warning:bad-value:exec-opts']);
+      expect(codes(linux('{"exec-opts": ["native.cgroupdriver=upstart", "isolation=hyperv"]}'))).toEqual([
+        'error:bad-value:exec-opts',
+        'warning:bad-value:exec-opts',
+      ]);
     });
   });
 });

@@ -94,7 +94,13 @@ describe('search', () => {
   it('finds plain text case-insensitively over what a person reads', () => {
     expect(searchLines(lines, 'error')).toEqual([
       { line: 0, ranges: [{ start: 6, end: 11 }] },
-      { line: 2, ranges: [{ start: 0, end: 5 }, { start: 13, end: 18 }] },
+      {
+        line: 2,
+        ranges: [
+          { start: 0, end: 5 },
+          { start: 13, end: 18 },
+        ],
+      },
     ]);
     expect(searchLines(lines, 'ERROR', { caseSensitive: true })).toEqual([{ line: 0, ranges: [{ start: 6, end: 11 }] }]);
     expect(searchLines(lines, 'a.', {})).toEqual([]);
@@ -124,7 +130,12 @@ describe('search', () => {
 describe('the capped line list', () => {
   it('keeps at most the cap (plus one batch), drops whole old batches, reads any index', () => {
     let list: CappedList<number> = emptyCapped();
-    for (let b = 0; b < 250; b++) list = appendCapped(list, Array.from({ length: 500 }, (_, i) => b * 500 + i), 100_000);
+    for (let b = 0; b < 250; b++)
+      list = appendCapped(
+        list,
+        Array.from({ length: 500 }, (_, i) => b * 500 + i),
+        100_000,
+      );
     expect(list.length).toBe(100_000);
     expect(list.dropped).toBe(25_000);
     expect(cappedAt(list, 0)).toBe(25_000);

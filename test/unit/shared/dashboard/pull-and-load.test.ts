@@ -43,18 +43,20 @@ describe('pull progress (tsuru/tsuru recorded lines)', () => {
   });
 
   it('names every phase the engine uses', () => {
-    expect(['Pulling fs layer', 'Waiting', 'Downloading', 'Verifying Checksum', 'Download complete', 'Extracting', 'Pull complete', 'Already exists', 'Retrying in 5 seconds', 'Something new'].map(layerPhase)).toEqual([
-      'waiting',
-      'waiting',
-      'downloading',
-      'verifying',
-      'downloaded',
-      'extracting',
-      'complete',
-      'exists',
-      'retrying',
-      'other',
-    ]);
+    expect(
+      [
+        'Pulling fs layer',
+        'Waiting',
+        'Downloading',
+        'Verifying Checksum',
+        'Download complete',
+        'Extracting',
+        'Pull complete',
+        'Already exists',
+        'Retrying in 5 seconds',
+        'Something new',
+      ].map(layerPhase),
+    ).toEqual(['waiting', 'waiting', 'downloading', 'verifying', 'downloaded', 'extracting', 'complete', 'exists', 'retrying', 'other']);
   });
 
   it('splits a reference into the query of POST /images/create', () => {

@@ -1,7 +1,16 @@
 // The docker stats formulas on recorded samples (test/fixtures/dashboard/README.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockIo, computeStats, cpuPercentUnix, cpuPercentWindows, memoryUsageNoCache, nanosBetween, network, type RawStats } from '../../../../src/shared/stats/compute';
+import {
+  blockIo,
+  computeStats,
+  cpuPercentUnix,
+  cpuPercentWindows,
+  memoryUsageNoCache,
+  nanosBetween,
+  network,
+  type RawStats,
+} from '../../../../src/shared/stats/compute';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../fixtures/dashboard/stats/${name}`, import.meta.url), 'utf8')) as T;
 
@@ -15,7 +24,10 @@ describe('docker stats on Linux (recorded, cgroup v1)', () => {
     expect(computeStats(s, 'linux').cpus).toBe(2);
     // The first sample of a stream has an empty precpu: the share since the start, as the CLI shows it.
     expect(first!.preread).toBe('0001-01-01T00:00:00Z');
-    expect(computeStats(first!, 'linux').cpuPercent).toBeCloseTo((first!.cpu_stats!.cpu_usage!.total_usage! / first!.cpu_stats!.system_cpu_usage!) * 2 * 100, 10);
+    expect(computeStats(first!, 'linux').cpuPercent).toBeCloseTo(
+      (first!.cpu_stats!.cpu_usage!.total_usage! / first!.cpu_stats!.system_cpu_usage!) * 2 * 100,
+      10,
+    );
   });
 
   it('gives memory without the inactive file cache, as the docker CLI printed it', () => {
@@ -37,14 +49,31 @@ describe('docker stats on Linux (recorded, cgroup v1)', () => {
   });
 
   it('sums block I/O by operation and network over interfaces', () => {
-    expect(blockIo({ io_service_bytes_recursive: [{ op: 'Read', value: 10 }, { op: 'write', value: 5 }, { op: 'Total', value: 15 }, { op: 'read', value: 1 }, { op: '', value: 9 }] })).toEqual({ read: 11, write: 5 });
+    expect(
+      blockIo({
+        io_service_bytes_recursive: [
+          { op: 'Read', value: 10 },
+          { op: 'write', value: 5 },
+          { op: 'Total', value: 15 },
+          { op: 'read', value: 1 },
+          { op: '', value: 9 },
+        ],
+      }),
+    ).toEqual({ read: 11, write: 5 });
     expect(blockIo(null)).toEqual({ read: 0, write: 0 });
     expect(network({ eth0: { rx_bytes: 3, tx_bytes: 4 }, eth1: { rx_bytes: 10, tx_bytes: 20 } })).toEqual({ rx: 13, tx: 24 });
   });
 
   it('falls back to the per-CPU count when online_cpus is missing, and says 0 without deltas', () => {
-    expect(cpuPercentUnix({ cpu_usage: { total_usage: 0 }, system_cpu_usage: 0 }, { cpu_usage: { total_usage: 50, percpu_usage: [1, 2, 3, 4] }, system_cpu_usage: 100 })).toBe(200);
-    expect(cpuPercentUnix({ cpu_usage: { total_usage: 50 }, system_cpu_usage: 100 }, { cpu_usage: { total_usage: 50 }, system_cpu_usage: 200, online_cpus: 2 })).toBe(0);
+    expect(
+      cpuPercentUnix(
+        { cpu_usage: { total_usage: 0 }, system_cpu_usage: 0 },
+        { cpu_usage: { total_usage: 50, percpu_usage: [1, 2, 3, 4] }, system_cpu_usage: 100 },
+      ),
+    ).toBe(200);
+    expect(
+      cpuPercentUnix({ cpu_usage: { total_usage: 50 }, system_cpu_usage: 100 }, { cpu_usage: { total_usage: 50 }, system_cpu_usage: 200, online_cpus: 2 }),
+    ).toBe(0);
   });
 });
 

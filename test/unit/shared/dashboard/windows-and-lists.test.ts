@@ -14,16 +14,28 @@ const win = <T>(path: string): T => JSON.parse(readFileSync(new URL(`../../../fi
 
 describe('the shell of a terminal', () => {
   it('is /bin/sh in a Linux container, PowerShell then cmd.exe in Windows ones, cmd.exe on Nano Server', () => {
-    expect(shellCandidates({ engineOsType: 'linux', containerPlatform: 'linux', image: 'alpine' })).toEqual([{ cmd: ['/bin/sh'], env: ['TERM=xterm-256color'] }]);
-    expect(shellCandidates({ engineOsType: 'windows', containerPlatform: 'windows', image: 'mcr.microsoft.com/windows/servercore:ltsc2022' }).map((s) => s.cmd[0])).toEqual(['powershell.exe', 'cmd.exe']);
+    expect(shellCandidates({ engineOsType: 'linux', containerPlatform: 'linux', image: 'alpine' })).toEqual([
+      { cmd: ['/bin/sh'], env: ['TERM=xterm-256color'] },
+    ]);
+    expect(
+      shellCandidates({ engineOsType: 'windows', containerPlatform: 'windows', image: 'mcr.microsoft.com/windows/servercore:ltsc2022' }).map((s) => s.cmd[0]),
+    ).toEqual(['powershell.exe', 'cmd.exe']);
     expect(shellCandidates({ engineOsType: 'windows', image: 'mcr.microsoft.com/windows/nanoserver:ltsc2022' }).map((s) => s.cmd[0])).toEqual(['cmd.exe']);
-    expect(shellCandidates({ engineOsType: 'windows', image: 'mcr.microsoft.com/powershell:lts-nanoserver-ltsc2022' }).map((s) => s.cmd[0])).toEqual(['pwsh.exe', 'cmd.exe']);
+    expect(shellCandidates({ engineOsType: 'windows', image: 'mcr.microsoft.com/powershell:lts-nanoserver-ltsc2022' }).map((s) => s.cmd[0])).toEqual([
+      'pwsh.exe',
+      'cmd.exe',
+    ]);
     // The container's platform wins over the engine's (Linux containers on a Windows daemon, LCOW).
     expect(shellCandidates({ engineOsType: 'windows', containerPlatform: 'linux', image: 'busybox' })[0]!.cmd).toEqual(['/bin/sh']);
   });
 
   it('knows the engine could not start it, by its words or its exit code', () => {
-    expect(isMissingShell('OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown\r\n', 126)).toBe(true);
+    expect(
+      isMissingShell(
+        'OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown\r\n',
+        126,
+      ),
+    ).toBe(true);
     expect(isMissingShell('', 127)).toBe(true);
     expect(isMissingShell('/ # ', null)).toBe(false);
   });
@@ -40,7 +52,13 @@ describe('processes and changes', () => {
   });
 
   it('words docker diff kinds, and an unchanged container (null) as none', () => {
-    expect(toFilesystemChanges([{ Path: '/tmp/x', Kind: 1 }, { Path: '/etc', Kind: 0 }, { Path: '/bin/ls', Kind: 2 }])).toEqual([
+    expect(
+      toFilesystemChanges([
+        { Path: '/tmp/x', Kind: 1 },
+        { Path: '/etc', Kind: 0 },
+        { Path: '/bin/ls', Kind: 2 },
+      ]),
+    ).toEqual([
       { path: '/bin/ls', kind: 'deleted' },
       { path: '/etc', kind: 'modified' },
       { path: '/tmp/x', kind: 'added' },
@@ -58,7 +76,12 @@ describe('images', () => {
       ['mcr.microsoft.com/windows/servercore:ltsc2022', 'windows', '10.0.20348.2762', 20348],
       ['mcr.microsoft.com/windows/nanoserver:1809', 'windows', '10.0.17763.6414', 17763],
     ]);
-    expect(toImageListItem({ Id: 'sha256:1', Created: 1, Size: 5, RepoTags: ['<none>:<none>'] }, { Id: 'sha256:1', Os: 'linux', OsVersion: '', Architecture: 'arm64', Variant: 'v8' })).toMatchObject({
+    expect(
+      toImageListItem(
+        { Id: 'sha256:1', Created: 1, Size: 5, RepoTags: ['<none>:<none>'] },
+        { Id: 'sha256:1', Os: 'linux', OsVersion: '', Architecture: 'arm64', Variant: 'v8' },
+      ),
+    ).toMatchObject({
       tags: [],
       dangling: true,
       osVersion: null,
@@ -100,9 +123,16 @@ describe('volumes', () => {
       { id: 'a', name: 'api', state: 'exited' },
       { id: 'b', name: 'web', state: 'running' },
     ]);
-    const sizes = volumeSizes([{ Name: 'data', Driver: 'local', Mountpoint: '/m', UsageData: { Size: 42, RefCount: 2 } }, { Name: 'remote', Driver: 'nfs', Mountpoint: '', UsageData: { Size: -1, RefCount: 0 } }]);
+    const sizes = volumeSizes([
+      { Name: 'data', Driver: 'local', Mountpoint: '/m', UsageData: { Size: 42, RefCount: 2 } },
+      { Name: 'remote', Driver: 'nfs', Mountpoint: '', UsageData: { Size: -1, RefCount: 0 } },
+    ]);
     expect([...sizes]).toEqual([['data', 42]]);
-    expect(toVolumeSummary({ Name: 'data', Driver: 'local', Mountpoint: '/m', CreatedAt: '2024-10-16T10:00:00Z' }, 42, users.get('data')!)).toMatchObject({ size: 42, createdAt: Date.parse('2024-10-16T10:00:00Z'), anonymous: false });
+    expect(toVolumeSummary({ Name: 'data', Driver: 'local', Mountpoint: '/m', CreatedAt: '2024-10-16T10:00:00Z' }, 42, users.get('data')!)).toMatchObject({
+      size: 42,
+      createdAt: Date.parse('2024-10-16T10:00:00Z'),
+      anonymous: false,
+    });
     expect(isAnonymousVolume({ Name: 'f'.repeat(64) })).toBe(true);
     expect(isAnonymousVolume({ Name: 'named', Labels: { 'com.docker.volume.anonymous': '' } })).toBe(true);
     expect(volumeNamesOf([{ Type: 'volume', Name: 'data' }, { Type: 'bind' }, { Type: 'npipe', Name: '' }])).toEqual(['data']);
@@ -110,9 +140,20 @@ describe('volumes', () => {
 
   it('estimates a prune as the engine prunes: every unused local volume before API 1.42, anonymous ones after', () => {
     const v = (name: string, usedBy: number, labels: Record<string, string> = {}, driver = 'local') =>
-      toVolumeSummary({ Name: name, Driver: driver, Mountpoint: '', Labels: labels }, 10, Array.from({ length: usedBy }, (_, i) => ({ id: `${i}`, name: `c${i}`, state: 'running' })));
+      toVolumeSummary(
+        { Name: name, Driver: driver, Mountpoint: '', Labels: labels },
+        10,
+        Array.from({ length: usedBy }, (_, i) => ({ id: `${i}`, name: `c${i}`, state: 'running' })),
+      );
     const volumes = [v('named', 0), v('anon', 0, { 'com.docker.volume.anonymous': '' }), v('busy', 1), v('nfs', 0, {}, 'nfs')];
-    expect(volumePruneEstimate(volumes, '1.41')).toEqual({ volumes: [{ name: 'named', size: 10 }, { name: 'anon', size: 10 }], bytes: 20, anonymousOnly: false });
+    expect(volumePruneEstimate(volumes, '1.41')).toEqual({
+      volumes: [
+        { name: 'named', size: 10 },
+        { name: 'anon', size: 10 },
+      ],
+      bytes: 20,
+      anonymousOnly: false,
+    });
     expect(volumePruneEstimate(volumes, '1.43')).toEqual({ volumes: [{ name: 'anon', size: 10 }], bytes: 10, anonymousOnly: true });
   });
 });
@@ -138,8 +179,22 @@ describe('list patches', () => {
     const key = (x: { id: string }) => x.id;
     const first = diffList(null, [{ id: 'a', v: 1 }], key);
     expect(first.patch).toEqual({ reset: true, upsert: [{ id: 'a', v: 1 }], remove: [] });
-    const next = diffList(first.map, [{ id: 'a', v: 2 }, { id: 'b', v: 1 }], key);
-    expect(next.patch).toEqual({ reset: false, upsert: [{ id: 'a', v: 2 }, { id: 'b', v: 1 }], remove: [] });
+    const next = diffList(
+      first.map,
+      [
+        { id: 'a', v: 2 },
+        { id: 'b', v: 1 },
+      ],
+      key,
+    );
+    expect(next.patch).toEqual({
+      reset: false,
+      upsert: [
+        { id: 'a', v: 2 },
+        { id: 'b', v: 1 },
+      ],
+      remove: [],
+    });
     expect(diffList(next.map, [{ id: 'b', v: 1 }], key).patch).toEqual({ reset: false, upsert: [], remove: ['a'] });
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawInfo } from '../../../../src/shared/engine-api';
-import {
-  detectEngineKind,
-  parseHardening,
-  toEngineInfo,
-  windowsDefaultIsolation,
-  windowsHostBuild,
-} from '../../../../src/shared/isolation';
+import { detectEngineKind, parseHardening, toEngineInfo, windowsDefaultIsolation, windowsHostBuild } from '../../../../src/shared/isolation';
 import { loadInfo } from './load';
 
 describe('recorded engines (test/fixtures/engine-info)', () => {
@@ -123,9 +117,7 @@ describe('parseHardening', () => {
   });
 
   it('keeps a custom seccomp profile path as written', () => {
-    expect(parseHardening({ SecurityOptions: ['name=seccomp,profile=/etc/docker/seccomp.json'] }).seccompProfile).toBe(
-      '/etc/docker/seccomp.json',
-    );
+    expect(parseHardening({ SecurityOptions: ['name=seccomp,profile=/etc/docker/seccomp.json'] }).seccompProfile).toBe('/etc/docker/seccomp.json');
   });
 
   it('understands the bare entries of engines before 1.13', () => {
@@ -147,7 +139,9 @@ describe('windowsHostBuild', () => {
   it('reads KernelVersion, then OSVersion, then OperatingSystem', () => {
     expect(windowsHostBuild({ OSType: 'windows', KernelVersion: '10.0 17763 (17763.1.amd64fre.rs5_release.180914-1434)' })).toBe(17763);
     expect(windowsHostBuild({ OSType: 'windows', OSVersion: '10.0.22631' })).toBe(22631);
-    expect(windowsHostBuild({ OSType: 'windows', KernelVersion: '', OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.3296)' })).toBe(22631);
+    expect(windowsHostBuild({ OSType: 'windows', KernelVersion: '', OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.3296)' })).toBe(
+      22631,
+    );
     expect(windowsHostBuild({ OSType: 'windows' })).toBeNull();
   });
 

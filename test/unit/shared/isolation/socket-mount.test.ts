@@ -41,7 +41,9 @@ describe('mountsEngineSocket', () => {
   });
 
   it('sees a socket hidden in HostConfig.Mounts only (CVE-2026-6406 checked Binds only)', () => {
-    expect(mountsEngineSocket({ HostConfig: { Binds: ['/srv:/srv'], Mounts: [{ Type: 'bind', Source: '/var/run/docker.sock', Target: '/var/run/docker.sock' }] } })).toBe(true);
+    expect(
+      mountsEngineSocket({ HostConfig: { Binds: ['/srv:/srv'], Mounts: [{ Type: 'bind', Source: '/var/run/docker.sock', Target: '/var/run/docker.sock' }] } }),
+    ).toBe(true);
     expect(mountsEngineSocket(hcMounts({ Type: 'npipe', Source: '\\\\.\\pipe\\docker_engine', Target: '\\\\.\\pipe\\docker_engine' }))).toBe(true);
   });
 

@@ -26,7 +26,14 @@ describe('web on a user-defined network, moved to runsc', () => {
 
   it('under plain runsc: name DNS, network tools, and the informative notes', () => {
     const limits = gvisorLimits(web, plainRunsc);
-    expect(codes(limits)).toEqual(['container-name-dns', 'docker-cp-cache', 'live-update-fails', 'tmp-in-sandbox-memory', 'rootfs-overlay', 'partial-network-tools']);
+    expect(codes(limits)).toEqual([
+      'container-name-dns',
+      'docker-cp-cache',
+      'live-update-fails',
+      'tmp-in-sandbox-memory',
+      'rootfs-overlay',
+      'partial-network-tools',
+    ]);
     expect(limits[0]).toEqual({ code: 'container-name-dns', severity: 'warns', params: { networks: 'silo-back, silo-front', aliases: 'backalias, webalias' } });
   });
 
@@ -82,7 +89,9 @@ describe('settings that hit harder limits', () => {
   it('host networking blocks under runsc’s own network stack, and allows raw sockets in the host stack', () => {
     const limits = withHost((c) => (c.HostConfig.NetworkMode = 'host'));
     expect(limits[0]).toEqual({ code: 'host-network', severity: 'blocks', params: {} });
-    expect(codes(gvisorLimits({ ...clone(base), HostConfig: { ...base.HostConfig, NetworkMode: 'host' } }, { args: ['--network=host'] }))).not.toContain('host-network');
+    expect(codes(gvisorLimits({ ...clone(base), HostConfig: { ...base.HostConfig, NetworkMode: 'host' } }, { args: ['--network=host'] }))).not.toContain(
+      'host-network',
+    );
   });
 
   it('privileged: raw sockets and read-only mount', () => {
@@ -101,10 +110,12 @@ describe('settings that hit harder limits', () => {
   });
 
   it('host IPC and PID namespaces', () => {
-    const limits = codes(withHost((c) => {
-      c.HostConfig.IpcMode = 'host';
-      c.HostConfig.PidMode = 'host';
-    }));
+    const limits = codes(
+      withHost((c) => {
+        c.HostConfig.IpcMode = 'host';
+        c.HostConfig.PidMode = 'host';
+      }),
+    );
     expect(limits).toEqual(expect.arrayContaining(['host-ipc', 'host-pid']));
   });
 

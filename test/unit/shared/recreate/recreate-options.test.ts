@@ -1,12 +1,6 @@
 // The create options carry every setting of the old container (recorded answers of dockerd 20.10).
 import { describe, expect, it } from 'vitest';
-import {
-  buildCreateOptions,
-  endpointConfig,
-  hostnameGenerated,
-  linkForCreate,
-  primaryNetwork,
-} from '../../../../src/shared/isolation/recreate-options';
+import { buildCreateOptions, endpointConfig, hostnameGenerated, linkForCreate, primaryNetwork } from '../../../../src/shared/isolation/recreate-options';
 import { clone, loadInspect } from './load';
 
 const RUNSC = { os: 'linux', runtime: 'runsc' } as const;
@@ -29,7 +23,26 @@ describe('web: a running container with everything set', () => {
   });
 
   it('carries every Config field the person set', () => {
-    for (const field of ['Cmd', 'Entrypoint', 'Env', 'Labels', 'WorkingDir', 'User', 'Domainname', 'ExposedPorts', 'Healthcheck', 'StopSignal', 'StopTimeout', 'Tty', 'OpenStdin', 'StdinOnce', 'AttachStdin', 'AttachStdout', 'AttachStderr', 'Volumes']) {
+    for (const field of [
+      'Cmd',
+      'Entrypoint',
+      'Env',
+      'Labels',
+      'WorkingDir',
+      'User',
+      'Domainname',
+      'ExposedPorts',
+      'Healthcheck',
+      'StopSignal',
+      'StopTimeout',
+      'Tty',
+      'OpenStdin',
+      'StdinOnce',
+      'AttachStdin',
+      'AttachStdout',
+      'AttachStderr',
+      'Volumes',
+    ]) {
       expect(body[field], field).toEqual(cfg[field]);
     }
     expect([...(body.Env ?? [])].sort()).toEqual(['EMPTY=', 'FOO=bar']);
@@ -159,9 +172,7 @@ describe('a Windows container (constructed)', () => {
 
   it('matches Windows destinations without regard to case: the named volume is not attached twice', () => {
     expect(body.HostConfig.Binds).toEqual(['C:\\site:C:\\inetpub\\wwwroot:ro', 'logs:C:\\logs']);
-    expect(body.HostConfig.Mounts).toEqual([
-      { Type: 'volume', Source: site.Mounts?.[2]?.Name, Target: 'c:\\data', VolumeOptions: { NoCopy: true } },
-    ]);
+    expect(body.HostConfig.Mounts).toEqual([{ Type: 'volume', Source: site.Mounts?.[2]?.Name, Target: 'c:\\data', VolumeOptions: { NoCopy: true } }]);
     expect(volumes.map((v) => [v.name.length, v.reattached])).toEqual([
       [4, false],
       [64, true],
@@ -211,7 +222,13 @@ describe('pieces', () => {
   it('keeps link-local addresses, IPv6, links and driver options of an endpoint', () => {
     expect(
       endpointConfig(
-        { IPAMConfig: { IPv6Address: 'fd00::5', LinkLocalIPs: ['169.254.1.1'] }, Aliases: ['abcdef012345', 'x'], Links: ['/db:/web/db'], DriverOpts: { a: 'b' }, IPAddress: '10.0.0.3' },
+        {
+          IPAMConfig: { IPv6Address: 'fd00::5', LinkLocalIPs: ['169.254.1.1'] },
+          Aliases: ['abcdef012345', 'x'],
+          Links: ['/db:/web/db'],
+          DriverOpts: { a: 'b' },
+          IPAddress: '10.0.0.3',
+        },
         'abcdef0123456789',
       ),
     ).toEqual({ IPAMConfig: { IPv6Address: 'fd00::5', LinkLocalIPs: ['169.254.1.1'] }, Aliases: ['x'], Links: ['db:db'], DriverOpts: { a: 'b' } });

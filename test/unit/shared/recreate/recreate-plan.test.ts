@@ -152,7 +152,10 @@ describe('blockers', () => {
   it('a gVisor limit that blocks', () => {
     const host = clone(loadInspect('worker'));
     host.HostConfig.NetworkMode = 'host';
-    const plan = planRecreate(host, RUNSC, { writableLayer: 'empty', engine: { ...engine, runtimes: engine.runtimes.map((r) => (r.name === 'runsc' ? { ...r, args: [] } : r)) } });
+    const plan = planRecreate(host, RUNSC, {
+      writableLayer: 'empty',
+      engine: { ...engine, runtimes: engine.runtimes.map((r) => (r.name === 'runsc' ? { ...r, args: [] } : r)) },
+    });
     expect(plan.blockers).toEqual([{ code: 'gvisor-limit', params: { limit: 'host-network', severity: 'blocks' } }]);
   });
 
@@ -192,7 +195,11 @@ describe('Windows', () => {
   it('an unreadable image version warns, and Hyper-V refuses another container’s network stack', () => {
     const shared = clone(site);
     shared.HostConfig.NetworkMode = 'container:abc';
-    const plan = planRecreate(shared, { os: 'windows', isolation: 'hyperv' }, { writableLayer: 'empty', windowsCompat: checkWindowsCompat(undefined, loadInfo('windows-server-2022')) });
+    const plan = planRecreate(
+      shared,
+      { os: 'windows', isolation: 'hyperv' },
+      { writableLayer: 'empty', windowsCompat: checkWindowsCompat(undefined, loadInfo('windows-server-2022')) },
+    );
     expect(plan.blockers.map((b) => b.code)).toEqual(['hyperv-shared-network']);
     expect(plan.warnings.map((w) => w.code)).toEqual(['windows-build-unknown']);
   });

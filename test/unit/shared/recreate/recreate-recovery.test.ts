@@ -48,7 +48,12 @@ describe('what the engine shows after an interruption', () => {
     const created = { ...clone(loadInspect('web-runsc')), State: { Status: 'created', Running: false } };
     expect(decideRecovery(plan, { underName: created, aside: renamed(stopped(web), plan.asideName) })).toEqual({
       outcome: 'original',
-      actions: [{ kind: 'remove', container: 'new', force: true, volumes: false }, { kind: 'rename', container: 'old', to: 'web' }, restorePolicy, { kind: 'start', container: 'old' }],
+      actions: [
+        { kind: 'remove', container: 'new', force: true, volumes: false },
+        { kind: 'rename', container: 'old', to: 'web' },
+        restorePolicy,
+        { kind: 'start', container: 'old' },
+      ],
     });
   });
 
@@ -71,7 +76,10 @@ describe('what the engine shows after an interruption', () => {
     delete notStarted.NetworkSettings!.Networks!['silo-back'];
     expect(decideRecovery(plan, { underName: notStarted, aside: null })).toEqual({
       outcome: 'moved',
-      actions: [{ kind: 'connect', network: 'silo-back' }, { kind: 'start', container: 'new' }],
+      actions: [
+        { kind: 'connect', network: 'silo-back' },
+        { kind: 'start', container: 'new' },
+      ],
     });
   });
 

@@ -48,11 +48,13 @@ function scalarText(v: unknown): string {
 /** `HostIp:HostPort` for each binding of a port (`Ports`, `PortBindings`). */
 function bindingsText(v: unknown): string | null {
   if (!Array.isArray(v) || !v.every((b) => isObject(b) && ('HostPort' in b || 'HostIp' in b))) return null;
-  return v.map((b) => {
-    const { HostIp, HostPort } = b as { HostIp?: string; HostPort?: string };
-    const ip = HostIp ?? '';
-    return `${ip.includes(':') ? `[${ip}]` : ip}${ip ? ':' : ''}${HostPort ?? ''}`;
-  }).join('\n');
+  return v
+    .map((b) => {
+      const { HostIp, HostPort } = b as { HostIp?: string; HostPort?: string };
+      const ip = HostIp ?? '';
+      return `${ip.includes(':') ? `[${ip}]` : ip}${ip ? ':' : ''}${HostPort ?? ''}`;
+    })
+    .join('\n');
 }
 
 /** Flattens `value` under `path` into fields: scalars and lists of scalars are leaves. */

@@ -4,9 +4,9 @@
 import type { CappedList } from '../../../../shared/logs/capped';
 
 /** Absolute number of the first line held. */
-export const firstLine = <T,>(list: CappedList<T>): number => list.dropped;
+export const firstLine = <T>(list: CappedList<T>): number => list.dropped;
 /** Absolute number one past the last line held. */
-export const endLine = <T,>(list: CappedList<T>): number => list.dropped + list.length;
+export const endLine = <T>(list: CappedList<T>): number => list.dropped + list.length;
 
 /** Calls `fn` with each held line from absolute number `from` on (chunk by chunk, no copy). */
 export function forEachFrom<T>(list: CappedList<T>, from: number, fn: (line: T, absolute: number) => void): void {

@@ -39,7 +39,12 @@ type Shown = Pick<JsonEditorProps, 'label' | 'describedBy' | 'invalid' | 'readOn
 
 function attributesOf({ label, describedBy, invalid, readOnly }: Shown): Extension {
   return [
-    EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy, 'aria-invalid': String(invalid), 'aria-readonly': String(readOnly) }),
+    EditorView.contentAttributes.of({
+      'aria-label': label,
+      'aria-describedby': describedBy,
+      'aria-invalid': String(invalid),
+      'aria-readonly': String(readOnly),
+    }),
     EditorView.editorAttributes.of({ class: invalid ? 'silo-invalid' : '' }),
   ];
 }

@@ -30,7 +30,12 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.45', minHeight: '12em', maxHeight: '36em', overflow: 'auto' },
   '.cm-content': { caretColor: 'var(--text)', padding: '6px 0' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
-  '.cm-gutters': { background: 'var(--surface)', color: 'var(--muted)', borderRight: '1px solid var(--border)', borderRadius: 'var(--radius) 0 0 var(--radius)' },
+  '.cm-gutters': {
+    background: 'var(--surface)',
+    color: 'var(--muted)',
+    borderRight: '1px solid var(--border)',
+    borderRadius: 'var(--radius) 0 0 var(--radius)',
+  },
   '.cm-activeLineGutter': { background: 'var(--row-hover)', color: 'var(--text)' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionLayer .cm-selectionBackground': { background: 'var(--accent-soft)' },
   '&.cm-focused .cm-matchingBracket': { background: 'var(--accent-soft)', outline: '1px solid var(--accent)' },
