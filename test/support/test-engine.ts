@@ -180,6 +180,32 @@ export class TestEngine {
     if (!isAlive(pid)) rmSync(this.pidFile, { force: true });
   }
 
+  /**
+   * `systemctl stop docker`: SIGTERM and return at once. dockerd removes its socket, refuses
+   * new requests and runs on while it stops its containers (each for its stop timeout).
+   * Returns the pid, for `waitForExit`; `launch()` starts it again on the same socket.
+   */
+  terminate(): number {
+    const pid = this.pid();
+    if (pid === null) throw new Error('the test engine is not running');
+    process.kill(pid, 'SIGTERM');
+    return pid;
+  }
+
+  /** Wait until the process `pid` (from `terminate`) has gone; false if it is still there at the deadline. */
+  async waitForExit(pid: number, timeoutMs = 60_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (isAlive(pid) && Date.now() < deadline) await sleep(25);
+    if (isAlive(pid)) return false;
+    rmSync(this.pidFile, { force: true });
+    return true;
+  }
+
+  /** Whether the process `pid` still runs (not a zombie). */
+  alive(pid: number): boolean {
+    return isAlive(pid);
+  }
+
   /** A SIGKILLed dockerd leaves its managed containerd behind; the next start needs it gone. */
   private async killOrphanedContainerd(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const pidFile = join(this.dir, 'exec', 'containerd', 'containerd.pid');

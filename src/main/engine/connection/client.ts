@@ -1,6 +1,8 @@
 // A thin client for one endpoint, on dockerode's modem: unix socket, named pipe, TCP (with
 // TLS) or SSH. It never sets the modem's `timeout` (an inactivity timer that kills an idle
 // events stream, also set by DOCKER_CLIENT_TIMEOUT); callers pass an AbortSignal instead.
+// A request refused at connect (no socket, nobody listening) is told to `onRefused`, whoever made
+// it: the engine is gone, whichever capability noticed first.
 import Docker from 'dockerode';
 import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -51,6 +53,7 @@ export class EngineClient {
     target: ClientTarget,
     readonly apiVersion: string | null,
     env: NodeJS.ProcessEnv,
+    private readonly onRefused?: (error: unknown) => void,
   ) {
     const { options, agent } = modemOptions(target, apiVersion, env);
     this.agent = agent;
@@ -99,7 +102,7 @@ export class EngineClient {
           ...(options.hijack ? { hijack: true, openStdin: true } : {}),
           statusCodes: OK_CODES,
         },
-        (error, data) => (error ? reject(error) : resolve(data as IncomingMessage | Duplex)),
+        (error, data) => (error ? reject(this.refused(error)) : resolve(data as IncomingMessage | Duplex)),
       );
     });
   }
@@ -107,6 +110,12 @@ export class EngineClient {
   /** Close every socket this client holds, streams included. */
   close(): void {
     this.agent?.destroy();
+  }
+
+  /** Tells `onRefused` of a connect that found no engine; returns the error unchanged. */
+  private refused(error: unknown): unknown {
+    if (this.onRefused && isRefusedAtConnect(error)) this.onRefused(error);
+    return error;
   }
 
   private call<T>(method: string, path: string, options: RequestOptions): Promise<T> {
@@ -129,10 +138,16 @@ export class EngineClient {
           isStream,
           statusCodes: OK_CODES,
         },
-        (error, data) => (error ? reject(error) : resolve(data as T)),
+        (error, data) => (error ? reject(this.refused(error)) : resolve(data as T)),
       );
     });
   }
+}
+
+/** ENOENT or ECONNREFUSED from connect(2): the socket is gone or nobody listens on it. */
+export function isRefusedAtConnect(error: unknown): boolean {
+  const e = (error ?? {}) as { code?: unknown; syscall?: unknown; statusCode?: unknown };
+  return e.statusCode === undefined && e.syscall === 'connect' && (e.code === 'ENOENT' || e.code === 'ECONNREFUSED');
 }
 
 /**

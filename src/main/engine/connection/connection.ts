@@ -1,15 +1,15 @@
 // One endpoint's connection: negotiate the API version, set up a session (the caller's
 // `establish`: info, events stream, list), show the state, and when the session dies reconnect
-// by itself with backoff. For a unix socket, a re-created socket file triggers an attempt at once.
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+// by itself with backoff. For a unix socket, its file going away ends the session at once (a
+// graceful stop removes it, then runs on while it stops its containers), and a re-created socket
+// file triggers an attempt at once. A call refused at connect ends the session too.
 import type { ConnectionState } from '../../../shared/model/engine';
-import { siloError, type SiloError } from '../../../shared/errors';
-import { parseEngineHost } from './address';
+import { SiloFailure, siloError, type SiloError } from '../../../shared/errors';
 import { negotiateApiVersion } from './api-version';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { EngineClient, type ClientTarget } from './client';
 import { isConnectionError, mapConnectionError, mapEngineError } from '../errors';
+import { SocketWatch, unixSocketPath } from './socket-watch';
 
 /** One connected period. It ends when `lost` is called or the connection stops. */
 export class Session {
@@ -40,13 +40,16 @@ export class EngineConnection {
   private failures = 0;
   private attempting: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private watcher: FSWatcher | null = null;
+  private readonly socket: SocketWatch | null;
   private stopped = false;
   /** Aborted on stop, so an attempt in flight ends at once. */
   private readonly cancel = new AbortController();
   private establishing: Session | null = null;
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(private readonly options: ConnectionOptions) {
+    const path = unixSocketPath(options.target.host);
+    this.socket = path ? new SocketWatch(path, { gone: (gone) => this.socketGone(gone), present: () => this.poke() }) : null;
+  }
 
   get state(): ConnectionState {
     return this.current;
@@ -59,7 +62,7 @@ export class EngineConnection {
 
   /** Runs the first attempt; resolves when it has succeeded or failed (never throws). */
   start(): Promise<void> {
-    this.watchSocket();
+    this.socket?.ensure();
     return this.attempt();
   }
 
@@ -91,8 +94,7 @@ export class EngineConnection {
     this.establishing?.client.close();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.watcher?.close();
-    this.watcher = null;
+    this.socket?.close();
     const session = this.session;
     this.session = null;
     if (session) {
@@ -122,7 +124,10 @@ export class EngineConnection {
     try {
       const apiVersion = await negotiateApiVersion(target, env, this.options.connectDeadlineMs ?? 5000, this.cancel.signal);
       if (this.stopped) return;
-      session = new Session(new EngineClient(target, apiVersion, env), apiVersion);
+      const client: EngineClient = new EngineClient(target, apiVersion, env, (error) => {
+        if (session?.client === client) this.lost(session, error);
+      });
+      session = new Session(client, apiVersion);
       this.establishing = session;
       await this.options.establish(session);
       this.establishing = null;
@@ -143,7 +148,7 @@ export class EngineConnection {
       const delay = backoffDelay(this.failures, this.backoff);
       this.setState({ phase: 'unreachable', error: toError(error), apiVersion: null, attempt: this.failures, nextAttemptAt: Date.now() + delay });
       this.schedule(delay);
-      this.watchSocket();
+      this.socket?.ensure();
     }
   }
 
@@ -155,29 +160,12 @@ export class EngineConnection {
     }, delay);
   }
 
-  /** A unix socket's folder: a socket created again means an engine is back. */
-  private watchSocket(): void {
-    if (this.watcher || this.stopped) return;
-    let path: string;
-    try {
-      const address = parseEngineHost(this.options.target.host);
-      if (address.kind !== 'unix') return;
-      path = address.path;
-    } catch {
-      return;
-    }
-    const name = basename(path);
-    try {
-      this.watcher = watch(dirname(path), { persistent: false }, (_event, file) => {
-        if (file === null || file.toString() === name) this.poke();
-      });
-      this.watcher.on('error', () => {
-        this.watcher?.close();
-        this.watcher = null;
-      });
-    } catch {
-      this.watcher = null; // the folder does not exist (yet): backoff alone, watched again after a failure
-    }
+  /** The socket file went away: whatever is connected (or connecting) has lost its engine. */
+  private socketGone(path: string): void {
+    const session = this.session ?? this.establishing;
+    if (!session) return;
+    this.lost(session, new SiloFailure(siloError('engine-unreachable', { detail: `the engine's socket ${path} was removed: the engine is stopping` })));
+    if (session === this.establishing) session.client.close();
   }
 
   private setState(next: ConnectionState): void {
