@@ -7,6 +7,7 @@
 // events tagged with it, and one `stream.end` closes it. `stream.close` closes it from the page;
 // every stream of a page closes when the page goes. The engine is asked only while one is open.
 import { z } from 'zod';
+import { refuseReservedKeys } from './reserved-keys';
 import type { LogsOpened } from './model/logs';
 import type { FilesystemChange, ProcessTable } from './model/processes';
 import type { ImageLayer, ImageListItem, ImageLoadResult, ImagePruneEstimate, PruneResult } from './model/image-list';
@@ -35,7 +36,7 @@ const NetworkRef = z
   .min(1)
   .max(255)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a network id or name');
-const Labels = z.record(z.string().min(1).max(255), z.string().max(4096)).optional();
+const Labels = refuseReservedKeys(z.record(z.string().min(1).max(255), z.string().max(4096))).optional();
 const Cols = z.number().int().min(1).max(1000);
 const Rows = z.number().int().min(1).max(500);
 /** Base64 of one piece of an uploaded archive: under the browser host's 1 MiB message limit. */

@@ -2,6 +2,7 @@
 // preload, the browser host and the renderer alike. A call added here and forgotten elsewhere
 // fails to compile; every argument is validated against its schema on the main side.
 import { z } from 'zod';
+import { refuseReservedKeys } from './reserved-keys';
 import type { ContainerSummary, ContainersPatch } from './model/container';
 import { CONTAINER_ACTIONS } from './model/container';
 import type { EngineEndpoint, EngineSnapshot } from './model/engine';
@@ -44,7 +45,7 @@ const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an operation id i
 const MoveArgs = {
   target: IsolationName,
   /** The person's answer per container id (full or short) whose writable layer holds changes. */
-  choices: z.record(ContainerId, LayerChoice).optional(),
+  choices: refuseReservedKeys(z.record(ContainerId, LayerChoice)).optional(),
   operationId: OperationId.optional(),
 };
 const Lines = (max: number, length: number) => z.array(z.string().max(length)).max(max).optional();
@@ -75,7 +76,9 @@ const CreateSpec = z
   .strict()
   .superRefine((spec, ctx) => {
     for (const p of validateCreateSpec(spec)) {
-      ctx.addIssue({ code: 'custom', path: p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.rule });
+      const path = p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const reserved = p.rule === 'reserved-key' ? { params: { reservedKey: String(p.params?.key ?? '') } } : {};
+      ctx.addIssue({ code: 'custom', path, message: p.rule, ...reserved });
     }
   });
 

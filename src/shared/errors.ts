@@ -39,6 +39,7 @@ export const BACKEND_ERROR_CODES = [
 export const ERROR_CODES = [
   'validation', // an argument failed its schema; `field` names it
   'unknown-call', // no such call in the contract
+  'reserved-key', // a key JavaScript keeps for itself (`__proto__`) in a record; `field` names it, `params.key` is the key
   'engine-unreachable', // the socket or pipe does not answer
   'engine-permission-denied', // the socket exists but this user may not open it
   'engine-not-found', // no socket or pipe at that address

@@ -23,11 +23,13 @@ export async function createContainer(ops: EngineOps, spec: CreateContainerSpec)
     const code =
       first.rule === 'engine-socket'
         ? 'engine-socket-refused'
-        : first.rule === 'isolation'
-          ? os === 'windows'
-            ? 'invalid-isolation'
-            : 'unknown-runtime'
-          : 'validation';
+        : first.rule === 'reserved-key'
+          ? 'reserved-key'
+          : first.rule === 'isolation'
+            ? os === 'windows'
+              ? 'invalid-isolation'
+              : 'unknown-runtime'
+            : 'validation';
     throw new SiloFailure(siloError(code, { field: first.field, params: { rule: first.rule, ...first.params } }));
   }
   if ((await ops.inspectImage(spec.image)) === null) throw new SiloFailure(siloError('image-not-found', { field: 'image', params: { image: spec.image } }));

@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'syntax' // not JSON; line and column say where
   | 'not-an-object' // the file holds something other than a JSON object
   | 'duplicate-key' // the same key twice in one object
+  | 'reserved-key' // a key JavaScript keeps for itself (__proto__): Silo cannot edit or compare it safely
   | 'unknown-key' // dockerd matches it to no option and refuses to start
   | 'other-platform-key' // a key the other platform's dockerd has (for example runtimes on Windows)
   | 'flag-conflict' // also set on dockerd's command line: dockerd refuses both

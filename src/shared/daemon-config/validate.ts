@@ -2,6 +2,7 @@
 // column), known keys, value types, keys also set on dockerd's command line, and the runtime
 // and exec-opt rules (validate-runtimes.ts). Pure: whether a runtime's binary exists on disk is
 // checked by the main process from `runtimePaths`.
+import { isReservedKey } from '../reserved-keys';
 import { parseJsonSource, toValue, type JsonNode, type JsonObjectNode, type JsonValue } from './json-source';
 import { DAEMON_KEYS, FLAG_AND_FILE_ALLOWED, FLAG_TO_KEY, LOG_LEVELS, type KeyType } from './keys';
 import type { DaemonConfigProblem, DaemonPlatform } from './model';
@@ -62,6 +63,7 @@ function checkDuplicates(node: JsonNode, prefix: string, problems: ProblemList):
     if (seen.has(member.key))
       problems.error('duplicate-key', path, member.keyStart, `"${path}" appears more than once; dockerd would silently use the last one`);
     seen.add(member.key);
+    if (isReservedKey(member.key)) problems.error('reserved-key', path, member.keyStart, `"${member.key}" is a reserved name and cannot be a key`);
     checkDuplicates(member.value, path, problems);
   }
 }
@@ -70,6 +72,7 @@ function checkKeys(root: JsonObjectNode, options: ValidateOptions, problems: Pro
   for (const member of root.members) {
     const rule = Object.hasOwn(DAEMON_KEYS, member.key) ? DAEMON_KEYS[member.key] : undefined;
     if (!rule) {
+      if (isReservedKey(member.key)) continue; // said once, as reserved-key
       problems.error('unknown-key', member.key, member.keyStart, `"${member.key}" is not a daemon.json option; dockerd refuses to start with it`);
       continue;
     }

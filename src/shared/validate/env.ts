@@ -1,4 +1,5 @@
 // Environment lines and labels as the docker CLI and the engine take them.
+import { isReservedKey } from '../reserved-keys';
 import { problem, type FieldProblem } from './problem';
 
 const hasNul = (s: string): boolean => s.includes('\u0000');
@@ -13,6 +14,7 @@ export function validateEnv(lines: readonly string[] | undefined, field = 'env')
     if (eq < 0) return void out.push(problem(f, 'env-line', { value: line }));
     const key = line.slice(0, eq);
     if (key === '' || /\s/.test(key)) out.push(problem(f, 'env-key', { key }));
+    else if (isReservedKey(key)) out.push(problem(f, 'reserved-key', { key }));
   });
   return out;
 }
@@ -26,6 +28,7 @@ export function validateLabels(lines: readonly string[] | undefined, field = 'la
     const eq = line.indexOf('=');
     const key = (eq < 0 ? line : line.slice(0, eq)).trim();
     if (key === '') out.push(problem(f, 'label-line', { value: line }));
+    else if (isReservedKey(key)) out.push(problem(f, 'reserved-key', { key }));
   });
   return out;
 }

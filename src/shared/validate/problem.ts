@@ -15,6 +15,7 @@ export type ValidationRule =
   | 'env-line' // not KEY=value
   | 'env-key' // empty key, or whitespace in it
   | 'label-line' // empty key
+  | 'reserved-key' // a key JavaScript keeps for itself (__proto__): it would be lost on the way
   | 'nul-character'
   | 'volume-spec' // not [source:]destination[:options]
   | 'volume-destination' // not an absolute path, or the root

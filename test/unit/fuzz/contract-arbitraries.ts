@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { callSchemas, type CallName } from '../../../src/shared/contract';
+import { isReservedKey } from '../../../src/shared/reserved-keys';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -224,4 +225,9 @@ export function anyArgs(call: CallName, transport: Transport): fc.Arbitrary<unkn
 /** The schema's own verdict, as dispatch asks it (a missing argument is an empty object). */
 export function schemaAccepts(call: CallName, args: unknown): boolean {
   return callSchemas[call].safeParse(args === undefined ? {} : args).success;
+}
+
+/** A `__proto__` key is refused as `reserved-key` (a validation error in plain words), its field ending in that key. */
+export function reservedRefusal(error: { code?: string; field?: string } | undefined | null): boolean {
+  return error?.code === 'reserved-key' && typeof error.field === 'string' && isReservedKey(error.field.split('.').at(-1) ?? '');
 }

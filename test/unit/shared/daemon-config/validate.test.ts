@@ -150,9 +150,9 @@ describe('validateDaemonConfig', () => {
 });
 
 describe('keys named like JavaScript object internals', () => {
-  it('are unknown keys like any other, and plain keys in the value', () => {
+  it('are unknown keys like any other, __proto__ a reserved key, and plain keys in the value', () => {
     const report = validateDaemonConfig('{"constructor": 1, "__proto__": {"debug": true}, "toString": "x"}', { platform: 'linux' });
-    expect(report.problems.map((p) => `${p.code}:${p.key}`)).toEqual(['unknown-key:constructor', 'unknown-key:__proto__', 'unknown-key:toString']);
+    expect(report.problems.map((p) => `${p.code}:${p.key}`)).toEqual(['reserved-key:__proto__', 'unknown-key:constructor', 'unknown-key:toString']);
     expect(Object.keys(report.config ?? {})).toEqual(['constructor', '__proto__', 'toString']);
     expect(Object.getPrototypeOf(report.config)).toBe(Object.prototype);
   });
