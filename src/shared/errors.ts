@@ -27,6 +27,8 @@ export const BACKEND_ERROR_CODES = [
   'wsl-unavailable',
   'context-name-invalid', // `params.name`
   'context-host-invalid', // `params.host`
+  'context-ssh-user-option', // the ssh user begins with "-": ssh would take it as an option (`params.host`)
+  'context-ssh-host-option', // the ssh host begins with "-": ssh would take it as an option (`params.host`)
   'context-tls-invalid', // `params.reason`: plain-tcp, ssh-has-no-tls, cert-without-key, key-does-not-match, not-pem, no-ca
   'context-exists', // `params.name`
   'context-not-found', // `params.name`

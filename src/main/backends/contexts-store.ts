@@ -8,6 +8,7 @@ import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ContextResult, EngineContext, RemoteEngineInput } from '../../shared/daemon-config/backends-model';
 import type { BackendError } from '../../shared/daemon-config/model';
+import { sshDashPart } from '../../shared/validate/ssh-address';
 import { parseEngineHost } from '../engine/connection/address';
 import { contextDirName, readContextStore } from '../engine/connection/contexts';
 import { nodeHostFs, type HostFs } from '../engine/connection/host-fs';
@@ -34,6 +35,8 @@ export function dockerConfigDir(env: NodeJS.ProcessEnv, homeDir: string): string
 /** The docker CLI's rules for a context name and a remote host, and well-formed PEM files. */
 export function validateRemoteEngine(input: RemoteEngineInput): BackendError | null {
   if (input.name === 'default' || !NAME_PATTERN.test(input.name)) return { code: 'context-name-invalid', params: { name: input.name } };
+  const dash = sshDashPart(input.host);
+  if (dash) return { code: dash === 'user' ? 'context-ssh-user-option' : 'context-ssh-host-option', params: { host: input.host } };
   let address;
   try {
     address = parseEngineHost(input.host, Boolean(input.tls));

@@ -1,5 +1,6 @@
 // Engine host URLs as the docker CLI writes them (DOCKER_HOST, contexts), parsed into what a
 // client needs to dial. Pure.
+import { sshDashPart } from '../../../shared/validate/ssh-address';
 import { pipeFilePath } from '../../platform/windows';
 
 export type EngineAddress =
@@ -36,6 +37,9 @@ export function parseEngineHost(host: string, tls = false): EngineAddress {
     }
     case 'ssh': {
       const url = parseUrl(host, host);
+      // ssh would read a user or host that begins with "-" as one of its options.
+      const dash = sshDashPart(host);
+      if (dash) throw new Error(`"${host}": the ssh ${dash} begins with "-", which ssh would take as one of its options`);
       return {
         kind: 'ssh',
         host: stripBrackets(url.hostname),

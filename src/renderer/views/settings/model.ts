@@ -6,6 +6,7 @@ import type { DaemonConfigChange, DaemonConfigProblem, DaemonConfigRead, EngineD
 import type { EngineEndpoint, EngineSnapshot, RuntimeInfo } from '../../../shared/model/engine';
 import type { Rung } from '../../../shared/model/isolation';
 import type { SiloError } from '../../../shared/errors';
+import { sshDashPart } from '../../../shared/validate/ssh-address';
 import { rungLevel } from '../../format/isolation';
 import type { DefaultsEntry } from '../../stores/settings-backends';
 
@@ -101,7 +102,7 @@ export interface RemoteForm {
 
 export const EMPTY_REMOTE_FORM: RemoteForm = { name: '', description: '', host: '', ca: '', cert: '', key: '', skipVerify: false };
 
-export type RemoteProblem = 'name' | 'host' | 'ca' | 'pair' | 'pem';
+export type RemoteProblem = 'name' | 'host' | 'ssh-option' | 'ca' | 'pair' | 'pem';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
 const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]+-----END [A-Z0-9 ]+-----/;
@@ -116,6 +117,7 @@ export function remoteProblems(form: RemoteForm): Partial<Record<'name' | 'host'
   const name = form.name.trim();
   if (!NAME.test(name) || name === 'default' || name.length > 64) problems.name = 'name';
   if (!/^(tcp|ssh):\/\/\S+$/i.test(form.host.trim())) problems.host = 'host';
+  else if (sshDashPart(form.host) !== null) problems.host = 'ssh-option';
   if (!isTls(form)) return problems;
   for (const field of ['ca', 'cert', 'key'] as const) if (form[field].trim() && !PEM.test(form[field])) problems[field] = 'pem';
   if (!problems.ca && !form.ca.trim() && !form.skipVerify) problems.ca = 'ca';

@@ -53,6 +53,22 @@ describe('addRemoteEngine', () => {
     expect(readdirSync(join(configDir, 'contexts')).sort()).toEqual(['meta', 'tls']);
   });
 
+  it('stores no ssh engine whose user or host begins with "-"; one written by another tool is never offered', async () => {
+    const result = await addRemoteEngine({ name: 'evil', host: 'ssh://-oProxyCommand=touch%20%2Ftmp%2Fpwned@lab' }, options());
+    expect(result).toEqual({
+      status: 'refused',
+      error: { code: 'context-ssh-user-option', params: { host: 'ssh://-oProxyCommand=touch%20%2Ftmp%2Fpwned@lab' } },
+    });
+    expect(existsSync(configDir)).toBe(false);
+    // The same context laid out by hand, as another tool could.
+    const metaDir = join(configDir, 'contexts', 'meta', sha('evil'));
+    mkdirSync(metaDir, { recursive: true });
+    writeFileSync(join(metaDir, 'meta.json'), JSON.stringify({ Name: 'evil', Metadata: {}, Endpoints: { docker: { Host: 'ssh://me@-oProxyCommand=x' } } }));
+    const found = discoverEngines({ env: {}, homeDir: home, platform: 'linux', fs: nodeHostFs });
+    expect(found.endpoints.map((e) => e.endpoint.host)).not.toContain('ssh://me@-oProxyCommand=x');
+    expect(found.problems.join('\n')).toMatch(/evil: .*begins with "-"/);
+  });
+
   it('is read back by Silo’s own discovery, TLS files included', async () => {
     await addRemoteEngine({ name: 'build-box', host: 'tcp://10.0.0.5:2376', tls: tls() }, options());
     const found = discoverEngines({
@@ -117,6 +133,21 @@ describe('validateRemoteEngine', () => {
     ['10.0.0.5:2376', 'context-host-invalid'],
   ])('refuses the host %j for a remote engine', (host, code) => {
     expect(validateRemoteEngine({ name: 'lab', host, tls: tls() })?.code).toBe(code);
+  });
+
+  it.each([
+    ['ssh://-oProxyCommand=touch%20%2Ftmp%2Fpwned@lab', 'context-ssh-user-option'],
+    ['ssh://%2DoProxyCommand=x@lab', 'context-ssh-user-option'],
+    ['ssh://-oProxyCommand=x', 'context-ssh-host-option'],
+    ['ssh://me@-lab:22', 'context-ssh-host-option'],
+    ['ssh://me@[-lab]', 'context-ssh-host-option'],
+    ['SSH://me@%2dlab', 'context-ssh-host-option'],
+  ])('refuses the ssh address %j, whose user or host ssh would read as an option', (host, code) => {
+    expect(validateRemoteEngine({ name: 'lab', host })).toEqual({ code, params: { host } });
+  });
+
+  it('keeps a dash inside a user or host', () => {
+    expect(validateRemoteEngine({ name: 'lab', host: 'ssh://build-bot@lab-1.example:2222' })).toBeNull();
   });
 
   it('refuses TCP without TLS, TLS over ssh, a certificate without its key, a key of another certificate and text that is not PEM', () => {

@@ -149,6 +149,12 @@ describe('the remote engine form', () => {
     expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'ssh://me@lab' })).toEqual({});
   });
 
+  it('refuses an ssh user or host that begins with "-" as it is typed', () => {
+    for (const host of ['ssh://-oProxyCommand=touch%20x@lab', 'ssh://-oProxyCommand=x', 'ssh://me@%2Dlab', 'ssh://%2dme@lab:22'])
+      expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host }), host).toEqual({ host: 'ssh-option' });
+    expect(remoteProblems({ ...EMPTY_REMOTE_FORM, name: 'lab', host: 'ssh://me-too@lab-1' })).toEqual({});
+  });
+
   it('sends TLS text only for a tcp address, without empty fields', () => {
     const form = {
       ...EMPTY_REMOTE_FORM,
