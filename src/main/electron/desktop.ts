@@ -64,7 +64,7 @@ export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): D
       const { title, body } = wordCloseToTray(language());
       new Notification({ title, body }).show();
       try {
-        writeFileSync(toldFile, '');
+        writeFileSync(toldFile, '', { mode: 0o600 });
       } catch (error) {
         log(`close-to-tray: ${(error as Error).message}`);
       }

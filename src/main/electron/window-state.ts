@@ -23,8 +23,8 @@ export function readBounds(file: string): WindowBounds {
 }
 
 export function writeBounds(file: string, bounds: WindowBounds): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(bounds) + '\n');
+  writeFileSync(temporary, JSON.stringify(bounds) + '\n', { mode: 0o600 });
   renameSync(temporary, file);
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, LANGUAGES, type Settings } from '../../shared/model/settings';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, securePrivateFolder } from './private-folder';
 
 const SettingsFile = z.object({ language: z.enum(LANGUAGES).nullable().catch(null) }).partial();
 
@@ -17,6 +18,8 @@ export class SettingsStore {
     private readonly warn: (message: string) => void = () => undefined,
   ) {
     this.file = join(dir, 'settings.json');
+    // The config folder is the person's alone: 0700, its files 0600 (an older one is tightened).
+    securePrivateFolder(dir, warn);
     this.value = this.read();
   }
 
@@ -52,9 +55,9 @@ export class SettingsStore {
   }
 
   private write(): void {
-    mkdirSync(join(this.file, '..'), { recursive: true });
+    mkdirSync(join(this.file, '..'), { recursive: true, mode: PRIVATE_DIR_MODE });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.value, null, 2) + '\n', { mode: 0o600 });
+    writeFileSync(temporary, JSON.stringify(this.value, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
     renameSync(temporary, this.file);
   }
 }
