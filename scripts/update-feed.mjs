@@ -15,5 +15,8 @@ export function updateFeed(env) {
   if (url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '') {
     throw new Error('SILO_UPDATE_URL must be an https URL with a host and no credentials');
   }
-  return { provider: 'generic', url: url.toString() };
+  // Windows: the signing certificate's subject name, which electron-updater checks an update's
+  // signature against (electron-builder also finds it itself when it signs the build).
+  const publisher = (env.SILO_WIN_PUBLISHER ?? '').trim();
+  return { provider: 'generic', url: url.toString(), ...(publisher ? { publisherName: [publisher] } : {}) };
 }

@@ -25,7 +25,7 @@ export interface ReservedKeyIssueParams {
  * A record schema that refuses a reserved key (zod skips `__proto__` in a record without a word).
  * The issue's path ends in the key, so the field named is `labels.__proto__`.
  */
-export function refuseReservedKeys<T extends z.ZodType>(schema: T): z.ZodPipe<z.ZodTransform<unknown, unknown>, T> {
+export function refuseReservedKeys<T extends z.ZodType>(schema: T): z.ZodPreprocess<T, unknown> {
   return z.preprocess((value, ctx) => {
     const key = reservedKeyIn(value);
     if (key !== null) {

@@ -3,6 +3,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { startCore, type Core } from '../host/core';
 import { startDesktop, type Desktop } from './desktop';
+import { guardWebContents } from './guards';
 import { serveContract } from './ipc';
 import { registerSchemeAsPrivileged, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions } from './window';
@@ -27,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
       preload: join(__dirname, '..', 'preload', 'index.cjs'),
       stateFile: join(app.getPath('userData'), 'window-state.json'),
       title: app.getName(),
+      packaged: app.isPackaged,
     });
     stopContract = serveContract(window, core.hub, log);
     window.on('closed', () => {
@@ -45,9 +47,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', show);
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-  });
+  // Every web contents, whoever made it: navigation, new windows and webviews refused ('will-attach-webview' too).
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);

@@ -20,9 +20,12 @@ export interface SafeWebPreferences {
   webviewTag: false;
   navigateOnDragDrop: false;
   spellcheck: false;
+  /** No DevTools in a packaged build: they would hand anyone at the keyboard the contract, unchecked by the page. */
+  devTools: boolean;
 }
 
-export function webPreferences(preload: string): SafeWebPreferences {
+/** `packaged`: Electron's `app.isPackaged`. DevTools only while developing. */
+export function webPreferences(preload: string, packaged: boolean): SafeWebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -36,6 +39,7 @@ export function webPreferences(preload: string): SafeWebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    devTools: !packaged,
   };
 }
 

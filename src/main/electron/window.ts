@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { APP_ENTRY, isAppUrl, isSafeExternalUrl, webPreferences } from './policy';
 import { readBounds, writeBounds } from './window-state';
 
-export function createMainWindow(options: { preload: string; stateFile: string; title: string }): BrowserWindow {
+/** `packaged`: Electron's `app.isPackaged` (no DevTools then). */
+export function createMainWindow(options: { preload: string; stateFile: string; title: string; packaged: boolean }): BrowserWindow {
   const bounds = readBounds(options.stateFile);
   const window = new BrowserWindow({
     ...bounds,
@@ -14,7 +15,7 @@ export function createMainWindow(options: { preload: string; stateFile: string; 
     show: false,
     title: options.title,
     icon: join(__dirname, '..', '..', 'assets', 'icon.png'),
-    webPreferences: webPreferences(options.preload),
+    webPreferences: webPreferences(options.preload, options.packaged),
   });
   if (bounds.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -25,6 +26,9 @@ export function createMainWindow(options: { preload: string; stateFile: string; 
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     // A link the person clicked opens in their browser, https only; no window opens here.

@@ -21,7 +21,7 @@ interface BuilderConfig {
   files: string[];
   electronFuses: Record<string, boolean>;
   directories: { output: string; buildResources: string };
-  win: { target: unknown; icon: string };
+  win: { target: unknown; icon: string; verifyUpdateCodeSignature?: boolean };
   linux: { target: unknown; icon: string };
   nsis: Record<string, unknown>;
   deb: { depends: string[] };
@@ -110,6 +110,8 @@ describe("the installers' configuration", () => {
 
   it('builds NSIS for Windows x64: per-user by default, install folder choice, Start menu and desktop shortcuts', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    // A Windows update installs only with a valid signature of the feed's publisher.
+    expect(config.win.verifyUpdateCodeSignature).toBe(true);
     expect(config.nsis).toMatchObject({
       oneClick: false,
       perMachine: false,

@@ -55,10 +55,10 @@ vi.mock('electron', () => ({ BrowserWindow: electron.FakeBrowserWindow, shell: e
 
 const { createMainWindow, denyPermissions } = await import('../../../src/main/electron/window');
 
-function open() {
+function open(packaged = true) {
   const dir = mkdtempSync(join(tmpdir(), 'silo-window-'));
   const stateFile = join(dir, 'window-state.json');
-  createMainWindow({ preload: '/app/dist/preload/index.cjs', stateFile, title: 'Silo' });
+  createMainWindow({ preload: '/app/dist/preload/index.cjs', stateFile, title: 'Silo', packaged });
   return { window: electron.FakeBrowserWindow.last!, stateFile };
 }
 
@@ -86,6 +86,8 @@ describe('the main window (checklist 2–4, 6, 8–14, 18)', () => {
       experimentalFeatures: false,
       webviewTag: false,
     });
+    expect(prefs.devTools).toBe(false);
+    expect(open(false).window.options.webPreferences).toMatchObject({ devTools: true });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('enableRemoteModule');
   });
@@ -104,6 +106,16 @@ describe('the main window (checklist 2–4, 6, 8–14, 18)', () => {
       }
       expect(prevented(handlers.get(event), 'app://silo/index.html#/containers')).toBe(false);
     }
+    // Every frame's navigation, as will-frame-navigate reports it (one details object).
+    const frame = handlers.get('will-frame-navigate');
+    for (const url of ['https://evil.example/', 'app://silo.evil/', 'file:///etc/passwd']) {
+      const details = { url, isMainFrame: false, preventDefault: vi.fn() };
+      frame?.(details);
+      expect(details.preventDefault, url).toHaveBeenCalled();
+    }
+    const own = { url: 'app://silo/index.html', isMainFrame: true, preventDefault: vi.fn() };
+    frame?.(own);
+    expect(own.preventDefault).not.toHaveBeenCalled();
   });
 
   it('denies every new window, opening only https links in the browser', () => {

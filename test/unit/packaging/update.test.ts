@@ -9,7 +9,7 @@ vi.mock('electron-updater', () => {
   return { autoUpdater: {} };
 });
 
-const feed = { provider: 'generic', url: 'https://updates.example.org/silo/' };
+const feed = { provider: 'generic', url: 'https://updates.example.org/silo/', publisherName: ['Silo Authors'] };
 const packagedWindows: UpdateInputs = { isPackaged: true, platform: 'win32', feed, env: {} };
 
 describe('auto-update', () => {
@@ -35,8 +35,20 @@ describe('auto-update', () => {
     expect(parseFeedFile('provider: generic\nurl: https://updates.example.org/silo\nupdaterCacheDirName: silo-updater\n')).toEqual({
       provider: 'generic',
       url: 'https://updates.example.org/silo',
+      publisherName: null,
     });
-    expect(parseFeedFile('provider: \'generic\'\nurl: "https://u.example.org"\n')).toEqual({ provider: 'generic', url: 'https://u.example.org' });
+    expect(parseFeedFile('provider: \'generic\'\nurl: "https://u.example.org"\n')).toEqual({
+      provider: 'generic',
+      url: 'https://u.example.org',
+      publisherName: null,
+    });
+    // electron-builder writes the publisher names as a list.
+    expect(
+      parseFeedFile('provider: generic\nurl: https://u.example.org\npublisherName:\n  - Silo Authors\n  - "Silo, Inc."\nupdaterCacheDirName: x\n'),
+    ).toMatchObject({
+      publisherName: ['Silo Authors', 'Silo, Inc.'],
+    });
+    expect(parseFeedFile('provider: generic\npublisherName: Silo Authors\n')?.publisherName).toEqual(['Silo Authors']);
     expect(parseFeedFile('')).toBeNull();
   });
 

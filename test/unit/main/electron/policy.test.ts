@@ -3,7 +3,7 @@ import { isAppUrl, isSafeExternalUrl, isTrustedSender, webPreferences } from '..
 
 describe('desktop security policy', () => {
   it('runs the page sandboxed and isolated, without Node', () => {
-    const prefs = webPreferences('/app/preload.cjs');
+    const prefs = webPreferences('/app/preload.cjs', true);
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -13,6 +13,11 @@ describe('desktop security policy', () => {
       webviewTag: false,
       experimentalFeatures: false,
     });
+  });
+
+  it('has no DevTools in a packaged build, only while developing', () => {
+    expect(webPreferences('/app/preload.cjs', true).devTools).toBe(false);
+    expect(webPreferences('/app/preload.cjs', false).devTools).toBe(true);
   });
 
   it('knows its own pages by parsed origin, not by prefix', () => {
