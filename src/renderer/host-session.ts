@@ -1,0 +1,50 @@
+// How a page of the browser host signs in. The address Silo prints carries a one-time code
+// (`?token=`): the page spends it once (POST /session) for a secret of its own, which it keeps in
+// sessionStorage (per origin, so per port, and per tab: a reload keeps it, no other site sees it)
+// and presents on the WebSocket upgrade. Nothing is kept in a cookie.
+export const WS_PROTOCOL = 'silo';
+const SECRET_KEY = 'silo.secret';
+const SESSION_PATH = '/session';
+/** The browser host's own page saying how to get a new address. */
+export const NEW_ADDRESS_PATH = '/new-address';
+
+async function exchange(code: string): Promise<string | null> {
+  try {
+    const answer = await fetch(SESSION_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!answer.ok) return null;
+    const body = (await answer.json()) as { secret?: unknown };
+    return typeof body.secret === 'string' ? body.secret : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * This page's secret: spends the address's code when it has one (and drops it from the address,
+ * keeping the place after `#`), else the one this tab already holds. Without either, the page
+ * is replaced by the host's new-address page and the promise never settles.
+ */
+export async function pageSecret(win: Window = window): Promise<string> {
+  const url = new URL(win.location.href);
+  const code = url.searchParams.get('token');
+  if (code !== null) {
+    const fresh = await exchange(code);
+    url.searchParams.delete('token');
+    // The same origin by construction: only the query changes.
+    win.history.replaceState(win.history.state, '', url.href);
+    if (fresh !== null) {
+      win.sessionStorage.setItem(SECRET_KEY, fresh);
+      return fresh;
+    }
+  }
+  const kept = win.sessionStorage.getItem(SECRET_KEY);
+  if (kept) return kept;
+  win.location.replace(NEW_ADDRESS_PATH);
+  return new Promise<string>(() => undefined);
+}
