@@ -254,7 +254,10 @@ describe('codes and secrets', () => {
 describe('a second page', () => {
   it('gets a session of its own: its own replies, no events before its own start, unaffected when the first page leaves', async () => {
     const first = await HostSocket.open(host);
-    const second = await HostSocket.open(host, { Origin: host.origin }, '', ['silo', await signIn(host.origin, new URL(await host.newLink()).searchParams.get('token')!)]);
+    const second = await HostSocket.open(host, { Origin: host.origin }, '', [
+      'silo',
+      await signIn(host.origin, new URL(await host.newLink()).searchParams.get('token')!),
+    ]);
     try {
       // The same request id on both pages: each gets its own answer.
       const [a, b] = await Promise.all([first.call('engines.list', {}, 7), second.call('settings.get', {}, 7)]);
