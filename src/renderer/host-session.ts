@@ -31,12 +31,13 @@ async function exchange(code: string): Promise<string | null> {
  * is replaced by the host's new-address page and the promise never settles.
  */
 export async function pageSecret(win: Window = window): Promise<string> {
-  const url = new URL(win.location.href);
-  const code = url.searchParams.get('token');
+  const code = new URL(win.location.href).searchParams.get('token');
   if (code !== null) {
     const fresh = await exchange(code);
+    // The address as it is now (the route may have set its place meanwhile), without the code:
+    // the same origin by construction, only the query changes.
+    const url = new URL(win.location.href);
     url.searchParams.delete('token');
-    // The same origin by construction: only the query changes.
     win.history.replaceState(win.history.state, '', url.href);
     if (fresh !== null) {
       win.sessionStorage.setItem(SECRET_KEY, fresh);

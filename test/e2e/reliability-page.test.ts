@@ -80,6 +80,12 @@ describe('the page under the browser host', () => {
       route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
     );
     await page.goto(await host.newLink());
+    // Signed in (the tab holds its secret) before leaving for the blank page.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected to / })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.goto(`${host.origin}/__blank__`);
     const baseline = (await page.evaluate('Object.getOwnPropertyNames(window)')) as string[];
     await page.goto(`${host.origin}/`);
