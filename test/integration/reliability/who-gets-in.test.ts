@@ -87,7 +87,7 @@ describe('the WebSocket and the page secret', () => {
 
   it('refuses an upgrade without the secret, or with it anywhere but its place', async () => {
     const code = new URL(await host.newLink()).searchParams.get('token')!;
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       {},
       { 'Sec-WebSocket-Protocol': 'silo' },
       { 'Sec-WebSocket-Protocol': 'silo, ' },
@@ -100,7 +100,8 @@ describe('the WebSocket and the page secret', () => {
       { Authorization: `Bearer ${secret}` },
       // The address's code is no secret: it opens nothing but its one exchange.
       { 'Sec-WebSocket-Protocol': `silo, ${code}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       expect(await upgrade(headers), JSON.stringify(headers)).toBe(401);
     }
     expect(await upgrade({}, `/ws?token=${secret}`)).toBe(401);
