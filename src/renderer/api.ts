@@ -5,7 +5,7 @@ import type { Reply, SiloBridge, WireEvent, WireRequest } from '../shared/bridge
 import type { SiloError } from '../shared/errors';
 import { isSiloError, siloError } from '../shared/errors';
 import { EVENT_NAMES } from '../shared/events';
-import { WS_PROTOCOL, pageSecret } from './host-session';
+import { WS_PROTOCOL, checkSecret, pageSecret } from './host-session';
 
 declare global {
   interface Window {
@@ -119,6 +119,8 @@ export interface SocketClientOptions {
   createSocket?: (url: string, protocols: string[]) => SocketLike;
   /** The `Sec-WebSocket-Protocol` values to offer (the page's secret); the first open waits for them. */
   protocols?: Promise<string[]>;
+  /** A socket closed without ever opening (refused, or the host is away). */
+  onUnopened?: () => void;
   /** Milliseconds before reconnect attempt n (1-based). */
   backoff?: (attempt: number) => number;
   now?: () => number;
@@ -196,8 +198,10 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
     }
     const ws = createSocket(url, protocols);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
       if (socket !== ws) return;
+      opened = true;
       setLink({ state: 'open', attempt: 0, retryAt: null });
       for (const { frame } of queue.splice(0)) ws.send(frame);
     };
@@ -210,6 +214,7 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
+      if (!opened && !closed) options.onUnopened?.();
       const lost = siloError('internal', { detail: 'The connection to Silo closed before the answer arrived.' });
       const unsent = new Set(queue.map((q) => q.id));
       for (const [id, waiter] of pending) {
@@ -264,5 +269,9 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
 export function connectToSilo(): SiloClient {
   if (window.silo) return bridgeClient(window.silo);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return socketClient(`${scheme}://${location.host}/ws`, { protocols: pageSecret().then((secret) => [WS_PROTOCOL, secret]) });
+  const secret = pageSecret();
+  return socketClient(`${scheme}://${location.host}/ws`, {
+    protocols: secret.then((value) => [WS_PROTOCOL, value]),
+    onUnopened: () => void secret.then((value) => checkSecret(value)),
+  });
 }

@@ -49,3 +49,20 @@ export async function pageSecret(win: Window = window): Promise<string> {
   win.location.replace(NEW_ADDRESS_PATH);
   return new Promise<string>(() => undefined);
 }
+
+/**
+ * Called when the WebSocket could not open (a browser says no more). If the host answers that
+ * this secret is unknown (it was restarted on the same port), the tab is sent to the new-address
+ * page; if the host cannot be reached, nothing changes and the page keeps reconnecting.
+ */
+export async function checkSecret(secret: string, win: Window = window): Promise<void> {
+  let status: number;
+  try {
+    status = (await fetch(SESSION_PATH, { headers: { 'X-Silo-Secret': secret }, credentials: 'omit', cache: 'no-store' })).status;
+  } catch {
+    return;
+  }
+  if (status !== 401) return;
+  win.sessionStorage.removeItem(SECRET_KEY);
+  win.location.replace(NEW_ADDRESS_PATH);
+}

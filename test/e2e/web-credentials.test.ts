@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -188,4 +188,34 @@ describe('the page secret and the other ports of 127.0.0.1', () => {
     expect(page.url()).toBe(`${host.origin}/#/volumes`);
     await page.close();
   });
+
+  it('a tab whose host was restarted on the same port is sent to the new-address page, not left reconnecting', async () => {
+    const port = await new Promise<number>((done) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => done(free));
+      });
+    });
+    const first = await startBrowserHost(engine.env(), ['--port', String(port)]);
+    const page = await context.newPage();
+    try {
+      await page.goto(first.url);
+      await signedIn(page);
+      await first.stop();
+      const second = await startBrowserHost(engine.env({ SILO_CONFIG_DIR: first.configDir }), ['--port', String(port)]);
+      try {
+        // Its secret died with the first host: the reconnecting page learns so and says what to do.
+        await page.getByRole('heading', { level: 1, name: 'Open Silo from a new address' }).waitFor({ timeout: 30_000 });
+        expect(await page.evaluate<string | null>("sessionStorage.getItem('silo.secret')")).toBeNull();
+        // A new address from the new host signs the same tab in again.
+        await page.goto(await second.newLink());
+        await signedIn(page);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await page.close();
+      await first.stop();
+    }
+  }, 90_000);
 });

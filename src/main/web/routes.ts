@@ -45,7 +45,7 @@ export function handleHttp(context: RouteContext, req: IncomingMessage, res: Ser
   if (!url) return plain(res, 400);
   if (!hostAllowed(req.headers.host, context.port())) return plain(res, 403);
   if (!originAllowed(req.headers.origin, context.port())) return plain(res, 403);
-  if (url.pathname === SESSION_PATH) return void exchange(context, req, res);
+  if (url.pathname === SESSION_PATH) return req.method === 'GET' ? check(context, req, res) : void exchange(context, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405);
   if (url.searchParams.has('token') && !context.credentials.codeLive(url.searchParams.get('token'))) {
     return newAddress(req, res, 401);
@@ -75,6 +75,18 @@ async function exchange(context: RouteContext, req: IncomingMessage, res: Server
   const issued = typeof code === 'string' ? context.credentials.exchange(code) : null;
   if (issued === null) return json(res, 401, { error: 'link-used', next: NEW_ADDRESS_PATH });
   json(res, 200, { secret: issued });
+}
+
+/**
+ * GET /session with `X-Silo-Secret`: whether this page's secret still opens the WebSocket (204),
+ * or not (401: a host restarted on the same port knows it no more). The page asks only when its
+ * WebSocket could not open, which a browser does not explain. A custom header, so never cross-site.
+ */
+function check(context: RouteContext, req: IncomingMessage, res: ServerResponse): void {
+  const given = req.headers['x-silo-secret'];
+  if (!context.credentials.secretValid(typeof given === 'string' ? given : null)) return json(res, 401, { error: 'link-used', next: NEW_ADDRESS_PATH });
+  res.writeHead(204, SECURITY_HEADERS);
+  res.end();
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<string | null> {

@@ -161,6 +161,24 @@ describe('the one-time code of an address', () => {
     expect(await upgrade({ 'Sec-WebSocket-Protocol': `silo, ${fresh}` })).toBe(101);
   });
 
+  it('tells a page whose WebSocket would not open whether its secret is still known (GET /session), and nothing more', async () => {
+    const check = (headers: Record<string, string>) => http('/session', { headers: { Origin: host.origin, ...headers } });
+    expect((await check({ 'X-Silo-Secret': secret })).status).toBe(204);
+    expect((await check({ 'X-Silo-Secret': secret })).body).toBe('');
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'X-Silo-Secret': changed(secret) },
+      { 'X-Silo-Secret': host.token },
+      { Cookie: `silo_token=${secret}` },
+    ];
+    for (const headers of attempts) {
+      const answer = await check(headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(401);
+      expect(answer.body).not.toContain(secret);
+    }
+    expect((await check({ 'X-Silo-Secret': secret, Origin: 'http://evil.com' })).status).toBe(403);
+  });
+
   it('is refused when wrong, when not JSON, from another Origin, and as a simple cross-site POST', async () => {
     const code = new URL(await host.newLink()).searchParams.get('token')!;
     expect((await session(changed(code))).status).toBe(401);
@@ -170,7 +188,7 @@ describe('the one-time code of an address', () => {
       const answer = await http('/session', { method: 'POST', headers: { 'Content-Type': type, Origin: host.origin }, body: JSON.stringify({ code }) });
       expect(answer.status, type).toBe(415);
     }
-    expect((await http('/session', { method: 'GET' })).status).toBe(405);
+    expect((await http('/session', { method: 'PUT', headers: { Origin: host.origin } })).status).toBe(405);
     // None of those spent it.
     expect((await session(code)).status).toBe(200);
   });
