@@ -3,9 +3,9 @@
 // served on another loopback port receives nothing that opens Silo's WebSocket, and cookies it
 // tosses at 127.0.0.1 change nothing. A used address gets a plain page saying how to get a new one.
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
 import { TestEngine } from '../support/test-engine';
+import { LIMITS } from '../../src/main/web/limits';
 
 const engine = new TestEngine(inject('engineDir'));
 let host: RunningHost;
@@ -218,4 +219,29 @@ describe('the page secret and the other ports of 127.0.0.1', () => {
       await first.stop();
     }
   }, 90_000);
+
+  it('under 2,000 half-open sockets without a secret, a new tab still signs in and works, and the host’s descriptors stay bounded', async () => {
+    const fds = () => readdirSync(`/proc/${host.process.pid}/fd`).length;
+    const before = fds();
+    const held: Socket[] = [];
+    const halfOpen = () =>
+      new Promise<void>((done) => {
+        const socket = connect(host.port, '127.0.0.1');
+        held.push(socket);
+        socket.on('error', () => undefined);
+        socket.once('connect', () => (socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`), done()));
+        socket.once('close', () => done());
+      });
+    try {
+      for (let i = 0; i < 2000; i += 100) await Promise.all(Array.from({ length: 100 }, halfOpen));
+      expect(fds() - before).toBeLessThanOrEqual(LIMITS.maxUnauthenticated + 8);
+      const page = await context.newPage();
+      await page.goto(await host.newLink());
+      await signedIn(page);
+      await page.close();
+      expect(fds() - before).toBeLessThanOrEqual(LIMITS.maxUnauthenticated + 8);
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
+  });
 });
