@@ -6,6 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+if (process.argv.includes('--new-link')) {
+  // Only asks the running browser host for a fresh address: nothing to build or open.
+  const child = spawnSync(process.execPath, ['dist/main/web.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

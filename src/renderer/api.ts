@@ -5,6 +5,7 @@ import type { Reply, SiloBridge, WireEvent, WireRequest } from '../shared/bridge
 import type { SiloError } from '../shared/errors';
 import { isSiloError, siloError } from '../shared/errors';
 import { EVENT_NAMES } from '../shared/events';
+import { WS_PROTOCOL, checkSecret, pageSecret } from './host-session';
 
 declare global {
   interface Window {
@@ -115,7 +116,11 @@ export interface SocketLike {
 }
 
 export interface SocketClientOptions {
-  createSocket?: (url: string) => SocketLike;
+  createSocket?: (url: string, protocols: string[]) => SocketLike;
+  /** The `Sec-WebSocket-Protocol` values to offer (the page's secret); the first open waits for them. */
+  protocols?: Promise<string[]>;
+  /** A socket closed without ever opening (refused, or the host is away). */
+  onUnopened?: () => void;
   /** Milliseconds before reconnect attempt n (1-based). */
   backoff?: (attempt: number) => number;
   now?: () => number;
@@ -140,7 +145,7 @@ interface Pending {
  * not have run, so they are never replayed); then it reconnects with backoff.
  */
 export function socketClient(url: string, options: SocketClientOptions = {}): SiloClient {
-  const createSocket = options.createSocket ?? ((u: string) => new WebSocket(u) as unknown as SocketLike);
+  const createSocket = options.createSocket ?? ((u: string, p: string[]) => new WebSocket(u, p) as unknown as SocketLike);
   const backoff = options.backoff ?? defaultBackoff;
   const now = options.now ?? Date.now;
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
@@ -156,6 +161,7 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
   let timer: unknown = null;
   let closed = false;
   let link: HostLink = { state: 'connecting', attempt: 0, retryAt: null };
+  let protocols: string[] | null = options.protocols ? null : [];
 
   const setLink = (value: HostLink): void => {
     link = value;
@@ -183,10 +189,19 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
   };
 
   const open = (): void => {
-    const ws = createSocket(url);
+    if (protocols === null) {
+      void options.protocols?.then((offered) => {
+        protocols = offered;
+        if (!closed) open();
+      });
+      return;
+    }
+    const ws = createSocket(url, protocols);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
       if (socket !== ws) return;
+      opened = true;
       setLink({ state: 'open', attempt: 0, retryAt: null });
       for (const { frame } of queue.splice(0)) ws.send(frame);
     };
@@ -199,6 +214,7 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
+      if (!opened && !closed) options.onUnopened?.();
       const lost = siloError('internal', { detail: 'The connection to Silo closed before the answer arrived.' });
       const unsent = new Set(queue.map((q) => q.id));
       for (const [id, waiter] of pending) {
@@ -249,9 +265,13 @@ export function socketClient(url: string, options: SocketClientOptions = {}): Si
   };
 }
 
-/** Picks the transport: the preload's bridge under Electron, else the browser host's socket. */
+/** Picks the transport: the preload's bridge under Electron, else the browser host's socket, signed in. */
 export function connectToSilo(): SiloClient {
   if (window.silo) return bridgeClient(window.silo);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return socketClient(`${scheme}://${location.host}/ws`);
+  const secret = pageSecret();
+  return socketClient(`${scheme}://${location.host}/ws`, {
+    protocols: secret.then((value) => [WS_PROTOCOL, value]),
+    onUnopened: () => void secret.then((value) => checkSecret(value)),
+  });
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 async function openSilo(query = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(host.url + query);
+  await page.goto((await host.newLink()) + query);
   return page;
 }
 

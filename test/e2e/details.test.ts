@@ -67,7 +67,7 @@ async function openSilo(): Promise<{ page: Page; streams: StreamWatch; problems:
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   return { page, streams, problems };
 }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
   host = await startBrowserHost(engine.env({ DOCKER_HOST: proxy.dockerHost }));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await page.getByRole('status').filter({ hasText: ENGINE_UP }).first().waitFor({ timeout: 10_000 });
   // Only this test's containers: the shared engine may hold others'.
   await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(prefix);

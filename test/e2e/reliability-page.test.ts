@@ -42,7 +42,7 @@ async function create(name: string, hostConfig: Record<string, unknown>): Promis
 
 async function openSilo(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(prefix);
   return page;
 }
@@ -79,7 +79,13 @@ describe('the page under the browser host', () => {
     await page.route(`${host.origin}/__blank__`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
     );
-    await page.goto(host.url);
+    await page.goto(await host.newLink());
+    // Signed in (the tab holds its secret) before leaving for the blank page.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected to / })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.goto(`${host.origin}/__blank__`);
     const baseline = (await page.evaluate('Object.getOwnPropertyNames(window)')) as string[];
     await page.goto(`${host.origin}/`);
@@ -117,7 +123,7 @@ describe('the page under the browser host', () => {
       requests.push(ws.url());
       ws.on('framesent', (frame) => frames.push(JSON.parse(String(frame.payload))));
     });
-    await page.goto(host.url);
+    await page.goto(await host.newLink());
     await page
       .getByRole('status')
       .filter({ hasText: /^Connected to / })

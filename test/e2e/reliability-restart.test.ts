@@ -26,7 +26,7 @@ beforeAll(async () => {
   host = await startBrowserHost(engine.env());
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
 });
 
 afterAll(async () => {

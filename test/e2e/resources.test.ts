@@ -30,7 +30,7 @@ afterAll(async () => {
 
 async function openSilo(view?: 'Images' | 'Volumes' | 'Networks'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
   if (view) await page.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
   return page;

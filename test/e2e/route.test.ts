@@ -30,7 +30,7 @@ afterAll(async () => {
   if (id) await engine.docker(['rm', '-f', id]);
 });
 
-/** A page of the shared context (it holds the token's cookie once the ready line was opened). */
+/** A page of the shared context. Each tab signs in with an address of its own (sessionStorage is per tab). */
 async function newPage(problems: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on('console', (m) => {
@@ -58,7 +58,7 @@ describe('the place in the address', () => {
     const page = await newPage(problems);
     await page.goto(host.url);
     await expectDetails(page, 'Logs');
-    // The 303 dropped the token and kept the place.
+    // Signing in dropped the code from the address and kept the place.
     expect(page.url()).toBe(`${host.origin}/#/containers/${id}/logs`);
     await page
       .getByRole('log', { name: `Log of ${NAME}` })
@@ -71,7 +71,7 @@ describe('the place in the address', () => {
   it('Back and Forward walk views and a container’s tabs; typing a filter adds no entries; a reload comes back', async () => {
     const problems: string[] = [];
     const page = await newPage(problems);
-    await page.goto(`${host.origin}/`);
+    await page.goto(await host.newLink());
     await page.getByRole('searchbox', { name: 'Filter by name or image' }).waitFor({ timeout: 15_000 });
     expect(hashOf(page)).toBe('#/containers');
     const start = await page.evaluate<number>('history.length');
@@ -114,8 +114,9 @@ describe('the place in the address', () => {
   it('a pasted address opens the container’s logs, in a new tab and in an open one', async () => {
     const problems: string[] = [];
     const page = await newPage(problems);
-    await page.goto(`${host.origin}/#/containers/${id}/logs`);
+    await page.goto(await host.newLink(`#/containers/${id}/logs`));
     await expectDetails(page, 'Logs');
+    expect(page.url()).toBe(`${host.origin}/#/containers/${id}/logs`);
     await page
       .getByRole('log', { name: `Log of ${NAME}` })
       .getByText('route-hello')
@@ -133,7 +134,7 @@ describe('the place in the address', () => {
   it('a link to a container that is not there says so, and junk becomes the list', async () => {
     const problems: string[] = [];
     const page = await newPage(problems);
-    await page.goto(`${host.origin}/#/containers/no-such-container/logs`);
+    await page.goto(await host.newLink('#/containers/no-such-container/logs'));
     await page.getByRole('alert').filter({ hasText: 'There is no container “no-such-container” on this engine' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Back to containers' }).click();
     await expect.poll(() => hashOf(page)).toBe('#/containers');

@@ -40,7 +40,7 @@ async function openSettings(): Promise<Page> {
   page.on('console', (m) => {
     if (m.type() === 'error' && /content security policy/i.test(m.text())) refused.push(`console: ${m.text()}`);
   });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -1,10 +1,12 @@
-// `npm run start:web`: the browser host. Prints exactly one line with the address to open;
-// `--open '#/containers/<id>/logs'` puts that place in it.
+// `npm run start:web`: the browser host. Prints exactly one line with the address to open; that
+// address opens Silo once. `--new-link` asks the running host for a fresh one; `--open
+// '#/containers/<id>/logs'` puts that place in either.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDir } from '../preferences/config-dir';
 import { startCore } from '../host/core';
 import { startWebHost } from './server';
+import { requestNewLink, serveNewLinks } from './link-socket';
 import { formatPlace, readPlace } from '../../shared/place';
 
 function parsePort(argv: string[]): number {
@@ -35,9 +37,22 @@ function parseOpen(argv: string[]): string {
   return formatPlace(place);
 }
 
+/** `--new-link`: one fresh address from the host already running with this config folder. */
+async function newLink(open: string): Promise<void> {
+  const folder = configDir();
+  try {
+    process.stdout.write(`Silo is ready at ${await requestNewLink(folder)}${open}\n`);
+  } catch {
+    process.stderr.write(`No browser host of Silo is running for ${folder}: start one with npm run start:web\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const port = parsePort(process.argv.slice(2));
-  const open = parseOpen(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const open = parseOpen(argv);
+  if (argv.includes('--new-link')) return newLink(open);
+  const port = parsePort(argv);
   const verbose = process.env.SILO_DEBUG === '1';
   const log = (line: string) => {
     if (verbose) process.stderr.write(`${line}\n`);
@@ -45,12 +60,15 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const core = await startCore({ configDir: configDir(), log });
   const host = await startWebHost({ hub: core.hub, staticDir: join(here, '..', 'renderer'), port, log });
+  const links = await serveNewLinks(configDir(), host.newLink);
+  if (!links) process.stderr.write(`Another browser host of Silo answers --new-link for ${configDir()}; this one prints no new links.\n`);
   process.stdout.write(`Silo is ready at ${host.url}${open}\n`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await links?.close();
     await host.close();
     await core.stop();
     process.exit(0);

@@ -1,16 +1,18 @@
 // The browser host: the same renderer and the same contract as the desktop app, over HTTP and a
 // WebSocket on loopback only, for machines without a display and for the browser tests.
-import { createReadStream } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireEvent, WireResponse } from '../../shared/contract';
 import { siloError } from '../../shared/errors';
 import { createDispatch } from '../host/dispatch';
 import type { SessionHub } from '../host/sessions';
-import { RENDERER_CSP, resolveStatic } from '../host/static-files';
-import { TOKEN_COOKIE, cookieToken, hostAllowed, newToken, originAllowed, tokensEqual } from './guard';
+import { Credentials } from './credentials';
+import { NOT_A_REQUEST_ID, parseFrame } from './frame';
+import { WS_PROTOCOL, hostAllowed, originAllowed, protocolSecret } from './guard';
+import { LIMITS, limitConnections, serverOptions } from './limits';
+import { handleHttp, parseUrl } from './routes';
 
 export interface WebHostOptions {
   hub: SessionHub;
@@ -18,88 +20,65 @@ export interface WebHostOptions {
   staticDir: string;
   /** 0 picks any free port. */
   port: number;
-  /** Fixed token for tests; a fresh random one otherwise. */
+  /** Fixed one-time code of the first address, for tests; a fresh random one otherwise. */
   token?: string;
   log?: (line: string) => void;
 }
 
 export interface WebHost {
   port: number;
+  /** The one-time code of the first address. */
   token: string;
+  /** The first address: it opens Silo once. */
   url: string;
+  /** A fresh address with a fresh one-time code (`--new-link`). */
+  newLink(): string;
   close(): Promise<void>;
 }
 
 const LOOPBACK = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': RENDERER_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-};
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? newToken();
+  const credentials = new Credentials(options.token);
   const log = options.log ?? (() => undefined);
   let port = 0;
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const server = createServer((req, res) => handleHttp(req, res));
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Echo Silo's protocol, never the secret that came with it.
+    handleProtocols: () => WS_PROTOCOL,
+  });
+  const context = { staticDir: options.staticDir, credentials, port: () => port };
+  const server = createServer(serverOptions(), (req, res) => {
+    res.once('close', limiter.busy(req.socket));
+    handleHttp(context, req, res);
+  });
+  server.timeout = LIMITS.requestTimeoutMs;
+  const limiter = limitConnections(server);
   server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head));
 
-  function authorised(req: IncomingMessage, url: URL): boolean {
-    return tokensEqual(token, url.searchParams.get('token')) || tokensEqual(token, cookieToken(req.headers.cookie));
-  }
-
-  /** Host, then token, then Origin: null when allowed, else the status to answer. */
-  function refuse(req: IncomingMessage, url: URL): number | null {
+  /** Host, then secret, then Origin, then path: null when allowed, else the status to answer. */
+  function refuseUpgrade(req: IncomingMessage): number | null {
+    const url = parseUrl(req);
+    if (!url) return 400;
     if (!hostAllowed(req.headers.host, port)) return 403;
-    if (!authorised(req, url)) return 401;
+    if (!credentials.secretValid(protocolSecret(req.headers['sec-websocket-protocol']))) return 401;
     if (!originAllowed(req.headers.origin, port)) return 403;
+    if (url.pathname !== '/ws') return 404;
     return null;
   }
 
-  function handleHttp(req: IncomingMessage, res: ServerResponse): void {
-    const url = parseUrl(req);
-    const status = url ? refuse(req, url) : 400;
-    if (status !== null || !url) return plain(res, status ?? 400);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405);
-    if (url.searchParams.has('token')) {
-      // Trade the token in the address for an HttpOnly cookie, and drop it from the address bar.
-      // The place after `#` never reaches us; a Location without a fragment keeps it (RFC 9110
-      // §10.2.2), so `?token=…#/containers/<id>/logs` lands on that container's logs.
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
-      });
-      res.end();
-      return;
-    }
-    const file = resolveStatic(options.staticDir, url.pathname);
-    if (!file) return plain(res, 404);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file.path)
-      .on('error', () => res.destroy())
-      .pipe(res);
-  }
-
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = parseUrl(req);
-    const status = url ? refuse(req, url) : 400;
-    if (status !== null || url?.pathname !== '/ws') {
-      socket.end(
-        `HTTP/1.1 ${status ?? 404} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      );
+    const status = refuseUpgrade(req);
+    if (status !== null) {
+      // Refused before any work: a few bytes, then the connection is gone.
+      socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
       return;
     }
+    limiter.trust(socket as Socket);
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   }
 
@@ -109,9 +88,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     const dispatch = createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`));
     ws.on('message', async (data, isBinary) => {
-      const request = isBinary ? null : parseRequest(data.toString());
+      const request = isBinary ? null : parseFrame(data.toString());
       if (!request) {
-        ws.send(JSON.stringify({ id: -1, ok: false, error: siloError('validation', { field: 'message' }) } satisfies WireResponse));
+        const reply = { id: NOT_A_REQUEST_ID, ok: false, error: siloError('validation', { field: 'message' }) } satisfies WireResponse;
+        ws.send(JSON.stringify(reply));
         return;
       }
       const reply = await dispatch(request.call, request.args);
@@ -128,10 +108,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
   log(`browser host listening on ${LOOPBACK}:${port}`);
 
+  const address = (code: string) => `http://${LOOPBACK}:${port}/?token=${code}`;
   return {
     port,
-    token,
-    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    token: credentials.firstCode,
+    url: address(credentials.firstCode),
+    newLink: () => address(credentials.issueCode()),
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -140,30 +122,4 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
-}
-
-function parseUrl(req: IncomingMessage): URL | null {
-  try {
-    return new URL(req.url ?? '/', 'http://loopback');
-  } catch {
-    return null;
-  }
-}
-
-function parseRequest(text: string): { id: number; call: unknown; args: unknown } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, call, args } = value as { id?: unknown; call?: unknown; args?: unknown };
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
-  return { id, call, args };
-}
-
-function plain(res: ServerResponse, status: number): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(`${status}\n`);
 }

@@ -1,6 +1,6 @@
 // The browser host compares tokens in constant time: both sides are hashed to equal-length
-// SHA-256 digests and compared with crypto.timingSafeEqual, for the token in the address and in
-// the cookie, on HTTP and on the WebSocket upgrade. Proven by structure (a spy on the real
+// SHA-256 digests and compared with crypto.timingSafeEqual, for the one-time code in the address
+// and in POST /session, and for the page secret on the WebSocket upgrade. Proven by structure (a spy on the real
 // timingSafeEqual, and the source's comparisons), not by timing, which would be flaky.
 import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
@@ -23,7 +23,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   };
 });
 
-const { tokensEqual, newToken } = await import('../../../src/main/web/guard');
+const { digestIndex, digestOf, tokensEqual, newToken } = await import('../../../src/main/web/guard');
 const { startWebHost } = await import('../../../src/main/web/server');
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -53,9 +53,23 @@ describe('token comparison', () => {
     );
   });
 
+  it('looks a token up among several by comparing it with every one, wherever it matches', () => {
+    const known = Array.from({ length: 7 }, () => newToken());
+    const digests = known.map(digestOf);
+    for (const [given, expected] of [...known.map((t, i) => [t, i] as const), [newToken(), -1] as const]) {
+      compare.calls.length = 0;
+      expect(digestIndex(digests, given)).toBe(expected);
+      expect(compare.calls).toHaveLength(known.length);
+      for (const [a, b] of compare.calls) expect([a.length, b.length]).toEqual([32, 32]);
+    }
+  });
+
   it('refuses without comparing only for what says nothing about the token: no string, empty, over 1 KiB', () => {
     const token = newToken();
-    for (const given of [undefined, null, '', 'x'.repeat(1025)]) expect(tokensEqual(token, given)).toBe(false);
+    for (const given of [undefined, null, '', 'x'.repeat(1025)]) {
+      expect(tokensEqual(token, given)).toBe(false);
+      expect(digestIndex([digestOf(token)], given)).toBe(-1);
+    }
     expect(compare.calls).toHaveLength(0);
   });
 
@@ -64,7 +78,7 @@ describe('token comparison', () => {
     const found: string[] = [];
     const secret = /token|secret/i;
     const named = (node: ts.Node): boolean =>
-      (ts.isIdentifier(node) && secret.test(node.text) && node.text !== 'TOKEN_COOKIE') || // the cookie's name, not its value
+      (ts.isIdentifier(node) && secret.test(node.text)) ||
       (ts.isPropertyAccessExpression(node) && secret.test(node.name.text)) ||
       (ts.isCallExpression(node) && secret.test(node.expression.getText()) && !/^tokensEqual$/.test(node.expression.getText()));
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
@@ -119,9 +133,9 @@ describe('the running host compares every token it is given that way', () => {
     });
   }
 
-  function upgrade(query: string, headers: Record<string, string>): Promise<number> {
+  function upgrade(query: string, headers: Record<string, string>, protocols: string[] = []): Promise<number> {
     return new Promise((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers: { Origin: `http://127.0.0.1:${host.port}`, ...headers } });
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, protocols, { headers: { Origin: `http://127.0.0.1:${host.port}`, ...headers } });
       ws.once('open', () => {
         ws.close();
         resolve(101);
@@ -131,30 +145,38 @@ describe('the running host compares every token it is given that way', () => {
     });
   }
 
-  it('for the token in the address and in the cookie, on HTTP and on the WebSocket upgrade', async () => {
+  async function session(code: string): Promise<{ status: number; secret?: string }> {
+    const answer = await fetch(`http://127.0.0.1:${host.port}/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    return { status: answer.status, ...((await answer.json()) as { secret?: string }) };
+  }
+
+  it('for the code in the address and in POST /session, and the secret on the WebSocket upgrade (a page signed in first)', async () => {
+    compare.calls.length = 0;
+    expect(await get(`/?token=${token}`)).toBe(200);
+    expect(compare.calls.length).toBeGreaterThan(0);
+    compare.calls.length = 0;
+    const signedIn = await session(token);
+    expect(signedIn.status).toBe(200);
+    expect(compare.calls.length).toBeGreaterThan(0);
+    compare.calls.length = 0;
+    expect(await upgrade('', {}, ['silo', signedIn.secret!])).toBe(101);
+    expect(compare.calls.length).toBeGreaterThan(0);
     const wrongs = [token.slice(0, -1), token + 'x', 'a', token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')), 'x'.repeat(1000)];
     for (const wrong of wrongs) {
       for (const attempt of [
         () => get(`/?token=${encodeURIComponent(wrong)}`),
-        () => get('/', { Cookie: `silo_token=${wrong}` }),
-        () => upgrade(`?token=${encodeURIComponent(wrong)}`, {}),
-        () => upgrade('', { Cookie: `silo_token=${wrong}` }),
+        async () => (await session(wrong)).status,
+        () => upgrade('', {}, ['silo', wrong]),
       ]) {
         compare.calls.length = 0;
         expect(await attempt()).toBe(401);
         expect(compare.calls.length).toBeGreaterThan(0);
         for (const [a, b] of compare.calls) expect([a.length, b.length]).toEqual([32, 32]);
       }
-    }
-    for (const attempt of [
-      () => get(`/?token=${token}`),
-      () => get('/', { Cookie: `silo_token=${token}` }),
-      () => upgrade(`?token=${token}`, {}),
-      () => upgrade('', { Cookie: `silo_token=${token}` }),
-    ]) {
-      compare.calls.length = 0;
-      expect(await attempt()).toBeOneOf([200, 303, 101]);
-      expect(compare.calls.length).toBeGreaterThan(0);
     }
   });
 });

@@ -109,13 +109,14 @@ export class HostSocket {
     });
   }
 
-  static open(
-    host: RunningHost,
-    headers: Record<string, string> = { Cookie: `silo_token=${host.token}`, Origin: host.origin },
-    query = '',
-  ): Promise<HostSocket> {
+  /**
+   * Opens `/ws` as the renderer does: Silo's own Origin and `Sec-WebSocket-Protocol: silo, <secret>`
+   * (the host's page secret unless `protocols` is given; `[]` offers none).
+   */
+  static async open(host: RunningHost, headers: Record<string, string> = { Origin: host.origin }, query = '', protocols?: string[]): Promise<HostSocket> {
+    const offered = protocols ?? ['silo', await host.secret()];
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, offered, { headers });
       ws.once('open', () => resolve(new HostSocket(ws)));
       ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
       ws.once('error', reject);

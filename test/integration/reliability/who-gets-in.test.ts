@@ -1,10 +1,11 @@
-// Who gets into the browser host, beyond test/integration/web/browser-host.test.ts: WebSockets
-// without the token or with a wrong one (address and cookie), from another Origin with a valid
-// token, state-changing requests from another Origin with a valid cookie, tokens never echoed,
-// and a second page with a session of its own. Real HTTP and WebSocket, a real engine behind.
+// Who gets into the browser host, beyond test/integration/web/browser-host.test.ts: the printed
+// address is a one-time code, spent once for a page secret that opens the WebSocket only as its
+// second Sec-WebSocket-Protocol value; no cookie is set or read; nothing redirects; other Origins
+// are refused; secrets are never echoed; a second page has a session of its own. Real HTTP and
+// WebSocket, a real engine behind.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBrowserHost, type RunningHost } from '../../support/browser-host';
+import { signIn, startBrowserHost, type RunningHost } from '../../support/browser-host';
 import { TestEngine } from '../../support/test-engine';
 import { HostSocket } from './support';
 
@@ -15,11 +16,11 @@ interface Answer {
 }
 
 let host: RunningHost;
-let cookie: string;
+let secret: string;
 
 beforeAll(async () => {
   host = await startBrowserHost(new TestEngine(inject('engineDir')).env({ SILO_DEBUG: '1' }));
-  cookie = `silo_token=${host.token}`;
+  secret = await host.secret();
 });
 afterAll(async () => {
   await host?.stop();
@@ -41,45 +42,79 @@ function http(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-/** The status of a WebSocket upgrade (101 when it opened). */
-async function upgrade(query: string, headers: Record<string, string>): Promise<number> {
-  try {
-    const socket = await HostSocket.open(host, headers, query);
-    await socket.close();
-    return 101;
-  } catch (error) {
-    return Number(/status (\d+)/.exec(String(error))?.[1] ?? 0);
-  }
+/** The status of a raw WebSocket upgrade to `path` with these headers (101 when it opened). */
+function upgrade(headers: Record<string, string>, path = '/ws'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1',
+      port: host.port,
+      path,
+      headers: {
+        Host: `127.0.0.1:${host.port}`,
+        Origin: host.origin,
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': Buffer.from('0123456789abcdef').toString('base64'),
+        ...headers,
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
-function wrongToken(): string {
-  return host.token.slice(0, -1) + (host.token.endsWith('A') ? 'B' : 'A');
+function changed(value: string): string {
+  return value.slice(0, -1) + (value.endsWith('A') ? 'B' : 'A');
 }
 
-describe('the WebSocket and the token', () => {
-  it('refuses an upgrade without the token, in the address or in the cookie', async () => {
-    const origin = { Origin: host.origin };
-    expect(await upgrade('', origin)).toBe(401);
-    expect(await upgrade('?token=', origin)).toBe(401);
-    expect(await upgrade('', { ...origin, Cookie: 'silo_token=' })).toBe(401);
-    expect(await upgrade('', { ...origin, Cookie: `other=${host.token}` })).toBe(401);
-    expect(await upgrade(`?other=${host.token}`, origin)).toBe(401);
+const session = (code: unknown, headers: Record<string, string> = {}) =>
+  http('/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: host.origin, ...headers }, body: JSON.stringify({ code }) });
+
+describe('the WebSocket and the page secret', () => {
+  it('opens only with `silo, <secret>` (so the refusals below are about the secret)', async () => {
+    expect(await upgrade({ 'Sec-WebSocket-Protocol': `silo, ${secret}` })).toBe(101);
+    expect(await upgrade({ 'Sec-WebSocket-Protocol': `silo,${secret}` })).toBe(101);
   });
 
-  it('refuses an upgrade with a wrong token, in the address or in the cookie', async () => {
-    const origin = { Origin: host.origin };
-    for (const wrong of [wrongToken(), host.token.slice(1), `${host.token}x`, host.token.toLowerCase()]) {
-      expect(await upgrade(`?token=${encodeURIComponent(wrong)}`, origin), wrong).toBe(401);
-      expect(await upgrade('', { ...origin, Cookie: `silo_token=${wrong}` }), wrong).toBe(401);
+  it('refuses an upgrade without the secret, or with it anywhere but its place', async () => {
+    const code = new URL(await host.newLink()).searchParams.get('token')!;
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'Sec-WebSocket-Protocol': 'silo' },
+      { 'Sec-WebSocket-Protocol': 'silo, ' },
+      { 'Sec-WebSocket-Protocol': `${secret}, silo` },
+      { 'Sec-WebSocket-Protocol': secret },
+      { 'Sec-WebSocket-Protocol': `silo, ${secret}, x` },
+      { 'Sec-WebSocket-Protocol': `other, ${secret}` },
+      { Cookie: `silo_token=${secret}` },
+      { Cookie: `silo_secret=${secret}` },
+      { Authorization: `Bearer ${secret}` },
+      // The address's code is no secret: it opens nothing but its one exchange.
+      { 'Sec-WebSocket-Protocol': `silo, ${code}` },
+    ];
+    for (const headers of attempts) {
+      expect(await upgrade(headers), JSON.stringify(headers)).toBe(401);
+    }
+    expect(await upgrade({}, `/ws?token=${secret}`)).toBe(401);
+    expect(await upgrade({}, `/ws?token=${code}`)).toBe(401);
+  });
+
+  it('refuses a wrong secret', async () => {
+    for (const wrong of [changed(secret), secret.slice(1), `${secret}x`, secret.toLowerCase(), host.token]) {
+      expect(await upgrade({ 'Sec-WebSocket-Protocol': `silo, ${wrong}` }), wrong).toBe(401);
     }
   });
 
-  it('opens with the right token in the address or in the cookie (so the refusals above are about the token)', async () => {
-    expect(await upgrade(`?token=${host.token}`, { Origin: host.origin })).toBe(101);
-    expect(await upgrade('', { Origin: host.origin, Cookie: cookie })).toBe(101);
-  });
-
-  it('refuses an upgrade from another Origin even with a valid token, in the address or in the cookie', async () => {
+  it('refuses an upgrade from another Origin even with the secret', async () => {
     const others = [
       'http://evil.com',
       'null',
@@ -91,81 +126,157 @@ describe('the WebSocket and the token', () => {
       `file://`,
     ];
     for (const origin of others) {
-      expect(await upgrade(`?token=${host.token}`, { Origin: origin }), origin).toBe(403);
-      expect(await upgrade('', { Origin: origin, Cookie: cookie }), origin).toBe(403);
+      expect(await upgrade({ Origin: origin, 'Sec-WebSocket-Protocol': `silo, ${secret}` }), origin).toBe(403);
+    }
+  });
+});
+
+describe('the one-time code of an address', () => {
+  it('loads the page while unused, is spent once for a secret, and then opens nothing: a plain page says how to get a new address', async () => {
+    const link = await host.newLink();
+    const code = new URL(link).searchParams.get('token')!;
+    const page = await http(`/?token=${code}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+
+    const first = await session(code);
+    expect(first.status).toBe(200);
+    const fresh = (JSON.parse(first.body) as { secret: string }).secret;
+    expect(fresh).toMatch(/^[\w-]{43}$/);
+    expect(fresh).not.toBe(code);
+    expect(await upgrade({ 'Sec-WebSocket-Protocol': `silo, ${fresh}` })).toBe(101);
+
+    // Spent: the address in the history or the terminal's scrollback opens nothing now.
+    expect((await session(code)).status).toBe(401);
+    const again = await http(`/?token=${code}`);
+    expect(again.status).toBe(401);
+    expect(again.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(again.body).toContain('npm run start:web -- --new-link');
+    expect(again.body).toContain('Open Silo from a new address');
+    expect(again.body).not.toContain('<script');
+    const spanish = await http(`/?token=${code}`, { headers: { 'Accept-Language': 'fr-FR, es;q=0.8, en;q=0.5' } });
+    expect(spanish.body).toContain('Abre Silo desde una dirección nueva');
+    expect(spanish.body).toContain('npm run start:web -- --new-link');
+    // The secret it gave still works (a reload of that tab).
+    expect(await upgrade({ 'Sec-WebSocket-Protocol': `silo, ${fresh}` })).toBe(101);
+  });
+
+  it('tells a page whose WebSocket would not open whether its secret is still known (GET /session), and nothing more', async () => {
+    const check = (headers: Record<string, string>) => http('/session', { headers: { Origin: host.origin, ...headers } });
+    expect((await check({ 'X-Silo-Secret': secret })).status).toBe(204);
+    expect((await check({ 'X-Silo-Secret': secret })).body).toBe('');
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'X-Silo-Secret': changed(secret) },
+      { 'X-Silo-Secret': host.token },
+      { Cookie: `silo_token=${secret}` },
+    ];
+    for (const headers of attempts) {
+      const answer = await check(headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(401);
+      expect(answer.body).not.toContain(secret);
+    }
+    expect((await check({ 'X-Silo-Secret': secret, Origin: 'http://evil.com' })).status).toBe(403);
+  });
+
+  it('is refused when wrong, when not JSON, from another Origin, and as a simple cross-site POST', async () => {
+    const code = new URL(await host.newLink()).searchParams.get('token')!;
+    expect((await session(changed(code))).status).toBe(401);
+    expect((await session(code, { Origin: 'http://evil.com' })).status).toBe(403);
+    expect((await session(code, { Origin: `http://127.0.0.1:${host.port + 1}` })).status).toBe(403);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const answer = await http('/session', { method: 'POST', headers: { 'Content-Type': type, Origin: host.origin }, body: JSON.stringify({ code }) });
+      expect(answer.status, type).toBe(415);
+    }
+    expect((await http('/session', { method: 'PUT', headers: { Origin: host.origin } })).status).toBe(405);
+    // None of those spent it.
+    expect((await session(code)).status).toBe(200);
+  });
+});
+
+describe('no cookie, no redirect', () => {
+  it('never sets a cookie, and a cookie never opens anything', async () => {
+    const code = new URL(await host.newLink()).searchParams.get('token')!;
+    for (const answer of [await http(`/?token=${code}`), await session(code), await http('/'), await http(`/?token=${code}`)]) {
+      expect(answer.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('answers no address with a redirect, however its path is spelled (no open redirect after sign-in)', async () => {
+    for (const path of ['//a//attacker.example/', '//attacker.example/', '/\\attacker.example/', '/%2F%2Fattacker.example/', '/.//attacker.example', '/']) {
+      const code = new URL(await host.newLink()).searchParams.get('token')!;
+      const answer = await http(`${path}?token=${code}`);
+      expect(answer.status >= 300 && answer.status < 400, path).toBe(false);
+      expect(answer.headers.location, path).toBeUndefined();
     }
   });
 });
 
 describe('requests from another Origin', () => {
-  it('refuses every state-changing method from another Origin, even with a valid cookie, before anything else', async () => {
+  it('refuses every state-changing method from another Origin, before anything else', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json']) {
+      for (const path of ['/ws', '/session', '/']) {
         const body = JSON.stringify({ id: 1, call: 'containers.act', args: { ids: ['a'.repeat(64)], action: 'remove', force: true } });
-        const answer = await http('/ws', { method, headers: { Cookie: cookie, Origin: 'http://evil.com', 'Content-Type': contentType }, body });
-        expect(answer.status, `${method} ${contentType}`).toBe(403);
+        const answer = await http(path, { method, headers: { Origin: 'http://evil.com', 'Content-Type': 'application/json' }, body });
+        expect(answer.status, `${method} ${path}`).toBe(403);
         expect(answer.headers['access-control-allow-origin']).toBeUndefined();
       }
     }
     // The same request from its own Origin gets past the guards and is then refused as a method.
-    expect((await http('/ws', { method: 'POST', headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(
-      405,
-    );
+    expect((await http('/ws', { method: 'POST', headers: { Origin: host.origin, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(405);
   });
 
   it('answers a CORS preflight from another Origin with a refusal and no CORS header', async () => {
-    const answer = await http('/ws', { method: 'OPTIONS', headers: { Origin: 'http://evil.com', 'Access-Control-Request-Method': 'POST', Cookie: cookie } });
+    const answer = await http('/session', { method: 'OPTIONS', headers: { Origin: 'http://evil.com', 'Access-Control-Request-Method': 'POST' } });
     expect(answer.status).toBe(403);
     expect(Object.keys(answer.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 });
 
-describe('tokens in the address', () => {
-  it('are never echoed in any answer body, nor in any header but the cookie an authorised request trades them for', async () => {
-    const wrong = wrongToken();
-    const paths = ['/', '/index.html', '/missing', '/assets/../../package.json', '/ws', '/%2e%2e/x'];
+describe('codes and secrets', () => {
+  it('are never echoed in any answer body or header (but the one secret POST /session hands out)', async () => {
+    const code = host.token;
+    const wrong = changed(code);
+    const paths = ['/', '/index.html', '/missing', '/assets/../../package.json', '/ws', '/%2e%2e/x', '/new-address'];
     const variants: Array<{ method: string; headers: Record<string, string> }> = [
       { method: 'GET', headers: {} },
-      { method: 'GET', headers: { Cookie: cookie } },
+      { method: 'GET', headers: { Cookie: `silo_token=${secret}` } },
       { method: 'HEAD', headers: {} },
-      { method: 'POST', headers: { Cookie: cookie, Origin: host.origin } },
+      { method: 'POST', headers: { Origin: host.origin } },
       { method: 'GET', headers: { Origin: 'http://evil.com' } },
       { method: 'GET', headers: { Host: 'evil.com' } },
     ];
     let seen = 0;
     for (const path of paths) {
-      for (const token of [host.token, wrong]) {
+      for (const token of [code, wrong, secret]) {
         for (const { method, headers } of variants) {
           const answer = await http(`${path}${path.includes('?') ? '&' : '?'}token=${token}&lang=en`, { method, headers });
           seen += 1;
           const where = `${method} ${path} ${JSON.stringify(headers)} → ${answer.status}`;
-          expect(answer.body.includes(host.token), where).toBe(false);
-          expect(answer.body.includes(wrong), where).toBe(false);
-          for (const [name, value] of Object.entries(answer.headers)) {
-            // An authorised request with a token in its address is answered with the cookie (303).
-            if (name === 'set-cookie' && answer.status === 303) {
-              expect(String(value), where).toBe(`silo_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
-              continue;
-            }
-            expect(String(value).includes(host.token), `${where}: header ${name}`).toBe(false);
-            expect(String(value).includes(wrong), `${where}: header ${name}`).toBe(false);
+          for (const value of [code, wrong, secret]) {
+            expect(answer.body.includes(value), where).toBe(false);
+            for (const [name, header] of Object.entries(answer.headers)) expect(String(header).includes(value), `${where}: header ${name}`).toBe(false);
           }
         }
       }
     }
-    expect(seen).toBe(paths.length * 2 * variants.length);
+    expect(seen).toBe(paths.length * 3 * variants.length);
   });
 
   it('are never written to the log, even when refused', () => {
     expect(host.output().split(host.token).length - 1).toBe(1); // the ready line only
-    expect(host.output()).not.toContain(wrongToken());
+    expect(host.output()).not.toContain(changed(host.token));
+    expect(host.output()).not.toContain(secret);
   });
 });
 
 describe('a second page', () => {
   it('gets a session of its own: its own replies, no events before its own start, unaffected when the first page leaves', async () => {
     const first = await HostSocket.open(host);
-    const second = await HostSocket.open(host);
+    const second = await HostSocket.open(host, { Origin: host.origin }, '', [
+      'silo',
+      await signIn(host.origin, new URL(await host.newLink()).searchParams.get('token')!),
+    ]);
     try {
       // The same request id on both pages: each gets its own answer.
       const [a, b] = await Promise.all([first.call('engines.list', {}, 7), second.call('settings.get', {}, 7)]);

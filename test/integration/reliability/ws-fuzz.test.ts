@@ -76,7 +76,7 @@ describe('the browser host under random bad input', () => {
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc
         .record({
-          id: fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.constant(2 ** 60)),
+          id: fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.constant(2 ** 60), fc.integer({ min: -(2 ** 31), max: 0 })),
           call: fc.constantFrom(...CALL_NAMES),
           args: fc.constant({}),
         })
@@ -92,7 +92,7 @@ describe('the browser host under random bad input', () => {
         // not JSON
       }
       const id = (request as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'number' && Number.isSafeInteger(id)) continue; // a well-formed request: the first test's business
+      if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) continue; // a well-formed request: the first test's business
       const reply = await page.raw(frame);
       expect(reply).toMatchObject({ id: -1, ok: false, error: { code: 'validation', field: 'message' } });
     }
@@ -100,6 +100,18 @@ describe('the browser host under random bad input', () => {
     expect((await page.call('containers.exec', { id: 'a'.repeat(64) })).error).toEqual({ code: 'unknown-call', field: 'call' });
     expect(proxy.requests.slice(before)).toEqual([]);
     expect(page.open).toBe(true);
+  });
+
+  it('takes only positive whole numbers as request ids: -1, 0 and others are not requests, and are never run', async () => {
+    const before = proxy.requests.length;
+    for (const id of [-1, 0, 1 - 2 ** 53, 1.5, '1', true]) {
+      const reply = await page.raw(JSON.stringify({ id, call: 'containers.act', args: { ids: ['f'.repeat(64)], action: 'stop' } }));
+      expect(reply, String(id)).toEqual({ id: -1, ok: false, error: { code: 'validation', field: 'message' } });
+    }
+    // A call that would succeed: refused too, so a reply with id -1 always means "not a request".
+    expect(await page.raw(JSON.stringify({ id: -1, call: 'settings.get', args: {} }))).toMatchObject({ id: -1, ok: false });
+    expect(proxy.requests.slice(before)).toEqual([]);
+    expect((await page.call('settings.get', {}, 1)).ok).toBe(true);
   });
 
   it('does reach the engine with a valid call (the recorder sees what the host sends)', async () => {

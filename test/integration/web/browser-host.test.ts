@@ -27,9 +27,9 @@ function http(host: RunningHost, path: string, options: { method?: string; heade
   });
 }
 
-function openSocket(host: RunningHost, headers: Record<string, string>): Promise<WebSocket> {
+function openSocket(host: RunningHost, headers: Record<string, string>, protocols: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, protocols, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
     ws.once('error', reject);
@@ -38,12 +38,12 @@ function openSocket(host: RunningHost, headers: Record<string, string>): Promise
 
 describe('browser host: who gets in', () => {
   let host: RunningHost;
-  let cookie: string;
+  let secret: string;
 
   beforeAll(async () => {
     const engine = new TestEngine(inject('engineDir'));
     host = await startBrowserHost(engine.env({ SILO_DEBUG: '1' }));
-    cookie = `silo_token=${host.token}`;
+    secret = await host.secret();
   });
   afterAll(async () => {
     await host?.stop();
@@ -63,23 +63,31 @@ describe('browser host: who gets in', () => {
     expect(six).toEqual([]);
   });
 
-  it('refuses a request without the token or with a wrong one', async () => {
-    expect((await http(host, '/')).status).toBe(401);
-    const wrong = host.token.slice(0, -1) + (host.token.endsWith('A') ? 'B' : 'A');
-    expect((await http(host, `/?token=${wrong}`)).status).toBe(401);
-    expect((await http(host, '/', { headers: { Cookie: `silo_token=${wrong}` } })).status).toBe(401);
-    expect((await http(host, '/assets/', { headers: { Cookie: 'silo_token=' } })).status).toBe(401);
-  });
-
-  it('trades the token for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
-    const answer = await http(host, `/?lang=es&token=${host.token}`);
-    expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe('/?lang=es');
-    expect(String(answer.headers['set-cookie'])).toMatch(/silo_token=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
-    const page = await http(host, '/', { headers: { Cookie: cookie } });
+  it('serves its static files to anyone, and they carry no secret; a wrong code gets the new-address page', async () => {
+    const page = await http(host, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
+    expect(page.body).not.toContain(secret);
+    expect(page.body).not.toContain(host.token);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const wrong = host.token.slice(0, -1) + (host.token.endsWith('A') ? 'B' : 'A');
+    const refused = await http(host, `/?token=${wrong}`);
+    expect(refused.status).toBe(401);
+    expect(refused.body).toContain('npm run start:web -- --new-link');
+  });
+
+  it('spends the code of an address once: the page loads with it, trades it for a secret, and the address is dead after', async () => {
+    const link = new URL(await host.newLink());
+    const code = link.searchParams.get('token')!;
+    expect((await http(host, `/?lang=es&token=${code}`)).status).toBe(200);
+    const trade = () =>
+      http(host, '/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: host.origin }, body: JSON.stringify({ code }) });
+    const first = await trade();
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ secret: expect.stringMatching(/^[\w-]{43}$/) });
+    expect((await trade()).status).toBe(401);
+    expect((await http(host, `/?lang=es&token=${code}`)).status).toBe(401);
   });
 
   it('refuses any Host header but its own loopback address (DNS rebinding)', async () => {
@@ -91,27 +99,31 @@ describe('browser host: who gets in', () => {
       `0177.0.0.1:${host.port}`,
       `127.0.0.1:${host.port + 1}`,
     ]) {
-      const answer = await http(host, `/?token=${host.token}`, { headers: { Host: bad, Cookie: cookie } });
+      const answer = await http(host, `/?token=${host.token}`, { headers: { Host: bad } });
       expect(answer.status, bad).toBe(403);
+      await expect(openSocket(host, { Origin: host.origin, Host: bad }, ['silo', secret]), bad).rejects.toThrow(/403/);
     }
-    expect((await http(host, '/', { headers: { Host: `localhost:${host.port}`, Cookie: cookie } })).status).toBe(200);
+    expect((await http(host, '/', { headers: { Host: `localhost:${host.port}` } })).status).toBe(200);
   });
 
-  it('refuses a simple text/plain POST without the token, and every state change over HTTP', async () => {
+  it('refuses a simple text/plain POST, and every state change over HTTP', async () => {
     const body = JSON.stringify({ id: 1, call: 'containers.act', args: {} });
-    expect((await http(host, '/ws', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })).status).toBe(401);
-    expect((await http(host, '/', { method: 'POST', headers: { 'Content-Type': 'text/plain', Cookie: cookie, Origin: host.origin }, body })).status).toBe(405);
+    expect((await http(host, '/session', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })).status).toBe(415);
+    expect((await http(host, '/ws', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })).status).toBe(405);
+    expect((await http(host, '/', { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: host.origin }, body })).status).toBe(405);
   });
 
   it('refuses requests and WebSockets from another Origin', async () => {
-    expect((await http(host, '/', { headers: { Cookie: cookie, Origin: 'http://evil.com' } })).status).toBe(403);
-    await expect(openSocket(host, { Cookie: cookie, Origin: 'http://evil.com' })).rejects.toThrow(/403/);
+    expect((await http(host, '/', { headers: { Origin: 'http://evil.com' } })).status).toBe(403);
+    await expect(openSocket(host, { Origin: 'http://evil.com' }, ['silo', secret])).rejects.toThrow(/403/);
     await expect(openSocket(host, { Origin: host.origin })).rejects.toThrow(/401/);
-    await expect(openSocket(host, { Cookie: cookie, Origin: host.origin, Host: 'evil.com' })).rejects.toThrow(/403/);
+    await expect(openSocket(host, { Origin: host.origin, Cookie: `silo_token=${secret}` })).rejects.toThrow(/401/);
+    await expect(openSocket(host, { Origin: host.origin, Host: 'evil.com' }, ['silo', secret])).rejects.toThrow(/403/);
   });
 
   it('serves the contract over its own WebSocket, validating every call', async () => {
-    const ws = await openSocket(host, { Cookie: cookie, Origin: host.origin });
+    const ws = await openSocket(host, { Origin: host.origin }, ['silo', secret]);
+    expect(ws.protocol).toBe('silo'); // the secret is never echoed back
     const replies = new Map<number, { ok: boolean; result?: unknown; error?: { code: string; field?: string } }>();
     const events: string[] = [];
     ws.on('message', (data) => {
@@ -146,7 +158,7 @@ describe('browser host: who gets in', () => {
       '/%252e%252e/package.json',
       '/..;/package.json',
     ]) {
-      const answer = await http(host, path, { headers: { Cookie: cookie } });
+      const answer = await http(host, path);
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('"name": "silo"');
     }

@@ -136,6 +136,44 @@ describe('socketClient', () => {
     expect(timers).toEqual([]);
     void last;
   });
+
+  it('offers the page secret as protocols once they are known, and reports a socket that never opened', async () => {
+    const offered: string[][] = [];
+    let unopened = 0;
+    let release: (p: string[]) => void = () => undefined;
+    const sockets: FakeSocket[] = [];
+    const client = socketClient('ws://127.0.0.1:1/ws', {
+      protocols: new Promise<string[]>((resolve) => (release = resolve)),
+      createSocket: (url, protocols) => {
+        offered.push(protocols);
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      onUnopened: () => (unopened += 1),
+      setTimer: (fn) => queueMicrotask(fn),
+      clearTimer: () => {},
+    });
+    const call = client.call('settings.get', {});
+    expect(sockets).toEqual([]); // nothing opens before the secret is known
+    release(['silo', 'the-secret']);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(offered).toEqual([['silo', 'the-secret']]);
+    sockets[0]!.drop(); // refused before it opened
+    expect(unopened).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(offered).toEqual([
+      ['silo', 'the-secret'],
+      ['silo', 'the-secret'],
+    ]);
+    sockets[1]!.open();
+    sockets[1]!.receive({ id: sockets[1]!.requests()[0]?.id, ok: true, result: { language: 'en' } });
+    await expect(call).resolves.toEqual({ language: 'en' });
+    sockets[1]!.drop(); // it had opened: a lost link, not a refusal
+    expect(unopened).toBe(1);
+    client.close();
+  });
 });
 
 describe('bridgeClient', () => {

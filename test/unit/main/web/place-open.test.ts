@@ -22,7 +22,13 @@ describe('the browser host', () => {
     const hub = new SessionHub(engine as never, new SettingsStore(mkdtempSync(join(tmpdir(), 'silo-web-'))), { on: () => () => undefined } as never);
     const token = 'a'.repeat(64);
     host = await startWebHost({ hub, staticDir: mkdtempSync(join(tmpdir(), 'silo-static-')), port: 0, token });
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { Cookie: `silo_token=${token}`, Origin: `http://127.0.0.1:${host.port}` } });
+    const signIn = await fetch(`http://127.0.0.1:${host.port}/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: token }),
+    });
+    const { secret } = (await signIn.json()) as { secret: string };
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, ['silo', secret], { headers: { Origin: `http://127.0.0.1:${host.port}` } });
     const messages: Array<{ id?: number; event?: string; payload?: unknown }> = [];
     ws.on('message', (data) => messages.push(JSON.parse(data.toString())));
     await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
