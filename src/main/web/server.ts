@@ -8,8 +8,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireEvent, WireResponse } from '../../shared/contract';
 import { siloError } from '../../shared/errors';
 import { createDispatch } from '../host/dispatch';
+import { limitInFlight } from '../host/in-flight';
 import type { SessionHub } from '../host/sessions';
 import { RENDERER_CSP, resolveStatic } from '../host/static-files';
+import { socketFlow } from './socket-flow';
 import { TOKEN_COOKIE, cookieToken, hostAllowed, newToken, originAllowed, tokensEqual } from './guard';
 
 export interface WebHostOptions {
@@ -104,21 +106,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function serveSocket(ws: WebSocket): void {
-    const session = options.hub.open((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload } satisfies WireEvent));
-    });
-    const dispatch = createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`));
+    const flow = socketFlow(ws);
+    const reply = (frame: WireResponse | WireEvent): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(JSON.stringify(frame));
+      flow.sent();
+    };
+    const session = options.hub.open((event, payload) => reply({ event, payload }), { buffered: () => ws.bufferedAmount });
+    const dispatch = limitInFlight(createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`)));
     ws.on('message', async (data, isBinary) => {
       const request = isBinary ? null : parseRequest(data.toString());
-      if (!request) {
-        ws.send(JSON.stringify({ id: -1, ok: false, error: siloError('validation', { field: 'message' }) } satisfies WireResponse));
-        return;
-      }
-      const reply = await dispatch(request.call, request.args);
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: request.id, ...reply } satisfies WireResponse));
+      if (!request) return reply({ id: -1, ok: false, error: siloError('validation', { field: 'message' }) });
+      reply({ id: request.id, ...(await dispatch(request.call, request.args)) });
     });
-    ws.on('close', () => session.close());
-    ws.on('error', () => session.close());
+    const close = (): void => {
+      flow.close();
+      session.close();
+    };
+    ws.on('close', close);
+    ws.on('error', close);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,45 @@
+// Backpressure on one page's WebSocket. While the socket holds more than the high-water mark of
+// replies and events the page has not taken yet, Silo reads no more of the page's frames (its
+// requests wait in the page's own buffers, not in Silo); it reads again below the low mark. A page
+// that holds far more than that (it stopped reading altogether while events kept coming) is
+// disconnected: it reconnects and is sent the whole state again, instead of Silo holding it all.
+import type { WebSocket } from 'ws';
+import { FLOW_LIMITS } from '../dashboard/stream-flow';
+
+export const SOCKET_LIMITS = { high: FLOW_LIMITS.high, low: FLOW_LIMITS.low, drop: 32 * 1024 * 1024, pollMs: 50 };
+
+export interface SocketFlow {
+  /** After each frame Silo sends: stop reading the page while it is behind. */
+  sent(): void;
+  close(): void;
+}
+
+export function socketFlow(ws: WebSocket, limits = SOCKET_LIMITS): SocketFlow {
+  let timer: NodeJS.Timeout | null = null;
+  const stop = (): void => {
+    if (timer) clearInterval(timer);
+    timer = null;
+  };
+  return {
+    sent() {
+      const buffered = ws.bufferedAmount;
+      if (buffered > limits.drop) {
+        stop();
+        ws.terminate();
+        return;
+      }
+      if (timer || buffered <= limits.high) return;
+      ws.pause();
+      // The socket has no event for "drained": look again until it has.
+      timer = setInterval(() => {
+        if (ws.readyState !== ws.OPEN) return stop();
+        if (ws.bufferedAmount < limits.low) {
+          stop();
+          ws.resume();
+        }
+      }, limits.pollMs);
+      timer.unref();
+    },
+    close: stop,
+  };
+}
