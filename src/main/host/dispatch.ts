@@ -1,8 +1,10 @@
 // One door for every call from a page, whatever the transport: the call must be in the
 // contract, its argument must pass the call's schema, and every failure comes back as a
-// SiloError. Nothing reaches a handler unvalidated.
+// SiloError. Nothing reaches a handler unvalidated. A gate (in-flight.ts) may refuse a valid call
+// `busy` before its handler runs.
 import { callSchemas, type CallName, type Handlers, type Reply } from '../../shared/contract';
 import { siloError, toSiloError } from '../../shared/errors';
+import type { CallGate } from './in-flight';
 
 export type Dispatch = (call: unknown, args: unknown) => Promise<Reply>;
 
@@ -10,7 +12,7 @@ export function isCallName(value: unknown): value is CallName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(callSchemas, value);
 }
 
-export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => undefined): Dispatch {
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => undefined, gate?: CallGate): Dispatch {
   return async (call, args) => {
     if (!isCallName(call)) return { ok: false, error: siloError('unknown-call', { field: 'call' }) };
     const parsed = callSchemas[call].safeParse(args === undefined ? {} : args);
@@ -18,6 +20,7 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const issue = parsed.error.issues[0];
       return { ok: false, error: siloError('validation', { field: issue ? fieldOf(issue) : 'args', detail: issue?.message ?? 'invalid' }) };
     }
+    if (gate && !gate.enter(call)) return { ok: false, error: siloError('busy', { params: { limit: gate.limit } }) };
     try {
       // The schema and the handler are looked up by the same name, so their types agree.
       const handler = handlers[call] as (a: unknown) => Promise<unknown>;
@@ -25,6 +28,8 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       return { ok: true, result: result ?? null };
     } catch (error) {
       return { ok: false, error: toSiloError(error, onInternalError) };
+    } finally {
+      gate?.leave(call);
     }
   };
 }

@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireEvent, WireResponse } from '../../shared/contract';
 import { siloError } from '../../shared/errors';
 import { createDispatch } from '../host/dispatch';
-import { limitInFlight } from '../host/in-flight';
+import { inFlightGate } from '../host/in-flight';
 import type { SessionHub } from '../host/sessions';
 import { RENDERER_CSP, resolveStatic } from '../host/static-files';
 import { socketFlow } from './socket-flow';
@@ -113,7 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       flow.sent();
     };
     const session = options.hub.open((event, payload) => reply({ event, payload }), { buffered: () => ws.bufferedAmount });
-    const dispatch = limitInFlight(createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`)));
+    const dispatch = createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`), inFlightGate());
     ws.on('message', async (data, isBinary) => {
       const request = isBinary ? null : parseRequest(data.toString());
       if (!request) return reply({ id: -1, ok: false, error: siloError('validation', { field: 'message' }) });
