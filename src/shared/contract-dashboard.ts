@@ -6,6 +6,8 @@
 // `images.upload.open` and `compose.act` answer a stream id. Data then comes as `stream.data`
 // events tagged with it, and one `stream.end` closes it. `stream.close` closes it from the page;
 // every stream of a page closes when the page goes. The engine is asked only while one is open.
+// The page acknowledges what it has processed (`stream.ack`); a page too far behind has its
+// streams paused, then a live log's lines skipped and counted, or the stream ended `too-slow`.
 import { z } from 'zod';
 import { refuseReservedKeys } from './reserved-keys';
 import type { LogsOpened } from './model/logs';
@@ -74,6 +76,20 @@ export const dashboardCallSchemas = {
   'terminal.resize': z.object({ streamId: StreamId, cols: Cols, rows: Rows }).strict(),
   /** Close a stream this page opened (a pull or bulk work is cancelled). */
   'stream.close': z.object({ streamId: StreamId }).strict(),
+  /**
+   * The page has processed this much of a stream's data (`streamDataSize` of each `stream.data`,
+   * summed): Silo sends a page at most a few MiB it has not acknowledged, then waits.
+   */
+  'stream.ack': z
+    .object({
+      streamId: StreamId,
+      bytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(1024 * 1024 * 1024),
+    })
+    .strict(),
 
   /** Every image with size, dates, OS/architecture and, for Windows images, OsVersion. Then `images.changed`. */
   'images.list': NoArgs,
@@ -141,6 +157,7 @@ export interface DashboardResults {
   'terminal.input': null;
   'terminal.resize': null;
   'stream.close': null;
+  'stream.ack': null;
   'images.list': ImageListItem[];
   'images.history': ImageLayer[];
   'images.pull': StreamOpened;

@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   // The dashboard (logs, stats, terminal, images, volumes, networks, compose):
   'stream-not-found', // the stream was closed, ended, or belongs to another page
   'too-many-streams', // a page has opened more streams than Silo keeps at once (`params.limit`)
+  'too-slow', // the page fell too far behind a stream (it read nothing for too long, or too much waited for it): the stream ended
+  'busy', // the page has too many calls waiting for answers: this one was not run
   'no-shell', // the container has no shell Silo can start (`params.shell`: what was tried)
   'image-in-use', // a container uses the image (`params.container`); removing needs force, or cannot be forced while it runs
   'image-multiple-tags', // the image is referenced by several tags: remove a tag, or force

@@ -120,10 +120,10 @@ export class Dashboard {
     terminal = await openTerminal(live, id, size, this.tracked(outer));
     this.terminals.set(terminal.execId, terminal);
     const handle = terminal.handle;
-    const tracked = this.track(live, { close: () => (forget(), handle.close()) }, outer);
+    const tracked = this.track(live, { ...handle, close: () => (forget(), handle.close()) }, outer);
     return {
       shell: terminal.shell,
-      handle: { input: (data) => handle.input(data), resize: (cols, rows) => handle.resize(cols, rows), close: () => tracked.close() },
+      handle: { ...tracked, input: (data) => handle.input(data), resize: (cols, rows) => handle.resize(cols, rows) },
     };
   }
 
@@ -157,7 +157,12 @@ export class Dashboard {
   private track(live: LiveEngine, handle: EngineStreamHandle, sink: StreamSink): EngineStreamHandle {
     const entry: OpenStream = { session: live.session, handle, sink };
     this.open.add(entry);
+    // Flow control goes through as it is (see stream-flow.ts).
+    const { pause, resume, overflow } = handle;
     return {
+      ...(pause ? { pause: () => pause.call(handle) } : {}),
+      ...(resume ? { resume: () => resume.call(handle) } : {}),
+      ...(overflow ? { overflow: () => overflow.call(handle) } : {}),
       close: () => {
         this.open.delete(entry);
         handle.close();

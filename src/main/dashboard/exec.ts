@@ -140,12 +140,14 @@ function attach(live: LiveEngine, containerId: string, started: { execId: string
   let pending = decoder.write(started.first);
   let scheduled: NodeJS.Immediate | null = null;
   let finished = false;
+  /** Paused by the page's flow: the shell's output waits in the engine until the page catches up. */
+  let held = false;
 
   const flush = (): void => {
     scheduled = null;
     if (pending && !finished) sink.data({ kind: 'terminal', data: pending });
     pending = '';
-    if (socket.isPaused() && !finished) socket.resume();
+    if (socket.isPaused() && !finished && !held) socket.resume();
   };
   const schedule = (): void => {
     scheduled ??= setImmediate(flush);
@@ -190,6 +192,14 @@ function attach(live: LiveEngine, containerId: string, started: { execId: string
         finished = true;
         if (scheduled) clearImmediate(scheduled);
         socket.destroy();
+      },
+      pause() {
+        held = true;
+        socket.pause();
+      },
+      resume() {
+        held = false;
+        if (!finished && !scheduled) socket.resume();
       },
     },
   };

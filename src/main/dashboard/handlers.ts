@@ -68,6 +68,10 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
       streams.close(streamId);
       return null;
     },
+    'stream.ack': async ({ streamId, bytes }) => {
+      streams.ack(streamId, bytes);
+      return null;
+    },
 
     'images.list': async () => {
       follow('images');

@@ -19,14 +19,19 @@ export function pullImage(live: LiveEngine, reference: string, sink: StreamSink,
   let finished = false;
   let timer: NodeJS.Timeout | null = null;
   let response: IncomingMessage | null = null;
+  /** Paused by the page's flow: progress is not sent (the latest goes on resume). */
+  let held = false;
+  let unsent = false;
 
   const send = (): void => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!finished) sink.data({ kind: 'pull', progress: pullProgress(state) });
+    unsent = held;
+    if (!finished && !held) sink.data({ kind: 'pull', progress: pullProgress(state) });
   };
   const finish = (error: ReturnType<typeof mapPullError> | null): void => {
     if (finished) return;
+    held = false;
     if (!error) send();
     finished = true;
     if (timer) clearTimeout(timer);
@@ -75,6 +80,13 @@ export function pullImage(live: LiveEngine, reference: string, sink: StreamSink,
       if (timer) clearTimeout(timer);
       controller.abort();
       response?.destroy();
+    },
+    pause() {
+      held = true;
+    },
+    resume() {
+      held = false;
+      if (unsent) send();
     },
   };
 }

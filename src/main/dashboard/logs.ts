@@ -1,6 +1,8 @@
 // A container's log: followed live (lines batched: every 50 ms or 500 lines, whichever first),
 // or read whole for a download. Logs of a container without a TTY are demultiplexed (stdout,
 // stderr); a TTY's log is one raw stream. The engine connection is closed with the stream.
+// Flow control: paused while the page is behind; a live log whose page stays behind skips lines
+// and counts them (read and let go), and the next batch says how many (`skipped`).
 import type { IncomingMessage } from 'node:http';
 import { FrameDemuxer } from '../../shared/logs/demux';
 import { LineAssembler } from '../../shared/logs/lines';
@@ -72,11 +74,25 @@ export async function followLogs(
   let pending: LogLine[] = [];
   let timer: NodeJS.Timeout | null = null;
   let finished = false;
+  /** Paused by the page's flow; skipping: overflowed, lines are counted, not sent. */
+  let held = false;
+  let skipping = false;
+  let skipped = 0;
 
   const flush = (): void => {
     if (timer) clearTimeout(timer);
     timer = null;
-    while (pending.length > 0) {
+    if (skipping) {
+      skipped += pending.length;
+      pending = [];
+      return;
+    }
+    if (skipped > 0) {
+      sink.data({ kind: 'logs', lines: pending.length > batchLines ? pending.slice(0, batchLines) : pending, skipped });
+      pending = pending.length > batchLines ? pending.slice(batchLines) : [];
+      skipped = 0;
+    }
+    while (pending.length > 0 && !skipping) {
       const lines = pending.length > batchLines ? pending.slice(0, batchLines) : pending;
       pending = pending.length > batchLines ? pending.slice(batchLines) : [];
       sink.data({ kind: 'logs', lines });
@@ -85,6 +101,8 @@ export async function followLogs(
   const finish = (error: Error | null): void => {
     if (finished) return;
     finished = true;
+    // The last batch says how many lines were skipped, if any were.
+    skipping = false;
     pending.push(...reader.end());
     flush();
     response.destroy();
@@ -92,12 +110,18 @@ export async function followLogs(
   };
 
   response.on('data', (chunk: Buffer) => {
+    if (skipping) {
+      skipped += reader.push(chunk).length;
+      return;
+    }
     pending.push(...reader.push(chunk));
     if (pending.length >= batchLines) {
       flush();
       // Let the page's connection write before reading more (a log can be read far faster than sent).
       response.pause();
-      setImmediate(() => response.resume());
+      setImmediate(() => {
+        if (!held || skipping) response.resume();
+      });
     } else if (pending.length > 0) {
       timer ??= setTimeout(flush, tuning.batchMs ?? BATCH_MS);
     }
@@ -115,6 +139,30 @@ export async function followLogs(
         if (timer) clearTimeout(timer);
         controller.abort();
         response.destroy();
+      },
+      pause() {
+        held = true;
+        response.pause();
+      },
+      resume() {
+        held = false;
+        if (finished) return;
+        if (skipping) {
+          skipping = false;
+          // The page is back: it hears how many lines it missed, now, not with the next line.
+          if (skipped > 0) {
+            sink.data({ kind: 'logs', lines: [], skipped });
+            skipped = 0;
+          }
+        }
+        response.resume();
+      },
+      overflow() {
+        // A live log stays live: read on, let the lines go and count them.
+        skipping = true;
+        flush();
+        if (!finished) response.resume();
+        return true;
       },
     },
   };
@@ -152,5 +200,7 @@ export async function downloadLogs(live: LiveEngine, id: string, timestamps: boo
       controller.abort();
       response.destroy();
     },
+    pause: () => response.pause(),
+    resume: () => response.resume(),
   };
 }

@@ -46,5 +46,7 @@ export async function openStats(live: LiveEngine, id: string, sink: StreamSink):
       controller.abort();
       response.destroy();
     },
+    pause: () => response.pause(),
+    resume: () => response.resume(),
   };
 }

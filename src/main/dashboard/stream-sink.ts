@@ -15,6 +15,14 @@ export interface StreamSink {
 export interface EngineStreamHandle {
   /** Stop on purpose: the engine connection is closed, no `end` follows. */
   close(): void;
+  /** The page is behind: read no more from the engine until `resume` (flow control). */
+  pause?(): void;
+  resume?(): void;
+  /**
+   * The page stayed behind past the hard cap: true when the stream copes by itself (a live log
+   * skips lines and counts them until `resume`); otherwise it is ended `too-slow`.
+   */
+  overflow?(): boolean;
 }
 
 export interface TerminalHandle extends EngineStreamHandle {

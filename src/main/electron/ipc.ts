@@ -4,6 +4,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Reply, type WireEvent } from '../../shared/contract';
 import { siloError } from '../../shared/errors';
 import { createDispatch } from '../host/dispatch';
+import { inFlightGate } from '../host/in-flight';
 import type { SessionHub } from '../host/sessions';
 import { isTrustedSender } from './policy';
 
@@ -14,7 +15,8 @@ export function serveContract(window: BrowserWindow, hub: SessionHub, log: (line
     const session = hub.open((event, payload) => {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { event, payload } satisfies WireEvent);
     });
-    return { session, dispatch: createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`)) };
+    // IPC has no buffered amount: the page's `stream.ack`s are the flow signal, and calls in flight are capped.
+    return { session, dispatch: createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`), inFlightGate()) };
   };
   let page = openPage();
   const newPage = () => {

@@ -1,9 +1,11 @@
 // One door for every call from a page, whatever the transport: the call must be in the
 // contract, its argument must pass the call's schema, and every failure comes back as a
-// SiloError. Nothing reaches a handler unvalidated.
+// SiloError. Nothing reaches a handler unvalidated. A gate (in-flight.ts) may refuse a valid call
+// `busy` before its handler runs.
 import { callSchemas, type CallName, type Handlers, type Reply } from '../../shared/contract';
 import { siloError, toSiloError, type SiloError } from '../../shared/errors';
 import { isReservedKey } from '../../shared/reserved-keys';
+import type { CallGate } from './in-flight';
 
 export type Dispatch = (call: unknown, args: unknown) => Promise<Reply>;
 
@@ -11,7 +13,7 @@ export function isCallName(value: unknown): value is CallName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(callSchemas, value);
 }
 
-export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => undefined): Dispatch {
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => undefined, gate?: CallGate): Dispatch {
   return async (call, args) => {
     if (!isCallName(call)) return { ok: false, error: siloError('unknown-call', { field: 'call' }) };
     const parsed = callSchemas[call].safeParse(args === undefined ? {} : args);
@@ -19,6 +21,7 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const issue = parsed.error.issues[0];
       return { ok: false, error: issue ? refusal(issue) : siloError('validation', { field: 'args', detail: 'invalid' }) };
     }
+    if (gate && !gate.enter(call)) return { ok: false, error: siloError('busy', { params: { limit: gate.limit } }) };
     try {
       // The schema and the handler are looked up by the same name, so their types agree.
       const handler = handlers[call] as (a: unknown) => Promise<unknown>;
@@ -26,6 +29,8 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       return { ok: true, result: result ?? null };
     } catch (error) {
       return { ok: false, error: toSiloError(error, onInternalError) };
+    } finally {
+      gate?.leave(call);
     }
   };
 }

@@ -43,13 +43,16 @@ export class SessionHub {
     ];
   }
 
-  /** A new page: its handlers, bound to its channel. */
-  open(send: Send): Session {
+  /**
+   * A new page: its handlers, bound to its channel. `buffered`: what the channel holds unsent (a
+   * WebSocket's buffered amount), one of the signals that the page is behind its streams.
+   */
+  open(send: Send, channel: { buffered?: () => number } = {}): Session {
     const page = { started: false, send };
     this.pages.add(page);
     const { engine, settings } = this;
     // The page's streams (logs, stats, terminals, pulls…) close with it.
-    const streams = new StreamRegistry(send);
+    const streams = new StreamRegistry(send, channel.buffered ? { buffered: channel.buffered } : {});
     const dashboardPage = openDashboardPage(this.dashboard, send, streams);
     const handlers: Handlers = {
       'session.start': async () => {

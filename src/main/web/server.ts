@@ -7,12 +7,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireEvent, WireResponse } from '../../shared/contract';
 import { siloError } from '../../shared/errors';
 import { createDispatch } from '../host/dispatch';
+import { inFlightGate } from '../host/in-flight';
 import type { SessionHub } from '../host/sessions';
 import { Credentials } from './credentials';
 import { NOT_A_REQUEST_ID, parseFrame } from './frame';
 import { WS_PROTOCOL, hostAllowed, originAllowed, protocolSecret } from './guard';
 import { LIMITS, limitConnections, serverOptions } from './limits';
 import { handleHttp, parseUrl } from './routes';
+import { socketFlow } from './socket-flow';
 
 export interface WebHostOptions {
   hub: SessionHub;
@@ -83,22 +85,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function serveSocket(ws: WebSocket): void {
-    const session = options.hub.open((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload } satisfies WireEvent));
-    });
-    const dispatch = createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`));
+    const flow = socketFlow(ws);
+    const reply = (frame: WireResponse | WireEvent): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(JSON.stringify(frame));
+      flow.sent();
+    };
+    const session = options.hub.open((event, payload) => reply({ event, payload }), { buffered: () => ws.bufferedAmount });
+    const dispatch = createDispatch(session.handlers, (error) => log(`internal error: ${(error as Error)?.stack ?? error}`), inFlightGate());
     ws.on('message', async (data, isBinary) => {
       const request = isBinary ? null : parseFrame(data.toString());
-      if (!request) {
-        const reply = { id: NOT_A_REQUEST_ID, ok: false, error: siloError('validation', { field: 'message' }) } satisfies WireResponse;
-        ws.send(JSON.stringify(reply));
-        return;
-      }
-      const reply = await dispatch(request.call, request.args);
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: request.id, ...reply } satisfies WireResponse));
+      if (!request) return reply({ id: NOT_A_REQUEST_ID, ok: false, error: siloError('validation', { field: 'message' }) });
+      reply({ id: request.id, ...(await dispatch(request.call, request.args)) });
     });
-    ws.on('close', () => session.close());
-    ws.on('error', () => session.close());
+    const close = (): void => {
+      flow.close();
+      session.close();
+    };
+    ws.on('close', close);
+    ws.on('error', close);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,8 @@ import '@xterm/xterm/css/xterm.css';
 import { withConstructedStyles } from './xterm-styles';
 
 export interface TerminalScreen {
-  write(data: string): void;
+  /** `written` runs once xterm has processed the text (its flow-control callback). */
+  write(data: string, written?: () => void): void;
   /** A line from Silo itself (dimmed), not from the shell. */
   note(text: string): void;
   reset(): void;
@@ -78,7 +79,7 @@ export default function Terminal({ label, onReady, onInput, onResize }: Terminal
     observer.observe(host);
 
     callbacks.current.onReady({
-      write: (data) => term.write(data),
+      write: (data, written) => term.write(data, written),
       note: (text) => term.write(`\r\n\x1b[2m${text}\x1b[0m\r\n`),
       reset: () => term.reset(),
       focus: () => term.focus(),

@@ -6,11 +6,13 @@ import type { CallResult } from '../../shared/contract';
 import type { SiloError } from '../../shared/errors';
 import { appendCapped, emptyCapped, type CappedList } from '../../shared/logs/capped';
 import type { LogLine } from '../../shared/model/logs';
+import type { StreamData } from '../../shared/model/stream';
 import type { FilesystemChange, ProcessTable } from '../../shared/model/processes';
 import type { StatsSample } from '../../shared/model/stats';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 import type { StreamHub } from './streams';
+import { createStreamAcks, type StreamAcks } from './stream-acks';
 import type { PlaceTab } from '../../shared/place';
 
 /** The tabs, as the address names them (`#/containers/<id>/<tab>`). */
@@ -40,6 +42,8 @@ export interface LogsState {
   lines: CappedList<LogLine>;
   /** The container has a TTY (its log is one raw stream). */
   tty: boolean;
+  /** Lines Silo left out while this page was too far behind the live log. */
+  skipped: number;
 }
 
 export interface StatsState {
@@ -67,7 +71,8 @@ export interface TerminalSession {
 }
 
 export interface TerminalHandlers {
-  output(data: string): void;
+  /** Output to draw; `drawn` once it is (Silo is told: flow control). */
+  output(data: string, drawn: () => void): void;
   /** The shell ended (`error` null) or the stream broke. */
   end(error: SiloError | null, exitCode: number | null): void;
 }
@@ -100,9 +105,11 @@ export interface DetailsState {
 export interface DetailsOptions {
   /** Runs a flush of log lines received meanwhile (a burst becomes one update). Default: next frame. */
   schedule?: (flush: () => void) => void;
+  /** Tells Silo what was processed; by default one of the details store's own. */
+  acks?: StreamAcks;
 }
 
-const idleLogs = (generation = 0): LogsState => ({ id: null, generation, status: 'idle', error: null, lines: emptyCapped(), tty: false });
+const idleLogs = (generation = 0): LogsState => ({ id: null, generation, status: 'idle', error: null, lines: emptyCapped(), tty: false, skipped: 0 });
 const idleStats = (): StatsState => ({ id: null, status: 'idle', error: null, samples: [] });
 
 export const initialDetailsState = (): Pick<DetailsState, 'tab' | 'inspect' | 'top' | 'changes' | 'logs' | 'stats' | 'download'> => ({
@@ -147,6 +154,7 @@ export function pushSample(samples: readonly StatsSample[], sample: StatsSample,
 
 export function createDetailsStore(api: CallPort, streams: StreamHub, options: DetailsOptions = {}) {
   const schedule = options.schedule ?? nextFrame;
+  const acks = options.acks ?? createStreamAcks(api);
 
   return createStore<DetailsState>()((set, get) => {
     /** One of inspect / top / changes: the answer is kept only if the same id is still asked for. */
@@ -175,16 +183,24 @@ export function createDetailsStore(api: CallPort, streams: StreamHub, options: D
         const generation = get().logs.generation + 1;
         const abort = new AbortController();
         let pending: LogLine[][] = [];
+        let skipped = 0;
+        /** Processed once the lines are in the store: then acknowledged. */
+        let unacked: StreamData[] = [];
         let scheduled = false;
         const mine = (): boolean => get().logs.generation === generation;
         const flush = (): void => {
           scheduled = false;
           const batches = pending;
+          const taken = unacked;
+          const more = skipped;
           pending = [];
-          if (!mine() || batches.length === 0) return;
+          unacked = [];
+          skipped = 0;
+          if (!mine() || (batches.length === 0 && more === 0)) return;
           let lines = get().logs.lines;
           for (const batch of batches) lines = appendCapped(lines, batch, LOG_CAP);
-          set((s) => ({ logs: { ...s.logs, lines } }));
+          set((s) => ({ logs: { ...s.logs, lines, skipped: s.logs.skipped + more } }));
+          for (const data of taken) acks.consumed(data);
         };
         const patch = (p: Partial<LogsState>): void => {
           if (mine()) set((s) => ({ logs: { ...s.logs, ...p } }));
@@ -199,6 +215,8 @@ export function createDetailsStore(api: CallPort, streams: StreamHub, options: D
               data(data) {
                 if (data.kind !== 'logs' || !mine()) return;
                 pending.push(data.lines);
+                skipped += data.skipped ?? 0;
+                unacked.push(data);
                 if (!scheduled) {
                   scheduled = true;
                   schedule(flush);
@@ -243,6 +261,7 @@ export function createDetailsStore(api: CallPort, streams: StreamHub, options: D
               data(data) {
                 if (data.kind !== 'stats' || stopped) return;
                 set((s) => ({ stats: { ...s.stats, status: 'open', samples: pushSample(s.stats.samples, data.sample) } }));
+                acks.consumed(data);
               },
               end(end) {
                 patch(end.error ? { status: 'failed', error: end.error } : { status: 'ended' });
@@ -286,6 +305,7 @@ export function createDetailsStore(api: CallPort, streams: StreamHub, options: D
                     if (data.kind !== 'download') return;
                     parts.push(data.text);
                     received += data.text.length;
+                    acks.consumed(data);
                     if (mine()) set((s) => ({ download: s.download ? { ...s.download, received } : s.download }));
                   },
                   end: (end) => resolve(end.error),
@@ -319,7 +339,7 @@ export function createDetailsStore(api: CallPort, streams: StreamHub, options: D
           { id, cols: size.cols, rows: size.rows },
           {
             data(data) {
-              if (data.kind === 'terminal') handlers.output(data.data);
+              if (data.kind === 'terminal') handlers.output(data.data, () => acks.consumed(data));
             },
             end(end) {
               ended = true;

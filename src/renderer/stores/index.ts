@@ -18,6 +18,7 @@ import { createComposeStore } from './compose';
 import { feedResources } from './resource-feed';
 import { createStreamHub, feedStreams, type StreamHub } from './streams';
 import { createDetailsStore } from './details';
+import { createStreamAcks, type StreamAcks } from './stream-acks';
 
 export interface Stores {
   containers: ReturnType<typeof createContainersStore>;
@@ -33,11 +34,14 @@ export interface Stores {
   compose: ReturnType<typeof createComposeStore>;
   /** The page's open streams (logs, stats, terminals) and the details slice that opens them. */
   streams: StreamHub;
+  /** What the page has processed of its streams, told to Silo (flow control). */
+  acks: StreamAcks;
   details: ReturnType<typeof createDetailsStore>;
 }
 
 export function createStores(api: CallPort, hints?: LanguageHints): Stores {
   const streams = createStreamHub(api);
+  const acks = createStreamAcks(api);
   return {
     containers: createContainersStore(api),
     engine: createEngineStore(api),
@@ -50,7 +54,8 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     networks: createNetworksStore(api),
     compose: createComposeStore(api),
     streams,
-    details: createDetailsStore(api, streams),
+    acks,
+    details: createDetailsStore(api, streams, { acks }),
   };
 }
 

@@ -6,12 +6,15 @@ import type { ComposeStore } from './compose';
 import type { ImagesStore } from './images';
 import type { NetworksStore } from './networks';
 import type { VolumesStore } from './volumes';
+import type { StreamAcks } from './stream-acks';
 
 export interface ResourceStores {
   images: ImagesStore;
   volumes: VolumesStore;
   networks: NetworksStore;
   compose: ComposeStore;
+  /** Pull progress and bulk outcomes are taken as they come: acknowledged at once. */
+  acks?: StreamAcks;
 }
 
 export function feedResources(client: Pick<SiloClient, 'on' | 'onLink'>, stores: ResourceStores): () => void {
@@ -22,6 +25,8 @@ export function feedResources(client: Pick<SiloClient, 'on' | 'onLink'>, stores:
     client.on('stream.data', (data) => {
       if (data.kind === 'pull') stores.images.getState().onStreamData(data);
       else if (data.kind === 'progress') stores.compose.getState().onStreamData(data);
+      else return;
+      stores.acks?.consumed(data);
     }),
     client.on('stream.end', (end) => {
       stores.images.getState().onStreamEnd(end);

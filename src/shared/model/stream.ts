@@ -8,8 +8,11 @@ import type { PullProgress } from './image-list';
 export type StreamKind = 'logs' | 'download' | 'stats' | 'terminal' | 'pull' | 'progress' | 'upload';
 
 export type StreamData =
-  /** Log lines in order, batched (at most every 50 ms or 500 lines). */
-  | { streamId: string; kind: 'logs'; lines: LogLine[] }
+  /**
+   * Log lines in order, batched (at most every 50 ms or 500 lines). `skipped`: lines of a live log
+   * left out just before these, while the page was too far behind (see stream-size.ts).
+   */
+  | { streamId: string; kind: 'logs'; lines: LogLine[]; skipped?: number }
   /** A piece of a whole log being downloaded, in order. */
   | { streamId: string; kind: 'download'; text: string }
   | { streamId: string; kind: 'stats'; sample: StatsSample }

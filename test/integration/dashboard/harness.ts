@@ -13,6 +13,7 @@ import { createDispatch } from '../../../src/main/host/dispatch';
 import { openDashboardPage } from '../../../src/main/dashboard/handlers';
 import type { Send } from '../../../src/main/util/send';
 import { StreamRegistry } from '../../../src/main/dashboard/stream-registry';
+import { streamDataSize } from '../../../src/shared/dashboard/stream-size';
 
 export interface PageEvent {
   event: EventName;
@@ -33,10 +34,15 @@ export class Page {
   private readonly page: ReturnType<typeof openDashboardPage>;
   private waiters: Array<() => void> = [];
 
-  constructor(dashboard: Dashboard) {
+  /** `acks`: the page acknowledges each piece of stream data once it has it, as the renderer does. */
+  constructor(dashboard: Dashboard, acks = true) {
     const send: Send = (event, payload) => {
       this.events.push({ event, payload });
       for (const wake of this.waiters.splice(0)) wake();
+      if (acks && event === 'stream.data') {
+        const data = payload as StreamData;
+        setImmediate(() => this.streams.ack(data.streamId, streamDataSize(data)));
+      }
     };
     this.streams = new StreamRegistry(send);
     this.page = openDashboardPage(dashboard, send, this.streams);

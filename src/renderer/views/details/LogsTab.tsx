@@ -194,6 +194,11 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
       ) : total >= LOG_CAP ? (
         <p className="note">{t('details.logs.capped', { cap: formatCount(LOG_CAP, language) })}</p>
       ) : null}
+      {logs.skipped > 0 ? (
+        <p className="note warn" role="status">
+          {t('details.logs.skipped', { count: logs.skipped, skipped: formatCount(logs.skipped, language) })}
+        </p>
+      ) : null}
       <LogView
         first={firstLine(logs.lines)}
         end={endLine(logs.lines)}

@@ -44,7 +44,7 @@ export function TerminalTab({ id, state, live, visible }: { id: string; state: C
       id,
       s.size(),
       {
-        output: (data) => s.write(data),
+        output: (data, drawn) => s.write(data, drawn),
         end: (reason, code) => {
           if (abort.signal.aborted) return;
           mine = null;

@@ -9,7 +9,7 @@ import { StreamRegistry } from '../../../../src/main/dashboard/stream-registry';
 function setup(limit?: number) {
   const sent: Array<{ event: EventName; payload: unknown }> = [];
   const send: Send = (event, payload) => sent.push({ event, payload });
-  const registry = new StreamRegistry(send, limit);
+  const registry = new StreamRegistry(send, { limit });
   const closed: string[] = [];
   const open = async (name: string, early?: (sink: StreamSink) => void) => {
     let sink: StreamSink | null = null;
