@@ -6,39 +6,12 @@
 // never safe). Pure: main resolves symlinks and passes what it found in `BindChoice.resolved`.
 import type { RawContainerInspect } from '../engine-api';
 import type { CreateContainerSpec } from '../model/create';
+import type { RootFinding, RootFindingCode } from '../model/root-access';
 import { parseVolumeSpec, type VolumeOs } from '../validate/volumes';
 import { isWithin, normalizeHostPath, unixSocketPath } from './host-path';
 import { bindSource, isEngineSocketSource } from './socket-mount';
 
-export const ROOT_FINDING_CODES = [
-  'engine-socket',
-  'containerd-socket',
-  'host-root',
-  'host-etc',
-  'host-proc',
-  'host-sys',
-  'host-dev',
-  'host-root-home',
-  'host-boot',
-  'data-root',
-  'unknown-source',
-  'network-host',
-  'network-container',
-  'pid-host',
-  'pid-container',
-  'ipc-host',
-  'ipc-container',
-  'privileged',
-] as const;
-export type RootFindingCode = (typeof ROOT_FINDING_CODES)[number];
-
-export interface RootFinding {
-  code: RootFindingCode;
-  /** The setting that causes it, as the person wrote it (`/tmp/s:/s`, `network: host`). */
-  setting: string;
-  /** Where a bind's source really leads, when that differs from what was written; else null. */
-  path: string | null;
-}
+export { ROOT_FINDING_CODES, type RootFinding, type RootFindingCode } from '../model/root-access';
 
 /** What the engine and the address Silo is connected to say about the host's own paths. */
 export interface HostPaths {

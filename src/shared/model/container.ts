@@ -1,4 +1,4 @@
-import type { RootFinding } from '../isolation/root-access';
+import type { RootFinding } from './root-access';
 import type { EffectiveIsolation } from './isolation';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';

@@ -1,6 +1,6 @@
 // The create form's content as it crosses to the main side, and what comes back.
 import type { SiloError } from '../errors';
-import type { RootFindingCode } from '../isolation/root-access';
+import type { RootFindingCode } from './root-access';
 
 export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 export type RestartPolicyName = (typeof RESTART_POLICIES)[number];
