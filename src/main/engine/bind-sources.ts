@@ -16,7 +16,7 @@ export function seesEngineHost(endpointHost: string | null | undefined): boolean
 }
 
 /** The real path of `source`, or null when it cannot be seen. */
-export function realPathOf(source: string, real: (path: string) => string = realpathSync): string | null {
+export function realPathOf(source: string, real: (path: string) => string = realpathSync.native): string | null {
   let path = posix.normalize(source);
   let rest = '';
   for (let depth = 0; depth < 4096; depth++) {

@@ -35,6 +35,12 @@ afterAll(async () => {
   rmSync(links, { recursive: true, force: true });
 });
 
+type Reply = Awaited<ReturnType<typeof call>>;
+const errorOf = (reply: Reply) => (reply.ok ? null : reply.error);
+function idOf(reply: Reply): string {
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return (reply.result as { id: string }).id;
+}
 const names = async (filter: string) => engine.docker(['ps', '-aq', '--filter', `name=${prefix}${filter}`]);
 
 async function row(id: string): Promise<ContainerSummary> {
@@ -49,21 +55,21 @@ describe('a symlink to the engine’s own socket', () => {
   it('is followed and refused without consent, naming it, before anything reaches the engine', async () => {
     const reply = await call('containers.create', spec());
     expect(reply.ok).toBe(false);
-    expect(reply.error).toMatchObject({
+    expect(errorOf(reply)).toMatchObject({
       code: 'consent-needed',
       field: 'acknowledged',
       params: { count: 1, settings: `${links}/innocent:/s`, 'code.0': 'engine-socket', 'path.0': engine.socketPath },
     });
     expect(await names('link')).toBe('');
     // Consent to something else is not consent to this.
-    expect((await call('containers.create', { ...spec(), acknowledged: ['host-etc'] })).error?.code).toBe('consent-needed');
+    expect(errorOf(await call('containers.create', { ...spec(), acknowledged: ['host-etc'] }))?.code).toBe('consent-needed');
     expect(await names('link')).toBe('');
   });
 
   it('is made with consent, the engine mounts the socket through it, and the row is marked', async () => {
     const reply = await call('containers.create', { ...spec(), acknowledged: ['engine-socket'], start: true });
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
-    const id = (reply.result as { id: string }).id;
+    const id = idOf(reply);
     for (let i = 0; i < 400 && (await inspect(engine, id)).State.Status !== 'exited'; i++) await new Promise((r) => setTimeout(r, 50));
     // `test -S /s` exited 0: what the engine mounted is the socket, not a link.
     expect((await inspect(engine, id)).State.ExitCode).toBe(0);
@@ -84,24 +90,24 @@ describe('the other root-equivalent choices', () => {
     for (const [name, extra, code] of cases) {
       const spec = { image: TEST_IMAGE, name: `${prefix}${name}`, command: ['true'], network: 'none', ...extra };
       const refused = await call('containers.create', spec);
-      expect(refused.error, name).toMatchObject({ code: 'consent-needed', params: { 'code.0': code } });
+      expect(errorOf(refused), name).toMatchObject({ code: 'consent-needed', params: { 'code.0': code } });
       expect(await names(name)).toBe('');
       const made = await call('containers.create', { ...spec, acknowledged: [code] });
       expect(made.ok, JSON.stringify(made)).toBe(true);
-      expect((await row((made.result as { id: string }).id)).rootAccess.map((f) => f.code)).toContain(code);
+      expect((await row(idOf(made))).rootAccess.map((f) => f.code)).toContain(code);
     }
   });
 
   it('container:<id> as the network: refused without consent, marked once made', async () => {
     const host = await call('containers.create', { image: TEST_IMAGE, name: `${prefix}ns-host`, command: ['sleep', '60'], network: 'none', start: true });
     expect(host.ok, JSON.stringify(host)).toBe(true);
-    const spec = { image: TEST_IMAGE, name: `${prefix}ns-guest`, command: ['true'], network: `container:${(host.result as { id: string }).id}` };
-    expect((await call('containers.create', spec)).error).toMatchObject({ code: 'consent-needed', params: { 'code.0': 'network-container' } });
+    const spec = { image: TEST_IMAGE, name: `${prefix}ns-guest`, command: ['true'], network: `container:${idOf(host)}` };
+    expect(errorOf(await call('containers.create', spec))).toMatchObject({ code: 'consent-needed', params: { 'code.0': 'network-container' } });
     const made = await call('containers.create', { ...spec, acknowledged: ['network-container'] });
     expect(made.ok, JSON.stringify(made)).toBe(true);
-    expect((await row((made.result as { id: string }).id)).rootAccess.map((f) => f.code)).toEqual(['network-container']);
+    expect((await row(idOf(made))).rootAccess.map((f) => f.code)).toEqual(['network-container']);
     // The container it joined has nothing of the kind.
-    expect((await row((host.result as { id: string }).id)).rootAccess).toEqual([]);
+    expect((await row(idOf(host))).rootAccess).toEqual([]);
   });
 
   it('a container made outside Silo with --privileged and --pid host is marked too', async () => {
