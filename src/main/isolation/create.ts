@@ -5,9 +5,18 @@
 import type { RawInfo } from '../../shared/engine-api';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { toEngineInfo } from '../../shared/isolation';
-import { choicesFromSpec, hostPathsOf, rootFindings, withoutConsent, type RootFinding } from '../../shared/isolation/root-access';
+import {
+  choicesFromSpec,
+  hostPathsOf,
+  rootFindings,
+  volumeBindSource,
+  withoutConsent,
+  type BindChoice,
+  type RootFinding,
+} from '../../shared/isolation/root-access';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import { validateCreateSpec } from '../../shared/validate/create-spec';
+import { parseVolumeSpec, type VolumeOs } from '../../shared/validate/volumes';
 import { resolveBindSources } from '../engine/bind-sources';
 import { mapEngineError } from '../engine/errors';
 import type { EngineOps } from './engine-ops';
@@ -22,6 +31,18 @@ export function consentNeeded(missing: readonly RootFinding[]): SiloFailure {
     if (f.path !== null) params[`path.${i}`] = f.path;
   });
   return new SiloFailure(siloError('consent-needed', { field: 'acknowledged', params }));
+}
+
+/** Named volumes of the form that are binds of a host path in disguise (volumeBindSource). */
+async function volumeBinds(ops: EngineOps, spec: CreateContainerSpec, os: VolumeOs): Promise<BindChoice[]> {
+  const out: BindChoice[] = [];
+  for (const raw of spec.volumes ?? []) {
+    const r = parseVolumeSpec(raw, os);
+    if (!r.ok || r.spec.kind !== 'volume') continue;
+    const source = volumeBindSource(await ops.inspectVolume(r.spec.source));
+    if (source !== null) out.push({ source, readOnly: r.spec.readOnly, setting: raw.trim() });
+  }
+  return out;
 }
 
 export async function createContainer(ops: EngineOps, spec: CreateContainerSpec, endpointHost: string | null = null): Promise<CreateContainerResult> {
@@ -45,7 +66,9 @@ export async function createContainer(ops: EngineOps, spec: CreateContainerSpec,
           : 'validation';
     throw new SiloFailure(siloError(code, { field: first.field, params: { rule: first.rule, ...first.params } }));
   }
-  const findings = rootFindings(resolveBindSources(choicesFromSpec(spec, os), endpointHost), hostPathsOf(engine, endpointHost));
+  const choices = choicesFromSpec(spec, os);
+  choices.binds.push(...(await volumeBinds(ops, spec, os)));
+  const findings = rootFindings(resolveBindSources(choices, endpointHost), hostPathsOf(engine, endpointHost));
   const missing = withoutConsent(findings, spec.acknowledged);
   if (missing.length > 0) throw consentNeeded(missing);
   if ((await ops.inspectImage(spec.image)) === null) throw new SiloFailure(siloError('image-not-found', { field: 'image', params: { image: spec.image } }));

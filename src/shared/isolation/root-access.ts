@@ -130,6 +130,18 @@ export function withoutConsent(findings: readonly RootFinding[], acknowledged: r
   return findings.filter((f) => !yes.has(f.code));
 }
 
+/**
+ * The host path a named volume really is: the `local` driver with `o=bind` (`docker volume create
+ * --opt type=none --opt o=bind --opt device=/etc`) bind-mounts `device`; null for any other volume.
+ */
+export function volumeBindSource(volume: { Driver?: string; Options?: Record<string, string> | null } | null): string | null {
+  if (!volume || (volume.Driver ?? 'local') !== 'local') return null;
+  const options = volume.Options ?? {};
+  const bind = (options['o'] ?? '').split(',').some((o) => o.trim() === 'bind' || o.trim() === 'rbind');
+  const device = options['device'];
+  return bind && typeof device === 'string' && device.trim() !== '' ? device.trim() : null;
+}
+
 /** The create form's binds and network. */
 export function choicesFromSpec(spec: Pick<CreateContainerSpec, 'volumes' | 'network'>, os?: VolumeOs): ContainerChoices {
   const binds: BindChoice[] = [];

@@ -110,6 +110,23 @@ describe('the other root-equivalent choices', () => {
     expect((await row(idOf(host))).rootAccess).toEqual([]);
   });
 
+  it('a named volume that is a bind of /etc in disguise (local driver, o=bind) is followed to /etc', async () => {
+    const volume = `${prefix}etcvol`;
+    await engine.docker(['volume', 'create', '--opt', 'type=none', '--opt', 'o=bind', '--opt', 'device=/etc', volume]);
+    try {
+      const spec = { image: TEST_IMAGE, name: `${prefix}disguised`, command: ['true'], network: 'none', volumes: [`${volume}:/v:ro`] };
+      expect(errorOf(await call('containers.create', spec))).toMatchObject({
+        code: 'consent-needed',
+        params: { 'code.0': 'host-etc', 'setting.0': `${volume}:/v:ro` },
+      });
+      expect(await names('disguised')).toBe('');
+      expect((await call('containers.create', { ...spec, acknowledged: ['host-etc'] })).ok).toBe(true);
+    } finally {
+      await removeByPrefix(engine, `${prefix}disguised`);
+      await engine.docker(['volume', 'rm', volume]).catch(() => undefined);
+    }
+  });
+
   it('a container made outside Silo with --privileged and --pid host is marked too', async () => {
     const id = await engine.docker(['create', '--name', `${prefix}priv`, '--privileged', '--pid', 'host', '--network', 'none', TEST_IMAGE, 'true']);
     expect((await row(id.trim())).rootAccess.map((f) => f.code)).toEqual(['pid-host', 'privileged']);

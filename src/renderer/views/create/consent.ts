@@ -23,7 +23,7 @@ export function formRootFindings(
   const os = info?.osType === 'windows' ? 'windows' : info?.osType === 'linux' ? 'linux' : undefined;
   const choices = choicesFromSpec(spec, os);
   const out = rootFindings(choices, hostPathsOf(info, endpointHost));
-  const settings = new Set([...choices.binds.map((b) => b.setting), ...(spec.network ? [`network: ${spec.network}`] : [])]);
+  const settings = new Set([...(spec.volumes ?? []).map((v) => v.trim()), ...(spec.network ? [`network: ${spec.network}`] : [])]);
   for (const f of fromHost) {
     if (settings.has(f.setting) && !out.some((o) => o.code === f.code && o.setting === f.setting)) out.push(f);
   }

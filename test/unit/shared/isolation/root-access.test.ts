@@ -8,6 +8,7 @@ import {
   choicesFromSpec,
   hostPathsOf,
   rootFindings,
+  volumeBindSource,
   withoutConsent,
   type ContainerChoices,
 } from '../../../../src/shared/isolation/root-access';
@@ -155,6 +156,15 @@ describe('from the form and from an inspect', () => {
       'pid-host',
       'privileged',
     ]);
+  });
+
+  it('a local volume with o=bind is the host path it binds; other volumes are not host paths', () => {
+    expect(volumeBindSource({ Driver: 'local', Options: { type: 'none', o: 'bind', device: '/etc' } })).toBe('/etc');
+    expect(volumeBindSource({ Driver: 'local', Options: { type: 'none', o: 'ro,rbind', device: '/root' } })).toBe('/root');
+    expect(volumeBindSource({ Driver: 'local', Options: { type: 'nfs', o: 'addr=10.0.0.1', device: ':/export' } })).toBeNull();
+    expect(volumeBindSource({ Driver: 'local', Options: null })).toBeNull();
+    expect(volumeBindSource({ Driver: 'rexray', Options: { o: 'bind', device: '/etc' } })).toBeNull();
+    expect(volumeBindSource(null)).toBeNull();
   });
 
   it('consent is per code: what is not acknowledged is what is missing', () => {
