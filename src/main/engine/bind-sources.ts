@@ -1,7 +1,7 @@
 // Where a bind's source really leads, the way the engine will follow it: the engine (runc, as root)
 // follows every symlink of the path, so a link named `/tmp/innocent` to the engine's socket mounts
 // the socket. Silo follows them too (fs.realpath) where it sees the same host, a local engine over a
-// unix socket or a pipe: the real path of the source, or of its nearest existing folder when the
+// unix socket: the real path of the source, or of its nearest existing folder when the
 // rest does not exist yet (the engine creates the missing folders, and they hold no links). What
 // Silo cannot see (a remote engine, a folder it may not read, a loop) is null: unknown, never safe.
 // Synchronous: one call per bind, once in a container's life (the list) or per create; local paths
@@ -10,9 +10,13 @@ import { realpathSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { ContainerChoices } from '../../shared/isolation/root-access';
 
-/** Whether Silo sees the engine's host: a unix socket or a named pipe on this machine. */
+/**
+ * Whether Silo sees the Linux paths the engine mounts from: over a unix socket on this machine.
+ * Over a pipe the engine is on Windows (its Linux paths, if any, are inside a VM Silo cannot see);
+ * over TCP or SSH it is another machine.
+ */
 export function seesEngineHost(endpointHost: string | null | undefined): boolean {
-  return typeof endpointHost === 'string' && /^(unix|npipe):\/\//.test(endpointHost);
+  return typeof endpointHost === 'string' && endpointHost.startsWith('unix://') && process.platform !== 'win32';
 }
 
 /** The real path of `source`, or null when it cannot be seen. */

@@ -65,6 +65,7 @@ describe('bind sources followed to where the engine mounts them from', () => {
   it('a remote engine: Silo sees none of its host, so every bind is unknown', () => {
     expect(seesEngineHost('ssh://me@far')).toBe(false);
     expect(seesEngineHost('tcp://10.0.0.2:2376')).toBe(false);
+    expect(seesEngineHost('npipe:////./pipe/docker_engine')).toBe(false);
     expect(seesEngineHost(engineHost())).toBe(true);
     expect(codesOf([`${dir}/innocent:/s`, 'data:/data'], 'ssh://me@far')).toEqual([['unknown-source', null]]);
   });
