@@ -21,6 +21,7 @@ import {
 } from './model/recreate';
 import type { Place } from './place';
 import { validateCreateSpec } from './validate/create-spec';
+import { ROOT_FINDING_CODES } from './isolation/root-access';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
 import { backendsCallSchemas, type BackendsEvents, type BackendsResults } from './contract-backends';
 
@@ -69,8 +70,8 @@ const CreateSpec = z
     cpus: z.string().max(16).optional(),
     labels: Lines(1024, 65_536),
     isolation: z.string().max(128).optional(),
-    /** The person asked, explicitly, to mount the engine's socket: without it such a bind is refused. */
-    allowEngineSocket: z.boolean().optional(),
+    /** The root-equivalent findings the person consented to, each ticked: without one, a create that has it is refused. */
+    acknowledged: z.array(z.enum(ROOT_FINDING_CODES)).max(ROOT_FINDING_CODES.length).optional(),
     start: z.boolean().optional(),
   })
   .strict()

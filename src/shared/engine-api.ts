@@ -31,6 +31,10 @@ export interface RawInfo {
   Images?: number;
   Warnings?: string[] | null;
   Labels?: string[] | null;
+  /** The engine's data root (`/var/lib/docker`). */
+  DockerRootDir?: string;
+  /** API 1.46+: the containerd the engine uses. */
+  Containerd?: { Address?: string } | null;
 }
 
 export interface RawPort {

@@ -91,6 +91,7 @@ export const ERROR_CODES = [
   'container-not-up', // the new container did not come up (`params.state`: failed or pending)
   'image-not-found', // no local image by that reference (`params.image`)
   'engine-socket-refused', // a bind of the engine's socket or pipe without the person's explicit consent (`field`)
+  'consent-needed', // choices that give root on the host without the person's consent: `params.settings` names them, `code.N`/`setting.N`/`path.N` each one
   'cost-probe-failed', // the timed test container could not be run (`params.runtime`, `detail`)
   // Engine-wide settings and backends (daemon.json, Docker Desktop, WSL, remote engines):
   ...BACKEND_ERROR_CODES,

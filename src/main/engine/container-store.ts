@@ -8,6 +8,8 @@ import type { ContainerSummary, ContainersPatch } from '../../shared/model/conta
 import type { EngineInfo } from '../../shared/model/engine';
 import type { EffectiveIsolation } from '../../shared/model/isolation';
 import { mountsEngineSocket, resolveIsolation } from '../../shared/isolation';
+import { choicesFromInspect, hostPathsOf, rootFindings, type RootFinding } from '../../shared/isolation/root-access';
+import { resolveBindSources } from './bind-sources';
 import { SiloFailure } from '../../shared/errors';
 import type { ContainerApi } from './containers';
 import { isConnectionError } from './errors';
@@ -21,11 +23,14 @@ import { volumeNamesOf } from '../../shared/dashboard/volumes';
 export interface FixedFacts {
   isolation: EffectiveIsolation | null;
   mountsEngineSocket: boolean;
+  rootAccess: RootFinding[];
 }
 
 export interface ContainerStoreOptions {
   api: Pick<ContainerApi, 'list' | 'inspect'>;
   engineInfo: () => EngineInfo | null;
+  /** The address Silo is connected to (`unix:///…`): its socket is the engine's, its host the one Silo can see. */
+  endpointHost: () => string | null;
   emit: (patch: ContainersPatch) => void;
   /** An inspect could not reach the engine. */
   onConnectionError: (error: unknown) => void;
@@ -196,7 +201,7 @@ export class ContainerStore {
   private fixedFacts(raw: RawContainerInspect): FixedFacts {
     const known = this.options.fixed.get(raw.Id);
     if (known && known.isolation) return known;
-    const facts: FixedFacts = { isolation: null, mountsEngineSocket: false };
+    const facts: FixedFacts = { isolation: null, mountsEngineSocket: false, rootAccess: [] };
     const info = this.options.engineInfo();
     try {
       if (info) facts.isolation = resolveIsolation(raw.HostConfig, info);
@@ -204,9 +209,11 @@ export class ContainerStore {
       this.options.log(`isolation of ${raw.Id.slice(0, 12)}: ${(error as Error).message}`);
     }
     try {
-      facts.mountsEngineSocket = mountsEngineSocket(raw);
+      const host = this.options.endpointHost();
+      facts.rootAccess = rootFindings(resolveBindSources(choicesFromInspect(raw), host), hostPathsOf(info, host));
+      facts.mountsEngineSocket = mountsEngineSocket(raw) || facts.rootAccess.some((f) => f.code === 'engine-socket' || f.code === 'containerd-socket');
     } catch (error) {
-      this.options.log(`engine socket check of ${raw.Id.slice(0, 12)}: ${(error as Error).message}`);
+      this.options.log(`root access check of ${raw.Id.slice(0, 12)}: ${(error as Error).message}`);
     }
     if (facts.isolation) this.options.fixed.set(raw.Id, facts);
     return facts;

@@ -226,6 +226,7 @@ export class EngineManager implements EngineService, LiveEngineSource {
     const store = new ContainerStore({
       api: new ContainerApi(session.client, { inspectDeadlineMs: CALL_DEADLINE_MS }),
       engineInfo: () => this.info,
+      endpointHost: () => this.snapshot().endpoint?.host ?? null,
       emit: (patch) => {
         if (this.store !== store) return;
         this.emitter.emit('containers', patch);

@@ -27,6 +27,7 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
     composeService: labels[COMPOSE_SERVICE] ?? null,
     isolation: null,
     mountsEngineSocket: false,
+    rootAccess: [],
     labels,
   };
 }
@@ -38,7 +39,7 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
 export function summaryFromInspect(
   raw: RawContainerInspect,
   previous: ContainerSummary | undefined,
-  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket'>,
+  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess'>,
 ): ContainerSummary {
   const labels = raw.Config?.Labels ?? {};
   const state = toState(raw.State?.Status);
@@ -56,6 +57,7 @@ export function summaryFromInspect(
     composeService: labels[COMPOSE_SERVICE] ?? null,
     isolation: extra.isolation,
     mountsEngineSocket: extra.mountsEngineSocket,
+    rootAccess: extra.rootAccess,
     labels,
   };
 }

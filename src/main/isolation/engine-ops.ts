@@ -4,6 +4,7 @@
 // never removes its volumes (a re-created container uses them), except for Silo's own test probe.
 import type { RawContainerInspect, RawContainerListItem, RawInfo } from '../../shared/engine-api';
 import { SiloFailure } from '../../shared/errors';
+import type { RawVolume } from '../../shared/dashboard/raw';
 import type { RawChange } from '../../shared/isolation/writable-layer';
 import type { EngineClient, RequestOptions } from '../engine/connection/client';
 import { isConnectionError, mapEngineError } from '../engine/errors';
@@ -42,6 +43,8 @@ export interface EngineOps {
   inspect(idOrName: string): Promise<RawContainerInspect | null>;
   changes(id: string): Promise<RawChange[]>;
   inspectImage(reference: string): Promise<RawImageInspect | null>;
+  /** A named volume (its driver and options), or null when the engine has none by that name. */
+  inspectVolume(name: string): Promise<Pick<RawVolume, 'Driver' | 'Options'> | null>;
   listImages(): Promise<RawImageListItem[]>;
   /** All containers, or those with every `key=value` label given. */
   listContainers(labels?: string[]): Promise<RawContainerListItem[]>;
@@ -111,6 +114,15 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
       return Array.isArray(answer) ? (answer as RawChange[]) : [];
     },
     inspectImage: (ref) => orNull(() => call<RawImageInspect>('get', `/images/${enc(ref)}/json`, SHORT), 'image-not-found'),
+    async inspectVolume(name) {
+      try {
+        return await call<RawVolume>('get', `/volumes/${enc(name)}`, SHORT);
+      } catch (error) {
+        // A volume the engine does not have yet is made, empty, by the create: nothing to follow.
+        if (error instanceof SiloFailure && /no such volume/i.test(error.error.detail ?? '')) return null;
+        throw error;
+      }
+    },
     listImages: () => call('get', '/images/json', 30_000),
     listContainers: (labels) =>
       call('get', '/containers/json', 30_000, {

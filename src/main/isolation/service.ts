@@ -110,7 +110,7 @@ export class IsolationService {
   }
 
   createContainer(spec: CreateContainerSpec): Promise<CreateContainerResult> {
-    return createContainer(this.ops(), spec);
+    return createContainer(this.ops(), spec, this.options.engine.snapshot().endpoint?.host ?? null);
   }
 
   /** Move a selection or a compose project; one move at a time, in the order asked. */

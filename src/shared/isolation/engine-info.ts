@@ -185,6 +185,8 @@ export function toEngineInfo(raw: RawInfo): EngineInfo {
     defaultRuntime,
     runtimes,
     hardening: parseHardening(raw),
+    dataRoot: str(raw.DockerRootDir).trim() || null,
+    containerdAddress: (raw.Containerd && typeof raw.Containerd === 'object' ? str(raw.Containerd.Address).trim() : '') || null,
     containers: {
       total: num(raw.Containers),
       running: num(raw.ContainersRunning),

@@ -2,6 +2,7 @@
 // (docs/security.md, "The engine socket"). A mount can hide in HostConfig.Binds or HostConfig.Mounts
 // (CVE-2026-6406 checked only Binds): check both, and the inspect's own Mounts list.
 import type { RawContainerInspect } from '../engine-api';
+import { cleanPath, normalizeHostPath } from './host-path';
 
 /** Named pipes of Windows engines: dockerd's, Docker Desktop's, Podman machine's. */
 const ENGINE_PIPE = /^(docker_engine(_\w+)?|dockerdesktop\w*engine|podman-machine-[\w-]+)$/i;
@@ -9,8 +10,10 @@ const ENGINE_PIPE = /^(docker_engine(_\w+)?|dockerdesktop\w*engine|podman-machin
 /** Socket files of engines: `docker.sock`, Docker Desktop's `docker.raw.sock`/`docker.proxy.sock`, Podman's. */
 const ENGINE_SOCKET = /^(docker(\.[\w-]+)?\.sock|podman\.sock)$/i;
 
-/** Host folders that hold the engine socket: mounting them mounts the socket. */
-const SOCKET_FOLDERS = new Set(['/', '/run', '/var/run', '/run/podman', '/var/run/podman']);
+/** Host folders that hold the engine socket (normalised: `/var/run` is `/run`): mounting them mounts the socket. */
+const SOCKET_FOLDERS = new Set(['/', '/run', '/run/podman']);
+/** A rootless engine's `/run/user/<uid>`, Docker Desktop's `~/.docker/run`. */
+const SOCKET_FOLDER = /^\/run\/user\/\d+(\/podman)?$|\/\.docker\/run$/;
 
 /** Whether one mount source (a host path or pipe) is, or holds, the engine socket or pipe. */
 export function isEngineSocketSource(source: string | null | undefined): boolean {
@@ -19,27 +22,11 @@ export function isEngineSocketSource(source: string | null | undefined): boolean
   if (s === '') return false;
   const pipe = /^\/\/[.?]\/pipe\/(.+?)\/?$/i.exec(s);
   if (pipe) return ENGINE_PIPE.test(pipe[1] ?? '');
-  // As the engine mounts it: `/var/./run` is /var/run, `/x/docker.sock/.` is the socket.
-  const path = cleanPath(s);
-  if (SOCKET_FOLDERS.has(path)) return true;
+  // As the engine mounts it: `/var/./run` is /run, `/x/docker.sock/.` is the socket, `/proc/self/root/run` is /run.
+  const path = normalizeHostPath(s) ?? cleanPath(s);
+  if (SOCKET_FOLDERS.has(path) || SOCKET_FOLDER.test(path)) return true;
   const base = path.split('/').pop() ?? '';
   return ENGINE_SOCKET.test(base);
-}
-
-/** A path with `.` and `..` resolved and slashes collapsed, the way Go's filepath.Clean reads it. */
-function cleanPath(path: string): string {
-  const absolute = path.startsWith('/');
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else if (!absolute) parts.push('..');
-      continue;
-    }
-    parts.push(part);
-  }
-  return absolute ? `/${parts.join('/')}` : parts.join('/') || '.';
 }
 
 /** The source of a bind string `src:dst[:opts]`, including Windows drive letters and pipes. */

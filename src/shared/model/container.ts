@@ -1,3 +1,4 @@
+import type { RootFinding } from './root-access';
 import type { EffectiveIsolation } from './isolation';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -38,6 +39,8 @@ export interface ContainerSummary {
   isolation: EffectiveIsolation | null;
   /** The container mounts the engine's socket or pipe: it controls the engine. */
   mountsEngineSocket: boolean;
+  /** Every choice that gives it root on the host (src/shared/isolation/root-access.ts); empty before its inspect. */
+  rootAccess: RootFinding[];
   labels: Record<string, string>;
 }
 

@@ -1,5 +1,6 @@
 // The create form's content as it crosses to the main side, and what comes back.
 import type { SiloError } from '../errors';
+import type { RootFindingCode } from './root-access';
 
 export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 export type RestartPolicyName = (typeof RESTART_POLICIES)[number];
@@ -29,8 +30,11 @@ export interface CreateContainerSpec {
   labels?: string[];
   /** Linux: a runtime the engine offers; Windows: `default`, `process` or `hyperv`. Empty: the engine's default. */
   isolation?: string;
-  /** The person asked, explicitly, to mount the engine's socket or pipe. */
-  allowEngineSocket?: boolean;
+  /**
+   * The root-equivalent findings (src/shared/isolation/root-access.ts) the person ticked, one by one:
+   * without a finding's code here, a create with that finding is refused.
+   */
+  acknowledged?: RootFindingCode[];
   /** Start it once created ("create and run"). */
   start?: boolean;
 }

@@ -78,6 +78,10 @@ export interface EngineInfo {
   /** Linux runtimes, or on Windows the two isolation modes, each on its rung. */
   runtimes: RuntimeInfo[];
   hardening: Hardening;
+  /** DockerRootDir: where the engine keeps every container's files; null when it does not say. */
+  dataRoot: string | null;
+  /** The containerd socket the engine uses (API 1.46+), or null. */
+  containerdAddress: string | null;
   containers: { total: number; running: number; paused: number; stopped: number };
   images: number;
   /** The engine's own warnings, as it words them. */

@@ -37,7 +37,7 @@ export function validateCreateSpec(spec: CreateContainerSpec, engine: EngineFact
     ...validateArgv(spec.entrypoint, 'entrypoint'),
     ...validateEnv(spec.env),
     ...validatePorts(spec.ports),
-    ...validateVolumes(spec.volumes, { ...(engine.os ? { os: engine.os } : {}), allowEngineSocket: spec.allowEngineSocket === true }),
+    ...validateVolumes(spec.volumes, { ...(engine.os ? { os: engine.os } : {}), allowEngineSocket: spec.acknowledged?.includes('engine-socket') === true }),
     ...validateNetworkName(spec.network),
     ...validateRestart(spec.restart),
     ...validateMemory(spec.memory),

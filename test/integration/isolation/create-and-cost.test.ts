@@ -82,7 +82,7 @@ describe('containers.create', () => {
     const spec = { image: TEST_IMAGE, name: `${prefix}sock`, volumes: [`${engine.socketPath}:/var/run/docker.sock`] };
     expect(await call('containers.create', spec)).toMatchObject({ ok: false, error: { field: 'volumes.0' } });
     expect(await engine.docker(['ps', '-aq', '--filter', `name=${prefix}sock`])).toBe('');
-    expect(await call('containers.create', { ...spec, allowEngineSocket: true })).toMatchObject({ ok: true, result: { started: false } });
+    expect(await call('containers.create', { ...spec, acknowledged: ['engine-socket'] })).toMatchObject({ ok: true, result: { started: false } });
   });
 });
 

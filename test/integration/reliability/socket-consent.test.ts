@@ -1,6 +1,6 @@
 // Silo never creates a container that mounts the engine's socket unless the person asks: through
 // the real browser host's `containers.create`, a real engine behind a proxy that records every
-// request. Without `allowEngineSocket` a bind of the socket (or of a folder holding it), however
+// request. Without `acknowledged: ['engine-socket']` a bind of the socket (or of a folder holding it), however
 // its path is spelled, is refused before anything reaches the engine; with it, the container is
 // made and then marked in the list. A random property closes it: whatever Silo creates without
 // consent, the engine's own inspect shows no socket in it.
@@ -89,7 +89,7 @@ describe("the engine's socket in containers.create", () => {
       command: ['true'],
       network: 'none',
       volumes: [`${engine.socketPath}:/var/run/docker.sock`],
-      allowEngineSocket: true,
+      acknowledged: ['engine-socket'],
     });
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
     expect(creates()).toBe(before + 1);
@@ -118,7 +118,7 @@ describe("the engine's socket in containers.create", () => {
       fc.asyncProperty(fc.uniqueArray(volume, { minLength: 1, maxLength: 3, selector: (v) => v.split(':')[1] ?? v }), async (volumes) => {
         const reply = await page.call('containers.create', { image: TEST_IMAGE, name: `${prefix}r-${n++}`, command: ['true'], network: 'none', volumes });
         if (!reply.ok) {
-          expect(reply.error?.code, JSON.stringify(reply)).toMatch(/^(validation|engine-socket-refused)$/);
+          expect(reply.error?.code, JSON.stringify(reply)).toMatch(/^(validation|engine-socket-refused|consent-needed)$/);
           return;
         }
         made += 1;

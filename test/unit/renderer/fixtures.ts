@@ -24,6 +24,7 @@ export function container(overrides: Partial<ContainerSummary> & { rung?: Rung |
     composeService: null,
     isolation: rung === null ? null : { mode, rung, source: 'daemon-default' },
     mountsEngineSocket: false,
+    rootAccess: [],
     labels: {},
     ...rest,
   };

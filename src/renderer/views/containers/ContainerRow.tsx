@@ -4,6 +4,7 @@ import type { ContainerAction, ContainerSummary } from '../../../shared/model/co
 import type { Translate } from '../../i18n';
 import { describeStatus } from '../../format/status';
 import { describePorts } from '../../format/ports';
+import { describeRootAccess } from '../../format/root-access';
 import { ActionButton } from '../../components/ActionButtons';
 import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
 import { ComposeProjectActions } from '../../components/ComposeProjectActions';
@@ -40,6 +41,7 @@ export const ContainerRow = memo(function ContainerRow({
 }: ContainerRowProps) {
   const status = describeStatus(container, now, t);
   const ports = describePorts(container.ports, t);
+  const rootMark = describeRootAccess(container.rootAccess, t) ?? (container.mountsEngineSocket ? t('containers.controlsEngine') : null);
   return (
     <div
       role="row"
@@ -63,7 +65,7 @@ export const ContainerRow = memo(function ContainerRow({
         ) : (
           <span className="name">{container.name}</span>
         )}
-        {container.mountsEngineSocket ? <Icon name="warning" className="engine-socket" label={t('containers.controlsEngine')} /> : null}
+        {rootMark ? <Icon name="warning" className="engine-socket" label={rootMark} /> : null}
       </div>
       <div role="cell" className="cell-image" title={container.image}>
         {container.image}

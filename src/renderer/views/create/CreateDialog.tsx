@@ -22,11 +22,12 @@ import {
   FORM_FIELDS,
   imageChoices,
   isolationOptions,
-  mountsEngineSocket,
   windowsVerdict,
   type CreateForm,
   type FormField,
 } from './form';
+import { describeFinding, findingKey, findingsOfRefusal, formRootFindings } from './consent';
+import type { RootFinding } from '../../../shared/isolation/root-access';
 
 type Images = { state: 'loading' } | { state: 'done'; list: ImageListItem[] } | { state: 'failed'; error: SiloError };
 
@@ -34,6 +35,9 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
   const t = useT();
   const id = useId();
   const info = useEngine((s) => s.snapshot?.info ?? null);
+  const endpointHost = useEngine((s) => s.snapshot?.endpoint?.host ?? null);
+  /** What the host found when it followed the binds (a `consent-needed` refusal). */
+  const [hostFindings, setHostFindings] = useState<RootFinding[]>([]);
   const listImages = useIsolation((s) => s.images);
   const create = useIsolation((s) => s.create);
   const showNotice = useIsolation((s) => s.showNotice);
@@ -61,12 +65,15 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
 
   const windows = info?.osType === 'windows';
   const facts = useMemo(() => engineFacts(info), [info]);
-  const built = useMemo(() => buildSpec(form, facts), [form, facts]);
+  const built = useMemo(
+    () => buildSpec(form, facts, (spec) => formRootFindings(spec, info, endpointHost, hostFindings)),
+    [form, facts, info, endpointHost, hostFindings],
+  );
   const choices = useMemo(() => (images.state === 'done' ? imageChoices(images.list) : []), [images]);
   const isolations = useMemo(() => isolationOptions(info), [info]);
   const chosenImage = choices.find((c) => c.value === form.image)?.image;
   const verdict = windowsVerdict(chosenImage, info, form.isolation);
-  const socket = mountsEngineSocket(form.volumes, facts.os);
+  const tick = (key: string, on: boolean): void => set('ticked', on ? [...form.ticked.filter((k) => k !== key), key] : form.ticked.filter((k) => k !== key));
 
   const set = <K extends keyof CreateForm>(key: K, value: CreateForm[K], field?: FormField): void => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -102,7 +109,7 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
   );
 
   const noImages = images.state === 'done' && choices.length === 0;
-  const invalid = built.problems.length > 0;
+  const invalid = built.problems.length > 0 || built.unticked.length > 0;
   const canSend = !invalid && !sending && images.state === 'done' && !noImages && (serverError === null || serverError.field === null);
 
   const submit = (): void => {
@@ -118,6 +125,7 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
       },
       (reason: unknown) => {
         const error = errorOf(reason);
+        if (error.code === 'consent-needed') setHostFindings(findingsOfRefusal(error.params));
         setServerError({ field: fieldOfError(error), error });
         setSending(false);
       },
@@ -229,14 +237,27 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
               </div>
             ))}
 
-            {socket ? (
-              <div className="form-field wide socket-consent">
-                <label className="check">
-                  <input type="checkbox" checked={form.allowEngineSocket} onChange={(e) => set('allowEngineSocket', e.target.checked, 'volumes')} />
-                  <span>{t('create.socketConsent')}</span>
-                </label>
-                <p className="note warn">{t('create.socketWarning')}</p>
-              </div>
+            {built.findings.length > 0 ? (
+              <fieldset className="form-field wide root-consent" aria-describedby={`${id}-root-hint`}>
+                <legend>{t('create.rootTitle')}</legend>
+                <p id={`${id}-root-hint`} className="note warn">
+                  {t('create.rootHint')}
+                </p>
+                <ul className="root-findings">
+                  {built.findings.map((f) => {
+                    const key = findingKey(f);
+                    const box = `${id}-root-${built.findings.indexOf(f)}`;
+                    return (
+                      <li key={key} className="root-finding" data-code={f.code}>
+                        <input id={box} type="checkbox" checked={form.ticked.includes(key)} onChange={(e) => tick(key, e.target.checked)} />
+                        <label htmlFor={box}>
+                          <span className="root-sentence">{describeFinding(f, t)}</span> <strong>{t('create.rootConsent')}</strong>
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </fieldset>
             ) : null}
 
             <div className="form-field">
@@ -349,7 +370,11 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
             ) : null}
           </div>
           <div className="dialog-buttons">
-            {invalid && touched.size > 0 ? <span className="confirm-hint muted">{t('create.fixFirst', { count: built.problems.length })}</span> : null}
+            {built.problems.length > 0 && touched.size > 0 ? (
+              <span className="confirm-hint muted">{t('create.fixFirst', { count: built.problems.length })}</span>
+            ) : built.unticked.length > 0 ? (
+              <span className="confirm-hint muted">{t('create.rootUnticked', { count: built.unticked.length })}</span>
+            ) : null}
             <button type="button" className="button" disabled={sending} onClick={onClose}>
               {t('common.cancel')}
             </button>

@@ -2,12 +2,13 @@
 // problem on the field (and line) it belongs to, checked with the engine's own rules
 // (src/shared/validate) as the person types. Pure, tested without a page.
 import { checkWindowsCompat, type WindowsCompatVerdict } from '../../../shared/isolation/windows-compat';
+import type { RootFinding } from '../../../shared/isolation/root-access';
+import { findingKey } from './consent';
 import type { CreateContainerSpec, RestartPolicyName } from '../../../shared/model/create';
 import type { EngineInfo, RuntimeInfo } from '../../../shared/model/engine';
 import type { ImageListItem } from '../../../shared/model/image-list';
 import type { Rung } from '../../../shared/model/isolation';
-import { isEngineSocketSource } from '../../../shared/isolation/socket-mount';
-import { parseVolumeSpec, splitCommandLine, validateCreateSpec, type EngineFacts, type FieldProblem } from '../../../shared/validate';
+import { splitCommandLine, validateCreateSpec, type EngineFacts, type FieldProblem } from '../../../shared/validate';
 import type { MessageKey, Params, Translate } from '../../i18n';
 
 export interface CreateForm {
@@ -27,7 +28,8 @@ export interface CreateForm {
   labels: string;
   /** Empty: the engine's default. */
   isolation: string;
-  allowEngineSocket: boolean;
+  /** The root-equivalent findings the person ticked, by findingKey: each finding has its own box. */
+  ticked: readonly string[];
   start: boolean;
 }
 
@@ -65,7 +67,7 @@ export const emptyForm = (image = ''): CreateForm => ({
   cpus: '',
   labels: '',
   isolation: '',
-  allowEngineSocket: false,
+  ticked: [],
   start: true,
 });
 
@@ -105,10 +107,18 @@ function argv(text: string, field: 'command' | 'entrypoint', problems: FormProbl
 export interface BuiltSpec {
   spec: CreateContainerSpec;
   problems: FormProblem[];
+  /** The choices that give root on the host, each with its box. */
+  findings: RootFinding[];
+  /** Findings whose box is not ticked yet: the form is not sent while there are any. */
+  unticked: RootFinding[];
 }
 
-/** The spec the host takes, and every problem found, in field order. */
-export function buildSpec(form: CreateForm, engine: EngineFacts = {}): BuiltSpec {
+/**
+ * The spec the host takes, and every problem found, in field order. `findingsOf` gives the spec's
+ * root-equivalent findings (formRootFindings with the engine's facts): a code is acknowledged
+ * only when every finding of that code is ticked, so a tick never covers a choice added after it.
+ */
+export function buildSpec(form: CreateForm, engine: EngineFacts = {}, findingsOf: (spec: CreateContainerSpec) => RootFinding[] = () => []): BuiltSpec {
   const local: FormProblem[] = [];
   const env = lines(form.env, false);
   const ports = lines(form.ports, true);
@@ -136,14 +146,18 @@ export function buildSpec(form: CreateForm, engine: EngineFacts = {}): BuiltSpec
   if (form.cpus.trim() !== '') spec.cpus = form.cpus.trim();
   if (labels.values.length > 0) spec.labels = labels.values;
   if (form.isolation.trim() !== '') spec.isolation = form.isolation.trim();
-  if (form.allowEngineSocket) spec.allowEngineSocket = true;
+  const findings = findingsOf(spec);
+  const ticked = new Set(form.ticked);
+  const unticked = findings.filter((f) => !ticked.has(findingKey(f)));
+  const acknowledged = [...new Set(findings.map((f) => f.code))].filter((code) => !unticked.some((f) => f.code === code));
+  if (acknowledged.length > 0) spec.acknowledged = acknowledged;
   if (form.start) spec.start = true;
 
   const lineOf: Partial<Record<FormField, number[]>> = { env: env.lineOf, ports: ports.lineOf, volumes: volumes.lineOf, labels: labels.lineOf };
   const shared = validateCreateSpec(spec, engine).map((p) => toFormProblem(p, lineOf));
   const order = (p: FormProblem): number => FORM_FIELDS.indexOf(p.field);
   const problems = [...shared, ...local].sort((a, b) => order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0));
-  return { spec, problems };
+  return { spec, problems, findings, unticked };
 }
 
 /** A problem of the engine's rules on its form field; list indexes become the person's line numbers. */
@@ -165,14 +179,6 @@ export function fieldMessage(problems: readonly FormProblem[], field: FormField,
   if (!first) return null;
   const message = t(first.key, first.params);
   return first.line === null ? message : t('create.lineProblem', { line: first.line, message });
-}
-
-/** Whether a volume line binds the engine's socket or pipe (then consent is asked for). */
-export function mountsEngineSocket(volumes: string, os: 'linux' | 'windows' | undefined): boolean {
-  return lines(volumes, true).values.some((raw) => {
-    const parsed = parseVolumeSpec(raw, os);
-    return parsed.ok && parsed.spec.kind === 'bind' && isEngineSocketSource(parsed.spec.source);
-  });
 }
 
 /** What the form knows of the engine: its OS and the runtimes it offers. */

@@ -45,6 +45,7 @@ function setup(list: RawContainerListItem[] = []) {
   const patches: ContainersPatch[] = [];
   const fixed = new Map<string, FixedFacts>();
   const store = new ContainerStore({
+    endpointHost: () => null,
     api: {
       list: () => new Promise((resolve) => (listResolve = resolve)),
       inspect: (id) =>

@@ -149,6 +149,7 @@ export class FakeEngine {
         if (c.State.Running && !force) throw new SiloFailure(siloError('must-stop-container'));
         this.containers.delete(c.Id);
       },
+      inspectVolume: async () => null,
       removeProbe: async (id) => {
         this.containers.delete(must(id).Id);
       },

@@ -199,6 +199,7 @@ describe('the whole form', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({ path: ['ports', 1], message: 'port-number' });
     expect(callSchemas['containers.create'].safeParse({ ...spec, volumes: ['/var/run/docker.sock:/s'] }).error?.issues[0]?.message).toBe('engine-socket');
-    expect(callSchemas['containers.create'].safeParse({ ...spec, volumes: ['/var/run/docker.sock:/s'], allowEngineSocket: true }).success).toBe(true);
+    expect(callSchemas['containers.create'].safeParse({ ...spec, volumes: ['/var/run/docker.sock:/s'], acknowledged: ['engine-socket'] }).success).toBe(true);
+    expect(callSchemas['containers.create'].safeParse({ ...spec, acknowledged: ['not-a-finding'] }).success).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ export function container(n: number, state: ContainerState, extra: Partial<Conta
     composeService: null,
     isolation: null,
     mountsEngineSocket: false,
+    rootAccess: [],
     labels: {},
     ...extra,
   };
@@ -64,6 +65,8 @@ export function snapshot(phase: ConnectionPhase, withInfo = phase === 'connected
             noNewPrivileges: false,
             cgroupVersion: '2',
           },
+          dataRoot: '/var/lib/docker',
+          containerdAddress: null,
           containers: { total: 0, running: 0, paused: 0, stopped: 0 },
           images: 0,
           warnings: [],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../../src/renderer/i18n';
 import type { EngineInfo } from '../../../../src/shared/model/engine';
+import { describeFinding, findingKey, findingsOfRefusal, formRootFindings } from '../../../../src/renderer/views/create/consent';
 import {
   buildSpec,
   emptyForm,
@@ -9,7 +10,6 @@ import {
   fieldMessage,
   imageChoices,
   isolationOptions,
-  mountsEngineSocket,
   windowsVerdict,
   type CreateForm,
 } from '../../../../src/renderer/views/create/form';
@@ -100,12 +100,45 @@ describe('problems, on the field and line they belong to', () => {
 
   it('the engine’s socket only with the person’s explicit consent', () => {
     const volumes = '/var/run/docker.sock:/var/run/docker.sock';
-    expect(mountsEngineSocket(volumes, 'linux')).toBe(true);
-    expect(mountsEngineSocket('data:/var/run', 'linux')).toBe(false);
-    expect(fieldMessage(buildSpec(form({ volumes })).problems, 'volumes', t)).toMatch(/^Line 1: \/var\/run\/docker.sock is the engine's socket/);
-    const consented = buildSpec(form({ volumes, allowEngineSocket: true }));
+    const findingsOf = (spec: Parameters<typeof formRootFindings>[0]) =>
+      formRootFindings(spec, { osType: 'linux', dataRoot: null, containerdAddress: null }, null);
+    const asked = buildSpec(form({ volumes }), { os: 'linux' }, findingsOf);
+    expect(asked.findings.map((f) => f.code)).toEqual(['engine-socket']);
+    expect(asked.unticked).toHaveLength(1);
+    expect(buildSpec(form({ volumes: 'data:/var/run' }), { os: 'linux' }, findingsOf).findings).toEqual([]);
+    expect(fieldMessage(asked.problems, 'volumes', t)).toMatch(/^Line 1: \/var\/run\/docker.sock is the engine's socket/);
+    const consented = buildSpec(form({ volumes, ticked: [findingKey(asked.findings[0]!)] }), { os: 'linux' }, findingsOf);
     expect(consented.problems).toEqual([]);
-    expect(consented.spec.allowEngineSocket).toBe(true);
+    expect(consented.unticked).toEqual([]);
+    expect(consented.spec.acknowledged).toEqual(['engine-socket']);
+  });
+
+  it('each root-equivalent choice has its own box; a tick never covers a choice added after it', () => {
+    const info = { osType: 'linux', dataRoot: '/var/lib/docker', containerdAddress: null };
+    const findingsOf = (spec: Parameters<typeof formRootFindings>[0]) => formRootFindings(spec, info, 'unix:///tmp/e/docker.sock');
+    const first = buildSpec(form({ volumes: '/etc:/host-etc:ro', network: 'host' }), { os: 'linux' }, findingsOf);
+    expect(first.findings.map((f) => f.code)).toEqual(['host-etc', 'network-host']);
+    const ticked = first.findings.map(findingKey);
+    expect(buildSpec(form({ volumes: '/etc:/host-etc:ro', network: 'host', ticked }), { os: 'linux' }, findingsOf).spec.acknowledged).toEqual([
+      'host-etc',
+      'network-host',
+    ]);
+    // A second bind of /etc, added after the tick: its own box, and host-etc is no longer acknowledged.
+    const more = buildSpec(form({ volumes: '/etc:/host-etc:ro\n/etc/passwd:/p', network: 'host', ticked }), { os: 'linux' }, findingsOf);
+    expect(more.unticked.map((f) => f.setting)).toEqual(['/etc/passwd:/p']);
+    expect(more.spec.acknowledged).toEqual(['network-host']);
+    expect(describeFinding(first.findings[1]!, t)).toMatch(/^network: host: the container shares the host's network/);
+    expect(describeFinding(first.findings[1]!, es)).toMatch(/^network: host: el contenedor comparte la red del host/);
+  });
+
+  it('what the host found by following a symlink joins the form while that line is still there', () => {
+    const refusal = { count: 1, settings: '/tmp/link:/s', 'code.0': 'engine-socket', 'setting.0': '/tmp/link:/s', 'path.0': '/tmp/e/docker.sock' };
+    const fromHost = findingsOfRefusal(refusal);
+    expect(fromHost).toEqual([{ code: 'engine-socket', setting: '/tmp/link:/s', path: '/tmp/e/docker.sock' }]);
+    const info = { osType: 'linux', dataRoot: null, containerdAddress: null };
+    expect(formRootFindings({ image: 'x', volumes: ['/tmp/link:/s'] }, info, null, fromHost)).toEqual(fromHost);
+    expect(formRootFindings({ image: 'x', volumes: ['/tmp/other:/s'] }, info, null, fromHost)).toEqual([]);
+    expect(describeFinding(fromHost[0]!, t)).toMatch(/It leads to \/tmp\/e\/docker\.sock\.$/);
   });
 
   it('a command with an open quote, a retry count that is not a number, sizes and CPUs', () => {
