@@ -22,6 +22,7 @@ import type {
   WslReport,
 } from './model/backends';
 import type { BACKENDS_EVENT_NAMES } from './events-backends';
+import { MAX_CONFIG_TEXT } from './daemon-config/validate';
 
 const EngineId = z
   .string()
@@ -30,7 +31,7 @@ const EngineId = z
   .regex(/^(unix|npipe|tcp|ssh|http|https):\/\//, 'an engine address starts with unix://, npipe://, tcp://, ssh:// or http(s)://');
 const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lowercase hexadecimal');
 /** A whole daemon.json. */
-const ConfigText = z.string().max(1_000_000);
+const ConfigText = z.string().max(MAX_CONFIG_TEXT);
 const RuntimeName = z
   .string()
   .min(1)

@@ -9,7 +9,6 @@ import { compareWithInfo, expectedEngineState, type EngineExpectation } from '..
 import type { JsonValue } from '../../shared/daemon-config/json-source';
 import { RELOADABLE_KEYS } from '../../shared/daemon-config/keys';
 import type { BackendError, DaemonApplyResult, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../../shared/daemon-config/model';
-import { lineColumn } from '../../shared/daemon-config/json-source';
 import { validateDaemonConfig } from '../../shared/daemon-config/validate';
 import type { FileOps } from './file-ops';
 import type { EngineReloader } from './reloader';
@@ -61,12 +60,12 @@ export async function prepareApply(
   const problems = [...report.problems];
   for (const check of report.runtimePaths) {
     if (await deps.runtimeExists(check.path)) continue;
-    const at = lineColumn(text, check.offset);
     problems.push({
       code: 'runtime-path-missing',
       severity: 'error',
       key: `runtimes.${check.runtime}.path`,
-      ...at,
+      line: check.line,
+      column: check.column,
       message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
       params: { runtime: check.runtime, path: check.path },
     });

@@ -2,7 +2,7 @@
 // the apply will, and run the safe apply (directly, or through elevation), one change at a time.
 // Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
 // which must still be the one the page read.
-import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
+import { setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigRead, DaemonConfigValidation } from '../../shared/model/backends';
 import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-config';
@@ -124,7 +124,8 @@ export class DaemonConfigService {
         code: 'runtime-path-missing',
         severity: 'error',
         key: `runtimes.${check.runtime}.path`,
-        ...lineColumn(text, check.offset),
+        line: check.line,
+        column: check.column,
         message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
         params: { runtime: check.runtime, path: check.path },
       });

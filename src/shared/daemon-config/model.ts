@@ -21,7 +21,9 @@ export type ProblemCode =
   | 'default-runtime-unknown' // default-runtime names no registered or built-in runtime
   | 'isolation-invalid' // Windows exec-opt isolation= other than process, hyperv or default
   | 'exec-opt-unknown' // Windows refuses any exec-opt other than isolation
-  | 'default-runtime-removed'; // the engine keeps its old default on reload until it restarts
+  | 'default-runtime-removed' // the engine keeps its old default on reload until it restarts
+  | 'too-large' // longer than MAX_CONFIG_TEXT: not checked at all (`params.size`, `params.limit`)
+  | 'too-deep'; // objects and lists nested deeper than MAX_JSON_DEPTH (`params.limit`)
 
 export interface DaemonConfigProblem {
   code: ProblemCode;
