@@ -38,13 +38,15 @@ export async function changeDefaultIsolation(
   if (windows && !isWindowsMode(mode)) throw new SiloFailure(siloError('invalid-isolation', { params: { platform: read.platform } }));
   const result =
     windows && isWindowsMode(mode)
-      ? await backends.daemon.setWindowsIsolation(id, mode, read.sha256, onStep)
-      : await backends.daemon.setDefaultRuntime(id, mode, read.sha256, onStep);
+      ? await backends.daemon.setWindowsIsolation(id, mode, { baseSha256: read.sha256 }, onStep)
+      : await backends.daemon.setDefaultRuntime(id, mode, { baseSha256: read.sha256 }, onStep);
+  // A weaker default (gVisor → runc) is refused here until acknowledged: the tray's notification
+  // of the refusal opens Engine settings, where the person sees the weakening and may tick it.
   if (result.status !== 'needs-elevation' || result.method !== 'pkexec') return result;
   if (!(await ask.elevate(result.configFile))) return result;
   // The same edit, on the same bytes (the apply refuses if the file changed since the read).
   const text = windows && isWindowsMode(mode) ? setWindowsIsolation(read.text, mode) : setDefaultRuntime(read.text, mode);
-  return backends.daemon.applyElevated(id, text, read.sha256, onStep);
+  return backends.daemon.applyElevated(id, text, { baseSha256: read.sha256 }, onStep);
 }
 
 export interface ContainersSwitchAsk {

@@ -3,6 +3,7 @@
 // disclosure, and `params` holds what a translated sentence needs.
 import type { BACKEND_ERROR_CODES } from '../errors';
 import type { JsonValue } from './json-source';
+import type { DaemonWeakening } from './weakening-model';
 
 export type DaemonPlatform = 'linux' | 'windows';
 
@@ -72,7 +73,8 @@ export interface RollbackReport {
 export type DaemonApplyResult =
   | { status: 'applied'; backupPath: string | null; changes: DaemonConfigChange[]; needsRestart: string[]; warnings: DaemonConfigProblem[] }
   | { status: 'unchanged' }
-  | { status: 'refused'; error: BackendError; problems: DaemonConfigProblem[] }
+  /** `weakenings`: with `weakening-not-acknowledged`, what the person must acknowledge first. */
+  | { status: 'refused'; error: BackendError; problems: DaemonConfigProblem[]; weakenings?: DaemonWeakening[] }
   /** Nothing was written: Silo may not write the file; the UI asks for elevation. */
   | { status: 'needs-elevation'; error: BackendError; configFile: string; method: 'pkexec' | 'administrator' }
   | { status: 'failed'; error: BackendError; backupPath: string | null; rollback: RollbackReport | null };

@@ -105,7 +105,7 @@ describe('arguments refused before anything runs', () => {
   it.each([
     ['daemonConfig.read', { engine: 'file:///etc/docker/daemon.json' }, 'engine'],
     ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: 'ABC' }, 'baseSha256'],
-    ['daemonConfig.apply', { engine: UNIX, text: 'x'.repeat(1_000_001), baseSha256: SHA }, 'text'],
+    ['daemonConfig.apply', { engine: UNIX, text: 'x'.repeat(1_048_577), baseSha256: SHA }, 'text'],
     ['daemonConfig.apply', { engine: UNIX, text: '{}' }, 'baseSha256'],
     ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: '--privileged', baseSha256: SHA }, 'runtime'],
     ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: 'run sc', baseSha256: SHA }, 'runtime'],

@@ -28,19 +28,20 @@ function manyProblems(bytes: number): string {
   return `{\n${Array.from({ length: count }, () => '  "debug": 1').join(',\n')}\n}\n`;
 }
 
-/** The fastest of three runs, in ms (the machine is shared: the best run is the least disturbed). */
-function best(run: () => void): number {
-  let fastest = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
+/**
+ * A generous deadline, well under the 14.7 s the issue saw a 204 KB text freeze the page: the
+ * linear validator takes a few hundred ms for 1 MB here, the quadratic one minutes.
+ */
+const DEADLINE_MS = 5_000;
+
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
 }
 
 describe('the daemon.json validator on large and deep texts', () => {
-  it('validates a valid 1 MB text, and its cost grows with the size, not its square', () => {
+  it('validates a valid 1 MB text well within the deadline', () => {
     const big = validText(1_000_000);
     expect(big.length).toBeGreaterThan(999_000);
     expect(big.length).toBeLessThan(MAX_CONFIG_TEXT);
@@ -49,15 +50,7 @@ describe('the daemon.json validator on large and deep texts', () => {
     expect(report.problems).toEqual([]);
     expect((report.config?.labels as string[]).at(-1)).toMatch(/^zone-\d+=rack "\d+" é$/);
 
-    const small = validText(100_000);
-    const ratio =
-      best(() => validateDaemonConfig(big, linux)) /
-      Math.max(
-        best(() => validateDaemonConfig(small, linux)),
-        0.5,
-      );
-    // Ten times the text: about ten times the work when linear, a hundred when quadratic.
-    expect(ratio).toBeLessThan(40);
+    expect(timed(() => validateDaemonConfig(big, linux))).toBeLessThan(DEADLINE_MS);
   });
 
   it('places tens of thousands of problems without scanning the text for each', () => {
@@ -75,15 +68,8 @@ describe('the daemon.json validator on large and deep texts', () => {
     const marks = diagnosticsOf(big, report.problems, (p) => p.code);
     expect(marks).toHaveLength(report.problems.length);
     expect(big.slice(marks[0]?.from, marks[0]?.to)).toBe('"debug"');
-
-    const small = manyProblems(100_000);
-    const ratio =
-      best(() => diagnosticsOf(big, validateDaemonConfig(big, linux).problems, (p) => p.code)) /
-      Math.max(
-        best(() => diagnosticsOf(small, validateDaemonConfig(small, linux).problems, (p) => p.code)),
-        0.5,
-      );
-    expect(ratio).toBeLessThan(40);
+    // The quadratic validator took 3.5 s for a tenth of this text and 12.7 s for a fifth.
+    expect(timed(() => diagnosticsOf(big, validateDaemonConfig(big, linux).problems, (p) => p.code))).toBeLessThan(DEADLINE_MS);
   });
 
   it('says in plain words that 10,000 levels of nesting are too deep, without a RangeError', () => {
