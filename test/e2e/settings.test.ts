@@ -166,8 +166,9 @@ describe('Settings: the default runtime', () => {
     // The second by keyboard alone: Tab from the first, Space.
     await cors.focus();
     await page.keyboard.press('Tab');
-    expect(await registries.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.evaluate("document.activeElement?.closest('label')?.textContent ?? ''")).toMatch(/insecure-registries/);
     await page.keyboard.press('Space');
+    expect(await registries.isChecked()).toBe(true);
     await expect.poll(() => apply.isDisabled()).toBe(false);
     // Unticking one takes Apply away again; nothing was written meanwhile.
     await cors.click();
