@@ -22,6 +22,7 @@ import type {
   WslReport,
 } from './model/backends';
 import type { BACKENDS_EVENT_NAMES } from './events-backends';
+import { MAX_CONFIG_TEXT } from './daemon-config/validate';
 
 const EngineId = z
   .string()
@@ -30,12 +31,14 @@ const EngineId = z
   .regex(/^(unix|npipe|tcp|ssh|http|https):\/\//, 'an engine address starts with unix://, npipe://, tcp://, ssh:// or http(s)://');
 const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lowercase hexadecimal');
 /** A whole daemon.json. */
-const ConfigText = z.string().max(1_000_000);
+const ConfigText = z.string().max(MAX_CONFIG_TEXT);
 const RuntimeName = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name');
+/** The ids of the weakenings the person acknowledged (daemon-config/weakenings.ts): exactly those the new file brings. */
+const Acknowledged = z.array(z.string().min(1).max(8192)).max(64).optional();
 const Pem = z.string().min(1).max(65_536);
 /** The docker CLI's rule for a context name. */
 const ContextName = z
@@ -51,13 +54,15 @@ export const backendsCallSchemas = {
   /** The pure rules plus what only main can check (runtime binaries on disk), and the changes from the file on disk. */
   'daemonConfig.validate': z.object({ engine: EngineId, text: ConfigText }).strict(),
   /** The safe apply: validate, back up, write atomically, reload, read GET /info back; roll back if it does not show. */
-  'daemonConfig.apply': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256 }).strict(),
+  'daemonConfig.apply': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
   /** The same, through the platform's elevation (pkexec) after `needs-elevation`. */
-  'daemonConfig.applyElevated': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256 }).strict(),
+  'daemonConfig.applyElevated': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
   /** `default-runtime` changed in the file on disk (every other byte kept), then the safe apply. */
-  'daemonConfig.setDefaultRuntime': z.object({ engine: EngineId, runtime: RuntimeName, baseSha256: Sha256 }).strict(),
+  'daemonConfig.setDefaultRuntime': z.object({ engine: EngineId, runtime: RuntimeName, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
   /** A Windows service engine's `exec-opts` isolation, then the safe apply (a service restart). */
-  'daemonConfig.setWindowsIsolation': z.object({ engine: EngineId, mode: z.enum(['process', 'hyperv']), baseSha256: Sha256 }).strict(),
+  'daemonConfig.setWindowsIsolation': z
+    .object({ engine: EngineId, mode: z.enum(['process', 'hyperv']), baseSha256: Sha256, acknowledged: Acknowledged })
+    .strict(),
 
   /** Docker Desktop: installed, version, backend and container platform, what may be switched. */
   'desktop.state': NoArgs,

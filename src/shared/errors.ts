@@ -36,6 +36,7 @@ export const BACKEND_ERROR_CODES = [
   'context-in-use', // `params.name`
   'context-write-failed',
   'config-not-editable', // Silo cannot change this engine's daemon.json (`params.reason`: remote, docker-desktop, not-found, unreadable)
+  'weakening-not-acknowledged', // the new daemon.json weakens the engine's protection and the person did not acknowledge exactly that (`params.count`)
 ] as const;
 
 export const ERROR_CODES = [

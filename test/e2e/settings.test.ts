@@ -1,8 +1,10 @@
 // A person at the browser host changes the engine's default runtime in Settings, against a private
 // engine of this file's own (the shared e2e engine keeps its default): gVisor becomes the default,
 // the Engine view shows it, a container created without a runtime runs under gVisor; then back to
-// runc. The daemon.json editor (CodeMirror, lazily loaded) refuses a bad file before anything is
-// written, marks Silo's problems in the text, is used by keyboard alone, and breaks no CSP rule.
+// runc, a weaker boundary the person must tick first. The daemon.json editor (CodeMirror, lazily
+// loaded) refuses a bad file before anything is written, shows each weakening typed into it with
+// its own checkbox and offers Apply only once every one is ticked (issue 12 item 5), marks Silo's
+// problems in the text, is used by keyboard alone, and breaks no CSP rule.
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -63,10 +65,24 @@ const defaultIsolation = (page: Page) => page.getByRole('region', { name: 'Defau
 const uname = () => engine.docker(['run', '--rm', '--network', 'none', TEST_IMAGE, 'uname', '-r']);
 const onDisk = () => JSON.parse(readFileSync(engine.configFile, 'utf8')) as Record<string, unknown>;
 
-async function chooseDefault(page: Page, runtime: string): Promise<void> {
+/** Picks a runtime and applies it; a weaker one (`weakening`) must be ticked first, by keyboard. */
+async function chooseDefault(page: Page, runtime: string, weakening?: RegExp): Promise<void> {
   const section = defaultIsolation(page);
   await section.getByRole('radio', { name: new RegExp(`^${runtime}\\b`) }).check();
-  await section.getByRole('button', { name: 'Apply', exact: true }).click();
+  const apply = section.getByRole('button', { name: 'Apply', exact: true });
+  if (weakening) {
+    const box = section.getByRole('checkbox', { name: weakening });
+    await box.waitFor();
+    expect(await section.getByRole('group', { name: "This change weakens the engine's protection" }).isVisible()).toBe(true);
+    expect(await apply.isDisabled()).toBe(true);
+    await box.focus();
+    await page.keyboard.press('Space');
+    expect(await box.isChecked()).toBe(true);
+  } else {
+    expect(await section.getByRole('checkbox').count()).toBe(0);
+  }
+  await expect.poll(() => apply.isDisabled()).toBe(false);
+  await apply.click();
   await expect.poll(() => section.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Applied and verified/);
 }
 
@@ -91,7 +107,8 @@ describe('Settings: the default runtime', () => {
     expect(await uname()).toBe('4.4.0');
 
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await chooseDefault(page, 'runc');
+    // gVisor → runc is a weaker boundary: the person sees it and ticks it before Apply.
+    await chooseDefault(page, 'runc', /^New containers get runc instead of runsc: a weaker boundary/);
     expect(onDisk()['default-runtime']).toBe('runc');
     await expect.poll(() => engineViewDefault(page), { timeout: 10_000 }).toBe('runc');
     expect(await uname()).toBe(release());
@@ -122,6 +139,59 @@ describe('Settings: the default runtime', () => {
 
     await editorSection.getByRole('button', { name: 'Discard my edits' }).click();
     await expect.poll(() => editorText(editor)).toBe(before.toString('utf8'));
+    expect(refusals.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a weakening typed into the file is shown with a checkbox each, and Apply waits until every one is ticked', async () => {
+    const before = readFileSync(engine.configFile, 'utf8');
+    const page = await openSettings();
+    const editorSection = page.getByRole('region', { name: 'Configuration file (daemon.json)' });
+    const editor = editorSection.getByRole('textbox', { name: /^Contents of/ });
+    await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(before);
+    const apply = editorSection.getByRole('button', { name: 'Apply', exact: true });
+
+    const weakened = JSON.stringify({ ...JSON.parse(before), 'api-cors-header': '*', 'insecure-registries': ['0.0.0.0/0'] }, null, 2) + '\n';
+    await typeInto(editor, weakened);
+    const group = editorSection.getByRole('group', { name: "This change weakens the engine's protection" });
+    await group.waitFor();
+    const cors = group.getByRole('checkbox', { name: /any web page you open may call the engine from your browser, and the engine is root/ });
+    const registries = group.getByRole('checkbox', { name: /"0\.0\.0\.0\/0" in "insecure-registries" lets nearly every registry be reached without TLS/ });
+    expect(await group.getByRole('checkbox').count()).toBe(2);
+    expect(await apply.isDisabled()).toBe(true);
+
+    await cors.click();
+    expect(await cors.isChecked()).toBe(true);
+    expect(await apply.isDisabled()).toBe(true);
+    // The second by keyboard alone: Tab from the first, Space.
+    await cors.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate("document.activeElement?.closest('label')?.textContent ?? ''")).toMatch(/insecure-registries/);
+    await page.keyboard.press('Space');
+    expect(await registries.isChecked()).toBe(true);
+    await expect.poll(() => apply.isDisabled()).toBe(false);
+    // Unticking one takes Apply away again; nothing was written meanwhile.
+    await cors.click();
+    await expect.poll(() => apply.isDisabled()).toBe(true);
+    expect(readFileSync(engine.configFile, 'utf8')).toBe(before);
+    await cors.click();
+    await expect.poll(() => apply.isDisabled()).toBe(false);
+
+    await apply.click();
+    await expect.poll(() => editorSection.getByRole('status').last().textContent(), { timeout: 20_000 }).toMatch(/Applied and verified/);
+    expect(onDisk()).toMatchObject({ 'api-cors-header': '*', 'insecure-registries': ['0.0.0.0/0'] });
+    // The file on disk has them now: applying it again with no change asks for nothing.
+    await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(weakened);
+    expect(await editorSection.getByRole('checkbox').count()).toBe(0);
+
+    // Taking them away needs no acknowledgement.
+    const restored = JSON.stringify({ ...JSON.parse(before), 'insecure-registries': [] }, null, 2) + '\n';
+    await typeInto(editor, restored);
+    await expect.poll(() => apply.isDisabled()).toBe(false);
+    expect(await editorSection.getByRole('checkbox').count()).toBe(0);
+    await apply.click();
+    await expect.poll(() => editorSection.getByRole('status').last().textContent(), { timeout: 20_000 }).toMatch(/Applied and verified/);
+    expect(onDisk()['api-cors-header']).toBeUndefined();
     expect(refusals.get(page)).toEqual([]);
     await page.close();
   });

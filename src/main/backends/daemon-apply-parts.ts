@@ -9,9 +9,9 @@ import { compareWithInfo, expectedEngineState, type EngineExpectation } from '..
 import type { JsonValue } from '../../shared/daemon-config/json-source';
 import { RELOADABLE_KEYS } from '../../shared/daemon-config/keys';
 import type { BackendError, DaemonApplyResult, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../../shared/daemon-config/model';
-import { lineColumn } from '../../shared/daemon-config/json-source';
 import { validateDaemonConfig } from '../../shared/daemon-config/validate';
 import type { FileOps } from './file-ops';
+import { acknowledgedExactly, weakeningsOf } from './backends-weakenings';
 import type { EngineReloader } from './reloader';
 
 /** The engine whose daemon.json is changed, and how to reach it. The lead wires these. */
@@ -42,12 +42,18 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+export interface ApplyAcknowledgement {
+  expectedOldSha256?: string | null;
+  /** The ids of the weakenings the person acknowledged: exactly those the new file brings, or it is refused. */
+  acknowledged?: readonly string[];
+}
+
 /** Validate the new text against the file on disk now; refused or unchanged results end here. */
 export async function prepareApply(
   target: DaemonConfigTarget,
   text: string,
-  options: { expectedOldSha256?: string | null },
-  deps: { fs: FileOps; runtimeExists: (path: string) => Promise<boolean> },
+  options: ApplyAcknowledgement,
+  deps: { fs: FileOps; runtimeExists: (path: string) => Promise<boolean>; env?: NodeJS.ProcessEnv },
 ): Promise<PreparedApply | Extract<DaemonApplyResult, { status: 'refused' | 'unchanged' }>> {
   const old = await deps.fs.read(target.configFile);
   if (options.expectedOldSha256 != null && sha256(old ?? Buffer.alloc(0)) !== options.expectedOldSha256) {
@@ -61,12 +67,12 @@ export async function prepareApply(
   const problems = [...report.problems];
   for (const check of report.runtimePaths) {
     if (await deps.runtimeExists(check.path)) continue;
-    const at = lineColumn(text, check.offset);
     problems.push({
       code: 'runtime-path-missing',
       severity: 'error',
       key: `runtimes.${check.runtime}.path`,
-      ...at,
+      line: check.line,
+      column: check.column,
       message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
       params: { runtime: check.runtime, path: check.path },
     });
@@ -82,6 +88,15 @@ export async function prepareApply(
   if (old !== null && old.equals(next)) return { status: 'unchanged' };
   const oldText = old?.toString('utf8') ?? '';
   const oldConfig = validateDaemonConfig(oldText, { platform: target.platform }).config;
+  const weakenings = await weakeningsOf(target, report.config, oldConfig, deps);
+  if (!acknowledgedExactly(weakenings, options.acknowledged ?? [])) {
+    return {
+      status: 'refused',
+      error: { code: 'weakening-not-acknowledged', step: 'validate', params: { count: weakenings.length } },
+      problems: [],
+      weakenings,
+    };
+  }
   const changes = diffDaemonConfig(oldText, text) ?? [];
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (oldConfig && typeof oldConfig['default-runtime'] === 'string' && !('default-runtime' in report.config)) {

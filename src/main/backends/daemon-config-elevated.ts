@@ -28,7 +28,7 @@ export interface ElevatedApplyDeps {
 export async function applyDaemonConfigElevated(
   target: DaemonConfigTarget,
   text: string,
-  options: { expectedOldSha256?: string | null } = {},
+  options: { expectedOldSha256?: string | null; acknowledged?: readonly string[] } = {},
   deps: ElevatedApplyDeps,
 ): Promise<DaemonApplyResult> {
   const fs = deps.fs ?? nodeFileOps;

@@ -30,6 +30,8 @@ export interface ApplyDeps {
 export interface ApplyOptions {
   /** sha256 of the file as the editor read it; a different file on disk now is refused. */
   expectedOldSha256?: string | null;
+  /** The weakenings the person acknowledged (backends-weakenings.ts): exactly those of the new file. */
+  acknowledged?: readonly string[];
 }
 
 class StepFailure extends Error {

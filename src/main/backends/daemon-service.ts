@@ -2,7 +2,7 @@
 // the apply will, and run the safe apply (directly, or through elevation), one change at a time.
 // Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
 // which must still be the one the page read.
-import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
+import { setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigRead, DaemonConfigValidation } from '../../shared/model/backends';
 import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-config';
@@ -11,8 +11,15 @@ import { runtimeLookup, sha256 } from './daemon-apply-parts';
 import { isPermissionError } from './file-ops';
 import type { BackendsContext } from './context';
 import { resolveDaemonTarget } from './daemon-target';
+import { weakeningsOf } from './backends-weakenings';
 
 export type OnStep = (step: DaemonApplyStep) => void;
+
+/** The file a change starts from (its sha256 as the page read it), and the weakenings the person acknowledged. */
+export interface ApplyBase {
+  baseSha256: string;
+  acknowledged?: readonly string[] | undefined;
+}
 
 export class DaemonConfigService {
   /** Changes run one after another, so the second sees the first's file (and its sha256). */
@@ -50,36 +57,40 @@ export class DaemonConfigService {
   async validate(engine: string, text: string): Promise<DaemonConfigValidation> {
     const target = await this.editable(engine);
     const old = (await this.context.fs.read(target.configFile))?.toString('utf8') ?? '';
-    return { problems: await this.problemsOf(target, text), changes: diffDaemonConfig(old, text) };
+    const problems = await this.problemsOf(target, text);
+    const next = validateDaemonConfig(text, { platform: target.platform }).config;
+    const before = validateDaemonConfig(old, { platform: target.platform }).config;
+    const weakenings = next ? await weakeningsOf(target, next, before, { fs: this.context.fs, env: this.context.env }) : [];
+    return { problems, changes: diffDaemonConfig(old, text), weakenings };
   }
 
-  apply(engine: string, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
-    return this.serially(async () => this.applyTo(await this.editable(engine), text, baseSha256, onStep));
+  apply(engine: string, text: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.serially(async () => this.applyTo(await this.editable(engine), text, base, onStep));
   }
 
-  applyElevated(engine: string, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+  applyElevated(engine: string, text: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
     return this.serially(async () => {
       const target = await this.editable(engine);
       onStep('write');
-      return applyDaemonConfigElevated(target, text, { expectedOldSha256: baseSha256 }, { runner: this.context.runner, fs: this.context.fs });
+      return applyDaemonConfigElevated(
+        target,
+        text,
+        { expectedOldSha256: base.baseSha256, acknowledged: base.acknowledged ?? [] },
+        { runner: this.context.runner, fs: this.context.fs },
+      );
     });
   }
 
-  setDefaultRuntime(engine: string, runtime: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
-    return this.editKey(engine, 'linux', baseSha256, onStep, (text) => setDefaultRuntime(text, runtime));
+  setDefaultRuntime(engine: string, runtime: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.editKey(engine, 'linux', base, onStep, (text) => setDefaultRuntime(text, runtime));
   }
 
-  setWindowsIsolation(engine: string, mode: 'process' | 'hyperv', baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
-    return this.editKey(engine, 'windows', baseSha256, onStep, (text) => setWindowsIsolation(text, mode));
+  setWindowsIsolation(engine: string, mode: 'process' | 'hyperv', base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
+    return this.editKey(engine, 'windows', base, onStep, (text) => setWindowsIsolation(text, mode));
   }
 
-  private editKey(
-    engine: string,
-    platform: 'linux' | 'windows',
-    baseSha256: string,
-    onStep: OnStep,
-    edit: (text: string) => string,
-  ): Promise<DaemonApplyResult> {
+  private editKey(engine: string, platform: 'linux' | 'windows', base: ApplyBase, onStep: OnStep, edit: (text: string) => string): Promise<DaemonApplyResult> {
+    const { baseSha256 } = base;
     return this.serially(async () => {
       const target = await this.editable(engine);
       if (target.platform !== platform) throw new SiloFailure(siloError('invalid-isolation', { params: { platform: target.platform } }));
@@ -95,12 +106,17 @@ export class DaemonConfigService {
         // The file on disk is not JSON Silo can edit: say what is wrong with it.
         return { status: 'refused', error: { code: 'config-invalid', step: 'validate' }, problems: await this.problemsOf(target, text) };
       }
-      return this.applyTo(target, next, baseSha256, onStep);
+      return this.applyTo(target, next, base, onStep);
     });
   }
 
-  private applyTo(target: DaemonConfigTarget, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
-    return applyDaemonConfig(target, text, { expectedOldSha256: baseSha256 }, { fs: this.context.fs, hook: (step) => onStep(step) });
+  private applyTo(target: DaemonConfigTarget, text: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
+    return applyDaemonConfig(
+      target,
+      text,
+      { expectedOldSha256: base.baseSha256, acknowledged: base.acknowledged ?? [] },
+      { fs: this.context.fs, hook: (step) => onStep(step) },
+    );
   }
 
   private async editable(engine: string): Promise<DaemonConfigTarget> {
@@ -124,7 +140,8 @@ export class DaemonConfigService {
         code: 'runtime-path-missing',
         severity: 'error',
         key: `runtimes.${check.runtime}.path`,
-        ...lineColumn(text, check.offset),
+        line: check.line,
+        column: check.column,
         message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
         params: { runtime: check.runtime, path: check.path },
       });

@@ -5,7 +5,7 @@
 // has acknowledged what it does. The caller asks and tells; nothing here shows anything.
 import { setDefaultRuntime, setWindowsIsolation } from '../../shared/daemon-config';
 import { SiloFailure, siloError } from '../../shared/errors';
-import type { ContainerPlatform, DaemonApplyResult, DaemonConfigLockedReason, DesktopSwitchResult } from '../../shared/model/backends';
+import type { ContainerPlatform, DaemonApplyResult, DaemonConfigLockedReason, DaemonWeakening, DesktopSwitchResult } from '../../shared/model/backends';
 import type { EngineService } from '../engine/types';
 import type { OnStep } from './daemon-service';
 import type { OnDesktopProgress } from './desktop-service';
@@ -17,6 +17,8 @@ export type IsolationChange = DaemonApplyResult | { status: 'locked'; reason: Da
 export interface IsolationChangeAsk {
   /** Silo may not write `configFile`: may it ask for administrator rights (pkexec)? */
   elevate(configFile: string): Promise<boolean>;
+  /** The change weakens the engine's protection (gVisor → runc): does the person accept each of these? */
+  acknowledge?(weakenings: readonly DaemonWeakening[]): Promise<boolean>;
 }
 
 const WINDOWS_MODES = ['process', 'hyperv'] as const;
@@ -36,15 +38,23 @@ export async function changeDefaultIsolation(
   if (!read.editable) return { status: 'locked', reason: read.reason };
   const windows = read.platform === 'windows';
   if (windows && !isWindowsMode(mode)) throw new SiloFailure(siloError('invalid-isolation', { params: { platform: read.platform } }));
-  const result =
+  const change = (acknowledged: string[]) =>
     windows && isWindowsMode(mode)
-      ? await backends.daemon.setWindowsIsolation(id, mode, read.sha256, onStep)
-      : await backends.daemon.setDefaultRuntime(id, mode, read.sha256, onStep);
+      ? backends.daemon.setWindowsIsolation(id, mode, { baseSha256: read.sha256, acknowledged }, onStep)
+      : backends.daemon.setDefaultRuntime(id, mode, { baseSha256: read.sha256, acknowledged }, onStep);
+  let acknowledged: string[] = [];
+  let result = await change(acknowledged);
+  // A weaker default (gVisor → runc) is refused until the person accepts it; once, on these weakenings.
+  const weakenings = result.status === 'refused' && result.error.code === 'weakening-not-acknowledged' ? (result.weakenings ?? []) : [];
+  if (weakenings.length > 0 && ask.acknowledge && (await ask.acknowledge(weakenings))) {
+    acknowledged = weakenings.map((w) => w.id);
+    result = await change(acknowledged);
+  }
   if (result.status !== 'needs-elevation' || result.method !== 'pkexec') return result;
   if (!(await ask.elevate(result.configFile))) return result;
   // The same edit, on the same bytes (the apply refuses if the file changed since the read).
   const text = windows && isWindowsMode(mode) ? setWindowsIsolation(read.text, mode) : setDefaultRuntime(read.text, mode);
-  return backends.daemon.applyElevated(id, text, read.sha256, onStep);
+  return backends.daemon.applyElevated(id, text, { baseSha256: read.sha256, acknowledged }, onStep);
 }
 
 export interface ContainersSwitchAsk {

@@ -37,10 +37,13 @@ export function openBackendsPage(backends: Backends | null, send: Send): Backend
   return {
     'daemonConfig.read': ({ engine }) => use().daemon.read(engine),
     'daemonConfig.validate': ({ engine, text }) => use().daemon.validate(engine, text),
-    'daemonConfig.apply': ({ engine, text, baseSha256 }) => use().daemon.apply(engine, text, baseSha256, progressOf(engine)),
-    'daemonConfig.applyElevated': ({ engine, text, baseSha256 }) => use().daemon.applyElevated(engine, text, baseSha256, progressOf(engine)),
-    'daemonConfig.setDefaultRuntime': ({ engine, runtime, baseSha256 }) => use().daemon.setDefaultRuntime(engine, runtime, baseSha256, progressOf(engine)),
-    'daemonConfig.setWindowsIsolation': ({ engine, mode, baseSha256 }) => use().daemon.setWindowsIsolation(engine, mode, baseSha256, progressOf(engine)),
+    'daemonConfig.apply': ({ engine, text, baseSha256, acknowledged }) => use().daemon.apply(engine, text, { baseSha256, acknowledged }, progressOf(engine)),
+    'daemonConfig.applyElevated': ({ engine, text, baseSha256, acknowledged }) =>
+      use().daemon.applyElevated(engine, text, { baseSha256, acknowledged }, progressOf(engine)),
+    'daemonConfig.setDefaultRuntime': ({ engine, runtime, baseSha256, acknowledged }) =>
+      use().daemon.setDefaultRuntime(engine, runtime, { baseSha256, acknowledged }, progressOf(engine)),
+    'daemonConfig.setWindowsIsolation': ({ engine, mode, baseSha256, acknowledged }) =>
+      use().daemon.setWindowsIsolation(engine, mode, { baseSha256, acknowledged }, progressOf(engine)),
     'desktop.state': () => use().desktop.state(),
     'desktop.switchBackend': ({ target }) => use().desktop.switchBackend(target, desktopProgress),
     'desktop.switchContainers': ({ target }) => use().desktop.switchContainers(target, desktopProgress),

@@ -18,6 +18,7 @@ import {
   wordElevationQuestion,
   wordIsolationChange,
   wordIsolationError,
+  wordWeakeningQuestion,
   type Question,
   type Wording,
 } from './words';
@@ -66,6 +67,7 @@ export function trayChanges(options: TrayChangesOptions): Pick<TrayAppActions, '
       try {
         const change = await changeDefaultIsolation(options.backends, options.engine, mode, {
           elevate: (file) => ask(wordElevationQuestion(file, mode, language)),
+          acknowledge: (weakenings) => ask(wordWeakeningQuestion(weakenings, mode, language)),
         });
         tell(wordIsolationChange(change, { mode, engine }, language));
       } catch (error) {

@@ -1,6 +1,6 @@
 // The sentences of the tray's engine-wide changes: the questions asked before one (a small native
 // box) and the outcome told after it (a notification), in the person's language.
-import type { ContainerPlatform, DesktopSwitchResult } from '../../shared/model/backends';
+import type { ContainerPlatform, DaemonWeakening, DesktopSwitchResult } from '../../shared/model/backends';
 import type { Language } from '../../shared/model/settings';
 import type { IsolationChange } from '../backends/direct-changes';
 import { trayTranslator } from './i18n/catalog';
@@ -53,6 +53,17 @@ export function wordElevationQuestion(file: string, mode: string, language: Lang
     confirm: t('change.elevate.confirm'),
     cancel: t('change.cancel'),
   };
+}
+
+/** A weaker default isolation, asked before it is made (the tray can only change the default). */
+export function wordWeakeningQuestion(weakenings: readonly DaemonWeakening[], mode: string, language: Language): Question {
+  const t = trayTranslator(language);
+  const lines = weakenings.map((w) =>
+    w.code === 'windows-isolation-weaker' || w.code === 'default-runtime-weaker'
+      ? t(`change.weaker.${w.code}`, { before: w.params.before ?? '', after: w.params.after ?? '' })
+      : t('change.weaker.other'),
+  );
+  return { title: t('change.weaker.title', { mode }), message: lines.join('\n'), confirm: t('change.weaker.confirm'), cancel: t('change.cancel') };
 }
 
 export function wordContainersQuestion(target: ContainerPlatform, language: Language): Question {

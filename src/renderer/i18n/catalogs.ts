@@ -13,8 +13,18 @@ import enDetails from './en/details.json';
 import esDetails from './es/details.json';
 import enEditor from './en/editor.json';
 import esEditor from './es/editor.json';
+import enWeakenings from './en/weakenings.json';
+import esWeakenings from './es/weakenings.json';
 
-export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources, details: enDetails, editor: enEditor } as const;
+export const EN_DOMAINS = {
+  core: enCore,
+  isolation: enIsolation,
+  settings: enSettings,
+  resources: enResources,
+  details: enDetails,
+  editor: enEditor,
+  weakenings: enWeakenings,
+} as const;
 export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
   core: esCore,
   isolation: esIsolation,
@@ -22,7 +32,8 @@ export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
   resources: esResources,
   details: esDetails,
   editor: esEditor,
+  weakenings: esWeakenings,
 };
 
-export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails, ...enEditor };
-export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails, ...esEditor };
+export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails, ...enEditor, ...enWeakenings };
+export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails, ...esEditor, ...esWeakenings };

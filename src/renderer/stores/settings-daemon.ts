@@ -5,7 +5,14 @@
 import { createStore } from 'zustand/vanilla';
 import { setDefaultRuntime, setWindowsIsolation } from '../../shared/daemon-config';
 import type { SiloError } from '../../shared/errors';
-import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigProgress, DaemonConfigRead } from '../../shared/model/backends';
+import type {
+  DaemonApplyResult,
+  DaemonApplyStep,
+  DaemonConfigProblem,
+  DaemonConfigProgress,
+  DaemonConfigRead,
+  DaemonWeakening,
+} from '../../shared/model/backends';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 
@@ -17,6 +24,7 @@ export interface ElevatedRetry {
   engine: string;
   text: string;
   baseSha256: string;
+  acknowledged: string[];
 }
 
 export type ApplyState =
@@ -33,17 +41,22 @@ export interface DaemonConfigState {
   draft: string;
   /** sha256 of the file the draft started from: applying it over a file changed since is refused. */
   draftBase: string | null;
-  /** The server's problems for one text (its checks on disk included). */
-  serverCheck: { text: string; problems: DaemonConfigProblem[] } | null;
+  /** The server's problems and weakenings for one text (its checks on disk included). */
+  serverCheck: { text: string; problems: DaemonConfigProblem[]; weakenings?: DaemonWeakening[] } | null;
+  /** The ids of the weakenings the person ticked (daemon-config/weakenings.ts); the apply sends those still shown. */
+  acknowledged: string[];
   apply: ApplyState;
 
   load(engine: string): Promise<void>;
   setDraft(text: string): void;
   resetDraft(): void;
   checkOnServer(): Promise<void>;
-  applyDraft(): Promise<void>;
-  setDefaultRuntime(runtime: string): Promise<void>;
-  setWindowsIsolation(mode: 'process' | 'hyperv'): Promise<void>;
+  /** Tick or untick one weakening. */
+  acknowledge(id: string, accepted: boolean): void;
+  /** The draft, with the weakenings the view shows as ticked (exactly those, or the apply refuses). */
+  applyDraft(acknowledged?: readonly string[]): Promise<void>;
+  setDefaultRuntime(runtime: string, acknowledged?: readonly string[]): Promise<void>;
+  setWindowsIsolation(mode: 'process' | 'hyperv', acknowledged?: readonly string[]): Promise<void>;
   applyElevated(): Promise<void>;
   recordProgress(progress: DaemonConfigProgress): void;
   dismissOutcome(): void;
@@ -51,7 +64,7 @@ export interface DaemonConfigState {
 
 export const initialDaemonConfigState = (): Pick<
   DaemonConfigState,
-  'engine' | 'read' | 'loading' | 'loadError' | 'draft' | 'draftBase' | 'serverCheck' | 'apply'
+  'engine' | 'read' | 'loading' | 'loadError' | 'draft' | 'draftBase' | 'serverCheck' | 'acknowledged' | 'apply'
 > => ({
   engine: null,
   read: null,
@@ -60,6 +73,7 @@ export const initialDaemonConfigState = (): Pick<
   draft: '',
   draftBase: null,
   serverCheck: null,
+  acknowledged: [],
   apply: { phase: 'idle' },
 });
 
@@ -76,7 +90,8 @@ export function createDaemonConfigStore(api: CallPort) {
         const retry = result.status === 'needs-elevation' ? retryWith : null;
         // The file as it is now (new, or restored) before the outcome shows, so both agree.
         if (result.status !== 'needs-elevation') await get().load(engine);
-        set({ apply: { phase: 'done', kind, engine, result, retry, elevated } });
+        // A ticked weakening is for that one change: the next one starts unticked.
+        set({ apply: { phase: 'done', kind, engine, result, retry, elevated }, ...(result.status === 'applied' ? { acknowledged: [] } : {}) });
       } catch (reason) {
         set({ apply: { phase: 'error', kind, engine, error: errorOf(reason) } });
       }
@@ -89,7 +104,7 @@ export function createDaemonConfigStore(api: CallPort) {
         const before = get().read;
         const draftWasFile = before?.editable === true && get().draft === before.text;
         const sameEngine = get().engine === engine;
-        set({ engine, loading: true, loadError: null, ...(sameEngine ? {} : { read: null, draft: '', draftBase: null, serverCheck: null }) });
+        set({ engine, loading: true, loadError: null, ...(sameEngine ? {} : { read: null, draft: '', draftBase: null, serverCheck: null, acknowledged: [] }) });
         try {
           const read = await api.call('daemonConfig.read', { engine });
           if (get().engine !== engine) return;
@@ -109,46 +124,54 @@ export function createDaemonConfigStore(api: CallPort) {
       setDraft: (text) => set({ draft: text }),
       resetDraft() {
         const { read } = get();
-        set({ draft: read?.editable ? read.text : '', draftBase: read?.editable ? read.sha256 : null, serverCheck: null });
+        set({ draft: read?.editable ? read.text : '', draftBase: read?.editable ? read.sha256 : null, serverCheck: null, acknowledged: [] });
       },
 
       async checkOnServer() {
         const { read, draft } = get();
         if (!read?.editable) return;
         try {
-          const { problems } = await api.call('daemonConfig.validate', { engine: read.engine, text: draft });
-          if (get().draft === draft) set({ serverCheck: { text: draft, problems } });
+          const { problems, weakenings } = await api.call('daemonConfig.validate', { engine: read.engine, text: draft });
+          if (get().draft === draft) set({ serverCheck: { text: draft, problems, weakenings } });
         } catch {
           // The apply checks again; nothing to tell now.
         }
       },
 
-      async applyDraft() {
+      acknowledge(id, accepted) {
+        const others = get().acknowledged.filter((a) => a !== id);
+        set({ acknowledged: accepted ? [...others, id] : others });
+      },
+
+      async applyDraft(acknowledged = []) {
         const { read, draft, draftBase } = get();
         if (!read?.editable) return;
         const baseSha256 = draftBase ?? read.sha256;
-        await run('file', { engine: read.engine, text: draft, baseSha256 }, () =>
-          api.call('daemonConfig.apply', { engine: read.engine, text: draft, baseSha256 }),
+        const ticked = [...acknowledged];
+        await run('file', { engine: read.engine, text: draft, baseSha256, acknowledged: ticked }, () =>
+          api.call('daemonConfig.apply', { engine: read.engine, text: draft, baseSha256, acknowledged: ticked }),
         );
       },
 
-      async setDefaultRuntime(runtime) {
+      async setDefaultRuntime(runtime, acknowledged = []) {
         const { read } = get();
         if (!read?.editable) return;
+        const ticked = [...acknowledged];
         await run(
           'runtime',
-          retryOf(read, () => setDefaultRuntime(read.text, runtime)),
-          () => api.call('daemonConfig.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256 }),
+          retryOf(read, () => setDefaultRuntime(read.text, runtime), ticked),
+          () => api.call('daemonConfig.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256, acknowledged: ticked }),
         );
       },
 
-      async setWindowsIsolation(mode) {
+      async setWindowsIsolation(mode, acknowledged = []) {
         const { read } = get();
         if (!read?.editable) return;
+        const ticked = [...acknowledged];
         await run(
           'isolation',
-          retryOf(read, () => setWindowsIsolation(read.text, mode)),
-          () => api.call('daemonConfig.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256 }),
+          retryOf(read, () => setWindowsIsolation(read.text, mode), ticked),
+          () => api.call('daemonConfig.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256, acknowledged: ticked }),
         );
       },
 
@@ -173,9 +196,9 @@ export function createDaemonConfigStore(api: CallPort) {
 }
 
 /** The same edit made here (the rules are shared), for an elevated retry; null when the file cannot be edited. */
-function retryOf(read: Extract<DaemonConfigRead, { editable: true }>, edit: () => string): ElevatedRetry | null {
+function retryOf(read: Extract<DaemonConfigRead, { editable: true }>, edit: () => string, acknowledged: string[]): ElevatedRetry | null {
   try {
-    return { engine: read.engine, text: edit(), baseSha256: read.sha256 };
+    return { engine: read.engine, text: edit(), baseSha256: read.sha256, acknowledged };
   } catch {
     return null;
   }

@@ -37,28 +37,55 @@ export interface JsonSyntaxError {
   line: number;
   /** 1-based, in characters. */
   column: number;
+  /** Set when the text is JSON nested deeper than MAX_JSON_DEPTH. */
+  reason?: 'too-deep';
 }
 
 export type JsonParseResult = { ok: true; root: JsonNode | null; bom: boolean } | { ok: false; error: JsonSyntaxError };
 
-const MAX_DEPTH = 10_000;
+/**
+ * How deep objects and lists may nest. Real configuration files nest three or four levels; the
+ * limit keeps every walk over the tree (here and in the rules) far from the stack's end.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
+  return new LineIndex(text).at(offset);
+}
+
+/** Line starts found once, so that many positions cost a binary search each, not a scan. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
-  return { line, column: offset - lineStart + 1 };
+
+  at(offset: number): { line: number; column: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] as number) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.starts[low] as number) + 1 };
+  }
+
+  /** The offset of a 1-based line and column, within the text. */
+  offsetOf(line: number, column: number): number {
+    const start = this.starts[Math.max(0, line - 1)];
+    if (start === undefined) return this.text.length;
+    return Math.min(this.text.length, start + Math.max(0, column - 1));
+  }
 }
 
 class SyntaxFailure extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly reason?: 'too-deep',
   ) {
     super(message);
   }
@@ -77,7 +104,8 @@ export function parseJsonSource(text: string): JsonParseResult {
     return { ok: true, root, bom };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    return { ok: false, error: { message: error.message, offset: error.offset, ...lineColumn(text, error.offset) } };
+    const failure = { message: error.message, offset: error.offset, ...lineColumn(text, error.offset) };
+    return { ok: false, error: error.reason ? { ...failure, reason: error.reason } : failure };
   }
 }
 
@@ -129,7 +157,7 @@ class Parser {
   }
 
   value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) throw new SyntaxFailure('The JSON is nested too deeply', this.pos);
+    if (depth >= MAX_JSON_DEPTH) throw new SyntaxFailure(`Objects and lists are nested more than ${MAX_JSON_DEPTH} levels deep here`, this.pos, 'too-deep');
     const c = this.text[this.pos];
     if (c === undefined) throw new SyntaxFailure('The file ends before the JSON is complete', this.pos);
     if (c === '{') return this.object(depth);
@@ -224,19 +252,22 @@ class Parser {
   private string(): string {
     const start = this.pos++;
     let out = '';
+    // Runs of plain characters are sliced whole: one copy per run, not one per character.
+    let run = this.pos;
     for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined) throw new SyntaxFailure('A string is not closed with a double quote', start);
-      if (c === '"') {
+      const code = this.text.charCodeAt(this.pos);
+      if (Number.isNaN(code)) throw new SyntaxFailure('A string is not closed with a double quote', start);
+      if (code === 0x22) {
+        out += this.text.slice(run, this.pos);
         this.pos++;
         return out;
       }
-      if (c === '\\') {
-        out += this.escape();
+      if (code === 0x5c) {
+        out += this.text.slice(run, this.pos) + this.escape();
+        run = this.pos;
         continue;
       }
-      if (c.charCodeAt(0) < 0x20) throw new SyntaxFailure('A string contains a line break or control character; write it as an escape (\\n, \\t)', this.pos);
-      out += c;
+      if (code < 0x20) throw new SyntaxFailure('A string contains a line break or control character; write it as an escape (\\n, \\t)', this.pos);
       this.pos++;
     }
   }

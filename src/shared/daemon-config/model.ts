@@ -3,6 +3,7 @@
 // disclosure, and `params` holds what a translated sentence needs.
 import type { BACKEND_ERROR_CODES } from '../errors';
 import type { JsonValue } from './json-source';
+import type { DaemonWeakening } from './weakening-model';
 
 export type DaemonPlatform = 'linux' | 'windows';
 
@@ -22,7 +23,9 @@ export type ProblemCode =
   | 'default-runtime-unknown' // default-runtime names no registered or built-in runtime
   | 'isolation-invalid' // Windows exec-opt isolation= other than process, hyperv or default
   | 'exec-opt-unknown' // Windows refuses any exec-opt other than isolation
-  | 'default-runtime-removed'; // the engine keeps its old default on reload until it restarts
+  | 'default-runtime-removed' // the engine keeps its old default on reload until it restarts
+  | 'too-large' // longer than MAX_CONFIG_TEXT: not checked at all (`params.size`, `params.limit`)
+  | 'too-deep'; // objects and lists nested deeper than MAX_JSON_DEPTH (`params.limit`)
 
 export interface DaemonConfigProblem {
   code: ProblemCode;
@@ -71,7 +74,8 @@ export interface RollbackReport {
 export type DaemonApplyResult =
   | { status: 'applied'; backupPath: string | null; changes: DaemonConfigChange[]; needsRestart: string[]; warnings: DaemonConfigProblem[] }
   | { status: 'unchanged' }
-  | { status: 'refused'; error: BackendError; problems: DaemonConfigProblem[] }
+  /** `weakenings`: with `weakening-not-acknowledged`, what the person must acknowledge first. */
+  | { status: 'refused'; error: BackendError; problems: DaemonConfigProblem[]; weakenings?: DaemonWeakening[] }
   /** Nothing was written: Silo may not write the file; the UI asks for elevation. */
   | { status: 'needs-elevation'; error: BackendError; configFile: string; method: 'pkexec' | 'administrator' }
   | { status: 'failed'; error: BackendError; backupPath: string | null; rollback: RollbackReport | null };

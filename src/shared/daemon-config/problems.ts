@@ -1,11 +1,18 @@
 // Building problem records with their position in the text. Pure.
-import { lineColumn } from './json-source';
+import { LineIndex } from './json-source';
 import type { DaemonConfigProblem, ProblemCode } from './model';
 
 export class ProblemList {
   readonly items: DaemonConfigProblem[] = [];
+  private lines: LineIndex | null = null;
 
   constructor(private readonly text: string) {}
+
+  /** Where an offset is: the line starts are found once per text, however many problems it has. */
+  position(offset: number): { line: number; column: number } {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.at(offset);
+  }
 
   error(code: ProblemCode, key: string | null, offset: number | null, message: string, params: Record<string, string | number> = {}): void {
     this.add('error', code, key, offset, message, params);
@@ -23,7 +30,7 @@ export class ProblemList {
     message: string,
     params: Record<string, string | number>,
   ): void {
-    const position = offset === null ? null : lineColumn(this.text, offset);
+    const position = offset === null ? null : this.position(offset);
     this.items.push({
       code,
       severity,

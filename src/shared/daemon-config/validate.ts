@@ -3,7 +3,7 @@
 // and exec-opt rules (validate-runtimes.ts). Pure: whether a runtime's binary exists on disk is
 // checked by the main process from `runtimePaths`.
 import { isReservedKey } from '../reserved-keys';
-import { parseJsonSource, toValue, type JsonNode, type JsonObjectNode, type JsonValue } from './json-source';
+import { MAX_JSON_DEPTH, parseJsonSource, toValue, type JsonNode, type JsonObjectNode, type JsonValue } from './json-source';
 import { DAEMON_KEYS, FLAG_AND_FILE_ALLOWED, FLAG_TO_KEY, LOG_LEVELS, type KeyType } from './keys';
 import type { DaemonConfigProblem, DaemonPlatform } from './model';
 import { ProblemList, hasErrors } from './problems';
@@ -23,15 +23,29 @@ export interface DaemonConfigReport {
   problems: DaemonConfigProblem[];
   /** The file's value; `{}` for an empty file, null when it is not a JSON object. */
   config: Record<string, JsonValue> | null;
-  /** Runtime binaries the main process must find on disk. */
-  runtimePaths: RuntimePathCheck[];
+  /** Runtime binaries the main process must find on disk, with where their path is written. */
+  runtimePaths: (RuntimePathCheck & { line: number; column: number })[];
 }
+
+/** The longest daemon.json Silo reads or writes, in characters (real files are a few KB). */
+export const MAX_CONFIG_TEXT = 1_048_576;
 
 export function validateDaemonConfig(text: string, options: ValidateOptions): DaemonConfigReport {
   const problems = new ProblemList(text);
+  if (text.length > MAX_CONFIG_TEXT) {
+    problems.error('too-large', null, null, `The file is ${text.length} characters long; Silo checks files up to ${MAX_CONFIG_TEXT} characters (1 MiB)`, {
+      size: text.length,
+      limit: MAX_CONFIG_TEXT,
+    });
+    return { ok: false, problems: problems.items, config: null, runtimePaths: [] };
+  }
   const parsed = parseJsonSource(text);
   if (!parsed.ok) {
     const { error } = parsed;
+    if (error.reason === 'too-deep') {
+      problems.error('too-deep', null, error.offset, error.message, { limit: MAX_JSON_DEPTH });
+      return { ok: false, problems: problems.items, config: null, runtimePaths: [] };
+    }
     problems.error('syntax', null, error.offset, `The file is not valid JSON: line ${error.line}, column ${error.column}: ${error.message}`, {
       message: error.message,
     });
@@ -46,7 +60,7 @@ export function validateDaemonConfig(text: string, options: ValidateOptions): Da
   checkDuplicates(root, '', problems);
   checkKeys(root, options, problems);
   checkFlagConflicts(root, options.commandLineFlags ?? [], problems);
-  const runtimePaths = checkRuntimes(root, options, problems);
+  const runtimePaths = checkRuntimes(root, options, problems).map((check) => ({ ...check, ...problems.position(check.offset) }));
   checkExecOpts(root, options.platform, problems);
   return { ok: !hasErrors(problems.items), problems: problems.items, config: toValue(root) as Record<string, JsonValue>, runtimePaths };
 }

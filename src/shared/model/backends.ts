@@ -5,6 +5,8 @@
 import type { SiloError } from '../errors';
 import type { ApplyStep, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../daemon-config/model';
 import type { SwitchProgress } from '../daemon-config/backends-model';
+import type { DaemonWeakening } from '../daemon-config/weakening-model';
+export type { DaemonWeakening, WeakeningCode } from '../daemon-config/weakening-model';
 import type { Rung, WindowsIsolation } from './isolation';
 
 export type {
@@ -67,6 +69,8 @@ export interface DaemonConfigValidation {
   problems: DaemonConfigProblem[];
   /** From the file on disk to this text; null when either is not a JSON object. */
   changes: DaemonConfigChange[] | null;
+  /** What this text weakens over the file on disk (runtime binaries on disk included): each must be acknowledged. */
+  weakenings: DaemonWeakening[];
 }
 
 /** A step of a daemon.json apply, its rollback included. */

@@ -52,7 +52,10 @@ describe('the safe apply on a real engine', () => {
     expect((await getInfo(engine.socketPath)).DefaultRuntime).toBe('runsc');
     expect(await uname()).toBe('4.4.0');
 
-    const back = await applyDaemonConfig(target, setDefaultRuntime(readFileSync(engine.configFile, 'utf8'), 'runc'));
+    // gVisor → runc is a weaker boundary: applied once acknowledged.
+    const back = await applyDaemonConfig(target, setDefaultRuntime(readFileSync(engine.configFile, 'utf8'), 'runc'), {
+      acknowledged: ['default-runtime-weaker:runsc>runc'],
+    });
     expect(back).toMatchObject({ status: 'applied', changes: [{ path: ['default-runtime'], kind: 'changed', before: 'runsc', after: 'runc' }] });
     expect(await uname()).toBe(release());
     // Each apply kept its own backup beside the file.

@@ -86,7 +86,20 @@ describe('daemonConfig calls on a local engine', () => {
     expect(await silo.call('engines.describe', { id: engine.dockerHost })).toMatchObject({ defaultRuntime: 'runsc', rung: 'user-space-kernel' });
 
     const now = await read();
-    const back = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text: setDefaultRuntime(now.text, 'runc'), baseSha256: now.sha256 });
+    const runc = setDefaultRuntime(now.text, 'runc');
+    // gVisor → runc is a weaker boundary: refused until acknowledged, then applied.
+    const unacknowledged = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text: runc, baseSha256: now.sha256 });
+    expect(unacknowledged).toMatchObject({
+      status: 'refused',
+      error: { code: 'weakening-not-acknowledged' },
+      weakenings: [{ id: 'default-runtime-weaker:runsc>runc' }],
+    });
+    const back = await silo.call('daemonConfig.apply', {
+      engine: engine.dockerHost,
+      text: runc,
+      baseSha256: now.sha256,
+      acknowledged: ['default-runtime-weaker:runsc>runc'],
+    });
     expect(back).toMatchObject({ status: 'applied', changes: [{ path: ['default-runtime'], kind: 'changed', before: 'runsc', after: 'runc' }] });
     await expect.poll(() => silo.manager.snapshot().info?.defaultRuntime).toBe('runc');
     expect(await uname()).toBe(release());

@@ -1,7 +1,8 @@
 // The active engine's default isolation: a radio per runtime (Linux) or mode (Windows), each on
 // its rung, and Apply, which changes that one key through the safe apply. An engine Silo cannot
 // change says why.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { setDefaultRuntime as editDefaultRuntime, setWindowsIsolation as editWindowsIsolation } from '../../../shared/daemon-config/edit';
 import type { FormEvent } from 'react';
 import { RungBadge } from '../../components/IsolationBadge';
 import { describeError } from '../../format/errors';
@@ -9,6 +10,8 @@ import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
 import { useDaemonConfig } from '../../stores/settings-react';
 import { ApplyOutcome } from './ApplyOutcome';
+import { BackendsWeakenings } from './BackendsWeakenings';
+import { weakeningsOfEdit } from './weakenings-model';
 import { runtimeChoices, type EditableRead } from './model';
 import type { EngineInfo } from '../../../shared/model/engine';
 
@@ -54,12 +57,25 @@ function DefaultForm({ engineName, info, read }: { engineName: string; info: Eng
   const current = windows ? info.defaultIsolation : info.defaultRuntime;
   const selected = choice ?? current;
   const choices = runtimeChoices(info.runtimes);
+  const acknowledged = useDaemonConfig((s) => s.acknowledged);
+  const acknowledge = useDaemonConfig((s) => s.acknowledge);
+  const mode = selected === 'process' ? 'process' : 'hyperv';
+  // What the choice would weaken (gVisor → runc, hyperv → process), ticked before Apply.
+  const weakenings = useMemo(
+    () =>
+      !selected || selected === current
+        ? []
+        : weakeningsOfEdit(read, (text) => (windows ? editWindowsIsolation(text, mode) : editDefaultRuntime(text, selected))),
+    [read, selected, current, windows, mode],
+  );
+  const unacknowledged = weakenings.some((w) => !acknowledged.includes(w.id));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!selected || selected === current) return;
-    if (windows) void setWindowsIsolation(selected === 'process' ? 'process' : 'hyperv');
-    else void setDefaultRuntime(selected);
+    if (!selected || selected === current || unacknowledged) return;
+    const ids = weakenings.map((w) => w.id);
+    if (windows) void setWindowsIsolation(mode, ids);
+    else void setDefaultRuntime(selected, ids);
   };
 
   return (
@@ -77,8 +93,9 @@ function DefaultForm({ engineName, info, read }: { engineName: string; info: Eng
         ))}
       </fieldset>
       <p className="note">{t(read.reload === 'service' ? 'settings.default.reloadService' : 'settings.default.reloadSignal', { file: read.configFile })}</p>
+      <BackendsWeakenings weakenings={weakenings} acknowledged={acknowledged} onAcknowledge={acknowledge} disabled={running} />
       <div className="dialog-buttons">
-        <button type="submit" className="button primary" disabled={running || !selected || selected === current}>
+        <button type="submit" className="button primary" disabled={running || !selected || selected === current || unacknowledged}>
           {running ? t('settings.default.applying') : t('settings.default.apply')}
         </button>
       </div>

@@ -2,13 +2,21 @@
 // as the person types), the runtime choices on the ladder, an engine's default isolation at a
 // glance, and the remote-engine form.
 import { diffDaemonConfig, validateDaemonConfig } from '../../../shared/daemon-config';
-import type { DaemonConfigChange, DaemonConfigProblem, DaemonConfigRead, EngineDefaults, RemoteEngineInput } from '../../../shared/model/backends';
+import type {
+  DaemonConfigChange,
+  DaemonConfigProblem,
+  DaemonConfigRead,
+  DaemonWeakening,
+  EngineDefaults,
+  RemoteEngineInput,
+} from '../../../shared/model/backends';
 import type { EngineEndpoint, EngineSnapshot, RuntimeInfo } from '../../../shared/model/engine';
 import type { Rung } from '../../../shared/model/isolation';
 import type { SiloError } from '../../../shared/errors';
 import { sshDashPart } from '../../../shared/validate/ssh-address';
 import { rungLevel } from '../../format/isolation';
 import type { DefaultsEntry } from '../../stores/settings-backends';
+import { weakeningsOfDraft } from './weakenings-model';
 
 export type EditableRead = Extract<DaemonConfigRead, { editable: true }>;
 
@@ -20,6 +28,10 @@ export interface EditorModel {
   dirty: boolean;
   /** The file changed on disk since the draft started from it. */
   stale: boolean;
+  /** What the draft weakens over the file on disk; each must be ticked before Apply. */
+  weakenings: DaemonWeakening[];
+  /** How many of them are not ticked yet. */
+  unacknowledged: number;
   canApply: boolean;
 }
 
@@ -28,7 +40,8 @@ export function editorModel(
   read: EditableRead,
   draft: string,
   draftBase: string | null,
-  serverCheck: { text: string; problems: DaemonConfigProblem[] } | null,
+  serverCheck: { text: string; problems: DaemonConfigProblem[]; weakenings?: DaemonWeakening[] } | null,
+  acknowledged: readonly string[] = [],
 ): EditorModel {
   const report = validateDaemonConfig(draft, {
     platform: read.platform,
@@ -40,7 +53,19 @@ export function editorModel(
   const errors = problems.filter((p) => p.severity === 'error').length;
   const dirty = draft !== read.text;
   const stale = dirty && draftBase !== null && draftBase !== read.sha256;
-  return { problems, errors, changes: diffDaemonConfig(read.text, draft), dirty, stale, canApply: dirty && errors === 0 && !stale };
+  const weakenings =
+    errors === 0 && report.config ? weakeningsOfDraft(read, report.config, serverCheck?.text === draft ? serverCheck.weakenings : undefined) : [];
+  const unacknowledged = weakenings.filter((w) => !acknowledged.includes(w.id)).length;
+  return {
+    problems,
+    errors,
+    changes: diffDaemonConfig(read.text, draft),
+    dirty,
+    stale,
+    weakenings,
+    unacknowledged,
+    canApply: dirty && errors === 0 && !stale && unacknowledged === 0,
+  };
 }
 
 /** The text offset of a 1-based line and column (for moving the caret to a problem). */

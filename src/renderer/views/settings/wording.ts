@@ -11,6 +11,7 @@ import type {
 import type { SiloError } from '../../../shared/errors';
 import { describeError } from '../../format/errors';
 import type { MessageKey, Translate } from '../../i18n';
+import { weakeningText } from './weakenings-words';
 
 const TYPES = ['string', 'boolean', 'integer', 'string-list', 'string-map', 'boolean-map', 'object', 'runtimes', 'address-pools', 'any'];
 const MAX_VALUE = 80;
@@ -69,7 +70,11 @@ export function applyOutcome(result: DaemonApplyResult, t: Translate): Outcome {
       return {
         tone: 'bad',
         title: t('settings.outcome.refused'),
-        lines: [describeError(result.error, t), ...result.problems.filter((p) => p.severity === 'error').map((p) => withWhere(p, t))],
+        lines: [
+          describeError(result.error, t),
+          ...result.problems.filter((p) => p.severity === 'error').map((p) => withWhere(p, t)),
+          ...(result.weakenings ?? []).map((w) => weakeningText(w, t)),
+        ],
         detail: result.error.detail ?? null,
       };
     case 'needs-elevation':

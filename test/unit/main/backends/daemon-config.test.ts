@@ -54,7 +54,7 @@ describe('applyDaemonConfig', () => {
 
   it('keeps every backup: a second change at the same moment gets its own name', async () => {
     await apply(NEW);
-    await apply(setDefaultRuntime(NEW, 'runc'));
+    await apply(setDefaultRuntime(NEW, 'runc'), {}, { acknowledged: ['default-runtime-weaker:runsc>runc'] });
     expect(others()).toEqual(['daemon.json.silo-backup-2026-05-01T10-20-30-123Z', 'daemon.json.silo-backup-2026-05-01T10-20-30-123Z-2']);
   });
 
@@ -203,7 +203,7 @@ describe('applyDaemonConfig', () => {
 
   it('warns that removing default-runtime does not switch the engine back', async () => {
     writeFileSync(file, NEW);
-    const result = await apply(OLD);
+    const result = await apply(OLD, {}, { acknowledged: ['default-runtime-weaker:runsc>runc'] });
     expect(result).toMatchObject({ status: 'applied', warnings: [expect.objectContaining({ code: 'default-runtime-removed', params: { runtime: 'runsc' } })] });
   });
 

@@ -52,7 +52,12 @@ describe('changing the default isolation from the tray', () => {
     const result = await changeDefaultIsolation({ daemon } as unknown as Backends, engine, 'runsc', never);
     expect(result).toEqual(APPLIED);
     expect(daemon.read).toHaveBeenCalledWith(id);
-    expect(daemon.setDefaultRuntime).toHaveBeenCalledWith(id, 'runsc', 'sha-of-{"runtimes":{"runsc":{"path":"/usr/bin/runsc"}}}', expect.any(Function));
+    expect(daemon.setDefaultRuntime).toHaveBeenCalledWith(
+      id,
+      'runsc',
+      { baseSha256: 'sha-of-{"runtimes":{"runsc":{"path":"/usr/bin/runsc"}}}', acknowledged: [] },
+      expect.any(Function),
+    );
     expect(daemon.setWindowsIsolation).not.toHaveBeenCalled();
     expect(never.elevate).not.toHaveBeenCalled();
   });
@@ -60,7 +65,7 @@ describe('changing the default isolation from the tray', () => {
   it("sets a Windows engine's isolation, and refuses a mode Windows does not have", async () => {
     const daemon = daemonService(readOf('windows', '{}'));
     await changeDefaultIsolation({ daemon } as unknown as Backends, engine, 'hyperv', never);
-    expect(daemon.setWindowsIsolation).toHaveBeenCalledWith(id, 'hyperv', 'sha-of-{}', expect.any(Function));
+    expect(daemon.setWindowsIsolation).toHaveBeenCalledWith(id, 'hyperv', { baseSha256: 'sha-of-{}', acknowledged: [] }, expect.any(Function));
     const wrong = await changeDefaultIsolation({ daemon } as unknown as Backends, engine, 'runsc', never).catch((e: unknown) => e);
     expect((wrong as SiloFailure).error.code).toBe('invalid-isolation');
     expect(daemon.setWindowsIsolation).toHaveBeenCalledTimes(1);
@@ -76,9 +81,37 @@ describe('changing the default isolation from the tray', () => {
     const agree = { elevate: vi.fn(async () => true) };
     const result = await changeDefaultIsolation({ daemon } as unknown as Backends, engine, 'runsc', agree);
     expect(result).toEqual(APPLIED);
-    const [engineId, text, base] = daemon.applyElevated.mock.calls[0] as unknown as [string, string, string];
-    expect([engineId, base]).toEqual([id, 'sha-of-{\n  "debug": true\n}\n']);
+    const [engineId, text, base] = daemon.applyElevated.mock.calls[0] as unknown as [string, string, { baseSha256: string }];
+    expect([engineId, base]).toEqual([id, { baseSha256: 'sha-of-{\n  "debug": true\n}\n', acknowledged: [] }]);
     expect(JSON.parse(text)).toEqual({ debug: true, 'default-runtime': 'runsc' });
+  });
+
+  it('a weaker default (gVisor → runc) is applied only once the person accepts the weakening', async () => {
+    const weakenings = [
+      {
+        id: 'default-runtime-weaker:runsc>runc',
+        code: 'default-runtime-weaker' as const,
+        key: 'default-runtime',
+        params: { before: 'runsc', after: 'runc' },
+        message: '',
+      },
+    ];
+    const refused: DaemonApplyResult = { status: 'refused', error: { code: 'weakening-not-acknowledged', step: 'validate' }, problems: [], weakenings };
+    const daemon = daemonService(readOf('linux', '{"default-runtime": "runsc"}'), refused);
+    const declining = { elevate: vi.fn(async () => false), acknowledge: vi.fn(async () => false) };
+    expect(await changeDefaultIsolation({ daemon } as unknown as Backends, engine, 'runc', declining)).toEqual(refused);
+    expect(declining.acknowledge).toHaveBeenCalledWith(weakenings);
+    expect(daemon.setDefaultRuntime).toHaveBeenCalledTimes(1);
+
+    daemon.setDefaultRuntime.mockResolvedValueOnce(refused).mockResolvedValueOnce(APPLIED);
+    const accepting = { elevate: vi.fn(async () => false), acknowledge: vi.fn(async () => true) };
+    expect(await changeDefaultIsolation({ daemon } as unknown as Backends, engine, 'runc', accepting)).toEqual(APPLIED);
+    expect(daemon.setDefaultRuntime).toHaveBeenLastCalledWith(
+      id,
+      'runc',
+      { baseSha256: 'sha-of-{"default-runtime": "runsc"}', acknowledged: ['default-runtime-weaker:runsc>runc'] },
+      expect.any(Function),
+    );
   });
 
   it("says when the engine's daemon.json is not Silo's to change, and never writes", async () => {

@@ -105,8 +105,16 @@ describe('arguments refused before anything runs', () => {
   it.each([
     ['daemonConfig.read', { engine: 'file:///etc/docker/daemon.json' }, 'engine'],
     ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: 'ABC' }, 'baseSha256'],
-    ['daemonConfig.apply', { engine: UNIX, text: 'x'.repeat(1_000_001), baseSha256: SHA }, 'text'],
+    ['daemonConfig.apply', { engine: UNIX, text: 'x'.repeat(1_048_577), baseSha256: SHA }, 'text'],
     ['daemonConfig.apply', { engine: UNIX, text: '{}' }, 'baseSha256'],
+    ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: 'cors-any:*' }, 'acknowledged'],
+    ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: [''] }, 'acknowledged.0'],
+    [
+      'daemonConfig.applyElevated',
+      { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: Array.from({ length: 65 }, (_, i) => `cors-origin:${i}`) },
+      'acknowledged',
+    ],
+    ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: 'runc', baseSha256: SHA, acknowledged: [7] }, 'acknowledged.0'],
     ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: '--privileged', baseSha256: SHA }, 'runtime'],
     ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: 'run sc', baseSha256: SHA }, 'runtime'],
     ['daemonConfig.setWindowsIsolation', { engine: UNIX, mode: 'default', baseSha256: SHA }, 'mode'],

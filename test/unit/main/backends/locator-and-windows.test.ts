@@ -128,7 +128,7 @@ describe('a Windows engine installed as a service', () => {
     const fast = { runtimeExists: async () => true, verifyDeadlineMs: 100, pollMs: 10 };
 
     it('writes isolation=process, restarts the service, and reads the new default back', async () => {
-      const result = await applyDaemonConfig(target, setWindowsIsolation(OLD, 'process'), {}, fast);
+      const result = await applyDaemonConfig(target, setWindowsIsolation(OLD, 'process'), { acknowledged: ['windows-isolation-weaker:hyperv>process'] }, fast);
       expect(result).toMatchObject({
         status: 'applied',
         changes: [{ path: ['exec-opts'], kind: 'changed', before: ['isolation=hyperv'], after: ['isolation=process'] }],
@@ -152,7 +152,7 @@ describe('a Windows engine installed as a service', () => {
       const result = await applyDaemonConfig(
         target,
         setWindowsIsolation(OLD, 'process'),
-        {},
+        { acknowledged: ['windows-isolation-weaker:hyperv>process'] },
         {
           ...fast,
           hook: (step) => {

@@ -84,7 +84,12 @@ describe("the tray's engine-wide changes", () => {
   it('apply the default isolation through the safe apply and tell it; the click opens Engine settings', async () => {
     const { actions, daemon, openPlace } = setup();
     await actions.setDefaultIsolation('runsc');
-    expect(daemon.setDefaultRuntime).toHaveBeenCalledWith(snapshot('connected').endpoint!.id, 'runsc', 'base', expect.any(Function));
+    expect(daemon.setDefaultRuntime).toHaveBeenCalledWith(
+      snapshot('connected').endpoint!.id,
+      'runsc',
+      { baseSha256: 'base', acknowledged: [] },
+      expect.any(Function),
+    );
     expect(electron.boxes).toEqual([]); // a change Silo may make needs no question
     const [told] = electron.FakeNotification.all;
     expect(told?.options).toEqual({

@@ -13,7 +13,34 @@ import { ENGINE, FILE, SHA_A, SHA_B, editableRead, endpoint, runtime, snapshotWi
 
 describe('editorModel: the daemon.json editor, checked as typed', () => {
   it('an untouched file: nothing to apply, no changes', () => {
-    expect(editorModel(editableRead(), FILE, SHA_A, null)).toEqual({ problems: [], errors: 0, changes: [], dirty: false, stale: false, canApply: false });
+    expect(editorModel(editableRead(), FILE, SHA_A, null)).toEqual({
+      problems: [],
+      errors: 0,
+      changes: [],
+      dirty: false,
+      stale: false,
+      weakenings: [],
+      unacknowledged: 0,
+      canApply: false,
+    });
+  });
+
+  it('a weakening: listed, and Apply offered only once it is ticked; main’s answer for the same text wins', () => {
+    const draft = '{"insecure-registries": ["0.0.0.0/0"], "api-cors-header": "*"}';
+    const model = editorModel(editableRead(), draft, SHA_A, null);
+    expect(model.weakenings.map((w) => w.id)).toEqual(['cors-any:*', 'insecure-registries-all:0.0.0.0/0']);
+    expect(model).toMatchObject({ errors: 0, unacknowledged: 2, canApply: false });
+    expect(editorModel(editableRead(), draft, SHA_A, null, ['cors-any:*'])).toMatchObject({ unacknowledged: 1, canApply: false });
+    expect(editorModel(editableRead(), draft, SHA_A, null, ['cors-any:*', 'insecure-registries-all:0.0.0.0/0'])).toMatchObject({
+      unacknowledged: 0,
+      canApply: true,
+    });
+    const disk = { id: 'runtime-world-writable:mine:/tmp/mine', code: 'runtime-world-writable' as const, key: 'runtimes.mine.path', params: {}, message: '' };
+    const withServer = editorModel(editableRead(), draft, SHA_A, { text: draft, problems: [], weakenings: [...model.weakenings, disk] }, [
+      'cors-any:*',
+      'insecure-registries-all:0.0.0.0/0',
+    ]);
+    expect(withServer).toMatchObject({ unacknowledged: 1, canApply: false });
   });
 
   it('a valid edit: the change it makes, and Apply offered', () => {

@@ -39,7 +39,12 @@ describe('the daemon.json slice', () => {
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
     await store.getState().setDefaultRuntime('runsc');
-    expect(api.calls.find((c) => c.name === 'daemonConfig.setDefaultRuntime')?.args).toEqual({ engine: ENGINE, runtime: 'runsc', baseSha256: SHA_A });
+    expect(api.calls.find((c) => c.name === 'daemonConfig.setDefaultRuntime')?.args).toEqual({
+      engine: ENGINE,
+      runtime: 'runsc',
+      baseSha256: SHA_A,
+      acknowledged: [],
+    });
     expect(store.getState()).toMatchObject({
       apply: { phase: 'done', kind: 'runtime', result: applied, retry: null },
       draft: setDefaultRuntime(FILE, 'runsc'),
@@ -59,14 +64,14 @@ describe('the daemon.json slice', () => {
     expect(store.getState().apply).toMatchObject({
       phase: 'done',
       result: needsElevation,
-      retry: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A },
+      retry: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A, acknowledged: [] },
     });
     // Nothing was written, so the file is not read again.
     expect(api.calls.filter((c) => c.name === 'daemonConfig.read')).toHaveLength(1);
     await store.getState().applyElevated();
     expect(api.calls.at(-2)).toEqual({
       name: 'daemonConfig.applyElevated',
-      args: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A },
+      args: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A, acknowledged: [] },
     });
     expect(store.getState().apply).toMatchObject({ phase: 'done', elevated: true, result: applied, retry: null });
   });
@@ -84,7 +89,12 @@ describe('the daemon.json slice', () => {
     await store.getState().load(ENGINE);
     expect(store.getState()).toMatchObject({ draft: '{"debug": true}', draftBase: SHA_A });
     await store.getState().applyDraft();
-    expect(api.calls.find((c) => c.name === 'daemonConfig.apply')?.args).toEqual({ engine: ENGINE, text: '{"debug": true}', baseSha256: SHA_A });
+    expect(api.calls.find((c) => c.name === 'daemonConfig.apply')?.args).toEqual({
+      engine: ENGINE,
+      text: '{"debug": true}',
+      baseSha256: SHA_A,
+      acknowledged: [],
+    });
     store.getState().resetDraft();
     expect(store.getState()).toMatchObject({ draft: FILE, draftBase: SHA_B });
   });

@@ -14,7 +14,7 @@ describe('validateDaemonConfig', () => {
     const report = linux(GVISOR);
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
-    expect(report.runtimePaths).toEqual([{ runtime: 'runsc', path: '/usr/bin/runsc', offset: GVISOR.indexOf('"/usr/bin/runsc"') }]);
+    expect(report.runtimePaths).toEqual([{ runtime: 'runsc', path: '/usr/bin/runsc', offset: GVISOR.indexOf('"/usr/bin/runsc"'), line: 3, column: 23 }]);
     expect(report.config).toEqual({ runtimes: { runsc: { path: '/usr/bin/runsc', runtimeArgs: ['--network=none'] } }, 'default-runtime': 'runsc' });
   });
 

@@ -2,7 +2,7 @@
 // 1-based line and column; the editor marks from that offset to the end of the token there (a
 // whole string, a word, or one character), never past the end of its line. Pure.
 import type { DaemonConfigProblem } from '../../../../shared/model/backends';
-import { offsetOf } from '../model';
+import { LineIndex } from '../../../../shared/daemon-config/json-source';
 
 export interface EditorDiagnostic {
   from: number;
@@ -31,12 +31,14 @@ function tokenEnd(text: string, from: number, lineEnd: number): number {
 /** One diagnostic per problem that has a position; the others are listed beside the editor only. */
 export function diagnosticsOf(text: string, problems: readonly DaemonConfigProblem[], describe: (problem: DaemonConfigProblem) => string): EditorDiagnostic[] {
   const out: EditorDiagnostic[] = [];
+  // The line starts once for all problems: a text with thousands of them stays linear.
+  const lines = problems.some((p) => p.line !== null) ? new LineIndex(text) : null;
   for (const problem of problems) {
-    if (problem.line === null) continue;
-    const lineStart = offsetOf(text, problem.line, 1);
+    if (problem.line === null || !lines) continue;
+    const lineStart = lines.offsetOf(problem.line, 1);
     const next = text.indexOf('\n', lineStart);
     const lineEnd = next < 0 ? text.length : next;
-    const from = Math.min(offsetOf(text, problem.line, problem.column ?? 1), lineEnd);
+    const from = Math.min(lines.offsetOf(problem.line, problem.column ?? 1), lineEnd);
     out.push({ from, to: tokenEnd(text, from, lineEnd), severity: problem.severity, message: describe(problem) });
   }
   return out;
