@@ -12,7 +12,7 @@ import { EngineView } from './views/engine/EngineView';
 import { ImagesView } from './views/images/ImagesView';
 import { VolumesView } from './views/volumes/VolumesView';
 import { NetworksView } from './views/networks/NetworksView';
-import { SettingsView } from './views/settings/SettingsView';
+import { SettingsView } from './views/backends/BackendsView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
 import { DetailsView } from './views/details/DetailsView';
 

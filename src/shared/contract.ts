@@ -7,7 +7,7 @@ import { CONTAINER_ACTIONS } from './model/container';
 import type { EngineEndpoint, EngineSnapshot } from './model/engine';
 import type { SiloError } from './errors';
 import type { EventName } from './events';
-import { LANGUAGES, type Settings } from './model/settings';
+import { LANGUAGES, type Settings } from './model/preferences';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
 import {
@@ -17,7 +17,7 @@ import {
   type RecreateProgress,
   type RecreateReport,
   type RecoveryReport,
-} from './model/recreate';
+} from './model/move';
 import type { Place } from './place';
 import { validateCreateSpec } from './validate/create-spec';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';

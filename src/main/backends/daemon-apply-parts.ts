@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { RawInfo } from '../../shared/engine-api';
-import { changedKeys, diffDaemonConfig } from '../../shared/daemon-config/diff';
-import { compareWithInfo, expectedEngineState, type EngineExpectation } from '../../shared/daemon-config/expect';
-import type { JsonValue } from '../../shared/daemon-config/json-source';
-import { RELOADABLE_KEYS } from '../../shared/daemon-config/keys';
-import type { BackendError, DaemonApplyResult, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../../shared/daemon-config/model';
-import { lineColumn } from '../../shared/daemon-config/json-source';
-import { validateDaemonConfig } from '../../shared/daemon-config/validate';
+import { changedKeys, diffDaemonConfig } from '../../shared/backends/daemon-diff';
+import { compareWithInfo, expectedEngineState, type EngineExpectation } from '../../shared/backends/daemon-expect';
+import type { JsonValue } from '../../shared/backends/json-source';
+import { RELOADABLE_KEYS } from '../../shared/backends/daemon-keys';
+import type { BackendError, DaemonApplyResult, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../../shared/backends/daemon-model';
+import { lineColumn } from '../../shared/backends/json-source';
+import { validateDaemonConfig } from '../../shared/backends/daemon-validate';
 import type { FileOps } from './file-ops';
 import type { EngineReloader } from './reloader';
 

@@ -2,11 +2,11 @@
 // the apply will, and run the safe apply (directly, or through elevation), one change at a time.
 // Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
 // which must still be the one the page read.
-import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
+import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/backends';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigRead, DaemonConfigValidation } from '../../shared/model/backends';
-import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-config';
-import { applyDaemonConfigElevated } from './daemon-config-elevated';
+import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-apply';
+import { applyDaemonConfigElevated } from './daemon-apply-elevated';
 import { runtimeLookup, sha256 } from './daemon-apply-parts';
 import { isPermissionError } from './file-ops';
 import type { BackendsContext } from './context';

@@ -5,7 +5,7 @@ import type { RawInfo } from '../../shared/engine-api';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { detectEngineKind } from '../../shared/isolation';
 import type { DaemonConfigLockedReason } from '../../shared/model/backends';
-import type { DaemonConfigTarget } from './daemon-config';
+import type { DaemonConfigTarget } from './daemon-apply';
 import { readInfoWithin } from './daemon-apply-parts';
 import { linuxDaemonTarget, windowsServiceTarget } from './targets';
 import { inspectDockerDesktop } from './docker-desktop';

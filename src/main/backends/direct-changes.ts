@@ -3,7 +3,7 @@
 // write atomically, reload, verify, roll back), with administrator rights only when Silo may not
 // write the file and the person agrees; Docker Desktop's containers switch only once the person
 // has acknowledged what it does. The caller asks and tells; nothing here shows anything.
-import { setDefaultRuntime, setWindowsIsolation } from '../../shared/daemon-config';
+import { setDefaultRuntime, setWindowsIsolation } from '../../shared/backends';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { ContainerPlatform, DaemonApplyResult, DaemonConfigLockedReason, DesktopSwitchResult } from '../../shared/model/backends';
 import type { EngineService } from '../engine/types';

@@ -6,7 +6,7 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { IsolationTarget } from '../../shared/isolation/recreate-options';
 import type { RawChange } from '../../shared/isolation/writable-layer';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { KeptSettings, LadderPosition, LayerChange, RecreateAdvice, WritableLayerDecision } from '../../shared/model/recreate';
+import type { KeptSettings, LadderPosition, LayerChange, RecreateAdvice, WritableLayerDecision } from '../../shared/model/move';
 import type { Gathered, Planned } from './planning';
 
 const SAMPLE = 20;

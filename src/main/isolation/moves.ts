@@ -3,7 +3,7 @@
 // before anything changes; one refusal (a writable layer without the person's answer, a blocker)
 // refuses the whole request, and nothing is touched.
 import { SiloFailure, siloError } from '../../shared/errors';
-import type { WritableLayerDecision } from '../../shared/model/recreate';
+import type { WritableLayerDecision } from '../../shared/model/move';
 import type { EngineOps } from './engine-ops';
 import { gather, planFor, targetFor, type Planned } from './planning';
 

@@ -6,7 +6,7 @@
 import type { SiloError } from '../../shared/errors';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { rollbackActions, type RecreatePlan } from '../../shared/isolation/recreate-plan';
-import type { ContainerMoveReport, RecreateProgress, RollbackReport } from '../../shared/model/recreate';
+import type { ContainerMoveReport, RecreateProgress, RollbackReport } from '../../shared/model/move';
 import { mapEngineError } from '../engine/errors';
 import type { EngineOps } from './engine-ops';
 import { runAction, runStep, type MoveContext, type VerifyOptions } from './actions';

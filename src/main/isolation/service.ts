@@ -10,7 +10,7 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { CostReport } from '../../shared/model/cost';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { IsolationTargets, RecreateAdvice, RecreateProgress, RecreateReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/recreate';
+import type { IsolationTargets, RecreateAdvice, RecreateProgress, RecreateReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/move';
 import { Emitter } from '../util/emitter';
 import type { EngineOps } from './engine-ops';
 import type { IsolationEngine } from './engine';

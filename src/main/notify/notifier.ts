@@ -3,7 +3,7 @@
 // shown with Electron's Notification. A summary closes the notices it stands for.
 import { Notification } from 'electron';
 import type { ContainerSummary, ContainersPatch } from '../../shared/model/container';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 import type { Place } from '../../shared/place';
 import type { EngineService } from '../engine/types';
 import { initialNotifierState, nextWake, receive, tick, type NotifierState } from './burst';

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, LANGUAGES, type Settings } from '../../shared/model/settings';
+import { DEFAULT_SETTINGS, LANGUAGES, type Settings } from '../../shared/model/preferences';
 
 const SettingsFile = z.object({ language: z.enum(LANGUAGES).nullable().catch(null) }).partial();
 

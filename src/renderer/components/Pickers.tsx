@@ -1,6 +1,6 @@
 // The engine picker and the language setting, in the sidebar.
-import type { Language } from '../../shared/model/settings';
-import { LANGUAGES } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
+import { LANGUAGES } from '../../shared/model/preferences';
 import { useT } from '../i18n/react';
 import { useEngine, useSettings } from '../stores/react';
 

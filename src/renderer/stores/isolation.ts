@@ -5,7 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CallArgs, CallResult } from '../../shared/contract';
 import type { SiloError } from '../../shared/errors';
 import type { CreateContainerResult } from '../../shared/model/create';
-import type { RecreateProgress, RecoveryReport } from '../../shared/model/recreate';
+import type { RecreateProgress, RecoveryReport } from '../../shared/model/move';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 

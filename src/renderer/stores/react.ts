@@ -6,7 +6,7 @@ import type { Stores } from './index';
 import type { ContainersState } from './containers';
 import type { EngineState } from './engine';
 import type { IsolationState } from './isolation';
-import type { SettingsState } from './settings';
+import type { SettingsState } from './preferences';
 import type { UiState } from './ui';
 
 export const StoresContext = createContext<Stores | null>(null);

@@ -1,10 +1,10 @@
 // What the Settings view sees of an engine's configuration and backends: its daemon.json (read,
 // checked, applied), Docker Desktop, WSL, and the engines a person adds. The rules and most
-// shapes live in src/shared/daemon-config; this is the one place the contract and the UI take
+// shapes live in src/shared/backends; this is the one place the contract and the UI take
 // them from.
 import type { SiloError } from '../errors';
-import type { ApplyStep, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../daemon-config/model';
-import type { SwitchProgress } from '../daemon-config/backends-model';
+import type { ApplyStep, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../backends/daemon-model';
+import type { SwitchProgress } from '../backends/platform-model';
 import type { Rung, WindowsIsolation } from './isolation';
 
 export type {
@@ -17,7 +17,7 @@ export type {
   DaemonPlatform,
   ProblemCode,
   RollbackReport,
-} from '../daemon-config/model';
+} from '../backends/daemon-model';
 export type {
   ContainerPlatform,
   ContextResult,
@@ -33,7 +33,7 @@ export type {
   WslDistro,
   WslReport,
   WslState,
-} from '../daemon-config/backends-model';
+} from '../backends/platform-model';
 
 /** Why Silo cannot change an engine's daemon.json (the UI words it). */
 export type DaemonConfigLockedReason =

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/main/backends/daemon-apply-parts';
-import { setDefaultRuntime } from '../../../src/shared/daemon-config';
+import { setDefaultRuntime } from '../../../src/shared/backends';
 import type { DaemonConfigRead } from '../../../src/shared/model/backends';
 import { TEST_IMAGE, TestEngine } from '../../support/test-engine';
 import { openSilo, type SiloPage } from './silo-hub';

@@ -3,7 +3,7 @@
 // (linuxDaemonTarget: the dockerd on the socket, its command line).
 import { request } from 'node:http';
 import type { RawInfo } from '../../../src/shared/engine-api';
-import type { DaemonConfigTarget } from '../../../src/main/backends/daemon-config';
+import type { DaemonConfigTarget } from '../../../src/main/backends/daemon-apply';
 import { linuxDaemonTarget } from '../../../src/main/backends/targets';
 import type { TestEngine } from '../../support/test-engine';
 

@@ -7,7 +7,7 @@ import type { FaultHooks } from '../../../src/main/isolation/hooks';
 import { IsolationService } from '../../../src/main/isolation/service';
 import { isolationEngine } from '../../../src/main/isolation/engine';
 import type { RawContainerInspect } from '../../../src/shared/engine-api';
-import type { RecreateProgress, RecoveryReport } from '../../../src/shared/model/recreate';
+import type { RecreateProgress, RecoveryReport } from '../../../src/shared/model/move';
 import type { TestEngine } from '../../support/test-engine';
 import { managerFor, waitFor, type Recorded } from '../engine/helpers';
 

@@ -5,7 +5,7 @@ import type { Translate } from '../../i18n';
 import { describeStatus } from '../../format/status';
 import { describePorts } from '../../format/ports';
 import { ActionButton } from '../../components/ActionButtons';
-import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
+import { ChangeIsolationButton } from '../../components/MoveButton';
 import { ComposeProjectActions } from '../../components/ComposeProjectActions';
 import { IsolationCell } from '../../components/IsolationBadge';
 import { Icon } from '../../components/Icon';

@@ -1,7 +1,7 @@
 // Actions for the selected (and shown) containers; each applies to those it makes sense for.
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
 import { ActionButton } from '../../components/ActionButtons';
-import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
+import { ChangeIsolationButton } from '../../components/MoveButton';
 import { useT } from '../../i18n/react';
 import { actionsForSelection } from '../../stores/selectors/actions';
 

@@ -2,7 +2,7 @@
 // writable layer question, what the new container keeps, and the steps (with their progress).
 import { useId } from 'react';
 import type { SiloError } from '../../../shared/errors';
-import type { RecreateAdvice, RecreateProgress, WritableLayerDecision } from '../../../shared/model/recreate';
+import type { RecreateAdvice, RecreateProgress, WritableLayerDecision } from '../../../shared/model/move';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
 import {
@@ -16,7 +16,7 @@ import {
   progressOf,
   severityName,
   splitAdvice,
-} from './wording';
+} from './words';
 import { needsLayerChoice } from './selection';
 
 const STATUS_MARK: Record<string, string> = { waiting: '○', running: '◔', done: '✓', failed: '✕' };

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import './isolation.css';
 import { useEngine, useIsolation } from '../../stores/react';
 import { CreateDialog } from '../create/CreateDialog';
-import { ChangeIsolationDialog } from './ChangeIsolationDialog';
+import { ChangeIsolationDialog } from './MoveDialog';
 import { CreateNotice, RecoveryNotices } from './Notices';
 
 export function IsolationLayer() {

@@ -1,12 +1,12 @@
 // The ladder in the "Change isolation" dialog: each rung with where the container runs now and
 // the targets the engine really offers there, one radio button per target.
 import type { MoveTarget } from '../../../shared/isolation/gvisor-limits';
-import type { LadderPosition } from '../../../shared/model/recreate';
+import type { LadderPosition } from '../../../shared/model/move';
 import type { Rung } from '../../../shared/model/isolation';
 import type { Translate } from '../../i18n';
 import { RungBadge } from '../../components/IsolationBadge';
 import { ladderRows } from './selection';
-import { modeLabel } from './wording';
+import { modeLabel } from './words';
 
 function explainRung(rung: Rung, windows: boolean, t: Translate): string {
   if (windows && rung === 'shared-kernel') return t('rungExplainWindows.shared-kernel');

@@ -1,10 +1,10 @@
 // How a move ended, in plain words: each container moved; or what failed, and whether the
 // original is back (the rollback worked) or not yet.
 import type { SiloError } from '../../../shared/errors';
-import type { RecreateReport } from '../../../shared/model/recreate';
+import type { RecreateReport } from '../../../shared/model/move';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
-import { describeMoveOutcome } from './wording';
+import { describeMoveOutcome } from './words';
 
 /** Refusals that come before the first step: nothing was touched. */
 const REFUSED_BEFORE_ANY_STEP = new Set([

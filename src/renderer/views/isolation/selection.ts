@@ -3,7 +3,7 @@ import type { MoveTarget } from '../../../shared/isolation/gvisor-limits';
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { Rung } from '../../../shared/model/isolation';
 import { RUNGS } from '../../../shared/model/isolation';
-import type { IsolationTargets, LadderPosition, RecreateAdvice, WritableLayerDecision } from '../../../shared/model/recreate';
+import type { IsolationTargets, LadderPosition, RecreateAdvice, WritableLayerDecision } from '../../../shared/model/move';
 
 /**
  * The targets every member can move to: a move of several is refused as a whole when one of them

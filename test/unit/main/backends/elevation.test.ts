@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeCommandRunner, type CommandResult, type CommandRunner } from '../../../../src/main/backends/command-runner';
 import { sha256 } from '../../../../src/main/backends/daemon-apply-parts';
-import { applyDaemonConfigElevated } from '../../../../src/main/backends/daemon-config-elevated';
+import { applyDaemonConfigElevated } from '../../../../src/main/backends/daemon-apply-elevated';
 import { INSTALL_HELPER, buildElevatedInstallCommand, elevatedOutcome } from '../../../../src/main/backends/elevation';
 import { signalReloader } from '../../../../src/main/backends/reloader';
-import type { DaemonConfigTarget } from '../../../../src/main/backends/daemon-config';
-import { setDefaultRuntime, validateDaemonConfig } from '../../../../src/shared/daemon-config';
+import type { DaemonConfigTarget } from '../../../../src/main/backends/daemon-apply';
+import { setDefaultRuntime, validateDaemonConfig } from '../../../../src/shared/backends';
 
 const OLD = '{\n  "runtimes": {"runsc": {"path": "/usr/bin/runsc"}}\n}\n';
 const NEW = setDefaultRuntime(OLD, 'runsc');

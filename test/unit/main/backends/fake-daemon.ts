@@ -4,8 +4,8 @@
 // in test/integration/backends.
 import { readFileSync, existsSync } from 'node:fs';
 import type { RawInfo, RawRuntime } from '../../../../src/shared/engine-api';
-import { validateDaemonConfig } from '../../../../src/shared/daemon-config';
-import type { DaemonConfigTarget } from '../../../../src/main/backends/daemon-config';
+import { validateDaemonConfig } from '../../../../src/shared/backends';
+import type { DaemonConfigTarget } from '../../../../src/main/backends/daemon-apply';
 import { signalReloader } from '../../../../src/main/backends/reloader';
 
 export interface FakeDaemon {

@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyDaemonConfig, type DaemonConfigTarget } from '../../../../src/main/backends/daemon-config';
+import { applyDaemonConfig, type DaemonConfigTarget } from '../../../../src/main/backends/daemon-apply';
 import { locateLinuxDaemon } from '../../../../src/main/backends/daemon-locator';
 import { nodeFileOps } from '../../../../src/main/backends/file-ops';
 import { windowsServiceReloader } from '../../../../src/main/backends/reloader';
 import { windowsServiceTarget } from '../../../../src/main/backends/targets';
-import { setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/daemon-config';
+import { setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/backends';
 import { exit, recordingRunner } from './desktop-layout';
 
 let root: string;

@@ -7,7 +7,7 @@ import type { FaultHooks } from '../../../../src/main/isolation/hooks';
 import { Journal } from '../../../../src/main/isolation/journal';
 import { prepareUnits, type MoveRequest } from '../../../../src/main/isolation/moves';
 import { moveUnit, type UnitResult } from '../../../../src/main/isolation/recreate';
-import type { RecreateProgress } from '../../../../src/shared/model/recreate';
+import type { RecreateProgress } from '../../../../src/shared/model/move';
 import { FakeEngine } from './fake-engine';
 
 export const FAST: VerifyOptions = { settleMs: 0, pollMs: 1, runningDeadlineMs: 50, healthDeadlineCapMs: 50 };

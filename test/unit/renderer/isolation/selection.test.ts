@@ -1,7 +1,7 @@
 // What the "Change isolation" dialog offers, and when "Change isolation" may be pressed.
 import { describe, expect, it } from 'vitest';
 import type { MoveTarget } from '../../../../src/shared/isolation/gvisor-limits';
-import type { RecreateAdvice } from '../../../../src/shared/model/recreate';
+import type { RecreateAdvice } from '../../../../src/shared/model/move';
 import {
   choicesToSend,
   commonTargets,

@@ -1,6 +1,6 @@
 // The isolation slice: progress by operation, recoveries told once, the dialogs it opens.
 import { describe, expect, it } from 'vitest';
-import type { RecreateProgress, RecoveryReport } from '../../../../src/shared/model/recreate';
+import type { RecreateProgress, RecoveryReport } from '../../../../src/shared/model/move';
 import type { CallPort } from '../../../../src/renderer/stores/api-port';
 import { createIsolationStore, recoveryKey } from '../../../../src/renderer/stores/isolation';
 
