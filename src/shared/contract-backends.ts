@@ -4,8 +4,8 @@
 // these in, so every host validates and serves them like the rest.
 //
 // Every daemon.json change names the sha256 of the file as the page read it: a file changed
-// meanwhile is refused (`config-changed-on-disk`). Progress comes as `daemonConfig.progress` and
-// `desktop.progress` events to the page that asked.
+// meanwhile is refused (`config-changed-on-disk`). Progress comes as `backends.daemon.progress` and
+// `backends.desktop.progress` events to the page that asked.
 import { z } from 'zod';
 import type { BACKEND_ERROR_CODES, ErrorCode } from './errors';
 import type {
@@ -47,26 +47,26 @@ const NoArgs = z.object({}).strict();
 
 export const backendsCallSchemas = {
   /** The engine's daemon.json as it is on disk, with its sha256 and problems; or why Silo cannot change it. */
-  'daemonConfig.read': z.object({ engine: EngineId }).strict(),
+  'backends.daemon.read': z.object({ engine: EngineId }).strict(),
   /** The pure rules plus what only main can check (runtime binaries on disk), and the changes from the file on disk. */
-  'daemonConfig.validate': z.object({ engine: EngineId, text: ConfigText }).strict(),
+  'backends.daemon.validate': z.object({ engine: EngineId, text: ConfigText }).strict(),
   /** The safe apply: validate, back up, write atomically, reload, read GET /info back; roll back if it does not show. */
-  'daemonConfig.apply': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256 }).strict(),
+  'backends.daemon.apply': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256 }).strict(),
   /** The same, through the platform's elevation (pkexec) after `needs-elevation`. */
-  'daemonConfig.applyElevated': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256 }).strict(),
+  'backends.daemon.applyElevated': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256 }).strict(),
   /** `default-runtime` changed in the file on disk (every other byte kept), then the safe apply. */
-  'daemonConfig.setDefaultRuntime': z.object({ engine: EngineId, runtime: RuntimeName, baseSha256: Sha256 }).strict(),
+  'backends.daemon.setDefaultRuntime': z.object({ engine: EngineId, runtime: RuntimeName, baseSha256: Sha256 }).strict(),
   /** A Windows service engine's `exec-opts` isolation, then the safe apply (a service restart). */
-  'daemonConfig.setWindowsIsolation': z.object({ engine: EngineId, mode: z.enum(['process', 'hyperv']), baseSha256: Sha256 }).strict(),
+  'backends.daemon.setWindowsIsolation': z.object({ engine: EngineId, mode: z.enum(['process', 'hyperv']), baseSha256: Sha256 }).strict(),
 
   /** Docker Desktop: installed, version, backend and container platform, what may be switched. */
-  'desktop.state': NoArgs,
+  'backends.desktop.state': NoArgs,
   /** WSL 2 ⇄ Hyper-V. Images and containers do not carry over: the person said they know. */
-  'desktop.switchBackend': z.object({ target: z.enum(['wsl2', 'hyperv']), dataDoesNotCarryOver: z.literal(true) }).strict(),
+  'backends.desktop.switchBackend': z.object({ target: z.enum(['wsl2', 'hyperv']), dataDoesNotCarryOver: z.literal(true) }).strict(),
   /** Linux ⇄ Windows containers, with the command this installation has. */
-  'desktop.switchContainers': z.object({ target: z.enum(['linux', 'windows']) }).strict(),
+  'backends.desktop.switchContainers': z.object({ target: z.enum(['linux', 'windows']) }).strict(),
   /** WSL distributions with state, version and Docker integration (`wsl.exe -l -v`). */
-  'wsl.list': NoArgs,
+  'backends.wsl.list': NoArgs,
 
   /** The docker contexts, which Silo created, which is current. */
   'engines.contexts': NoArgs,
@@ -90,16 +90,16 @@ export const backendsCallSchemas = {
 } as const;
 
 export interface BackendsResults {
-  'daemonConfig.read': DaemonConfigRead;
-  'daemonConfig.validate': DaemonConfigValidation;
-  'daemonConfig.apply': DaemonApplyResult;
-  'daemonConfig.applyElevated': DaemonApplyResult;
-  'daemonConfig.setDefaultRuntime': DaemonApplyResult;
-  'daemonConfig.setWindowsIsolation': DaemonApplyResult;
-  'desktop.state': DockerDesktopState;
-  'desktop.switchBackend': DesktopSwitchResult;
-  'desktop.switchContainers': DesktopSwitchResult;
-  'wsl.list': WslReport;
+  'backends.daemon.read': DaemonConfigRead;
+  'backends.daemon.validate': DaemonConfigValidation;
+  'backends.daemon.apply': DaemonApplyResult;
+  'backends.daemon.applyElevated': DaemonApplyResult;
+  'backends.daemon.setDefaultRuntime': DaemonApplyResult;
+  'backends.daemon.setWindowsIsolation': DaemonApplyResult;
+  'backends.desktop.state': DockerDesktopState;
+  'backends.desktop.switchBackend': DesktopSwitchResult;
+  'backends.desktop.switchContainers': DesktopSwitchResult;
+  'backends.wsl.list': WslReport;
   'engines.contexts': EngineContext[];
   'engines.describe': EngineDefaults;
   'engines.addRemote': ContextResult;
@@ -108,9 +108,9 @@ export interface BackendsResults {
 
 export interface BackendsEvents {
   /** Before each step of a daemon.json apply (and of its rollback). */
-  'daemonConfig.progress': DaemonConfigProgress;
+  'backends.daemon.progress': DaemonConfigProgress;
   /** A Docker Desktop switch: writing, restarting, waiting for the engine, verifying, done. */
-  'desktop.progress': DesktopProgress;
+  'backends.desktop.progress': DesktopProgress;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -99,8 +99,8 @@ export const callSchemas = {
       force: z.boolean().optional(),
     })
     .strict(),
-  'settings.get': NoArgs,
-  'settings.set': z.object({ language: z.enum(LANGUAGES).nullable().optional() }).strict(),
+  'preferences.get': NoArgs,
+  'preferences.set': z.object({ language: z.enum(LANGUAGES).nullable().optional() }).strict(),
   /** The runtimes (Linux) or modes (Windows) this container can move to, each on its rung. */
   'isolation.targets': z.object({ id: ContainerId }).strict(),
   /** Before a move: the ladder, blockers, warnings, gVisor limits, the writable layer, what is kept, the steps. */
@@ -115,9 +115,9 @@ export const callSchemas = {
     })
     .strict(),
   /** Move containers to another isolation; a compose project moves all or nothing. Progress: `isolation.progress`. */
-  'isolation.recreate': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),
+  'isolation.move': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),
   /** Move every container of a compose project (label com.docker.compose.project), all or nothing. */
-  'isolation.recreateProject': z.object({ project: z.string().min(1).max(255), ...MoveArgs }).strict(),
+  'isolation.moveProject': z.object({ project: z.string().min(1).max(255), ...MoveArgs }).strict(),
   /** What Silo finished or undid on its own after an interrupted move, since it started. */
   'isolation.recoveries': NoArgs,
   'containers.create': CreateSpec,
@@ -142,13 +142,13 @@ export interface CallResults extends DashboardResults, BackendsResults {
   'engine.snapshot': EngineSnapshot;
   'containers.list': ContainerSummary[];
   'containers.act': ActionOutcome[];
-  'settings.get': Settings;
-  'settings.set': Settings;
+  'preferences.get': Settings;
+  'preferences.set': Settings;
   'isolation.targets': IsolationTargets;
   'isolation.advise': RecreateAdvice;
   'isolation.measureCost': CostReport;
-  'isolation.recreate': RecreateReport;
-  'isolation.recreateProject': RecreateReport;
+  'isolation.move': RecreateReport;
+  'isolation.moveProject': RecreateReport;
   'isolation.recoveries': RecoveryReport[];
   'containers.create': CreateContainerResult;
 }
@@ -158,7 +158,7 @@ export interface EventPayloads extends DashboardEvents, BackendsEvents {
   'engines.changed': EngineEndpoint[];
   'engine.changed': EngineSnapshot;
   'containers.changed': ContainersPatch;
-  'settings.changed': Settings;
+  'preferences.changed': Settings;
   'isolation.progress': RecreateProgress;
   'isolation.recovered': RecoveryReport;
   /** Main asks the page to show a place (the tray's "Open logs", a notification's click). */

@@ -30,21 +30,21 @@ export function openBackendsPage(backends: Backends | null, send: Send): Backend
   };
   const progressOf = (engine: string): OnStep => {
     const started = Date.now();
-    return (step) => send('daemonConfig.progress', { engine, step, elapsedMs: Date.now() - started });
+    return (step) => send('backends.daemon.progress', { engine, step, elapsedMs: Date.now() - started });
   };
-  const desktopProgress: OnDesktopProgress = (progress) => send('desktop.progress', progress);
+  const desktopProgress: OnDesktopProgress = (progress) => send('backends.desktop.progress', progress);
 
   return {
-    'daemonConfig.read': ({ engine }) => use().daemon.read(engine),
-    'daemonConfig.validate': ({ engine, text }) => use().daemon.validate(engine, text),
-    'daemonConfig.apply': ({ engine, text, baseSha256 }) => use().daemon.apply(engine, text, baseSha256, progressOf(engine)),
-    'daemonConfig.applyElevated': ({ engine, text, baseSha256 }) => use().daemon.applyElevated(engine, text, baseSha256, progressOf(engine)),
-    'daemonConfig.setDefaultRuntime': ({ engine, runtime, baseSha256 }) => use().daemon.setDefaultRuntime(engine, runtime, baseSha256, progressOf(engine)),
-    'daemonConfig.setWindowsIsolation': ({ engine, mode, baseSha256 }) => use().daemon.setWindowsIsolation(engine, mode, baseSha256, progressOf(engine)),
-    'desktop.state': () => use().desktop.state(),
-    'desktop.switchBackend': ({ target }) => use().desktop.switchBackend(target, desktopProgress),
-    'desktop.switchContainers': ({ target }) => use().desktop.switchContainers(target, desktopProgress),
-    'wsl.list': () => use().desktop.wsl(),
+    'backends.daemon.read': ({ engine }) => use().daemon.read(engine),
+    'backends.daemon.validate': ({ engine, text }) => use().daemon.validate(engine, text),
+    'backends.daemon.apply': ({ engine, text, baseSha256 }) => use().daemon.apply(engine, text, baseSha256, progressOf(engine)),
+    'backends.daemon.applyElevated': ({ engine, text, baseSha256 }) => use().daemon.applyElevated(engine, text, baseSha256, progressOf(engine)),
+    'backends.daemon.setDefaultRuntime': ({ engine, runtime, baseSha256 }) => use().daemon.setDefaultRuntime(engine, runtime, baseSha256, progressOf(engine)),
+    'backends.daemon.setWindowsIsolation': ({ engine, mode, baseSha256 }) => use().daemon.setWindowsIsolation(engine, mode, baseSha256, progressOf(engine)),
+    'backends.desktop.state': () => use().desktop.state(),
+    'backends.desktop.switchBackend': ({ target }) => use().desktop.switchBackend(target, desktopProgress),
+    'backends.desktop.switchContainers': ({ target }) => use().desktop.switchContainers(target, desktopProgress),
+    'backends.wsl.list': () => use().desktop.wsl(),
     'engines.contexts': () => use().engines.contexts(),
     'engines.describe': ({ id }) => use().engines.describe(id),
     'engines.addRemote': ({ name, description, host, tls }) =>

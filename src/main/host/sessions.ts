@@ -37,7 +37,7 @@ export class SessionHub {
       engine.on('endpoints', (endpoints) => this.broadcast('engines.changed', endpoints)),
       engine.on('engine', (snapshot) => this.broadcast('engine.changed', snapshot)),
       engine.on('containers', (patch) => this.broadcast('containers.changed', patch)),
-      settings.on((value) => this.broadcast('settings.changed', value)),
+      settings.on((value) => this.broadcast('preferences.changed', value)),
       isolation.on('progress', (progress) => this.broadcast('isolation.progress', progress)),
       isolation.on('recovered', (report) => this.broadcast('isolation.recovered', report)),
     ];
@@ -54,7 +54,7 @@ export class SessionHub {
     const handlers: Handlers = {
       'session.start': async () => {
         page.started = true;
-        send('settings.changed', settings.get());
+        send('preferences.changed', settings.get());
         send('engines.changed', engine.endpoints());
         send('engine.changed', engine.snapshot());
         send('containers.changed', { reset: true, upsert: engine.containers(), remove: [] });

@@ -2,11 +2,11 @@
 import type { Handlers } from '../../shared/contract';
 import type { SettingsStore } from './store';
 
-export type PreferencesHandlers = Pick<Handlers, 'settings.get' | 'settings.set'>;
+export type PreferencesHandlers = Pick<Handlers, 'preferences.get' | 'preferences.set'>;
 
 export function preferencesHandlers(settings: SettingsStore): PreferencesHandlers {
   return {
-    'settings.get': async () => settings.get(),
-    'settings.set': async (change) => settings.update(change),
+    'preferences.get': async () => settings.get(),
+    'preferences.set': async (change) => settings.update(change),
   };
 }

@@ -91,7 +91,7 @@ export function createDaemonConfigStore(api: CallPort) {
         const sameEngine = get().engine === engine;
         set({ engine, loading: true, loadError: null, ...(sameEngine ? {} : { read: null, draft: '', draftBase: null, serverCheck: null }) });
         try {
-          const read = await api.call('daemonConfig.read', { engine });
+          const read = await api.call('backends.daemon.read', { engine });
           if (get().engine !== engine) return;
           // A draft the person is editing stays; an untouched one follows the file.
           const draft = get().draft;
@@ -116,7 +116,7 @@ export function createDaemonConfigStore(api: CallPort) {
         const { read, draft } = get();
         if (!read?.editable) return;
         try {
-          const { problems } = await api.call('daemonConfig.validate', { engine: read.engine, text: draft });
+          const { problems } = await api.call('backends.daemon.validate', { engine: read.engine, text: draft });
           if (get().draft === draft) set({ serverCheck: { text: draft, problems } });
         } catch {
           // The apply checks again; nothing to tell now.
@@ -128,7 +128,7 @@ export function createDaemonConfigStore(api: CallPort) {
         if (!read?.editable) return;
         const baseSha256 = draftBase ?? read.sha256;
         await run('file', { engine: read.engine, text: draft, baseSha256 }, () =>
-          api.call('daemonConfig.apply', { engine: read.engine, text: draft, baseSha256 }),
+          api.call('backends.daemon.apply', { engine: read.engine, text: draft, baseSha256 }),
         );
       },
 
@@ -138,7 +138,7 @@ export function createDaemonConfigStore(api: CallPort) {
         await run(
           'runtime',
           retryOf(read, () => setDefaultRuntime(read.text, runtime)),
-          () => api.call('daemonConfig.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256 }),
+          () => api.call('backends.daemon.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256 }),
         );
       },
 
@@ -148,7 +148,7 @@ export function createDaemonConfigStore(api: CallPort) {
         await run(
           'isolation',
           retryOf(read, () => setWindowsIsolation(read.text, mode)),
-          () => api.call('daemonConfig.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256 }),
+          () => api.call('backends.daemon.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256 }),
         );
       },
 
@@ -156,7 +156,7 @@ export function createDaemonConfigStore(api: CallPort) {
         const { apply } = get();
         if (apply.phase !== 'done' || !apply.retry) return;
         const retry = apply.retry;
-        await run(apply.kind, null, () => api.call('daemonConfig.applyElevated', retry), true);
+        await run(apply.kind, null, () => api.call('backends.daemon.applyElevated', retry), true);
       },
 
       recordProgress(progress) {

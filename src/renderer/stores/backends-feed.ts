@@ -16,8 +16,8 @@ export function createSettingsStores(api: CallPort): SettingsStores {
 
 export function feedSettings(client: Pick<SiloApi, 'on'>, stores: SettingsStores): () => void {
   const offs = [
-    client.on('daemonConfig.progress', (progress) => stores.daemonConfig.getState().recordProgress(progress)),
-    client.on('desktop.progress', (progress) => stores.backends.getState().recordDesktopProgress(progress)),
+    client.on('backends.daemon.progress', (progress) => stores.daemonConfig.getState().recordProgress(progress)),
+    client.on('backends.desktop.progress', (progress) => stores.backends.getState().recordDesktopProgress(progress)),
   ];
   return () => offs.forEach((off) => off());
 }

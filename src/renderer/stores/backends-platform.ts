@@ -101,14 +101,14 @@ export function createBackendsStore(api: CallPort) {
 
       async loadDesktop() {
         try {
-          set({ desktop: await api.call('desktop.state', {}), desktopError: null });
+          set({ desktop: await api.call('backends.desktop.state', {}), desktopError: null });
         } catch (reason) {
           set({ desktopError: errorOf(reason) });
         }
       },
 
-      switchBackend: (target) => desktopSwitch('backend', target, () => api.call('desktop.switchBackend', { target, dataDoesNotCarryOver: true })),
-      switchContainers: (target) => desktopSwitch('containers', target, () => api.call('desktop.switchContainers', { target })),
+      switchBackend: (target) => desktopSwitch('backend', target, () => api.call('backends.desktop.switchBackend', { target, dataDoesNotCarryOver: true })),
+      switchContainers: (target) => desktopSwitch('containers', target, () => api.call('backends.desktop.switchContainers', { target })),
 
       recordDesktopProgress(progress) {
         const current = get().desktopSwitch;
@@ -122,7 +122,7 @@ export function createBackendsStore(api: CallPort) {
 
       async loadWsl() {
         try {
-          set({ wsl: await api.call('wsl.list', {}), wslError: null });
+          set({ wsl: await api.call('backends.wsl.list', {}), wslError: null });
         } catch (reason) {
           set({ wslError: errorOf(reason) });
         }

@@ -83,7 +83,7 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
       pending.push(patch);
       if (pending.length === 1) schedule(flush);
     }),
-    client.on('settings.changed', (settings) => stores.settings.getState().setSettings(settings)),
+    client.on('preferences.changed', (settings) => stores.settings.getState().setSettings(settings)),
     client.on('isolation.progress', (progress) => stores.isolation.getState().recordProgress(progress)),
     client.on('isolation.recovered', (report) => stores.isolation.getState().recordRecovery(report)),
     feedSettings(client, stores.engineSettings),

@@ -49,8 +49,8 @@ export interface IsolationState {
   targets(id: string): Promise<CallResult<'isolation.targets'>>;
   advise(args: CallArgs<'isolation.advise'>): Promise<CallResult<'isolation.advise'>>;
   measureCost(args: CallArgs<'isolation.measureCost'>): Promise<CallResult<'isolation.measureCost'>>;
-  recreate(args: CallArgs<'isolation.recreate'>): Promise<CallResult<'isolation.recreate'>>;
-  recreateProject(args: CallArgs<'isolation.recreateProject'>): Promise<CallResult<'isolation.recreateProject'>>;
+  recreate(args: CallArgs<'isolation.move'>): Promise<CallResult<'isolation.move'>>;
+  recreateProject(args: CallArgs<'isolation.moveProject'>): Promise<CallResult<'isolation.moveProject'>>;
   images(): Promise<CallResult<'images.list'>>;
   create(spec: CallArgs<'containers.create'>): Promise<CallResult<'containers.create'>>;
 }
@@ -121,8 +121,8 @@ export function createIsolationStore(api: CallPort) {
     targets: (id) => api.call('isolation.targets', { id }),
     advise: (args) => api.call('isolation.advise', args),
     measureCost: (args) => api.call('isolation.measureCost', args),
-    recreate: (args) => api.call('isolation.recreate', args),
-    recreateProject: (args) => api.call('isolation.recreateProject', args),
+    recreate: (args) => api.call('isolation.move', args),
+    recreateProject: (args) => api.call('isolation.moveProject', args),
     images: () => api.call('images.list', {}),
     create: (spec) => api.call('containers.create', spec),
   }));

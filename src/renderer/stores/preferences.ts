@@ -38,8 +38,8 @@ export function createSettingsStore(api: CallPort, hints: LanguageHints = { urlL
     async setLanguage(language) {
       set({ lastError: null });
       try {
-        // settings.changed follows too; applying the answer makes the switch immediate.
-        get().setSettings(await api.call('settings.set', { language }));
+        // preferences.changed follows too; applying the answer makes the switch immediate.
+        get().setSettings(await api.call('preferences.set', { language }));
       } catch (reason) {
         set({ lastError: errorOf(reason) });
       }

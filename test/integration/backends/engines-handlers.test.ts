@@ -91,7 +91,7 @@ describe('a remote engine on TCP with TLS, through the Settings calls', () => {
       rung: 'shared-kernel',
       error: null,
     });
-    expect(await silo.call('daemonConfig.read', { engine: tlsId })).toEqual({ editable: false, engine: tlsId, reason: 'remote' });
+    expect(await silo.call('backends.daemon.read', { engine: tlsId })).toEqual({ editable: false, engine: tlsId, reason: 'remote' });
   });
 
   it('connects to it, lists its containers, and switches back and forth', async () => {

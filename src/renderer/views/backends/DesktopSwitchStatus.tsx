@@ -1,4 +1,4 @@
-// A Docker Desktop switch as it runs (its phase, from `desktop.progress`) and as it ended.
+// A Docker Desktop switch as it runs (its phase, from `backends.desktop.progress`) and as it ended.
 import { useT } from '../../i18n/react';
 import { describeError } from '../../format/errors';
 import { useBackends } from '../../stores/backends-react';

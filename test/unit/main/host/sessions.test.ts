@@ -48,7 +48,7 @@ describe('the session hub', () => {
     h.openPlace({ view: 'backends' });
     const first = page(h);
     await first.session.handlers['session.start']({} as never);
-    expect(first.names()).toEqual(['settings.changed', 'engines.changed', 'engine.changed', 'containers.changed', 'place.open']);
+    expect(first.names()).toEqual(['preferences.changed', 'engines.changed', 'engine.changed', 'containers.changed', 'place.open']);
     expect(first.events.at(-1)?.payload).toEqual({ place: { view: 'backends' } });
     const second = page(h);
     await second.session.handlers['session.start']({} as never);

@@ -18,7 +18,7 @@ const needsElevation: DaemonApplyResult = {
 
 describe('the daemon.json slice', () => {
   it('loads the file into the draft, with its sha256 as the draft’s base', async () => {
-    const store = createDaemonConfigStore(fakeApi({ 'daemonConfig.read': () => editableRead() }));
+    const store = createDaemonConfigStore(fakeApi({ 'backends.daemon.read': () => editableRead() }));
     await store.getState().load(ENGINE);
     expect(store.getState()).toMatchObject({ engine: ENGINE, loading: false, draft: FILE, draftBase: SHA_A, apply: { phase: 'idle' } });
   });
@@ -26,8 +26,8 @@ describe('the daemon.json slice', () => {
   it('changes the default runtime on the sha256 it read, records the steps, reads the file again, then shows the outcome', async () => {
     let version = 0;
     const api = fakeApi({
-      'daemonConfig.read': () => (version === 0 ? editableRead() : editableRead({ text: setDefaultRuntime(FILE, 'runsc'), sha256: SHA_B })),
-      'daemonConfig.setDefaultRuntime': () => {
+      'backends.daemon.read': () => (version === 0 ? editableRead() : editableRead({ text: setDefaultRuntime(FILE, 'runsc'), sha256: SHA_B })),
+      'backends.daemon.setDefaultRuntime': () => {
         store.getState().recordProgress({ engine: ENGINE, step: 'validate', elapsedMs: 1 });
         store.getState().recordProgress({ engine: 'unix:///other.sock', step: 'write', elapsedMs: 1 });
         store.getState().recordProgress({ engine: ENGINE, step: 'verify', elapsedMs: 2 });
@@ -39,7 +39,7 @@ describe('the daemon.json slice', () => {
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
     await store.getState().setDefaultRuntime('runsc');
-    expect(api.calls.find((c) => c.name === 'daemonConfig.setDefaultRuntime')?.args).toEqual({ engine: ENGINE, runtime: 'runsc', baseSha256: SHA_A });
+    expect(api.calls.find((c) => c.name === 'backends.daemon.setDefaultRuntime')?.args).toEqual({ engine: ENGINE, runtime: 'runsc', baseSha256: SHA_A });
     expect(store.getState()).toMatchObject({
       apply: { phase: 'done', kind: 'runtime', result: applied, retry: null },
       draft: setDefaultRuntime(FILE, 'runsc'),
@@ -49,9 +49,9 @@ describe('the daemon.json slice', () => {
 
   it('after needs-elevation, the elevated apply sends the same edit on the same base', async () => {
     const api = fakeApi({
-      'daemonConfig.read': () => editableRead(),
-      'daemonConfig.setDefaultRuntime': () => needsElevation,
-      'daemonConfig.applyElevated': () => applied,
+      'backends.daemon.read': () => editableRead(),
+      'backends.daemon.setDefaultRuntime': () => needsElevation,
+      'backends.daemon.applyElevated': () => applied,
     });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
@@ -62,10 +62,10 @@ describe('the daemon.json slice', () => {
       retry: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A },
     });
     // Nothing was written, so the file is not read again.
-    expect(api.calls.filter((c) => c.name === 'daemonConfig.read')).toHaveLength(1);
+    expect(api.calls.filter((c) => c.name === 'backends.daemon.read')).toHaveLength(1);
     await store.getState().applyElevated();
     expect(api.calls.at(-2)).toEqual({
-      name: 'daemonConfig.applyElevated',
+      name: 'backends.daemon.applyElevated',
       args: { engine: ENGINE, text: setDefaultRuntime(FILE, 'runsc'), baseSha256: SHA_A },
     });
     expect(store.getState().apply).toMatchObject({ phase: 'done', elevated: true, result: applied, retry: null });
@@ -74,8 +74,8 @@ describe('the daemon.json slice', () => {
   it('applies the draft on the base it started from; a person’s edits survive a new read of a changed file', async () => {
     let sha = SHA_A;
     const api = fakeApi({
-      'daemonConfig.read': () => editableRead({ sha256: sha }),
-      'daemonConfig.apply': () => ({ status: 'refused', error: { code: 'config-changed-on-disk' }, problems: [] }),
+      'backends.daemon.read': () => editableRead({ sha256: sha }),
+      'backends.daemon.apply': () => ({ status: 'refused', error: { code: 'config-changed-on-disk' }, problems: [] }),
     });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
@@ -84,16 +84,16 @@ describe('the daemon.json slice', () => {
     await store.getState().load(ENGINE);
     expect(store.getState()).toMatchObject({ draft: '{"debug": true}', draftBase: SHA_A });
     await store.getState().applyDraft();
-    expect(api.calls.find((c) => c.name === 'daemonConfig.apply')?.args).toEqual({ engine: ENGINE, text: '{"debug": true}', baseSha256: SHA_A });
+    expect(api.calls.find((c) => c.name === 'backends.daemon.apply')?.args).toEqual({ engine: ENGINE, text: '{"debug": true}', baseSha256: SHA_A });
     store.getState().resetDraft();
     expect(store.getState()).toMatchObject({ draft: FILE, draftBase: SHA_B });
   });
 
   it('keeps the server’s check only for the text it checked; a failed call is shown as an error', async () => {
     const api = fakeApi({
-      'daemonConfig.read': () => editableRead(),
-      'daemonConfig.validate': () => ({ problems: [{ code: 'runtime-path-missing' }], changes: [] }),
-      'daemonConfig.apply': () => new SiloCallError({ code: 'config-not-editable', params: { reason: 'remote' } }),
+      'backends.daemon.read': () => editableRead(),
+      'backends.daemon.validate': () => ({ problems: [{ code: 'runtime-path-missing' }], changes: [] }),
+      'backends.daemon.apply': () => new SiloCallError({ code: 'config-not-editable', params: { reason: 'remote' } }),
     });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
@@ -113,7 +113,8 @@ describe('the daemon.json slice', () => {
 
   it('another engine starts afresh; a locked engine has no draft', async () => {
     const api = fakeApi({
-      'daemonConfig.read': (args: { engine: string }) => (args.engine === ENGINE ? editableRead() : { editable: false, engine: args.engine, reason: 'remote' }),
+      'backends.daemon.read': (args: { engine: string }) =>
+        args.engine === ENGINE ? editableRead() : { editable: false, engine: args.engine, reason: 'remote' },
     });
     const store = createDaemonConfigStore(api);
     await store.getState().load(ENGINE);
@@ -155,14 +156,14 @@ describe('the backends slice', () => {
   it('follows a Docker Desktop switch through its progress events to its outcome, then reads the state again', async () => {
     const stores = createSettingsStores(
       fakeApi({
-        'desktop.switchBackend': (args) => {
+        'backends.desktop.switchBackend': (args) => {
           expect(args).toEqual({ target: 'hyperv', dataDoesNotCarryOver: true });
-          emit('desktop.progress', { phase: 'waiting', elapsedMs: 3000, operation: 'backend', target: 'hyperv' });
-          emit('desktop.progress', { phase: 'waiting', elapsedMs: 3000, operation: 'containers', target: 'windows' });
+          emit('backends.desktop.progress', { phase: 'waiting', elapsedMs: 3000, operation: 'backend', target: 'hyperv' });
+          emit('backends.desktop.progress', { phase: 'waiting', elapsedMs: 3000, operation: 'containers', target: 'windows' });
           expect(stores.backends.getState().desktopSwitch).toMatchObject({ phase: 'running', progress: { phase: 'waiting', operation: 'backend' } });
           return { status: 'switched', backupPath: null, restart: 'desktop-cli' };
         },
-        'desktop.state': () => ({ installed: true }),
+        'backends.desktop.state': () => ({ installed: true }),
       }),
     );
     const listeners = new Map<EventName, (payload: never) => void>();
