@@ -7,17 +7,10 @@ import { CONTAINER_ACTIONS } from './model/container';
 import type { EngineEndpoint, EngineSnapshot } from './model/engine';
 import type { SiloError } from './errors';
 import type { EventName } from './events';
-import { LANGUAGES, type Settings } from './model/preferences';
+import { LANGUAGES, type Preferences } from './model/preferences';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
-import {
-  WRITABLE_LAYER_CHOICES,
-  type IsolationTargets,
-  type RecreateAdvice,
-  type RecreateProgress,
-  type RecreateReport,
-  type RecoveryReport,
-} from './model/move';
+import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type MoveAdvice, type MoveProgress, type MoveReport, type RecoveryReport } from './model/move';
 import type { Place } from './place';
 import { validateCreateSpec } from './validate/create-spec';
 import { dashboardCallSchemas, type DashboardEvents, type DashboardResults } from './contract-dashboard';
@@ -142,13 +135,13 @@ export interface CallResults extends DashboardResults, BackendsResults {
   'engine.snapshot': EngineSnapshot;
   'containers.list': ContainerSummary[];
   'containers.act': ActionOutcome[];
-  'preferences.get': Settings;
-  'preferences.set': Settings;
+  'preferences.get': Preferences;
+  'preferences.set': Preferences;
   'isolation.targets': IsolationTargets;
-  'isolation.advise': RecreateAdvice;
+  'isolation.advise': MoveAdvice;
   'isolation.measureCost': CostReport;
-  'isolation.move': RecreateReport;
-  'isolation.moveProject': RecreateReport;
+  'isolation.move': MoveReport;
+  'isolation.moveProject': MoveReport;
   'isolation.recoveries': RecoveryReport[];
   'containers.create': CreateContainerResult;
 }
@@ -158,8 +151,8 @@ export interface EventPayloads extends DashboardEvents, BackendsEvents {
   'engines.changed': EngineEndpoint[];
   'engine.changed': EngineSnapshot;
   'containers.changed': ContainersPatch;
-  'preferences.changed': Settings;
-  'isolation.progress': RecreateProgress;
+  'preferences.changed': Preferences;
+  'isolation.progress': MoveProgress;
   'isolation.recovered': RecoveryReport;
   /** Main asks the page to show a place (the tray's "Open logs", a notification's click). */
   'place.open': { place: Place };

@@ -1,4 +1,4 @@
-// A person at the browser host changes the engine's default runtime in Settings, against a private
+// A person at the browser host changes the engine's default runtime in Preferences, against a private
 // engine of this file's own (the shared e2e engine keeps its default): gVisor becomes the default,
 // the Engine view shows it, a container created without a runtime runs under gVisor; then back to
 // runc. The daemon.json editor (CodeMirror, lazily loaded) refuses a bad file before anything is
@@ -29,7 +29,7 @@ afterAll(async () => {
 // What the page's CSP refused: securitypolicyviolation events, and console errors naming it.
 const refusals = new WeakMap<Page, string[]>();
 
-async function openSettings(): Promise<Page> {
+async function openBackends(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const refused: string[] = [];
   refusals.set(page, refused);
@@ -42,8 +42,8 @@ async function openSettings(): Promise<Page> {
   });
   await page.goto(host.url);
   await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine settings' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Engine settings' }).waitFor();
   return page;
 }
 
@@ -78,10 +78,10 @@ async function engineViewDefault(page: Page): Promise<string | null> {
     .textContent();
 }
 
-describe('Settings: the default runtime', () => {
+describe('Engine settings: the default runtime', () => {
   it('a person makes gVisor the default, the Engine view shows it, a new container runs under it; then back to runc', async () => {
     expect(await uname()).toBe(release());
-    const page = await openSettings();
+    const page = await openBackends();
     const section = defaultIsolation(page);
     await expect.poll(() => section.getByRole('radio', { name: /^runc\b/ }).isChecked(), { timeout: 10_000 }).toBe(true);
 
@@ -90,7 +90,7 @@ describe('Settings: the default runtime', () => {
     await expect.poll(() => engineViewDefault(page), { timeout: 10_000 }).toBe('runsc');
     expect(await uname()).toBe('4.4.0');
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Engine settings' }).click();
     await chooseDefault(page, 'runc');
     expect(onDisk()['default-runtime']).toBe('runc');
     await expect.poll(() => engineViewDefault(page), { timeout: 10_000 }).toBe('runc');
@@ -100,7 +100,7 @@ describe('Settings: the default runtime', () => {
 
   it('the daemon.json editor shows problems as typed, with line and column, and writes nothing while they stand', async () => {
     const before = readFileSync(engine.configFile);
-    const page = await openSettings();
+    const page = await openBackends();
     const editorSection = page.getByRole('region', { name: 'Configuration file (daemon.json)' });
     const editor = editorSection.getByRole('textbox', { name: /^Contents of/ });
     await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(before.toString('utf8'));
@@ -128,7 +128,7 @@ describe('Settings: the default runtime', () => {
 
   it('the editor marks a problem at its line, is used by keyboard alone, and the CSP refuses nothing', async () => {
     const before = readFileSync(engine.configFile);
-    const page = await openSettings();
+    const page = await openBackends();
     const editorSection = page.getByRole('region', { name: 'Configuration file (daemon.json)' });
     const editor = editorSection.getByRole('textbox', { name: /^Contents of/ });
     await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(before.toString('utf8'));

@@ -1,4 +1,4 @@
-// An engine's daemon.json for the Settings view: read it with its sha256, check a text the way
+// An engine's daemon.json for the Engine settings view: read it with its sha256, check a text the way
 // the apply will, and run the safe apply (directly, or through elevation), one change at a time.
 // Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
 // which must still be the one the page read.
@@ -14,7 +14,7 @@ import { resolveDaemonTarget } from './daemon-target';
 
 export type OnStep = (step: DaemonApplyStep) => void;
 
-export class DaemonConfigService {
+export class DaemonService {
   /** Changes run one after another, so the second sees the first's file (and its sha256). */
   private queue: Promise<unknown> = Promise.resolve();
 

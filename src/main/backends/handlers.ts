@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { BackendsResults, backendsCallSchemas } from '../../shared/contract-backends';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { BackendsContext } from './context';
-import { DaemonConfigService, type OnStep } from './daemon-service';
+import { DaemonService, type OnStep } from './daemon-service';
 import { DesktopService, type OnDesktopProgress } from './desktop-service';
 import { EngineContextsService } from './engines-service';
 import type { Send } from '../util/send';
@@ -14,13 +14,13 @@ export type BackendsHandlers = { [N in keyof Schemas]: (args: z.output<Schemas[N
 
 /** The long-lived part, shared by every page (changes run one at a time across pages). */
 export interface Backends {
-  daemon: DaemonConfigService;
+  daemon: DaemonService;
   desktop: DesktopService;
   engines: EngineContextsService;
 }
 
 export function createBackends(context: BackendsContext): Backends {
-  return { daemon: new DaemonConfigService(context), desktop: new DesktopService(context), engines: new EngineContextsService(context) };
+  return { daemon: new DaemonService(context), desktop: new DesktopService(context), engines: new EngineContextsService(context) };
 }
 
 export function openBackendsPage(backends: Backends | null, send: Send): BackendsHandlers {

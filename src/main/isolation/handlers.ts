@@ -13,8 +13,8 @@ export function isolationHandlers(isolation: IsolationService): IsolationHandler
     'isolation.targets': async ({ id }) => isolation.targets(id),
     'isolation.advise': async ({ id, target, writableLayer }) => isolation.advise(id, target, writableLayer),
     'isolation.measureCost': async (args) => isolation.measureCost(args),
-    'isolation.move': async (args) => isolation.recreate(args),
-    'isolation.moveProject': async (args) => isolation.recreate(args),
+    'isolation.move': async (args) => isolation.move(args),
+    'isolation.moveProject': async (args) => isolation.move(args),
     'isolation.recoveries': async () => isolation.recovered(),
     'containers.create': async (spec) => isolation.createContainer(spec),
   };

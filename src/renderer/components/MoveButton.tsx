@@ -11,7 +11,7 @@ function LadderIcon() {
   );
 }
 
-export function ChangeIsolationButton({
+export function MoveButton({
   label,
   onClick,
   disabled,

@@ -5,8 +5,8 @@ import enCore from './en/core.json';
 import esCore from './es/core.json';
 import enIsolation from './en/isolation.json';
 import esIsolation from './es/isolation.json';
-import enSettings from './en/backends.json';
-import esSettings from './es/backends.json';
+import enBackends from './en/backends.json';
+import esBackends from './es/backends.json';
 import enResources from './en/resources.json';
 import esResources from './es/resources.json';
 import enDetails from './en/details.json';
@@ -14,15 +14,15 @@ import esDetails from './es/details.json';
 import enEditor from './en/editor.json';
 import esEditor from './es/editor.json';
 
-export const EN_DOMAINS = { core: enCore, isolation: enIsolation, settings: enSettings, resources: enResources, details: enDetails, editor: enEditor } as const;
+export const EN_DOMAINS = { core: enCore, isolation: enIsolation, backends: enBackends, resources: enResources, details: enDetails, editor: enEditor } as const;
 export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
   core: esCore,
   isolation: esIsolation,
-  settings: esSettings,
+  backends: esBackends,
   resources: esResources,
   details: esDetails,
   editor: esEditor,
 };
 
-export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails, ...enEditor };
-export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails, ...esEditor };
+export const en = { ...enCore, ...enIsolation, ...enBackends, ...enResources, ...enDetails, ...enEditor };
+export const es = { ...esCore, ...esIsolation, ...esBackends, ...esResources, ...esDetails, ...esEditor };

@@ -1,4 +1,4 @@
-// The Settings view's daemon.json: the file as the engine's host has it (with its sha256), the
+// The Engine settings view's daemon.json: the file as the engine's host has it (with its sha256), the
 // person's draft, the server's own check of it (runtime binaries on disk), and one apply at a time
 // with its progress and outcome. After any apply the file is read again, so the next change starts
 // from what is on disk.
@@ -25,7 +25,7 @@ export type ApplyState =
   | { phase: 'done'; kind: ApplyKind; engine: string; result: DaemonApplyResult; retry: ElevatedRetry | null; elevated: boolean }
   | { phase: 'error'; kind: ApplyKind; engine: string; error: SiloError };
 
-export interface DaemonConfigState {
+export interface DaemonState {
   engine: string | null;
   read: DaemonConfigRead | null;
   loading: boolean;
@@ -49,10 +49,7 @@ export interface DaemonConfigState {
   dismissOutcome(): void;
 }
 
-export const initialDaemonConfigState = (): Pick<
-  DaemonConfigState,
-  'engine' | 'read' | 'loading' | 'loadError' | 'draft' | 'draftBase' | 'serverCheck' | 'apply'
-> => ({
+export const initialDaemonState = (): Pick<DaemonState, 'engine' | 'read' | 'loading' | 'loadError' | 'draft' | 'draftBase' | 'serverCheck' | 'apply'> => ({
   engine: null,
   read: null,
   loading: false,
@@ -63,8 +60,8 @@ export const initialDaemonConfigState = (): Pick<
   apply: { phase: 'idle' },
 });
 
-export function createDaemonConfigStore(api: CallPort) {
-  return createStore<DaemonConfigState>()((set, get) => {
+export function createDaemonStore(api: CallPort) {
+  return createStore<DaemonState>()((set, get) => {
     /** Run one apply; read the file again (it may be new, or restored); then show the outcome. */
     const run = async (kind: ApplyKind, retryWith: ElevatedRetry | null, call: () => Promise<DaemonApplyResult>, elevated = false): Promise<void> => {
       const { read } = get();
@@ -83,7 +80,7 @@ export function createDaemonConfigStore(api: CallPort) {
     };
 
     return {
-      ...initialDaemonConfigState(),
+      ...initialDaemonState(),
 
       async load(engine) {
         const before = get().read;
@@ -181,4 +178,4 @@ function retryOf(read: Extract<DaemonConfigRead, { editable: true }>, edit: () =
   }
 }
 
-export type DaemonConfigStore = ReturnType<typeof createDaemonConfigStore>;
+export type DaemonStore = ReturnType<typeof createDaemonStore>;

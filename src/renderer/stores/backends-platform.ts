@@ -1,4 +1,4 @@
-// The Settings view's backends: Docker Desktop (state, switches with their progress), WSL, the
+// The Engine settings view's backends: Docker Desktop (state, switches with their progress), WSL, the
 // docker contexts, each engine's default isolation when the person asks for it, and adding or
 // removing a remote engine. Nothing here polls: each list is read when the view opens or asks.
 import { createStore } from 'zustand/vanilla';
@@ -27,7 +27,7 @@ export type DesktopSwitch =
 /** An engine's default isolation: being asked, or the answer. */
 export type DefaultsEntry = { asking: true } | { asking: false; value: EngineDefaults };
 
-export interface BackendsState {
+export interface PlatformState {
   desktop: DockerDesktopState | null;
   desktopError: SiloError | null;
   desktopSwitch: DesktopSwitch;
@@ -54,8 +54,8 @@ export interface BackendsState {
   dismissEngineOutcome(): void;
 }
 
-export const initialBackendsState = (): Pick<
-  BackendsState,
+export const initialPlatformState = (): Pick<
+  PlatformState,
   | 'desktop'
   | 'desktopError'
   | 'desktopSwitch'
@@ -83,8 +83,8 @@ export const initialBackendsState = (): Pick<
   removeOutcome: null,
 });
 
-export function createBackendsStore(api: CallPort) {
-  return createStore<BackendsState>()((set, get) => {
+export function createPlatformStore(api: CallPort) {
+  return createStore<PlatformState>()((set, get) => {
     const desktopSwitch = async (operation: 'backend' | 'containers', target: string, call: () => Promise<DesktopSwitchResult>): Promise<void> => {
       if (get().desktopSwitch.phase === 'running') return;
       set({ desktopSwitch: { phase: 'running', operation, target, progress: null } });
@@ -97,7 +97,7 @@ export function createBackendsStore(api: CallPort) {
     };
 
     return {
-      ...initialBackendsState(),
+      ...initialPlatformState(),
 
       async loadDesktop() {
         try {
@@ -183,4 +183,4 @@ export function createBackendsStore(api: CallPort) {
   });
 }
 
-export type BackendsStore = ReturnType<typeof createBackendsStore>;
+export type BackendsStore = ReturnType<typeof createPlatformStore>;

@@ -1,8 +1,8 @@
-// React access to the Settings view's stores (see backends-feed.ts).
+// React access to the Engine settings view's stores (see backends-feed.ts).
 import { useStore } from 'zustand';
-import type { BackendsState } from './backends-platform';
-import type { DaemonConfigState } from './backends-daemon';
+import type { PlatformState } from './backends-platform';
+import type { DaemonState } from './backends-daemon';
 import { useStores } from './react';
 
-export const useDaemonConfig = <T>(selector: (s: DaemonConfigState) => T): T => useStore(useStores().engineSettings.daemonConfig, selector);
-export const useBackends = <T>(selector: (s: BackendsState) => T): T => useStore(useStores().engineSettings.backends, selector);
+export const useDaemon = <T>(selector: (s: DaemonState) => T): T => useStore(useStores().backends.daemon, selector);
+export const usePlatform = <T>(selector: (s: PlatformState) => T): T => useStore(useStores().backends.platform, selector);

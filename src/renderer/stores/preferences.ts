@@ -1,6 +1,6 @@
-// The person's settings as main stores them, and the language they resolve to.
+// Silo's own preferences as main stores them, and the language they resolve to.
 import { createStore } from 'zustand/vanilla';
-import type { Language, Settings } from '../../shared/model/preferences';
+import type { Language, Preferences } from '../../shared/model/preferences';
 import type { SiloError } from '../../shared/errors';
 import { errorOf } from '../api';
 import { pickLanguage } from '../i18n';
@@ -13,33 +13,33 @@ export interface LanguageHints {
   system: readonly string[];
 }
 
-export interface SettingsState {
+export interface PreferencesState {
   /** Null until main has sent them. */
-  settings: Settings | null;
+  preferences: Preferences | null;
   hints: LanguageHints;
   language: Language;
   lastError: SiloError | null;
 
-  setSettings(settings: Settings): void;
+  setPreferences(preferences: Preferences): void;
   setLanguage(language: Language | null): Promise<void>;
 }
 
-export function createSettingsStore(api: CallPort, hints: LanguageHints = { urlLang: null, system: [] }) {
-  return createStore<SettingsState>()((set, get) => ({
-    settings: null,
+export function createPreferencesStore(api: CallPort, hints: LanguageHints = { urlLang: null, system: [] }) {
+  return createStore<PreferencesState>()((set, get) => ({
+    preferences: null,
     hints,
     language: pickLanguage(null, hints.urlLang, hints.system),
     lastError: null,
 
-    setSettings(settings) {
-      set({ settings, language: pickLanguage(settings.language, get().hints.urlLang, get().hints.system) });
+    setPreferences(preferences) {
+      set({ preferences, language: pickLanguage(preferences.language, get().hints.urlLang, get().hints.system) });
     },
 
     async setLanguage(language) {
       set({ lastError: null });
       try {
         // preferences.changed follows too; applying the answer makes the switch immediate.
-        get().setSettings(await api.call('preferences.set', { language }));
+        get().setPreferences(await api.call('preferences.set', { language }));
       } catch (reason) {
         set({ lastError: errorOf(reason) });
       }
@@ -47,4 +47,4 @@ export function createSettingsStore(api: CallPort, hints: LanguageHints = { urlL
   }));
 }
 
-export type SettingsStore = ReturnType<typeof createSettingsStore>;
+export type PreferencesStore = ReturnType<typeof createPreferencesStore>;

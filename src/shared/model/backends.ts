@@ -1,4 +1,4 @@
-// What the Settings view sees of an engine's configuration and backends: its daemon.json (read,
+// What the Engine settings view sees of an engine's configuration and backends: its daemon.json (read,
 // checked, applied), Docker Desktop, WSL, and the engines a person adds. The rules and most
 // shapes live in src/shared/backends; this is the one place the contract and the UI take
 // them from.

@@ -51,7 +51,7 @@ export interface KeptSettings {
   notes: OptionsNote[];
 }
 
-export interface RecreateAdvice {
+export interface MoveAdvice {
   containerId: string;
   name: string;
   before: LadderPosition;
@@ -84,7 +84,7 @@ export type ProgressStatus = 'running' | 'done' | 'failed';
  * One step of a move, as it happens. `step` is a RecreateStep, UndoAction or RecoveryAction kind;
  * with phase `finish` (one per container, last) it is the container's MoveOutcome.
  */
-export interface RecreateProgress {
+export interface MoveProgress {
   operationId: string;
   /** The original container's id. */
   containerId: string;
@@ -129,17 +129,17 @@ export interface ContainerMoveReport {
 }
 
 /** One compose project (all or nothing), or one container on its own. */
-export interface MoveUnitReport {
+export interface MoveGroupReport {
   project: string | null;
   ok: boolean;
   containers: ContainerMoveReport[];
 }
 
-export interface RecreateReport {
+export interface MoveReport {
   operationId: string;
   target: string;
   ok: boolean;
-  units: MoveUnitReport[];
+  groups: MoveGroupReport[];
 }
 
 /** Silo found an interrupted move on connecting and finished or undid it. */

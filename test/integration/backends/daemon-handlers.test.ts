@@ -1,4 +1,4 @@
-// An engine's daemon.json through Silo's own calls, as the Settings view makes them, against a
+// An engine's daemon.json through Silo's own calls, as the Engine settings view makes them, against a
 // private engine of this file's own: read (found through /proc from the engine's socket), check,
 // the default runtime changed on the sha256 it was read with (progress steps to the page), a
 // stale base or a bad file refused with the file byte for byte as it was, and back.
@@ -28,7 +28,7 @@ afterAll(async () => {
 const uname = () => engine.docker(['run', '--rm', '--network', 'none', TEST_IMAGE, 'uname', '-r']);
 const read = async () => (await silo.call('backends.daemon.read', { engine: engine.dockerHost })) as Extract<DaemonConfigRead, { editable: true }>;
 
-describe('daemonConfig calls on a local engine', () => {
+describe('backends.daemon calls on a local engine', () => {
   it('reads the file the engine was started with, its sha256, and the engine’s command line', async () => {
     const file = await read();
     expect(file).toMatchObject({

@@ -183,7 +183,7 @@ describe('startSession', () => {
     const stores = createStores(client, { urlLang: 'es', system: ['en-US'] });
     const flushes: (() => void)[] = [];
     startSession(client, stores, { schedule: (flush) => flushes.push(flush) });
-    expect(stores.settings.getState().language).toBe('es');
+    expect(stores.preferences.getState().language).toBe('es');
     last().open();
     expect(
       last()
@@ -204,7 +204,7 @@ describe('startSession', () => {
       event: 'containers.changed',
       payload: { reset: false, upsert: [{ id: 'bbbbbbbbbbbb', name: 'two' }], remove: ['aaaaaaaaaaaa'] },
     });
-    expect(stores.settings.getState().language).toBe('en');
+    expect(stores.preferences.getState().language).toBe('en');
     expect(stores.engine.getState().endpoints).toHaveLength(1);
     // container patches wait for the next frame, then apply in order as one update
     expect(stores.containers.getState().loaded).toBe(false);

@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useT } from '../../i18n/react';
-import { useBackends } from '../../stores/backends-react';
+import { usePlatform } from '../../stores/backends-react';
 import { EMPTY_REMOTE_FORM, isTls, remoteInput, remoteProblems, type RemoteForm } from './model';
 
 const MAX_PEM = 65_536;
@@ -13,8 +13,8 @@ type PemField = 'ca' | 'cert' | 'key';
 export function AddRemoteEngine() {
   const t = useT();
   const id = useId();
-  const adding = useBackends((s) => s.adding);
-  const addRemote = useBackends((s) => s.addRemote);
+  const adding = usePlatform((s) => s.adding);
+  const addRemote = usePlatform((s) => s.addRemote);
   const [form, setForm] = useState<RemoteForm>(EMPTY_REMOTE_FORM);
   const [tried, setTried] = useState(false);
   const problems = remoteProblems(form);
@@ -36,14 +36,14 @@ export function AddRemoteEngine() {
     const problem = shown[field];
     return problem ? (
       <p id={`${id}-${field}-problem`} className="note warn">
-        {t(`settings.remote.problem.${problem}`)}
+        {t(`backends.remote.problem.${problem}`)}
       </p>
     ) : null;
   };
   const described = (field: keyof typeof shown) => (shown[field] ? `${id}-${field}-problem` : undefined);
 
   const pem = (field: PemField) => {
-    const label = t(`settings.remote.${field}`);
+    const label = t(`backends.remote.${field}`);
     return (
       <div className="form-field" key={field}>
         <label htmlFor={`${id}-${field}`}>{label}</label>
@@ -58,12 +58,12 @@ export function AddRemoteEngine() {
           onChange={(e) => set(field, e.target.value)}
         />
         <label className="button file-pick">
-          {t('settings.remote.pick')}
+          {t('backends.remote.pick')}
           <input
             type="file"
             className="visually-hidden"
             accept=".pem,.crt,.cer,.key"
-            aria-label={t('settings.remote.pickNamed', { field: label })}
+            aria-label={t('backends.remote.pickNamed', { field: label })}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -78,11 +78,11 @@ export function AddRemoteEngine() {
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('settings.remote.title')}</h2>
-      <p className="muted">{t('settings.remote.intro')}</p>
+      <h2 id={`${id}-title`}>{t('backends.remote.title')}</h2>
+      <p className="muted">{t('backends.remote.intro')}</p>
       <form className="remote-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-field">
-          <label htmlFor={`${id}-name`}>{t('settings.remote.name')}</label>
+          <label htmlFor={`${id}-name`}>{t('backends.remote.name')}</label>
           <input
             id={`${id}-name`}
             value={form.name}
@@ -94,15 +94,15 @@ export function AddRemoteEngine() {
           {problemOf('name')}
         </div>
         <div className="form-field">
-          <label htmlFor={`${id}-description`}>{t('settings.remote.description')}</label>
+          <label htmlFor={`${id}-description`}>{t('backends.remote.description')}</label>
           <input id={`${id}-description`} value={form.description} maxLength={200} onChange={(e) => set('description', e.target.value)} />
         </div>
         <div className="form-field">
-          <label htmlFor={`${id}-host`}>{t('settings.remote.host')}</label>
+          <label htmlFor={`${id}-host`}>{t('backends.remote.host')}</label>
           <input
             id={`${id}-host`}
             value={form.host}
-            placeholder={t('settings.remote.hostHint')}
+            placeholder={t('backends.remote.hostHint')}
             aria-invalid={Boolean(shown.host)}
             aria-describedby={described('host')}
             onChange={(e) => set('host', e.target.value)}
@@ -111,19 +111,19 @@ export function AddRemoteEngine() {
         </div>
         {tls ? (
           <fieldset className="tls-files">
-            <p className="note">{t('settings.remote.pemHint')}</p>
+            <p className="note">{t('backends.remote.pemHint')}</p>
             {(['ca', 'cert', 'key'] as const).map(pem)}
             <label className="check">
               <input type="checkbox" checked={form.skipVerify} onChange={(e) => set('skipVerify', e.target.checked)} />
-              {t('settings.remote.skipVerify')}
+              {t('backends.remote.skipVerify')}
             </label>
           </fieldset>
         ) : /^ssh:\/\//i.test(form.host.trim()) ? (
-          <p className="note">{t('settings.remote.sshNote')}</p>
+          <p className="note">{t('backends.remote.sshNote')}</p>
         ) : null}
         <div className="dialog-buttons">
           <button type="submit" className="button primary" disabled={adding}>
-            {adding ? t('settings.remote.adding') : t('settings.remote.add')}
+            {adding ? t('backends.remote.adding') : t('backends.remote.add')}
           </button>
         </div>
       </form>

@@ -3,20 +3,20 @@
 import { describeError } from '../../format/errors';
 import { useT } from '../../i18n/react';
 import type { ApplyKind } from '../../stores/backends-daemon';
-import { useDaemonConfig } from '../../stores/backends-react';
+import { useDaemon } from '../../stores/backends-react';
 import { applyOutcome, changeText, stepText } from './words';
 
 export function ApplyOutcome({ kinds }: { kinds: readonly ApplyKind[] }) {
   const t = useT();
-  const apply = useDaemonConfig((s) => s.apply);
-  const applyElevated = useDaemonConfig((s) => s.applyElevated);
-  const dismiss = useDaemonConfig((s) => s.dismissOutcome);
+  const apply = useDaemon((s) => s.apply);
+  const applyElevated = useDaemon((s) => s.applyElevated);
+  const dismiss = useDaemon((s) => s.dismissOutcome);
   if (apply.phase === 'idle' || !kinds.includes(apply.kind)) return null;
 
   if (apply.phase === 'running') {
     return (
       <div className="apply-progress" role="status" aria-live="polite">
-        <p className="outcome-title">{t('settings.step.title')}</p>
+        <p className="outcome-title">{t('backends.step.title')}</p>
         <ol>
           {apply.steps.map((step, i) => (
             <li key={i}>{stepText(step, t)}</li>
@@ -30,7 +30,7 @@ export function ApplyOutcome({ kinds }: { kinds: readonly ApplyKind[] }) {
       <div className="outcome tone-bad" role="alert">
         <p className="outcome-title">{describeError(apply.error, t)}</p>
         <button type="button" className="button" onClick={dismiss}>
-          {t('settings.outcome.dismiss')}
+          {t('backends.outcome.dismiss')}
         </button>
       </div>
     );
@@ -60,18 +60,18 @@ export function ApplyOutcome({ kinds }: { kinds: readonly ApplyKind[] }) {
       ) : null}
       {outcome.detail ? (
         <details>
-          <summary>{t('settings.outcome.details')}</summary>
+          <summary>{t('backends.outcome.details')}</summary>
           <pre>{outcome.detail}</pre>
         </details>
       ) : null}
       <div className="dialog-buttons">
         {elevate ? (
           <button type="button" className="button primary" onClick={() => void applyElevated()}>
-            {t('settings.outcome.elevate')}
+            {t('backends.outcome.elevate')}
           </button>
         ) : null}
         <button type="button" className="button" onClick={dismiss}>
-          {t('settings.outcome.dismiss')}
+          {t('backends.outcome.dismiss')}
         </button>
       </div>
     </div>

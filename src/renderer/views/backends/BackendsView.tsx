@@ -1,9 +1,9 @@
-// The Settings view: the active engine's default isolation and its daemon.json, Docker Desktop
+// The Engine settings view: the active engine's default isolation and its daemon.json, Docker Desktop
 // (when it is installed), WSL (when there is one), and every engine Silo knows.
 import { useEffect } from 'react';
 import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
-import { useBackends, useDaemonConfig } from '../../stores/backends-react';
+import { usePlatform, useDaemon } from '../../stores/backends-react';
 import { DefaultIsolation } from './DefaultIsolation';
 import { DaemonJsonEditor } from './DaemonJsonEditor';
 import { DockerDesktopSection } from './DockerDesktopSection';
@@ -12,13 +12,13 @@ import { EnginesSection } from './EnginesSection';
 import { AddRemoteEngine } from './AddRemoteEngine';
 import './backends.css';
 
-export function SettingsView() {
+export function BackendsView() {
   const t = useT();
   const active = useEngine((s) => s.endpoints.find((e) => e.active)?.id ?? null);
-  const load = useDaemonConfig((s) => s.load);
-  const loadDesktop = useBackends((s) => s.loadDesktop);
-  const loadWsl = useBackends((s) => s.loadWsl);
-  const loadContexts = useBackends((s) => s.loadContexts);
+  const load = useDaemon((s) => s.load);
+  const loadDesktop = usePlatform((s) => s.loadDesktop);
+  const loadWsl = usePlatform((s) => s.loadWsl);
+  const loadContexts = usePlatform((s) => s.loadContexts);
 
   useEffect(() => {
     if (active) void load(active);
@@ -31,12 +31,12 @@ export function SettingsView() {
   }, [loadDesktop, loadWsl, loadContexts]);
 
   return (
-    <section className="view settings-view" aria-labelledby="settings-title">
+    <section className="view backends-view" aria-labelledby="backends-title">
       <header className="view-head">
-        <h1 id="settings-title">{t('settings.title')}</h1>
+        <h1 id="backends-title">{t('backends.title')}</h1>
       </header>
-      <div className="settings-scroll">
-        <p className="muted settings-intro">{t('settings.intro')}</p>
+      <div className="backends-scroll">
+        <p className="muted backends-intro">{t('backends.intro')}</p>
         <DefaultIsolation />
         <DaemonJsonEditor />
         <DockerDesktopSection />

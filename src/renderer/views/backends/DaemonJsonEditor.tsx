@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import type { DaemonConfigProblem } from '../../../shared/model/backends';
 import { useT } from '../../i18n/react';
-import { useDaemonConfig } from '../../stores/backends-react';
+import { useDaemon } from '../../stores/backends-react';
 import { ApplyOutcome } from './ApplyOutcome';
 import { diagnosticsOf } from './editor/diagnostics';
 import type { JsonEditorControl } from './editor/JsonEditor';
@@ -21,16 +21,16 @@ export function DaemonJsonEditor() {
   const t = useT();
   const id = useId();
   const control = useRef<JsonEditorControl | null>(null);
-  const read = useDaemonConfig((s) => s.read);
-  const draft = useDaemonConfig((s) => s.draft);
-  const draftBase = useDaemonConfig((s) => s.draftBase);
-  const serverCheck = useDaemonConfig((s) => s.serverCheck);
-  const running = useDaemonConfig((s) => s.apply.phase === 'running');
-  const setDraft = useDaemonConfig((s) => s.setDraft);
-  const resetDraft = useDaemonConfig((s) => s.resetDraft);
-  const checkOnServer = useDaemonConfig((s) => s.checkOnServer);
-  const applyDraft = useDaemonConfig((s) => s.applyDraft);
-  const load = useDaemonConfig((s) => s.load);
+  const read = useDaemon((s) => s.read);
+  const draft = useDaemon((s) => s.draft);
+  const draftBase = useDaemon((s) => s.draftBase);
+  const serverCheck = useDaemon((s) => s.serverCheck);
+  const running = useDaemon((s) => s.apply.phase === 'running');
+  const setDraft = useDaemon((s) => s.setDraft);
+  const resetDraft = useDaemon((s) => s.resetDraft);
+  const checkOnServer = useDaemon((s) => s.checkOnServer);
+  const applyDraft = useDaemon((s) => s.applyDraft);
+  const load = useDaemon((s) => s.load);
 
   const editable = read?.editable ? read : null;
   const model = useMemo(() => (editable ? editorModel(editable, draft, draftBase, serverCheck) : null), [editable, draft, draftBase, serverCheck]);
@@ -52,10 +52,10 @@ export function DaemonJsonEditor() {
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('settings.editor.title')}</h2>
-      <p className="muted">{t('settings.editor.intro')}</p>
+      <h2 id={`${id}-title`}>{t('backends.editor.title')}</h2>
+      <p className="muted">{t('backends.editor.intro')}</p>
       <p className="note">
-        {editable.exists ? t('settings.editor.file', { file: editable.configFile }) : t('settings.editor.noFile', { file: editable.configFile })}
+        {editable.exists ? t('backends.editor.file', { file: editable.configFile }) : t('backends.editor.noFile', { file: editable.configFile })}
       </p>
       <p id={`${id}-hint`} className="note">
         {t('editor.hint')}
@@ -64,7 +64,7 @@ export function DaemonJsonEditor() {
         <JsonEditor
           value={draft}
           onChange={setDraft}
-          label={t('settings.editor.label', { file: editable.configFile })}
+          label={t('backends.editor.label', { file: editable.configFile })}
           describedBy={`${id}-hint ${id}-problems`}
           invalid={model.errors > 0}
           readOnly={running}
@@ -74,20 +74,20 @@ export function DaemonJsonEditor() {
       </Suspense>
       {model.stale ? (
         <p className="note warn" role="alert">
-          {t('settings.editor.stale')}
+          {t('backends.editor.stale')}
         </p>
       ) : null}
       <div className="editor-panels">
         <section aria-labelledby={`${id}-problems`}>
           <h3 id={`${id}-problems`}>
-            {model.problems.length === 0 ? t('settings.editor.noProblems') : t('settings.editor.problems', { count: model.problems.length })}
+            {model.problems.length === 0 ? t('backends.editor.noProblems') : t('backends.editor.problems', { count: model.problems.length })}
           </h3>
           <ul className="problems">
             {model.problems.map((problem, i) => (
               <li key={i} className={`problem ${problem.severity}`}>
-                <span className="problem-kind">{t(problem.severity === 'error' ? 'settings.editor.error' : 'settings.editor.warning')}</span>
+                <span className="problem-kind">{t(problem.severity === 'error' ? 'backends.editor.error' : 'backends.editor.warning')}</span>
                 {problem.line !== null ? (
-                  <button type="button" className="link-button" aria-label={t('settings.editor.goTo', { line: problem.line })} onClick={() => goTo(problem)}>
+                  <button type="button" className="link-button" aria-label={t('backends.editor.goTo', { line: problem.line })} onClick={() => goTo(problem)}>
                     {problemWhere(problem, t)}
                   </button>
                 ) : null}
@@ -97,11 +97,11 @@ export function DaemonJsonEditor() {
           </ul>
         </section>
         <section aria-labelledby={`${id}-changes`}>
-          <h3 id={`${id}-changes`}>{t('settings.editor.changes')}</h3>
+          <h3 id={`${id}-changes`}>{t('backends.editor.changes')}</h3>
           {model.changes === null ? (
-            <p className="muted">{t('settings.editor.changesUnknown')}</p>
+            <p className="muted">{t('backends.editor.changesUnknown')}</p>
           ) : model.changes.length === 0 ? (
-            <p className="muted">{t('settings.editor.noChanges')}</p>
+            <p className="muted">{t('backends.editor.noChanges')}</p>
           ) : (
             <ul className="changes">
               {model.changes.map((change, i) => (
@@ -115,13 +115,13 @@ export function DaemonJsonEditor() {
       </div>
       <div className="dialog-buttons">
         <button type="button" className="button" disabled={running} onClick={() => void load(editable.engine)}>
-          {t('settings.editor.reload')}
+          {t('backends.editor.reload')}
         </button>
         <button type="button" className="button" disabled={running || (!dirty && !model.stale)} onClick={resetDraft}>
-          {t('settings.editor.discard')}
+          {t('backends.editor.discard')}
         </button>
         <button type="button" className="button primary" disabled={running || !model.canApply} onClick={() => void applyDraft()}>
-          {t('settings.editor.apply')}
+          {t('backends.editor.apply')}
         </button>
       </div>
       <ApplyOutcome kinds={['file']} />

@@ -1,18 +1,18 @@
 // A Docker Desktop switch as it runs (its phase, from `backends.desktop.progress`) and as it ended.
 import { useT } from '../../i18n/react';
 import { describeError } from '../../format/errors';
-import { useBackends } from '../../stores/backends-react';
+import { usePlatform } from '../../stores/backends-react';
 import { desktopOutcome, desktopPhaseText } from './words';
 
 export function DesktopSwitchStatus() {
   const t = useT();
-  const state = useBackends((s) => s.desktopSwitch);
-  const dismiss = useBackends((s) => s.dismissDesktopSwitch);
+  const state = usePlatform((s) => s.desktopSwitch);
+  const dismiss = usePlatform((s) => s.dismissDesktopSwitch);
   if (state.phase === 'idle') return null;
   if (state.phase === 'running') {
     return (
       <p className="apply-progress" role="status" aria-live="polite">
-        {state.progress ? desktopPhaseText(state.progress, t) : t('settings.desktop.phase.writing')}
+        {state.progress ? desktopPhaseText(state.progress, t) : t('backends.desktop.phase.writing')}
       </p>
     );
   }
@@ -32,13 +32,13 @@ export function DesktopSwitchStatus() {
       ) : null}
       {outcome.detail ? (
         <details>
-          <summary>{t('settings.outcome.details')}</summary>
+          <summary>{t('backends.outcome.details')}</summary>
           <pre>{outcome.detail}</pre>
         </details>
       ) : null}
       <div className="dialog-buttons">
         <button type="button" className="button" onClick={dismiss}>
-          {t('settings.outcome.dismiss')}
+          {t('backends.outcome.dismiss')}
         </button>
       </div>
     </div>

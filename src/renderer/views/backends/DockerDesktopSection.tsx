@@ -5,35 +5,35 @@
 import { useState } from 'react';
 import type { DesktopBackend, DockerDesktopState } from '../../../shared/model/backends';
 import { useT } from '../../i18n/react';
-import { useBackends } from '../../stores/backends-react';
+import { usePlatform } from '../../stores/backends-react';
 import { DesktopSwitchStatus } from './DesktopSwitchStatus';
 
 export function DockerDesktopSection() {
   const t = useT();
-  const desktop = useBackends((s) => s.desktop);
+  const desktop = usePlatform((s) => s.desktop);
   if (!desktop?.installed) return null;
   const backend = desktop.backend.current;
-  const lockedWord = (locked: boolean) => (locked ? ` · ${t('settings.desktop.locked')}` : '');
+  const lockedWord = (locked: boolean) => (locked ? ` · ${t('backends.desktop.locked')}` : '');
   const windows = desktop.platform === 'windows';
   const facts: [string, string][] = [
-    [t('settings.desktop.version'), desktop.version ?? t('settings.desktop.versionUnknown')],
+    [t('backends.desktop.version'), desktop.version ?? t('backends.desktop.versionUnknown')],
     // Only Docker Desktop for Windows has two backends and two container platforms.
     ...(windows
       ? ([
           [
-            t('settings.desktop.backend'),
-            (backend ? t(`settings.desktop.backend.${backend}`) : t('settings.desktop.backendUnknown')) + lockedWord(desktop.backend.locked),
+            t('backends.desktop.backend'),
+            (backend ? t(`backends.desktop.backend.${backend}`) : t('backends.desktop.backendUnknown')) + lockedWord(desktop.backend.locked),
           ],
-          [t('settings.desktop.containers'), desktop.containers.current ? t(`settings.desktop.containers.${desktop.containers.current}`) : t('common.unknown')],
+          [t('backends.desktop.containers'), desktop.containers.current ? t(`backends.desktop.containers.${desktop.containers.current}`) : t('common.unknown')],
         ] as [string, string][])
       : []),
-    [t('settings.desktop.ecI'), onOff(desktop.enhancedContainerIsolation.value, t) + lockedWord(desktop.enhancedContainerIsolation.locked)],
-    [t('settings.desktop.tcp2375'), onOff(desktop.exposeDockerAPIOnTCP2375.value, t) + lockedWord(desktop.exposeDockerAPIOnTCP2375.locked)],
+    [t('backends.desktop.ecI'), onOff(desktop.enhancedContainerIsolation.value, t) + lockedWord(desktop.enhancedContainerIsolation.locked)],
+    [t('backends.desktop.tcp2375'), onOff(desktop.exposeDockerAPIOnTCP2375.value, t) + lockedWord(desktop.exposeDockerAPIOnTCP2375.locked)],
   ];
-  if (desktop.settingsFile) facts.push([t('settings.desktop.settingsFile'), desktop.settingsFile.path]);
+  if (desktop.settingsFile) facts.push([t('backends.desktop.settingsFile'), desktop.settingsFile.path]);
   return (
     <section className="card" aria-labelledby="desktop-title">
-      <h2 id="desktop-title">{t('settings.desktop.title')}</h2>
+      <h2 id="desktop-title">{t('backends.desktop.title')}</h2>
       <dl className="facts">
         {facts.map(([term, value]) => (
           <div key={term} className={value.length > 32 ? 'fact wide' : 'fact'}>
@@ -42,7 +42,7 @@ export function DockerDesktopSection() {
           </div>
         ))}
       </dl>
-      {desktop.exposeDockerAPIOnTCP2375.value ? <p className="note warn">{t('settings.desktop.tcp2375Warn')}</p> : null}
+      {desktop.exposeDockerAPIOnTCP2375.value ? <p className="note warn">{t('backends.desktop.tcp2375Warn')}</p> : null}
       <BackendSwitch desktop={desktop} />
       <ContainersSwitch desktop={desktop} />
       <DesktopSwitchStatus />
@@ -56,26 +56,26 @@ function onOff(value: boolean | null, t: ReturnType<typeof useT>): string {
 
 function BackendSwitch({ desktop }: { desktop: DockerDesktopState }) {
   const t = useT();
-  const running = useBackends((s) => s.desktopSwitch.phase === 'running');
-  const switchBackend = useBackends((s) => s.switchBackend);
+  const running = usePlatform((s) => s.desktopSwitch.phase === 'running');
+  const switchBackend = usePlatform((s) => s.switchBackend);
   const [acknowledged, setAcknowledged] = useState(false);
   const { backend } = desktop;
-  if (backend.locked) return <p className="locked-reason">{t('settings.desktop.lockedHint')}</p>;
+  if (backend.locked) return <p className="locked-reason">{t('backends.desktop.lockedHint')}</p>;
   if (!backend.offered)
     return backend.unavailable && backend.unavailable !== 'not-windows' ? (
-      <p className="muted">{t(`settings.desktop.unavailable.${backend.unavailable}`)}</p>
+      <p className="muted">{t(`backends.desktop.unavailable.${backend.unavailable}`)}</p>
     ) : null;
   const target: DesktopBackend = backend.current === 'wsl2' ? 'hyperv' : 'wsl2';
-  const targetName = t(`settings.desktop.backend.${target}`);
+  const targetName = t(`backends.desktop.backend.${target}`);
   return (
     <fieldset className="desktop-switch" disabled={running}>
-      <legend>{t('settings.desktop.backend')}</legend>
-      <p className="note warn">{t('settings.desktop.dataWarning')}</p>
+      <legend>{t('backends.desktop.backend')}</legend>
+      <p className="note warn">{t('backends.desktop.dataWarning')}</p>
       <label className="check">
         <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
-        {t('settings.desktop.acknowledge')}
+        {t('backends.desktop.acknowledge')}
       </label>
-      {desktop.restart === 'manual' ? <p className="note">{t('settings.desktop.restartManual')}</p> : null}
+      {desktop.restart === 'manual' ? <p className="note">{t('backends.desktop.restartManual')}</p> : null}
       <div className="dialog-buttons">
         <button
           type="button"
@@ -86,7 +86,7 @@ function BackendSwitch({ desktop }: { desktop: DockerDesktopState }) {
             void switchBackend(target);
           }}
         >
-          {t('settings.desktop.switchTo', { backend: targetName })}
+          {t('backends.desktop.switchTo', { backend: targetName })}
         </button>
       </div>
     </fieldset>
@@ -95,19 +95,19 @@ function BackendSwitch({ desktop }: { desktop: DockerDesktopState }) {
 
 function ContainersSwitch({ desktop }: { desktop: DockerDesktopState }) {
   const t = useT();
-  const running = useBackends((s) => s.desktopSwitch.phase === 'running');
-  const switchContainers = useBackends((s) => s.switchContainers);
+  const running = usePlatform((s) => s.desktopSwitch.phase === 'running');
+  const switchContainers = usePlatform((s) => s.switchContainers);
   const { containers } = desktop;
   if (containers.offered.length === 0) {
     return containers.unavailable && containers.unavailable !== 'not-windows' ? (
-      <p className="muted">{t(`settings.desktop.unavailable.${containers.unavailable}`)}</p>
+      <p className="muted">{t(`backends.desktop.unavailable.${containers.unavailable}`)}</p>
     ) : null;
   }
   return (
     <div className="dialog-buttons desktop-containers">
       {containers.offered.map((platform) => (
         <button key={platform} type="button" className="button" disabled={running} onClick={() => void switchContainers(platform)}>
-          {t('settings.desktop.useContainers', { platform: t(`settings.desktop.containers.${platform}`) })}
+          {t('backends.desktop.useContainers', { platform: t(`backends.desktop.containers.${platform}`) })}
         </button>
       ))}
     </div>

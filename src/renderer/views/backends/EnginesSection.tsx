@@ -7,7 +7,7 @@ import { rungName } from '../../format/isolation';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
-import { useBackends } from '../../stores/backends-react';
+import { usePlatform } from '../../stores/backends-react';
 import type { EngineEndpoint } from '../../../shared/model/engine';
 import { engineIsolation, isContextEndpoint } from './model';
 import { engineErrorText } from './words';
@@ -17,25 +17,25 @@ export function EnginesSection() {
   const endpoints = useEngine((s) => s.endpoints);
   const selecting = useEngine((s) => s.selecting);
   const selectError = useEngine((s) => s.lastError);
-  const contexts = useBackends((s) => s.contexts);
-  const removing = useBackends((s) => s.removing);
-  const removeRemote = useBackends((s) => s.removeRemote);
+  const contexts = usePlatform((s) => s.contexts);
+  const removing = usePlatform((s) => s.removing);
+  const removeRemote = usePlatform((s) => s.removeRemote);
   const select = useEngine((s) => s.select);
   const siloMade = new Set(contexts.filter((c) => c.createdBySilo).map((c) => c.name));
 
   return (
     <section className="card" aria-labelledby="engines-title">
-      <h2 id="engines-title">{t('settings.engines.title')}</h2>
-      <p className="muted">{t('settings.engines.intro')}</p>
+      <h2 id="engines-title">{t('backends.engines.title')}</h2>
+      <p className="muted">{t('backends.engines.intro')}</p>
       {selectError ? (
         <p className="note warn" role="alert">
           {describeError(selectError, t)}
         </p>
       ) : null}
       {endpoints.length === 0 ? (
-        <p className="muted">{t('settings.engines.none')}</p>
+        <p className="muted">{t('backends.engines.none')}</p>
       ) : (
-        <ul className="endpoints" aria-label={t('settings.engines.title')}>
+        <ul className="endpoints" aria-label={t('backends.engines.title')}>
           {endpoints.map((endpoint) => {
             const removable = !endpoint.active && isContextEndpoint(endpoint) && siloMade.has(endpoint.name);
             return (
@@ -46,11 +46,11 @@ export function EnginesSection() {
                     {endpoint.active ? (
                       <span className="tag active-tag">
                         <Icon name="check" />
-                        {t('settings.engines.active')}
+                        {t('backends.engines.active')}
                       </span>
                     ) : null}
                     {endpoint.tls ? <span className="tag">{t('endpoints.tls')}</span> : null}
-                    {siloMade.has(endpoint.name) && isContextEndpoint(endpoint) ? <span className="tag">{t('settings.engines.addedBySilo')}</span> : null}
+                    {siloMade.has(endpoint.name) && isContextEndpoint(endpoint) ? <span className="tag">{t('backends.engines.addedBySilo')}</span> : null}
                   </span>
                   <code className="endpoint-host">{endpoint.host}</code>
                   <EngineDefault endpoint={endpoint} t={t} />
@@ -60,22 +60,22 @@ export function EnginesSection() {
                     <button
                       type="button"
                       className="button"
-                      aria-label={t('settings.engines.useNamed', { name: endpoint.name })}
+                      aria-label={t('backends.engines.useNamed', { name: endpoint.name })}
                       disabled={selecting !== null}
                       onClick={() => void select(endpoint.id)}
                     >
-                      {selecting === endpoint.id ? t('settings.engines.switching') : t('settings.engines.use')}
+                      {selecting === endpoint.id ? t('backends.engines.switching') : t('backends.engines.use')}
                     </button>
                   )}
                   {removable ? (
                     <button
                       type="button"
                       className="button danger"
-                      aria-label={t('settings.engines.removeNamed', { name: endpoint.name })}
+                      aria-label={t('backends.engines.removeNamed', { name: endpoint.name })}
                       disabled={removing !== null}
                       onClick={() => void removeRemote(endpoint.name)}
                     >
-                      {removing === endpoint.name ? t('settings.engines.removing') : t('settings.engines.remove')}
+                      {removing === endpoint.name ? t('backends.engines.removing') : t('backends.engines.remove')}
                     </button>
                   ) : null}
                 </div>
@@ -91,36 +91,36 @@ export function EnginesSection() {
 
 function EngineDefault({ endpoint, t }: { endpoint: EngineEndpoint; t: Translate }) {
   const snapshot = useEngine((s) => s.snapshot);
-  const defaults = useBackends((s) => s.defaults);
-  const describe = useBackends((s) => s.describe);
+  const defaults = usePlatform((s) => s.defaults);
+  const describe = usePlatform((s) => s.describe);
   const isolation = engineIsolation(endpoint, snapshot, defaults);
   let text: string;
   switch (isolation.kind) {
     case 'known':
-      text = isolation.rung ? t('settings.engines.defaultMode', { mode: isolation.mode, rung: rungName(isolation.rung, t) }) : isolation.mode;
+      text = isolation.rung ? t('backends.engines.defaultMode', { mode: isolation.mode, rung: rungName(isolation.rung, t) }) : isolation.mode;
       break;
     case 'asking':
-      text = t('settings.engines.asking');
+      text = t('backends.engines.asking');
       break;
     case 'unknown':
-      text = t('settings.engines.unknownUntilConnected');
+      text = t('backends.engines.unknownUntilConnected');
       break;
     case 'no-answer':
-      text = t('settings.engines.noAnswer', { reason: describeError(isolation.error, t) });
+      text = t('backends.engines.noAnswer', { reason: describeError(isolation.error, t) });
       break;
   }
   return (
     <span className="endpoint-isolation">
-      <span className="muted">{t('settings.engines.isolation')}</span>
+      <span className="muted">{t('backends.engines.isolation')}</span>
       <span>{text}</span>
       {isolation.kind === 'unknown' || isolation.kind === 'no-answer' ? (
         <button
           type="button"
           className="link-button"
-          aria-label={t('settings.engines.askNamed', { name: endpoint.name })}
+          aria-label={t('backends.engines.askNamed', { name: endpoint.name })}
           onClick={() => void describe(endpoint.id)}
         >
-          {t('settings.engines.ask')}
+          {t('backends.engines.ask')}
         </button>
       ) : null}
     </span>
@@ -129,23 +129,23 @@ function EngineDefault({ endpoint, t }: { endpoint: EngineEndpoint; t: Translate
 
 function EngineOutcome() {
   const t = useT();
-  const added = useBackends((s) => s.addOutcome);
-  const removed = useBackends((s) => s.removeOutcome);
-  const dismiss = useBackends((s) => s.dismissEngineOutcome);
+  const added = usePlatform((s) => s.addOutcome);
+  const removed = usePlatform((s) => s.removeOutcome);
+  const dismiss = usePlatform((s) => s.dismissEngineOutcome);
   const outcome = removed ?? added;
   if (!outcome) return null;
   const text =
     outcome.status === 'done'
       ? outcome === removed
-        ? t('settings.engines.removed', { name: outcome.context.name, path: outcome.backupPath ?? '' })
-        : t('settings.engines.added', { name: outcome.context.name })
+        ? t('backends.engines.removed', { name: outcome.context.name, path: outcome.backupPath ?? '' })
+        : t('backends.engines.added', { name: outcome.context.name })
       : engineErrorText(outcome.error, t);
   return (
     <div className={`outcome tone-${outcome.status === 'done' ? 'ok' : 'bad'}`} role={outcome.status === 'done' ? 'status' : 'alert'}>
       <p className="outcome-title">{text}</p>
       <div className="dialog-buttons">
         <button type="button" className="button" onClick={dismiss}>
-          {t('settings.outcome.dismiss')}
+          {t('backends.outcome.dismiss')}
         </button>
       </div>
     </div>

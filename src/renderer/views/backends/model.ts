@@ -1,4 +1,4 @@
-// The Settings view's pure parts: the editor's live check (the same rules main applies, run here
+// The Engine settings view's pure parts: the editor's live check (the same rules main applies, run here
 // as the person types), the runtime choices on the ladder, an engine's default isolation at a
 // glance, and the remote-engine form.
 import { diffDaemonConfig, validateDaemonConfig } from '../../../shared/backends';

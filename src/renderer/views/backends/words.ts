@@ -1,4 +1,4 @@
-// The Settings view's sentences, as pure functions of the data and a translator: problems of a
+// The Engine settings view's sentences, as pure functions of the data and a translator: problems of a
 // daemon.json by their code (never the English message), changes, steps, outcomes.
 import type {
   DaemonApplyResult,
@@ -19,13 +19,13 @@ export function problemText(problem: DaemonConfigProblem, t: Translate): string 
   const params: Record<string, string | number> = { key: problem.key ?? '', ...problem.params };
   if (problem.code === 'wrong-type') {
     const expected = String(problem.params.expected ?? 'any');
-    params.expected = t(`settings.type.${TYPES.includes(expected) ? expected : 'any'}` as MessageKey);
+    params.expected = t(`backends.type.${TYPES.includes(expected) ? expected : 'any'}` as MessageKey);
   }
-  return t(`settings.problem.${problem.code}`, params);
+  return t(`backends.problem.${problem.code}`, params);
 }
 
 export function problemWhere(problem: DaemonConfigProblem, t: Translate): string | null {
-  return problem.line === null ? null : t('settings.problem.at', { line: problem.line, column: problem.column ?? 1 });
+  return problem.line === null ? null : t('backends.problem.at', { line: problem.line, column: problem.column ?? 1 });
 }
 
 /** A JSON value as it reads in the file, cut short. */
@@ -35,11 +35,11 @@ export function showValue(value: unknown): string {
 }
 
 export function changeText(change: DaemonConfigChange, t: Translate): string {
-  return t(`settings.change.${change.kind}`, { key: change.path.join('.'), before: showValue(change.before), after: showValue(change.after) });
+  return t(`backends.change.${change.kind}`, { key: change.path.join('.'), before: showValue(change.before), after: showValue(change.after) });
 }
 
 export function stepText(step: DaemonApplyStep, t: Translate): string {
-  return t(`settings.step.${step}`);
+  return t(`backends.step.${step}`);
 }
 
 export type Tone = 'ok' | 'warn' | 'bad';
@@ -57,26 +57,26 @@ export function applyOutcome(result: DaemonApplyResult, t: Translate): Outcome {
   switch (result.status) {
     case 'applied': {
       const lines = [
-        ...(result.needsRestart.length > 0 ? [t('settings.outcome.needsRestart', { keys: result.needsRestart.join(', ') })] : []),
+        ...(result.needsRestart.length > 0 ? [t('backends.outcome.needsRestart', { keys: result.needsRestart.join(', ') })] : []),
         ...result.warnings.map((w) => problemText(w, t)),
-        ...(result.backupPath ? [t('settings.outcome.backup', { path: result.backupPath })] : []),
+        ...(result.backupPath ? [t('backends.outcome.backup', { path: result.backupPath })] : []),
       ];
-      return { tone: 'ok', title: t('settings.outcome.verified'), lines, detail: null };
+      return { tone: 'ok', title: t('backends.outcome.verified'), lines, detail: null };
     }
     case 'unchanged':
-      return { tone: 'ok', title: t('settings.outcome.unchanged'), lines: [], detail: null };
+      return { tone: 'ok', title: t('backends.outcome.unchanged'), lines: [], detail: null };
     case 'refused':
       return {
         tone: 'bad',
-        title: t('settings.outcome.refused'),
+        title: t('backends.outcome.refused'),
         lines: [describeError(result.error, t), ...result.problems.filter((p) => p.severity === 'error').map((p) => withWhere(p, t))],
         detail: result.error.detail ?? null,
       };
     case 'needs-elevation':
       return {
         tone: 'warn',
-        title: t('settings.outcome.needsElevation'),
-        lines: [t(result.method === 'pkexec' ? 'settings.outcome.elevationExplain' : 'settings.outcome.elevationExplainWindows', { file: result.configFile })],
+        title: t('backends.outcome.needsElevation'),
+        lines: [t(result.method === 'pkexec' ? 'backends.outcome.elevationExplain' : 'backends.outcome.elevationExplainWindows', { file: result.configFile })],
         detail: result.error.detail ?? null,
       };
     case 'failed':
@@ -85,14 +85,14 @@ export function applyOutcome(result: DaemonApplyResult, t: Translate): Outcome {
 }
 
 function failedOutcome(result: Extract<DaemonApplyResult, { status: 'failed' }>, t: Translate): Outcome {
-  const because = t('settings.outcome.because', { reason: describeError(result.error, t) });
+  const because = t('backends.outcome.because', { reason: describeError(result.error, t) });
   const rollback = result.rollback;
   const details = [result.error.detail, rollback?.error?.detail].filter(Boolean).join('\n');
-  if (!rollback) return { tone: 'bad', title: t('settings.outcome.failedBeforeWrite'), lines: [because], detail: details || null };
-  const lines = [because, ...(rollback.error ? [t('settings.outcome.rollbackProblem', { reason: describeError(rollback.error, t) })] : [])];
-  if (!rollback.restored) return { tone: 'bad', title: t('settings.outcome.notRestored', { path: result.backupPath ?? '' }), lines, detail: details || null };
-  if (!rollback.reloaded) return { tone: 'bad', title: t('settings.outcome.restoredNotReloaded'), lines, detail: details || null };
-  return { tone: rollback.error ? 'bad' : 'warn', title: t('settings.outcome.rolledBack'), lines, detail: details || null };
+  if (!rollback) return { tone: 'bad', title: t('backends.outcome.failedBeforeWrite'), lines: [because], detail: details || null };
+  const lines = [because, ...(rollback.error ? [t('backends.outcome.rollbackProblem', { reason: describeError(rollback.error, t) })] : [])];
+  if (!rollback.restored) return { tone: 'bad', title: t('backends.outcome.notRestored', { path: result.backupPath ?? '' }), lines, detail: details || null };
+  if (!rollback.reloaded) return { tone: 'bad', title: t('backends.outcome.restoredNotReloaded'), lines, detail: details || null };
+  return { tone: rollback.error ? 'bad' : 'warn', title: t('backends.outcome.rolledBack'), lines, detail: details || null };
 }
 
 function withWhere(problem: DaemonConfigProblem, t: Translate): string {
@@ -101,8 +101,8 @@ function withWhere(problem: DaemonConfigProblem, t: Translate): string {
 }
 
 export function desktopPhaseText(progress: SwitchProgress, t: Translate): string {
-  if (progress.detail === 'manual') return t('settings.desktop.phase.manual');
-  return t(`settings.desktop.phase.${progress.phase}`, { seconds: Math.round(progress.elapsedMs / 1000) });
+  if (progress.detail === 'manual') return t('backends.desktop.phase.manual');
+  return t(`backends.desktop.phase.${progress.phase}`, { seconds: Math.round(progress.elapsedMs / 1000) });
 }
 
 export function desktopOutcome(result: DesktopSwitchResult, t: Translate): Outcome {
@@ -110,18 +110,18 @@ export function desktopOutcome(result: DesktopSwitchResult, t: Translate): Outco
     case 'switched':
       return {
         tone: 'ok',
-        title: t('settings.desktop.result.switched'),
-        lines: result.backupPath ? [t('settings.outcome.backup', { path: result.backupPath })] : [],
+        title: t('backends.desktop.result.switched'),
+        lines: result.backupPath ? [t('backends.outcome.backup', { path: result.backupPath })] : [],
         detail: null,
       };
     case 'unchanged':
-      return { tone: 'ok', title: t('settings.desktop.result.unchanged'), lines: [], detail: null };
+      return { tone: 'ok', title: t('backends.desktop.result.unchanged'), lines: [], detail: null };
     case 'refused':
-      return { tone: 'bad', title: t('settings.desktop.result.refused'), lines: [describeError(result.error, t)], detail: result.error.detail ?? null };
+      return { tone: 'bad', title: t('backends.desktop.result.refused'), lines: [describeError(result.error, t)], detail: result.error.detail ?? null };
     case 'failed': {
-      const lines = [t('settings.outcome.because', { reason: describeError(result.error, t) })];
-      if (result.rollback?.restored) lines.push(t('settings.desktop.result.rolledBack'));
-      return { tone: 'bad', title: t('settings.desktop.result.failed'), lines, detail: result.error.detail ?? null };
+      const lines = [t('backends.outcome.because', { reason: describeError(result.error, t) })];
+      if (result.rollback?.restored) lines.push(t('backends.desktop.result.rolledBack'));
+      return { tone: 'bad', title: t('backends.desktop.result.failed'), lines, detail: result.error.detail ?? null };
     }
   }
 }
@@ -130,7 +130,7 @@ export function desktopOutcome(result: DesktopSwitchResult, t: Translate): Outco
 export function engineErrorText(error: SiloError, t: Translate): string {
   const reason = error.params?.reason;
   if (error.code === 'context-tls-invalid' && typeof reason === 'string' && TLS_REASONS.includes(reason))
-    return t(`settings.remote.tls.${reason}` as MessageKey);
+    return t(`backends.remote.tls.${reason}` as MessageKey);
   return describeError(error, t);
 }
 

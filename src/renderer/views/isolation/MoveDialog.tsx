@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SiloError } from '../../../shared/errors';
 import type { MoveTarget } from '../../../shared/isolation/gvisor-limits';
 import type { ContainerSummary } from '../../../shared/model/container';
-import type { IsolationTargets, LadderPosition, RecreateAdvice, RecreateProgress, RecreateReport, WritableLayerDecision } from '../../../shared/model/move';
+import type { IsolationTargets, LadderPosition, MoveAdvice, MoveProgress, MoveReport, WritableLayerDecision } from '../../../shared/model/move';
 import { errorOf } from '../../api';
 import { describeError } from '../../format/errors';
 import { rungName } from '../../format/isolation';
@@ -14,7 +14,7 @@ import type { Translate } from '../../i18n';
 import { ModalDialog } from '../../components/ModalDialog';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useContainers, useEngine, useIsolation, useStores } from '../../stores/react';
-import type { ChangeRequest } from '../../stores/isolation';
+import type { MoveRequest } from '../../stores/isolation';
 import { AdviceView } from './AdviceView';
 import { CostView, type CostState } from './CostView';
 import { LadderPicker } from './LadderPicker';
@@ -29,20 +29,20 @@ interface Member {
 
 type Loaded<T> = { state: 'loading' } | { state: 'done'; value: T } | { state: 'failed'; error: SiloError };
 
-const NO_EVENTS: readonly RecreateProgress[] = [];
+const NO_EVENTS: readonly MoveProgress[] = [];
 
-function membersOf(request: ChangeRequest, byId: ReadonlyMap<string, ContainerSummary>): Member[] {
+function membersOf(request: MoveRequest, byId: ReadonlyMap<string, ContainerSummary>): Member[] {
   if (request.kind === 'project') return projectMembers(byId.values(), request.project).map((c) => ({ id: c.id, name: c.name }));
   return request.ids.map((id) => ({ id, name: byId.get(id)?.name ?? id.slice(0, 12) }));
 }
 
-function titleOf(request: ChangeRequest, members: readonly Member[], t: Translate): string {
-  if (request.kind === 'project') return t('change.titleProject', { project: request.project });
+function titleOf(request: MoveRequest, members: readonly Member[], t: Translate): string {
+  if (request.kind === 'project') return t('move.titleProject', { project: request.project });
   const only = members.length === 1 ? members[0] : undefined;
-  return only ? t('change.title', { name: only.name }) : t('change.titleMany', { count: members.length });
+  return only ? t('move.title', { name: only.name }) : t('move.titleMany', { count: members.length });
 }
 
-export function ChangeIsolationDialog({ request, onClose }: { request: ChangeRequest; onClose: () => void }) {
+export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose: () => void }) {
   const t = useT();
   const byId = useContainers((s) => s.byId);
   const info = useEngine((s) => s.snapshot?.info ?? null);
@@ -58,13 +58,13 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
 
   const [targets, setTargets] = useState<Loaded<Map<string, IsolationTargets>>>({ state: 'loading' });
   const [target, setTarget] = useState<string | null>(null);
-  const [advice, setAdvice] = useState<ReadonlyMap<string, RecreateAdvice>>(new Map());
+  const [advice, setAdvice] = useState<ReadonlyMap<string, MoveAdvice>>(new Map());
   const [adviceErrors, setAdviceErrors] = useState<ReadonlyMap<string, SiloError>>(new Map());
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<Record<string, WritableLayerDecision>>({});
   const [cost, setCost] = useState<CostState>({ state: 'idle' });
   const [phase, setPhase] = useState<'choose' | 'running' | 'done'>('choose');
-  const [report, setReport] = useState<RecreateReport | null>(null);
+  const [report, setReport] = useState<MoveReport | null>(null);
   const [callError, setCallError] = useState<SiloError | null>(null);
   const generation = useRef(new Map<string, number>());
   const costGeneration = useRef(0);
@@ -175,7 +175,7 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
   };
 
   const adviceState = useMemo(() => {
-    const m = new Map<string, RecreateAdvice | 'loading' | 'failed'>();
+    const m = new Map<string, MoveAdvice | 'loading' | 'failed'>();
     for (const member of members) {
       const a = advice.get(member.id);
       m.set(member.id, adviceErrors.has(member.id) ? 'failed' : loading.has(member.id) || !a ? 'loading' : a);
@@ -191,7 +191,7 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
     const args = { target, operationId, ...(sent ? { choices: sent } : {}) };
     setPhase('running');
     setCallError(null);
-    const call = request.kind === 'project' ? api.recreateProject({ project: request.project, ...args }) : api.recreate({ ids, ...args });
+    const call = request.kind === 'project' ? api.moveProject({ project: request.project, ...args }) : api.move({ ids, ...args });
     call.then(
       (result) => {
         setReport(result);
@@ -221,12 +221,12 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
         >
           <h2 id={titleId}>{title}</h2>
           <div className="dialog-body" ref={bodyRef}>
-            {request.kind === 'project' ? <p className="note">{t('change.projectAllOrNothing', { count: members.length })}</p> : null}
-            {!single && request.kind === 'containers' ? <p className="note">{t('change.selectionEach', { count: members.length })}</p> : null}
-            {targets.state === 'loading' ? <p className="muted">{t('change.targetsLoading')}</p> : null}
+            {request.kind === 'project' ? <p className="note">{t('move.projectAllOrNothing', { count: members.length })}</p> : null}
+            {!single && request.kind === 'containers' ? <p className="note">{t('move.selectionEach', { count: members.length })}</p> : null}
+            {targets.state === 'loading' ? <p className="muted">{t('move.targetsLoading')}</p> : null}
             {targets.state === 'failed' ? (
               <p className="note warn" role="alert">
-                {t('change.targetsFailed', { reason: describeError(targets.error, t) })}
+                {t('move.targetsFailed', { reason: describeError(targets.error, t) })}
               </p>
             ) : null}
             {targets.state === 'done' && phase === 'choose' ? (
@@ -236,12 +236,12 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
               <p className="move-summary">
                 {[...new Set(current.map((c) => c.mode))].map((mode) => (
                   <span key={mode} className="move-from">
-                    <span>{t('change.now', { mode: labelOf(mode) })}</span>
+                    <span>{t('move.now', { mode: labelOf(mode) })}</span>
                     <RungBadge rung={rungOf(mode)} />
                   </span>
                 ))}
                 <span className="move-to">
-                  <span>{t('change.movingTo', { mode: targetLabel })}</span>
+                  <span>{t('move.movingTo', { mode: targetLabel })}</span>
                   <RungBadge rung={rungOf(target)} />
                 </span>
               </p>
@@ -300,17 +300,17 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
 
             {running ? (
               <p className="note" role="status">
-                {t('change.running')}
+                {t('move.running')}
               </p>
             ) : null}
           </div>
           <div className="dialog-buttons">
             {block !== null && block !== 'running' && block !== 'done' && target !== null ? (
-              <span className="confirm-hint muted">{t(`change.block.${block}`)}</span>
+              <span className="confirm-hint muted">{t(`move.block.${block}`)}</span>
             ) : null}
             {phase === 'done' ? (
               <button type="button" className="button primary" onClick={onClose}>
-                {t('change.close')}
+                {t('move.close')}
               </button>
             ) : (
               <>
@@ -318,7 +318,7 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
                   {t('common.cancel')}
                 </button>
                 <button type="submit" className="button primary" disabled={block !== null}>
-                  {t('change.confirm')}
+                  {t('move.confirm')}
                 </button>
               </>
             )}
@@ -329,16 +329,16 @@ export function ChangeIsolationDialog({ request, onClose }: { request: ChangeReq
   );
 }
 
-function adviceNeedsEye(advice: RecreateAdvice | 'loading' | 'failed' | undefined, choice: WritableLayerDecision | undefined): boolean {
+function adviceNeedsEye(advice: MoveAdvice | 'loading' | 'failed' | undefined, choice: WritableLayerDecision | undefined): boolean {
   if (advice === 'failed') return true;
   if (advice === undefined || advice === 'loading') return false;
   return advice.blockers.length > 0 || (advice.writableLayer.changed && choice === undefined);
 }
 
-function memberSummary(advice: RecreateAdvice | 'loading' | 'failed' | undefined, choice: WritableLayerDecision | undefined, t: Translate): string {
-  if (advice === undefined || advice === 'loading') return t('change.member.loading');
-  if (advice === 'failed') return t('change.member.failed');
-  if (advice.blockers.length > 0) return t('change.member.blocked', { count: advice.blockers.length });
-  if (advice.writableLayer.changed && choice === undefined) return t('change.member.choice');
-  return t('change.member.ready', { rung: rungName(advice.before.rung, t), mode: advice.before.mode });
+function memberSummary(advice: MoveAdvice | 'loading' | 'failed' | undefined, choice: WritableLayerDecision | undefined, t: Translate): string {
+  if (advice === undefined || advice === 'loading') return t('move.member.loading');
+  if (advice === 'failed') return t('move.member.failed');
+  if (advice.blockers.length > 0) return t('move.member.blocked', { count: advice.blockers.length });
+  if (advice.writableLayer.changed && choice === undefined) return t('move.member.choice');
+  return t('move.member.ready', { rung: rungName(advice.before.rung, t), mode: advice.before.mode });
 }

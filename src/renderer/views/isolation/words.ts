@@ -6,7 +6,7 @@ import type { PlanIssue, RecreateStep } from '../../../shared/isolation/recreate
 import type { WindowsCompat, WindowsCompatVerdict } from '../../../shared/isolation/windows-compat';
 import type { CostSample } from '../../../shared/model/cost';
 import type { Rung } from '../../../shared/model/isolation';
-import type { ContainerMoveReport, KeptSettings, LayerChange, RecreateProgress, RecoveryReport } from '../../../shared/model/move';
+import type { ContainerMoveReport, KeptSettings, LayerChange, MoveProgress, RecoveryReport } from '../../../shared/model/move';
 import { en } from '../../i18n/catalogs';
 import type { MessageKey, Params, Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
@@ -30,11 +30,11 @@ const PRODUCT_BY_RUNG: Partial<Record<Rung, string>> = {
  */
 export function modeLabel(mode: string, rung: Rung, windows: boolean, t: Translate): string {
   if (windows) {
-    const named = knownKey('change.windowsMode.', mode.toLowerCase());
-    return named ? t('change.modeNamed', { product: t(named), mode }) : mode;
+    const named = knownKey('move.windowsMode.', mode.toLowerCase());
+    return named ? t('move.modeNamed', { product: t(named), mode }) : mode;
   }
   const product = PRODUCT_BY_RUNG[rung];
-  return product && product.toLowerCase() !== mode.toLowerCase() ? t('change.modeNamed', { product, mode }) : mode;
+  return product && product.toLowerCase() !== mode.toLowerCase() ? t('move.modeNamed', { product, mode }) : mode;
 }
 
 // Windows ------------------------------------------------------------------
@@ -175,14 +175,14 @@ export function describePlanStep(step: RecreateStep, t: Translate, target: strin
 }
 
 /** A step, undo or recovery action as progress reports it (only its kind is known there). */
-export function describeProgressStep(progress: Pick<RecreateProgress, 'phase' | 'step'>, t: Translate): string {
+export function describeProgressStep(progress: Pick<MoveProgress, 'phase' | 'step'>, t: Translate): string {
   if (progress.phase === 'finish') return t('progress.finish');
   const key = knownKey(progress.phase === 'step' ? 'step.' : 'undo.', progress.step);
   return key ? t(key) : progress.step;
 }
 
 export interface StepState {
-  status: 'waiting' | RecreateProgress['status'];
+  status: 'waiting' | MoveProgress['status'];
   error: SiloError | null;
 }
 
@@ -190,9 +190,9 @@ export interface StepState {
  * Per step of one container's plan, what progress said last; undo actions after it, in the
  * order they ran. Events of other containers and operations are ignored.
  */
-export function progressOf(events: readonly RecreateProgress[], containerId: string, steps: number): { steps: StepState[]; undo: RecreateProgress[] } {
+export function progressOf(events: readonly MoveProgress[], containerId: string, steps: number): { steps: StepState[]; undo: MoveProgress[] } {
   const out: StepState[] = Array.from({ length: steps }, () => ({ status: 'waiting', error: null }));
-  const undo = new Map<number, RecreateProgress>();
+  const undo = new Map<number, MoveProgress>();
   for (const e of events) {
     if (e.containerId !== containerId) continue;
     if (e.phase === 'step' && e.index >= 0 && e.index < steps) out[e.index] = { status: e.status, error: e.error };

@@ -1,4 +1,4 @@
-// The tray's engine-wide changes go through the Settings view's own services: the daemon.json key
+// The tray's engine-wide changes go through the Engine settings view's own services: the daemon.json key
 // edited on the bytes that were read (their sha256 the base of the apply), administrator rights
 // asked for only when Silo may not write and only used when the person agrees, and Docker
 // Desktop's containers switch only once acknowledged.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionHub } from '../../../../src/main/host/sessions';
-import { SettingsStore } from '../../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../../src/main/preferences/store';
 import { callSchemas, type EventName } from '../../../../src/shared/contract';
 import { snapshot } from '../tray/fixtures';
 
@@ -18,7 +18,7 @@ function hub() {
     on: () => () => undefined,
   };
   const isolation = { on: () => () => undefined };
-  return new SessionHub(engine as never, new SettingsStore(mkdtempSync(join(tmpdir(), 'silo-hub-'))), isolation as never);
+  return new SessionHub(engine as never, new PreferencesStore(mkdtempSync(join(tmpdir(), 'silo-hub-'))), isolation as never);
 }
 
 function page(h: SessionHub) {

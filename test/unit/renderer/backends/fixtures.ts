@@ -1,4 +1,4 @@
-// Builders for the Settings view's tests: a read daemon.json, engine info, a fake call port.
+// Builders for the Engine settings view's tests: a read daemon.json, engine info, a fake call port.
 import type { CallPort } from '../../../../src/renderer/stores/api-port';
 import type { DaemonConfigRead } from '../../../../src/shared/model/backends';
 import type { EngineEndpoint, EngineInfo, EngineSnapshot, RuntimeInfo } from '../../../../src/shared/model/engine';

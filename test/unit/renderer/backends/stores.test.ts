@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SiloCallError } from '../../../../src/renderer/api';
-import { createBackendsStore } from '../../../../src/renderer/stores/backends-platform';
-import { createDaemonConfigStore } from '../../../../src/renderer/stores/backends-daemon';
-import { feedSettings, createSettingsStores } from '../../../../src/renderer/stores/backends-feed';
+import { createPlatformStore } from '../../../../src/renderer/stores/backends-platform';
+import { createDaemonStore } from '../../../../src/renderer/stores/backends-daemon';
+import { feedBackends, createBackendsStores } from '../../../../src/renderer/stores/backends-feed';
 import { setDefaultRuntime } from '../../../../src/shared/backends';
 import type { DaemonApplyResult, DesktopProgress } from '../../../../src/shared/model/backends';
 import type { EventName, EventPayloads } from '../../../../src/shared/contract';
@@ -18,7 +18,7 @@ const needsElevation: DaemonApplyResult = {
 
 describe('the daemon.json slice', () => {
   it('loads the file into the draft, with its sha256 as the draft’s base', async () => {
-    const store = createDaemonConfigStore(fakeApi({ 'backends.daemon.read': () => editableRead() }));
+    const store = createDaemonStore(fakeApi({ 'backends.daemon.read': () => editableRead() }));
     await store.getState().load(ENGINE);
     expect(store.getState()).toMatchObject({ engine: ENGINE, loading: false, draft: FILE, draftBase: SHA_A, apply: { phase: 'idle' } });
   });
@@ -36,7 +36,7 @@ describe('the daemon.json slice', () => {
         return applied;
       },
     });
-    const store = createDaemonConfigStore(api);
+    const store = createDaemonStore(api);
     await store.getState().load(ENGINE);
     await store.getState().setDefaultRuntime('runsc');
     expect(api.calls.find((c) => c.name === 'backends.daemon.setDefaultRuntime')?.args).toEqual({ engine: ENGINE, runtime: 'runsc', baseSha256: SHA_A });
@@ -53,7 +53,7 @@ describe('the daemon.json slice', () => {
       'backends.daemon.setDefaultRuntime': () => needsElevation,
       'backends.daemon.applyElevated': () => applied,
     });
-    const store = createDaemonConfigStore(api);
+    const store = createDaemonStore(api);
     await store.getState().load(ENGINE);
     await store.getState().setDefaultRuntime('runsc');
     expect(store.getState().apply).toMatchObject({
@@ -77,7 +77,7 @@ describe('the daemon.json slice', () => {
       'backends.daemon.read': () => editableRead({ sha256: sha }),
       'backends.daemon.apply': () => ({ status: 'refused', error: { code: 'config-changed-on-disk' }, problems: [] }),
     });
-    const store = createDaemonConfigStore(api);
+    const store = createDaemonStore(api);
     await store.getState().load(ENGINE);
     store.getState().setDraft('{"debug": true}');
     sha = SHA_B;
@@ -95,7 +95,7 @@ describe('the daemon.json slice', () => {
       'backends.daemon.validate': () => ({ problems: [{ code: 'runtime-path-missing' }], changes: [] }),
       'backends.daemon.apply': () => new SiloCallError({ code: 'config-not-editable', params: { reason: 'remote' } }),
     });
-    const store = createDaemonConfigStore(api);
+    const store = createDaemonStore(api);
     await store.getState().load(ENGINE);
     store.getState().setDraft('{}');
     await store.getState().checkOnServer();
@@ -116,7 +116,7 @@ describe('the daemon.json slice', () => {
       'backends.daemon.read': (args: { engine: string }) =>
         args.engine === ENGINE ? editableRead() : { editable: false, engine: args.engine, reason: 'remote' },
     });
-    const store = createDaemonConfigStore(api);
+    const store = createDaemonStore(api);
     await store.getState().load(ENGINE);
     store.getState().setDraft('{"debug": true}');
     await store.getState().load('tcp://10.0.0.2:2376');
@@ -128,7 +128,7 @@ describe('the backends slice', () => {
   it('asks one engine for its default isolation, showing that it asks', async () => {
     let release: (value: unknown) => void = () => undefined;
     const api = fakeApi({ 'engines.describe': () => new Promise((resolve) => (release = resolve)) });
-    const store = createBackendsStore(api);
+    const store = createPlatformStore(api);
     const asked = store.getState().describe('tcp://h:2376');
     expect(store.getState().defaults.get('tcp://h:2376')).toEqual({ asking: true });
     const answer = { id: 'tcp://h:2376', osType: 'linux', defaultRuntime: 'runc', defaultIsolation: null, rung: 'shared-kernel', error: null };
@@ -146,7 +146,7 @@ describe('the backends slice', () => {
           : { status: 'refused', error: { code: 'context-exists', params: { name: input.name } } },
       'engines.contexts': () => [context],
     });
-    const store = createBackendsStore(api);
+    const store = createPlatformStore(api);
     expect(await store.getState().addRemote({ name: 'lab', host: 'ssh://me@lab' })).toBe(true);
     expect(store.getState()).toMatchObject({ contexts: [context], adding: false, addOutcome: { status: 'done' } });
     expect(await store.getState().addRemote({ name: 'other', host: 'ssh://me@lab' })).toBe(false);
@@ -154,13 +154,13 @@ describe('the backends slice', () => {
   });
 
   it('follows a Docker Desktop switch through its progress events to its outcome, then reads the state again', async () => {
-    const stores = createSettingsStores(
+    const stores = createBackendsStores(
       fakeApi({
         'backends.desktop.switchBackend': (args) => {
           expect(args).toEqual({ target: 'hyperv', dataDoesNotCarryOver: true });
           emit('backends.desktop.progress', { phase: 'waiting', elapsedMs: 3000, operation: 'backend', target: 'hyperv' });
           emit('backends.desktop.progress', { phase: 'waiting', elapsedMs: 3000, operation: 'containers', target: 'windows' });
-          expect(stores.backends.getState().desktopSwitch).toMatchObject({ phase: 'running', progress: { phase: 'waiting', operation: 'backend' } });
+          expect(stores.platform.getState().desktopSwitch).toMatchObject({ phase: 'running', progress: { phase: 'waiting', operation: 'backend' } });
           return { status: 'switched', backupPath: null, restart: 'desktop-cli' };
         },
         'backends.desktop.state': () => ({ installed: true }),
@@ -168,13 +168,13 @@ describe('the backends slice', () => {
     );
     const listeners = new Map<EventName, (payload: never) => void>();
     const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => listeners.get(event)?.(payload as never);
-    const off = feedSettings({ on: (event, listener) => (listeners.set(event, listener as (payload: never) => void), () => listeners.delete(event)) }, stores);
-    await stores.backends.getState().switchBackend('hyperv');
-    expect(stores.backends.getState()).toMatchObject({ desktopSwitch: { phase: 'done', result: { status: 'switched' } }, desktop: { installed: true } });
+    const off = feedBackends({ on: (event, listener) => (listeners.set(event, listener as (payload: never) => void), () => listeners.delete(event)) }, stores);
+    await stores.platform.getState().switchBackend('hyperv');
+    expect(stores.platform.getState()).toMatchObject({ desktopSwitch: { phase: 'done', result: { status: 'switched' } }, desktop: { installed: true } });
     off();
     expect(listeners.size).toBe(0);
     const progress: DesktopProgress = { phase: 'done', elapsedMs: 0, operation: 'backend', target: 'wsl2' };
-    stores.backends.getState().recordDesktopProgress(progress);
-    expect(stores.backends.getState().desktopSwitch.phase).toBe('done');
+    stores.platform.getState().recordDesktopProgress(progress);
+    expect(stores.platform.getState().desktopSwitch.phase).toBe('done');
   });
 });

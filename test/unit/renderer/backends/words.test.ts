@@ -41,7 +41,7 @@ function problem(code: ProblemCode, params: Record<string, string | number> = {}
 describe('problems, worded by code', () => {
   it('has a sentence for every problem code, never the English message, and every placeholder filled', () => {
     for (const code of CODES) {
-      expect(en, code).toHaveProperty([`settings.problem.${code}`]);
+      expect(en, code).toHaveProperty([`backends.problem.${code}`]);
       const text = problemText(problem(code, { runtime: 'kata', path: '/x', value: 'v', option: 'o', expected: 'string', platform: 'linux' }), t);
       expect(text).not.toContain('THE ENGLISH MESSAGE');
       expect(text).not.toMatch(/\{\w+\}/);

@@ -8,7 +8,7 @@ import type { GvisorLimit, GvisorLimitCode } from '../../../../src/shared/isolat
 import type { PlanIssueCode, RecreateStep } from '../../../../src/shared/isolation/recreate-plan';
 import { checkWindowsCompat, type WindowsVersion } from '../../../../src/shared/isolation/windows-compat';
 import type { CostSample } from '../../../../src/shared/model/cost';
-import type { ContainerMoveReport, RecreateProgress } from '../../../../src/shared/model/move';
+import type { ContainerMoveReport, MoveProgress } from '../../../../src/shared/model/move';
 import {
   describeCostDifference,
   describeCostSample,
@@ -202,7 +202,7 @@ describe('the plan and its progress', () => {
     expect(describePlanStep({ kind: 'stop', container: 'old', untilRemoved: true }, t, '')).toMatch(/removes itself/);
   });
 
-  const event = (over: Partial<RecreateProgress>): RecreateProgress => ({
+  const event = (over: Partial<MoveProgress>): MoveProgress => ({
     operationId: 'ui-op',
     containerId: 'a',
     containerName: 'web',

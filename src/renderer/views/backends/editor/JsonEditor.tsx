@@ -1,4 +1,4 @@
-// The daemon.json text in CodeMirror 6, loaded with the Settings view's editor (React.lazy), never
+// The daemon.json text in CodeMirror 6, loaded with the Engine settings view's editor (React.lazy), never
 // with the first screen. The store keeps the text: each edit goes out through onChange, and a new
 // value from outside (discard, the file read again) replaces the editor's state, history included.
 // Silo's problems arrive as diagnostics for the very text they were found in.
