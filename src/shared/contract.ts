@@ -74,7 +74,7 @@ const CreateSpec = z
 
 /** name → schema of the single argument object. */
 export const callSchemas = {
-  /** Push the whole state (engines, engine, containers, settings) as events, then deltas. */
+  /** Push the whole state (engines, engine, containers, preferences) as events, then deltas. */
   'session.start': NoArgs,
   'engines.list': NoArgs,
   /** Run discovery again (a person started an engine, or edited a context). */

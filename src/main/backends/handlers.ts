@@ -1,4 +1,4 @@
-// One page's handlers for the engine-settings calls (contract-backends.ts). Progress of an apply
+// One page's handlers for the backends calls (contract-backends.ts). Progress of an apply
 // or a Docker Desktop switch goes to the page that asked for it.
 import type { z } from 'zod';
 import type { BackendsResults, backendsCallSchemas } from '../../shared/contract-backends';

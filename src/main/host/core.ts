@@ -1,5 +1,5 @@
 // What the desktop app and the browser host share: the engine service, the preferences, the
-// isolation and engine-settings services, and the hub
+// isolation and backends services, and the hub
 // that serves pages. Each host adds only its transport.
 import { homedir } from 'node:os';
 import { Dashboard } from '../dashboard/dashboard';
@@ -18,7 +18,7 @@ export interface Core {
   preferences: PreferencesStore;
   hub: SessionHub;
   isolation: IsolationService;
-  /** The engine-settings services (daemon.json, Docker Desktop, contexts), for the tray too. */
+  /** The backends services (daemon.json, Docker Desktop, contexts), for the tray too. */
   backends: Backends;
   stop(): Promise<void>;
 }

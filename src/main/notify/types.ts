@@ -13,7 +13,7 @@ export interface ContainerIncident {
   exitCode: number | null;
 }
 
-/** Each kind can be turned off in Settings. */
+/** Each kind can be turned off in Silo's preferences. */
 export type NotifyPreferences = Record<IncidentKind, boolean>;
 export const DEFAULT_NOTIFY_PREFERENCES: NotifyPreferences = { died: true, oom: true, unhealthy: true };
 

@@ -35,13 +35,13 @@ export function MoveButton({
 }) {
   if (compact) {
     return (
-      <button type="button" className="action icon-button change-isolation" aria-label={label} title={hint ?? label} disabled={disabled} onClick={onClick}>
+      <button type="button" className="action icon-button move-button" aria-label={label} title={hint ?? label} disabled={disabled} onClick={onClick}>
         <LadderIcon />
       </button>
     );
   }
   return (
-    <button type="button" className="action button change-isolation" aria-label={label} title={hint ?? label} disabled={disabled} onClick={onClick}>
+    <button type="button" className="action button move-button" aria-label={label} title={hint ?? label} disabled={disabled} onClick={onClick}>
       <LadderIcon />
       <span>{text ?? label}</span>
       {count === undefined ? null : <span className="count">{count}</span>}

@@ -1,5 +1,5 @@
 // Silo as both hosts run it, for the backend integration tests: the engine manager, the session
-// hub with the engine-settings handlers wired as core.ts wires them, one page's dispatch, and the
+// hub with the backends handlers wired as core.ts wires them, one page's dispatch, and the
 // events that page received.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // Mounted once under the connection banner: the notices about recoveries and creates, and the
-// dialogs (change isolation, new container) that any view may open through the isolation store.
+// dialogs (move, new container) that any view may open through the isolation store.
 import { useEffect } from 'react';
 import './isolation.css';
 import { useEngine, useIsolation } from '../../stores/react';

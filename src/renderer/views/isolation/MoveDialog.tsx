@@ -210,7 +210,7 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
   const targetLabel = target === null ? '' : labelOf(target);
 
   return (
-    <ModalDialog className="change-dialog" onCancel={onClose} canCancel={!running}>
+    <ModalDialog className="move-dialog" onCancel={onClose} canCancel={!running}>
       {(titleId) => (
         <form
           method="dialog"

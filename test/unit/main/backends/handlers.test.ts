@@ -1,4 +1,4 @@
-// The engine-settings calls through the real dispatch and handlers, with no engine: every argument
+// The backends calls through the real dispatch and handlers, with no engine: every argument
 // refused by its schema before anything runs; which engines' daemon.json Silo can change, and why
 // not (a dockerd laid out in a temporary /proc); a remote engine in use is not removed; Docker
 // Desktop's backend switch with its progress to the page and its rollback, against files laid
