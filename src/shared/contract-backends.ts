@@ -11,9 +11,9 @@ import type { BACKEND_ERROR_CODES, ErrorCode } from './errors';
 import type {
   ContextResult,
   DaemonApplyResult,
-  DaemonConfigProgress,
-  DaemonConfigRead,
-  DaemonConfigValidation,
+  DaemonProgress,
+  DaemonRead,
+  DaemonValidation,
   DesktopProgress,
   DesktopSwitchResult,
   DockerDesktopState,
@@ -90,8 +90,8 @@ export const backendsCallSchemas = {
 } as const;
 
 export interface BackendsResults {
-  'backends.daemon.read': DaemonConfigRead;
-  'backends.daemon.validate': DaemonConfigValidation;
+  'backends.daemon.read': DaemonRead;
+  'backends.daemon.validate': DaemonValidation;
   'backends.daemon.apply': DaemonApplyResult;
   'backends.daemon.applyElevated': DaemonApplyResult;
   'backends.daemon.setDefaultRuntime': DaemonApplyResult;
@@ -108,7 +108,7 @@ export interface BackendsResults {
 
 export interface BackendsEvents {
   /** Before each step of a daemon.json apply (and of its rollback). */
-  'backends.daemon.progress': DaemonConfigProgress;
+  'backends.daemon.progress': DaemonProgress;
   /** A Docker Desktop switch: writing, restarting, waiting for the engine, verifying, done. */
   'backends.desktop.progress': DesktopProgress;
 }

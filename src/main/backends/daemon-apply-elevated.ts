@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BackendError, DaemonApplyResult, RollbackReport } from '../../shared/backends/daemon-model';
 import { backupPathFor } from './atomic-file';
 import { isMissingProgram, type CommandRunner } from './command-runner';
-import { prepareApply, runtimeLookup, sha256, waitForEngineState, type DaemonConfigTarget, type PreparedApply } from './daemon-apply-parts';
+import { prepareApply, runtimeLookup, sha256, waitForEngineState, type DaemonTarget, type PreparedApply } from './daemon-apply-parts';
 import { PKEXEC, buildElevatedInstallCommand, elevatedOutcome } from './elevation';
 import { nodeFileOps, type FileOps } from './file-ops';
 
@@ -25,8 +25,8 @@ export interface ElevatedApplyDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export async function applyDaemonConfigElevated(
-  target: DaemonConfigTarget,
+export async function applyDaemonJsonElevated(
+  target: DaemonTarget,
   text: string,
   options: { expectedOldSha256?: string | null } = {},
   deps: ElevatedApplyDeps,

@@ -6,12 +6,12 @@
 // file, nothing is written and the result asks for elevation (daemon-apply-elevated.ts).
 import type { ApplyStep, BackendError, DaemonApplyResult, RollbackReport } from '../../shared/backends/daemon-model';
 import { backupFile, writeFileAtomic } from './atomic-file';
-import { prepareApply, runtimeLookup, waitForEngineState, type DaemonConfigTarget, type PreparedApply } from './daemon-apply-parts';
+import { prepareApply, runtimeLookup, waitForEngineState, type DaemonTarget, type PreparedApply } from './daemon-apply-parts';
 import { isPermissionError, nodeFileOps, type FileOps } from './file-ops';
 import { ReloadFailure } from './reloader';
 import { rollBack, type RollbackStep } from './daemon-rollback';
 
-export type { DaemonConfigTarget } from './daemon-apply-parts';
+export type { DaemonTarget } from './daemon-apply-parts';
 
 /** A test's way in: called before each step; throwing there is a fault at that step. */
 export type StepHook = (step: ApplyStep | RollbackStep) => void | Promise<void>;
@@ -41,12 +41,7 @@ class StepFailure extends Error {
   }
 }
 
-export async function applyDaemonConfig(
-  target: DaemonConfigTarget,
-  text: string,
-  options: ApplyOptions = {},
-  deps: ApplyDeps = {},
-): Promise<DaemonApplyResult> {
+export async function applyDaemonJson(target: DaemonTarget, text: string, options: ApplyOptions = {}, deps: ApplyDeps = {}): Promise<DaemonApplyResult> {
   const fs = deps.fs ?? nodeFileOps;
   const hook = deps.hook ?? (() => undefined);
   const step = async <T>(name: ApplyStep, run: () => Promise<T>): Promise<T> => {

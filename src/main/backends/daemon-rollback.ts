@@ -7,13 +7,13 @@
 import type { BackendError, RollbackReport } from '../../shared/backends/daemon-model';
 import { setDefaultRuntime } from '../../shared/backends/daemon-edit';
 import { restoreFile, writeFileAtomic } from './atomic-file';
-import { readInfoWithin, waitForEngineState, type DaemonConfigTarget, type PreparedApply, type VerifyOptions } from './daemon-apply-parts';
+import { readInfoWithin, waitForEngineState, type DaemonTarget, type PreparedApply, type VerifyOptions } from './daemon-apply-parts';
 import type { FileOps } from './file-ops';
 
 export type RollbackStep = 'restore' | 'reload-after-restore';
 
 export interface RollbackContext {
-  target: DaemonConfigTarget;
+  target: DaemonTarget;
   fs: FileOps;
   prepared: PreparedApply;
   verify: VerifyOptions;

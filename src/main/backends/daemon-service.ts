@@ -2,11 +2,11 @@
 // the apply will, and run the safe apply (directly, or through elevation), one change at a time.
 // Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
 // which must still be the one the page read.
-import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/backends';
+import { lineColumn, setDefaultRuntime, setWindowsIsolation, validateDaemonJson, diffDaemonJson } from '../../shared/backends';
 import { SiloFailure, siloError } from '../../shared/errors';
-import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigRead, DaemonConfigValidation } from '../../shared/model/backends';
-import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-apply';
-import { applyDaemonConfigElevated } from './daemon-apply-elevated';
+import type { DaemonApplyResult, DaemonApplyStep, DaemonProblem, DaemonRead, DaemonValidation } from '../../shared/model/backends';
+import { applyDaemonJson, type DaemonTarget } from './daemon-apply';
+import { applyDaemonJsonElevated } from './daemon-apply-elevated';
 import { runtimeLookup, sha256 } from './daemon-apply-parts';
 import { isPermissionError } from './file-ops';
 import type { BackendsContext } from './context';
@@ -20,7 +20,7 @@ export class DaemonService {
 
   constructor(private readonly context: BackendsContext) {}
 
-  async read(engine: string): Promise<DaemonConfigRead> {
+  async read(engine: string): Promise<DaemonRead> {
     const resolved = await resolveDaemonTarget(this.context, engine);
     if ('locked' in resolved) return { editable: false, engine, reason: resolved.locked };
     const { target } = resolved;
@@ -47,10 +47,10 @@ export class DaemonService {
     };
   }
 
-  async validate(engine: string, text: string): Promise<DaemonConfigValidation> {
+  async validate(engine: string, text: string): Promise<DaemonValidation> {
     const target = await this.editable(engine);
     const old = (await this.context.fs.read(target.configFile))?.toString('utf8') ?? '';
-    return { problems: await this.problemsOf(target, text), changes: diffDaemonConfig(old, text) };
+    return { problems: await this.problemsOf(target, text), changes: diffDaemonJson(old, text) };
   }
 
   apply(engine: string, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
@@ -61,7 +61,7 @@ export class DaemonService {
     return this.serially(async () => {
       const target = await this.editable(engine);
       onStep('write');
-      return applyDaemonConfigElevated(target, text, { expectedOldSha256: baseSha256 }, { runner: this.context.runner, fs: this.context.fs });
+      return applyDaemonJsonElevated(target, text, { expectedOldSha256: baseSha256 }, { runner: this.context.runner, fs: this.context.fs });
     });
   }
 
@@ -99,19 +99,19 @@ export class DaemonService {
     });
   }
 
-  private applyTo(target: DaemonConfigTarget, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
-    return applyDaemonConfig(target, text, { expectedOldSha256: baseSha256 }, { fs: this.context.fs, hook: (step) => onStep(step) });
+  private applyTo(target: DaemonTarget, text: string, baseSha256: string, onStep: OnStep): Promise<DaemonApplyResult> {
+    return applyDaemonJson(target, text, { expectedOldSha256: baseSha256 }, { fs: this.context.fs, hook: (step) => onStep(step) });
   }
 
-  private async editable(engine: string): Promise<DaemonConfigTarget> {
+  private async editable(engine: string): Promise<DaemonTarget> {
     const resolved = await resolveDaemonTarget(this.context, engine);
     if ('locked' in resolved) throw new SiloFailure(siloError('config-not-editable', { params: { reason: resolved.locked } }));
     return resolved.target;
   }
 
   /** The pure rules with dockerd's command line, and each runtime binary looked for on disk. */
-  private async problemsOf(target: DaemonConfigTarget, text: string): Promise<DaemonConfigProblem[]> {
-    const report = validateDaemonConfig(text, {
+  private async problemsOf(target: DaemonTarget, text: string): Promise<DaemonProblem[]> {
+    const report = validateDaemonJson(text, {
       platform: target.platform,
       commandLineFlags: target.commandLineFlags ?? [],
       commandLineRuntimes: target.commandLineRuntimes ?? [],

@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { setDefaultRuntime, setWindowsIsolation } from '../../shared/backends';
 import type { SiloError } from '../../shared/errors';
-import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigProgress, DaemonConfigRead } from '../../shared/model/backends';
+import type { DaemonApplyResult, DaemonApplyStep, DaemonProblem, DaemonProgress, DaemonRead } from '../../shared/model/backends';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 
@@ -27,14 +27,14 @@ export type ApplyState =
 
 export interface DaemonState {
   engine: string | null;
-  read: DaemonConfigRead | null;
+  read: DaemonRead | null;
   loading: boolean;
   loadError: SiloError | null;
   draft: string;
   /** sha256 of the file the draft started from: applying it over a file changed since is refused. */
   draftBase: string | null;
   /** The server's problems for one text (its checks on disk included). */
-  serverCheck: { text: string; problems: DaemonConfigProblem[] } | null;
+  serverCheck: { text: string; problems: DaemonProblem[] } | null;
   apply: ApplyState;
 
   load(engine: string): Promise<void>;
@@ -45,7 +45,7 @@ export interface DaemonState {
   setDefaultRuntime(runtime: string): Promise<void>;
   setWindowsIsolation(mode: 'process' | 'hyperv'): Promise<void>;
   applyElevated(): Promise<void>;
-  recordProgress(progress: DaemonConfigProgress): void;
+  recordProgress(progress: DaemonProgress): void;
   dismissOutcome(): void;
 }
 
@@ -170,7 +170,7 @@ export function createDaemonStore(api: CallPort) {
 }
 
 /** The same edit made here (the rules are shared), for an elevated retry; null when the file cannot be edited. */
-function retryOf(read: Extract<DaemonConfigRead, { editable: true }>, edit: () => string): ElevatedRetry | null {
+function retryOf(read: Extract<DaemonRead, { editable: true }>, edit: () => string): ElevatedRetry | null {
   try {
     return { engine: read.engine, text: edit(), baseSha256: read.sha256 };
   } catch {

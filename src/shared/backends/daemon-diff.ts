@@ -2,14 +2,14 @@
 // added, removed or changed, following objects down (runtimes.runsc.path) and comparing lists
 // and plain values whole. Pure.
 import { parseJsonSource, toValue, type JsonValue } from './json-source';
-import type { DaemonConfigChange } from './daemon-model';
+import type { DaemonChange } from './daemon-model';
 
 /** The changes from `before` to `after`, or null when either text is not a JSON object (or empty). */
-export function diffDaemonConfig(before: string, after: string): DaemonConfigChange[] | null {
+export function diffDaemonJson(before: string, after: string): DaemonChange[] | null {
   const a = objectOf(before);
   const b = objectOf(after);
   if (a === null || b === null) return null;
-  const changes: DaemonConfigChange[] = [];
+  const changes: DaemonChange[] = [];
   diffObjects(a, b, [], changes);
   return changes;
 }
@@ -22,7 +22,7 @@ function objectOf(text: string): Record<string, JsonValue> | null {
   return isObject(value) ? value : null;
 }
 
-function diffObjects(a: Record<string, JsonValue>, b: Record<string, JsonValue>, path: string[], out: DaemonConfigChange[]): void {
+function diffObjects(a: Record<string, JsonValue>, b: Record<string, JsonValue>, path: string[], out: DaemonChange[]): void {
   for (const [key, before] of Object.entries(a)) {
     const at = [...path, key];
     if (!Object.hasOwn(b, key)) out.push({ path: at, kind: 'removed', before });
@@ -51,6 +51,6 @@ export function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): b
 }
 
 /** The top-level keys a change touches. */
-export function changedKeys(changes: readonly DaemonConfigChange[]): string[] {
+export function changedKeys(changes: readonly DaemonChange[]): string[] {
   return [...new Set(changes.map((c) => c.path[0] as string))];
 }

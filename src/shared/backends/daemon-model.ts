@@ -23,7 +23,7 @@ export type ProblemCode =
   | 'exec-opt-unknown' // Windows refuses any exec-opt other than isolation
   | 'default-runtime-removed'; // the engine keeps its old default on reload until it restarts
 
-export interface DaemonConfigProblem {
+export interface DaemonProblem {
   code: ProblemCode;
   severity: 'error' | 'warning';
   /** The key path it is about (`runtimes.runsc.path`), when there is one. */
@@ -36,7 +36,7 @@ export interface DaemonConfigProblem {
 }
 
 /** One difference between two daemon.json files, by key path. */
-export interface DaemonConfigChange {
+export interface DaemonChange {
   path: string[];
   kind: 'added' | 'removed' | 'changed';
   before?: JsonValue;
@@ -68,9 +68,9 @@ export interface RollbackReport {
 }
 
 export type DaemonApplyResult =
-  | { status: 'applied'; backupPath: string | null; changes: DaemonConfigChange[]; needsRestart: string[]; warnings: DaemonConfigProblem[] }
+  | { status: 'applied'; backupPath: string | null; changes: DaemonChange[]; needsRestart: string[]; warnings: DaemonProblem[] }
   | { status: 'unchanged' }
-  | { status: 'refused'; error: BackendError; problems: DaemonConfigProblem[] }
+  | { status: 'refused'; error: BackendError; problems: DaemonProblem[] }
   /** Nothing was written: Silo may not write the file; the UI asks for elevation. */
   | { status: 'needs-elevation'; error: BackendError; configFile: string; method: 'pkexec' | 'administrator' }
   | { status: 'failed'; error: BackendError; backupPath: string | null; rollback: RollbackReport | null };

@@ -1,9 +1,9 @@
 // Building problem records with their position in the text. Pure.
 import { lineColumn } from './json-source';
-import type { DaemonConfigProblem, ProblemCode } from './daemon-model';
+import type { DaemonProblem, ProblemCode } from './daemon-model';
 
 export class ProblemList {
-  readonly items: DaemonConfigProblem[] = [];
+  readonly items: DaemonProblem[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -36,6 +36,6 @@ export class ProblemList {
   }
 }
 
-export function hasErrors(problems: readonly DaemonConfigProblem[]): boolean {
+export function hasErrors(problems: readonly DaemonProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }

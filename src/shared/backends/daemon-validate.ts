@@ -4,7 +4,7 @@
 // checked by the main process from `runtimePaths`.
 import { parseJsonSource, toValue, type JsonNode, type JsonObjectNode, type JsonValue } from './json-source';
 import { DAEMON_KEYS, FLAG_AND_FILE_ALLOWED, FLAG_TO_KEY, LOG_LEVELS, type KeyType } from './daemon-keys';
-import type { DaemonConfigProblem, DaemonPlatform } from './daemon-model';
+import type { DaemonProblem, DaemonPlatform } from './daemon-model';
 import { ProblemList, hasErrors } from './daemon-problems';
 import { checkExecOpts, checkRuntimes, type RuntimePathCheck } from './daemon-runtimes';
 
@@ -16,17 +16,17 @@ export interface ValidateOptions {
   commandLineRuntimes?: readonly string[];
 }
 
-export interface DaemonConfigReport {
+export interface DaemonReport {
   /** No problem of severity `error`. */
   ok: boolean;
-  problems: DaemonConfigProblem[];
+  problems: DaemonProblem[];
   /** The file's value; `{}` for an empty file, null when it is not a JSON object. */
   config: Record<string, JsonValue> | null;
   /** Runtime binaries the main process must find on disk. */
   runtimePaths: RuntimePathCheck[];
 }
 
-export function validateDaemonConfig(text: string, options: ValidateOptions): DaemonConfigReport {
+export function validateDaemonJson(text: string, options: ValidateOptions): DaemonReport {
   const problems = new ProblemList(text);
   const parsed = parseJsonSource(text);
   if (!parsed.ok) {

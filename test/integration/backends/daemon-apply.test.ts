@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyDaemonConfig, type DaemonConfigTarget } from '../../../src/main/backends/daemon-apply';
+import { applyDaemonJson, type DaemonTarget } from '../../../src/main/backends/daemon-apply';
 import { locateLinuxDaemon } from '../../../src/main/backends/daemon-locator';
 import { nodeFileOps } from '../../../src/main/backends/file-ops';
 import { addRuntime, setDefaultRuntime } from '../../../src/shared/backends';
@@ -14,7 +14,7 @@ import { TEST_IMAGE, TestEngine } from '../../support/test-engine';
 import { getInfo, targetFor } from './helpers';
 
 const engine = new TestEngine();
-let target: DaemonConfigTarget;
+let target: DaemonTarget;
 let original: Buffer;
 
 beforeAll(async () => {
@@ -47,12 +47,12 @@ describe('the safe apply on a real engine', () => {
 
   it('makes gVisor the default: a container created without a runtime runs under it, then back to runc', async () => {
     expect(await uname()).toBe(release());
-    const toGvisor = await applyDaemonConfig(target, setDefaultRuntime(text(), 'runsc'));
+    const toGvisor = await applyDaemonJson(target, setDefaultRuntime(text(), 'runsc'));
     expect(toGvisor).toMatchObject({ status: 'applied', changes: [{ path: ['default-runtime'], kind: 'added', after: 'runsc' }], needsRestart: [] });
     expect((await getInfo(engine.socketPath)).DefaultRuntime).toBe('runsc');
     expect(await uname()).toBe('4.4.0');
 
-    const back = await applyDaemonConfig(target, setDefaultRuntime(readFileSync(engine.configFile, 'utf8'), 'runc'));
+    const back = await applyDaemonJson(target, setDefaultRuntime(readFileSync(engine.configFile, 'utf8'), 'runc'));
     expect(back).toMatchObject({ status: 'applied', changes: [{ path: ['default-runtime'], kind: 'changed', before: 'runsc', after: 'runc' }] });
     expect(await uname()).toBe(release());
     // Each apply kept its own backup beside the file.
@@ -65,7 +65,7 @@ describe('the safe apply on a real engine', () => {
     ['an unknown key', () => text().replace('"runtimes"', '"default-runtme": "runsc",\n  "runtimes"'), 'unknown-key'],
     ['a key also set on the command line', () => text().replace('"runtimes"', '"iptables": true,\n  "runtimes"'), 'flag-conflict'],
   ])('refuses %s before anything is written; the file stays byte for byte', async (_name, make, code) => {
-    const result = await applyDaemonConfig(target, make());
+    const result = await applyDaemonJson(target, make());
     expect(result).toMatchObject({ status: 'refused', problems: expect.arrayContaining([expect.objectContaining({ code, severity: 'error' })]) });
     expect(readFileSync(engine.configFile).equals(original)).toBe(true);
     expect(backups()).toEqual([]);
@@ -73,7 +73,7 @@ describe('the safe apply on a real engine', () => {
   });
 
   it('restores the backup when the engine is stopped during the apply (before the reload)', async () => {
-    const result = await applyDaemonConfig(
+    const result = await applyDaemonJson(
       target,
       setDefaultRuntime(text(), 'runsc'),
       {},
@@ -90,7 +90,7 @@ describe('the safe apply on a real engine', () => {
   });
 
   it('restores the backup when the engine stops right after the reload, before it is seen to take it', async () => {
-    const result = await applyDaemonConfig(
+    const result = await applyDaemonJson(
       target,
       setDefaultRuntime(text(), 'runsc'),
       {},
@@ -113,7 +113,7 @@ describe('the safe apply on a real engine', () => {
 
   it.each(['validate', 'backup', 'write', 'reload', 'verify'] as const)('a fault at %s leaves the file whole, and the engine on runc', async (step) => {
     const next = setDefaultRuntime(text(), 'runsc');
-    const result = await applyDaemonConfig(
+    const result = await applyDaemonJson(
       target,
       next,
       {},
@@ -133,7 +133,7 @@ describe('the safe apply on a real engine', () => {
   it('after a reload the engine took, a failed verification switches the default back although the old file does not name it', async () => {
     // The engine takes runsc, then a fault at verify: the old file has no default-runtime, which
     // alone would leave dockerd on runsc after the SIGHUP.
-    const result = await applyDaemonConfig(
+    const result = await applyDaemonJson(
       target,
       setDefaultRuntime(text(), 'runsc'),
       {},

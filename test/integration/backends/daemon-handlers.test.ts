@@ -7,7 +7,7 @@ import { release } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/main/backends/daemon-apply-parts';
 import { setDefaultRuntime } from '../../../src/shared/backends';
-import type { DaemonConfigRead } from '../../../src/shared/model/backends';
+import type { DaemonRead } from '../../../src/shared/model/backends';
 import { TEST_IMAGE, TestEngine } from '../../support/test-engine';
 import { openSilo, type SiloPage } from './silo-hub';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const uname = () => engine.docker(['run', '--rm', '--network', 'none', TEST_IMAGE, 'uname', '-r']);
-const read = async () => (await silo.call('backends.daemon.read', { engine: engine.dockerHost })) as Extract<DaemonConfigRead, { editable: true }>;
+const read = async () => (await silo.call('backends.daemon.read', { engine: engine.dockerHost })) as Extract<DaemonRead, { editable: true }>;
 
 describe('backends.daemon calls on a local engine', () => {
   it('reads the file the engine was started with, its sha256, and the engine’s command line', async () => {

@@ -3,7 +3,7 @@
 // the same safe apply. The sha256 the file was read with guards against a file changed meanwhile.
 // The text is edited in CodeMirror (editor/JsonEditor, loaded lazily), with the problems marked in it.
 import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
-import type { DaemonConfigProblem } from '../../../shared/model/backends';
+import type { DaemonProblem } from '../../../shared/model/backends';
 import { useT } from '../../i18n/react';
 import { useDaemon } from '../../stores/backends-react';
 import { ApplyOutcome } from './ApplyOutcome';
@@ -45,7 +45,7 @@ export function DaemonJsonEditor() {
 
   if (!editable || !model) return null;
 
-  const goTo = (problem: DaemonConfigProblem) => {
+  const goTo = (problem: DaemonProblem) => {
     if (problem.line === null) return;
     control.current?.focusAt(offsetOf(draft, problem.line, problem.column ?? 1));
   };

@@ -1,21 +1,21 @@
 // The Engine settings view's pure parts: the editor's live check (the same rules main applies, run here
 // as the person types), the runtime choices on the ladder, an engine's default isolation at a
 // glance, and the remote-engine form.
-import { diffDaemonConfig, validateDaemonConfig } from '../../../shared/backends';
-import type { DaemonConfigChange, DaemonConfigProblem, DaemonConfigRead, EngineDefaults, RemoteEngineInput } from '../../../shared/model/backends';
+import { diffDaemonJson, validateDaemonJson } from '../../../shared/backends';
+import type { DaemonChange, DaemonProblem, DaemonRead, EngineDefaults, RemoteEngineInput } from '../../../shared/model/backends';
 import type { EngineEndpoint, EngineSnapshot, RuntimeInfo } from '../../../shared/model/engine';
 import type { Rung } from '../../../shared/model/isolation';
 import type { SiloError } from '../../../shared/errors';
 import { rungLevel } from '../../format/isolation';
 import type { DefaultsEntry } from '../../stores/backends-platform';
 
-export type EditableRead = Extract<DaemonConfigRead, { editable: true }>;
+export type EditableRead = Extract<DaemonRead, { editable: true }>;
 
 export interface EditorModel {
-  problems: DaemonConfigProblem[];
+  problems: DaemonProblem[];
   errors: number;
   /** From the file on disk to the draft; null while either is not a JSON object. */
-  changes: DaemonConfigChange[] | null;
+  changes: DaemonChange[] | null;
   dirty: boolean;
   /** The file changed on disk since the draft started from it. */
   stale: boolean;
@@ -27,9 +27,9 @@ export function editorModel(
   read: EditableRead,
   draft: string,
   draftBase: string | null,
-  serverCheck: { text: string; problems: DaemonConfigProblem[] } | null,
+  serverCheck: { text: string; problems: DaemonProblem[] } | null,
 ): EditorModel {
-  const report = validateDaemonConfig(draft, {
+  const report = validateDaemonJson(draft, {
     platform: read.platform,
     commandLineFlags: read.commandLineFlags,
     commandLineRuntimes: read.commandLineRuntimes,
@@ -39,7 +39,7 @@ export function editorModel(
   const errors = problems.filter((p) => p.severity === 'error').length;
   const dirty = draft !== read.text;
   const stale = dirty && draftBase !== null && draftBase !== read.sha256;
-  return { problems, errors, changes: diffDaemonConfig(read.text, draft), dirty, stale, canApply: dirty && errors === 0 && !stale };
+  return { problems, errors, changes: diffDaemonJson(read.text, draft), dirty, stale, canApply: dirty && errors === 0 && !stale };
 }
 
 /** The text offset of a 1-based line and column (for moving the caret to a problem). */

@@ -1,13 +1,6 @@
 // The Engine settings view's sentences, as pure functions of the data and a translator: problems of a
 // daemon.json by their code (never the English message), changes, steps, outcomes.
-import type {
-  DaemonApplyResult,
-  DaemonApplyStep,
-  DaemonConfigChange,
-  DaemonConfigProblem,
-  DesktopSwitchResult,
-  SwitchProgress,
-} from '../../../shared/model/backends';
+import type { DaemonApplyResult, DaemonApplyStep, DaemonChange, DaemonProblem, DesktopSwitchResult, SwitchProgress } from '../../../shared/model/backends';
 import type { SiloError } from '../../../shared/errors';
 import { describeError } from '../../format/errors';
 import type { MessageKey, Translate } from '../../i18n';
@@ -15,7 +8,7 @@ import type { MessageKey, Translate } from '../../i18n';
 const TYPES = ['string', 'boolean', 'integer', 'string-list', 'string-map', 'boolean-map', 'object', 'runtimes', 'address-pools', 'any'];
 const MAX_VALUE = 80;
 
-export function problemText(problem: DaemonConfigProblem, t: Translate): string {
+export function problemText(problem: DaemonProblem, t: Translate): string {
   const params: Record<string, string | number> = { key: problem.key ?? '', ...problem.params };
   if (problem.code === 'wrong-type') {
     const expected = String(problem.params.expected ?? 'any');
@@ -24,7 +17,7 @@ export function problemText(problem: DaemonConfigProblem, t: Translate): string 
   return t(`backends.problem.${problem.code}`, params);
 }
 
-export function problemWhere(problem: DaemonConfigProblem, t: Translate): string | null {
+export function problemWhere(problem: DaemonProblem, t: Translate): string | null {
   return problem.line === null ? null : t('backends.problem.at', { line: problem.line, column: problem.column ?? 1 });
 }
 
@@ -34,7 +27,7 @@ export function showValue(value: unknown): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
-export function changeText(change: DaemonConfigChange, t: Translate): string {
+export function changeText(change: DaemonChange, t: Translate): string {
   return t(`backends.change.${change.kind}`, { key: change.path.join('.'), before: showValue(change.before), after: showValue(change.after) });
 }
 
@@ -95,7 +88,7 @@ function failedOutcome(result: Extract<DaemonApplyResult, { status: 'failed' }>,
   return { tone: rollback.error ? 'bad' : 'warn', title: t('backends.outcome.rolledBack'), lines, detail: details || null };
 }
 
-function withWhere(problem: DaemonConfigProblem, t: Translate): string {
+function withWhere(problem: DaemonProblem, t: Translate): string {
   const where = problemWhere(problem, t);
   return where ? `${where}: ${problemText(problem, t)}` : problemText(problem, t);
 }

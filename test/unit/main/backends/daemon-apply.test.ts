@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyDaemonConfig, type ApplyDeps } from '../../../../src/main/backends/daemon-apply';
+import { applyDaemonJson, type ApplyDeps } from '../../../../src/main/backends/daemon-apply';
 import { sha256 } from '../../../../src/main/backends/daemon-apply-parts';
 import { nodeFileOps, type FileOps } from '../../../../src/main/backends/file-ops';
 import { setDefaultRuntime } from '../../../../src/shared/backends';
@@ -26,14 +26,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const fast: ApplyDeps = { runtimeExists: async () => true, verifyDeadlineMs: 200, pollMs: 10, now: () => new Date('2026-05-01T10:20:30.123Z') };
-const apply = (text: string, deps: ApplyDeps = {}, options = {}) => applyDaemonConfig(daemon.target, text, options, { ...fast, ...deps });
+const apply = (text: string, deps: ApplyDeps = {}, options = {}) => applyDaemonJson(daemon.target, text, options, { ...fast, ...deps });
 const onDisk = () => readFileSync(file, 'utf8');
 const others = () =>
   readdirSync(dir)
     .filter((name) => name !== 'daemon.json')
     .sort();
 
-describe('applyDaemonConfig', () => {
+describe('applyDaemonJson', () => {
   it('validates, backs up, writes, reloads and sees the new default in GET /info', async () => {
     const result = await apply(NEW);
     expect(result).toEqual({
@@ -71,7 +71,7 @@ describe('applyDaemonConfig', () => {
   });
 
   it('refuses a runtime whose binary is not on disk, naming the path', async () => {
-    const result = await applyDaemonConfig(daemon.target, NEW.replace('/usr/bin/runsc', '/nowhere/runsc'), {}, { ...fast, runtimeExists: undefined });
+    const result = await applyDaemonJson(daemon.target, NEW.replace('/usr/bin/runsc', '/nowhere/runsc'), {}, { ...fast, runtimeExists: undefined });
     expect(result).toMatchObject({
       status: 'refused',
       problems: [{ code: 'runtime-path-missing', key: 'runtimes.runsc.path', line: 4, column: 15, params: { runtime: 'runsc', path: '/nowhere/runsc' } }],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { editorModel } from '../../../../src/renderer/views/backends/model';
 import { diagnosticsOf } from '../../../../src/renderer/views/backends/editor/diagnostics';
-import type { DaemonConfigProblem } from '../../../../src/shared/model/backends';
+import type { DaemonProblem } from '../../../../src/shared/model/backends';
 import { SHA_A, editableRead } from './fixtures';
 
-const byCode = (p: DaemonConfigProblem) => p.code;
+const byCode = (p: DaemonProblem) => p.code;
 const marked = (text: string) => {
   const problems = editorModel(editableRead(), text, SHA_A, null).problems;
   return diagnosticsOf(text, problems, byCode).map((d) => ({ text: text.slice(d.from, d.to), from: d.from, severity: d.severity, message: d.message }));
@@ -31,7 +31,7 @@ describe('diagnosticsOf: Silo problems as ranges of the editor text', () => {
   });
 
   it('never past the end of its line; a position at the very end is an empty range', () => {
-    const problem = (line: number, column: number): DaemonConfigProblem => ({
+    const problem = (line: number, column: number): DaemonProblem => ({
       code: 'syntax',
       severity: 'error',
       key: null,
@@ -48,7 +48,7 @@ describe('diagnosticsOf: Silo problems as ranges of the editor text', () => {
   });
 
   it('problems without a position are not marked in the text', () => {
-    const problem: DaemonConfigProblem = { code: 'not-an-object', severity: 'error', key: null, line: null, column: null, message: '', params: {} };
+    const problem: DaemonProblem = { code: 'not-an-object', severity: 'error', key: null, line: null, column: null, message: '', params: {} };
     expect(diagnosticsOf('[]', [problem], byCode)).toEqual([]);
   });
 });

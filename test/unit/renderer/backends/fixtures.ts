@@ -1,6 +1,6 @@
 // Builders for the Engine settings view's tests: a read daemon.json, engine info, a fake call port.
 import type { CallPort } from '../../../../src/renderer/stores/api-port';
-import type { DaemonConfigRead } from '../../../../src/shared/model/backends';
+import type { DaemonRead } from '../../../../src/shared/model/backends';
 import type { EngineEndpoint, EngineInfo, EngineSnapshot, RuntimeInfo } from '../../../../src/shared/model/engine';
 
 export const ENGINE = 'unix:///run/test/docker.sock';
@@ -8,7 +8,7 @@ export const SHA_A = 'a'.repeat(64);
 export const SHA_B = 'b'.repeat(64);
 export const FILE = '{\n  "runtimes": {\n    "runsc": { "path": "/usr/bin/runsc" }\n  }\n}\n';
 
-export function editableRead(overrides: Partial<Extract<DaemonConfigRead, { editable: true }>> = {}): Extract<DaemonConfigRead, { editable: true }> {
+export function editableRead(overrides: Partial<Extract<DaemonRead, { editable: true }>> = {}): Extract<DaemonRead, { editable: true }> {
   return {
     editable: true,
     engine: ENGINE,

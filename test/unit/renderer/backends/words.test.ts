@@ -12,7 +12,7 @@ import {
   showValue,
   stepText,
 } from '../../../../src/renderer/views/backends/words';
-import type { DaemonApplyResult, DaemonConfigProblem, ProblemCode } from '../../../../src/shared/model/backends';
+import type { DaemonApplyResult, DaemonProblem, ProblemCode } from '../../../../src/shared/model/backends';
 
 const t = translator('en');
 const es = translator('es');
@@ -34,7 +34,7 @@ const CODES: ProblemCode[] = [
   'default-runtime-removed',
 ];
 
-function problem(code: ProblemCode, params: Record<string, string | number> = {}, key: string | null = 'debug'): DaemonConfigProblem {
+function problem(code: ProblemCode, params: Record<string, string | number> = {}, key: string | null = 'debug'): DaemonProblem {
   return { code, severity: 'error', key, line: 3, column: 5, message: 'THE ENGLISH MESSAGE', params };
 }
 

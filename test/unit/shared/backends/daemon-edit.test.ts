@@ -1,7 +1,7 @@
 // Edits keep every other key, the key order, the indentation and the line endings.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { addRuntime, diffDaemonConfig, removeRuntime, setDefaultRuntime, setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/backends';
+import { addRuntime, diffDaemonJson, removeRuntime, setDefaultRuntime, setWindowsIsolation, validateDaemonJson } from '../../../../src/shared/backends';
 import { JsonEditError, removeMember, setMember } from '../../../../src/shared/backends/json-edit';
 import type { JsonValue } from '../../../../src/shared/backends/json-source';
 
@@ -25,7 +25,7 @@ describe('setDefaultRuntime', () => {
   it('appends the key in the file’s indentation and touches nothing else', () => {
     const out = setDefaultRuntime(HAND_WRITTEN, 'runsc');
     expect(out).toBe(HAND_WRITTEN.replace('\t"features": {"buildkit": true}\n', '\t"features": {"buildkit": true},\n\t"default-runtime": "runsc"\n'));
-    expect(validateDaemonConfig(out, { platform: 'linux' }).ok).toBe(true);
+    expect(validateDaemonJson(out, { platform: 'linux' }).ok).toBe(true);
   });
 
   it('rewrites only the value when the key is there, keeping its place', () => {
@@ -55,7 +55,7 @@ describe('addRuntime and removeRuntime', () => {
   it('adds a runtime after the others in the nested indentation', () => {
     const out = addRuntime(HAND_WRITTEN, 'kata', { path: '/usr/bin/kata-runtime', runtimeArgs: ['--debug'] });
     expect(out).toContain('\t\t},\n\t\t"kata": {\n\t\t\t"path": "/usr/bin/kata-runtime",\n\t\t\t"runtimeArgs": ["--debug"]\n\t\t}\n\t},');
-    expect(diffDaemonConfig(HAND_WRITTEN, out)).toEqual([
+    expect(diffDaemonJson(HAND_WRITTEN, out)).toEqual([
       { path: ['runtimes', 'kata'], kind: 'added', after: { path: '/usr/bin/kata-runtime', runtimeArgs: ['--debug'] } },
     ]);
   });
@@ -74,7 +74,7 @@ describe('addRuntime and removeRuntime', () => {
     const added = addRuntime(HAND_WRITTEN, 'kata', { path: '/usr/bin/kata-runtime' });
     const out = removeRuntime(added, 'runsc');
     expect(out).toContain('\t"runtimes": {\n\t\t"kata": {');
-    expect(validateDaemonConfig(out, { platform: 'linux' }).ok).toBe(true);
+    expect(validateDaemonJson(out, { platform: 'linux' }).ok).toBe(true);
   });
 
   it('leaves the file as it is when the runtime is not there', () => {
@@ -83,7 +83,7 @@ describe('addRuntime and removeRuntime', () => {
 
   it('lets the validation refuse a default left naming a removed runtime', () => {
     const out = removeRuntime(setDefaultRuntime(HAND_WRITTEN, 'runsc'), 'runsc');
-    expect(validateDaemonConfig(out, { platform: 'linux' }).problems.map((p) => p.code)).toEqual(['default-runtime-unknown']);
+    expect(validateDaemonJson(out, { platform: 'linux' }).problems.map((p) => p.code)).toEqual(['default-runtime-unknown']);
   });
 });
 
@@ -112,11 +112,11 @@ describe('setWindowsIsolation', () => {
   });
 });
 
-describe('diffDaemonConfig', () => {
+describe('diffDaemonJson', () => {
   it('lists added, removed and changed keys, following objects down', () => {
     const before = '{"debug": true, "runtimes": {"runsc": {"path": "/usr/bin/runsc"}}, "labels": ["a"]}';
     const after = '{"runtimes": {"runsc": {"path": "/usr/local/bin/runsc"}}, "labels": ["a", "b"], "default-runtime": "runsc"}';
-    expect(diffDaemonConfig(before, after)).toEqual([
+    expect(diffDaemonJson(before, after)).toEqual([
       { path: ['debug'], kind: 'removed', before: true },
       { path: ['runtimes', 'runsc', 'path'], kind: 'changed', before: '/usr/bin/runsc', after: '/usr/local/bin/runsc' },
       { path: ['labels'], kind: 'changed', before: ['a'], after: ['a', 'b'] },
@@ -125,9 +125,9 @@ describe('diffDaemonConfig', () => {
   });
 
   it('is empty for the same settings in another layout, and null for text that is not an object', () => {
-    expect(diffDaemonConfig('{"a": {"b": 1, "c": 2}}', '{\n "a": {"c": 2, "b": 1}\n}')).toEqual([]);
-    expect(diffDaemonConfig('', '{"debug": true}')).toEqual([{ path: ['debug'], kind: 'added', after: true }]);
-    expect(diffDaemonConfig('{}', '{"debug": tru')).toBeNull();
+    expect(diffDaemonJson('{"a": {"b": 1, "c": 2}}', '{\n "a": {"c": 2, "b": 1}\n}')).toEqual([]);
+    expect(diffDaemonJson('', '{"debug": true}')).toEqual([{ path: ['debug'], kind: 'added', after: true }]);
+    expect(diffDaemonJson('{}', '{"debug": tru')).toBeNull();
   });
 });
 

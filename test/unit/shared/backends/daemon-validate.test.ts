@@ -1,15 +1,15 @@
 // The whole-file validation of daemon.json, rule by rule, with the words dockerd would use.
 import { describe, expect, it } from 'vitest';
-import { validateDaemonConfig } from '../../../../src/shared/backends';
+import { validateDaemonJson } from '../../../../src/shared/backends';
 
 const linux = (text: string, extra: { commandLineFlags?: string[]; commandLineRuntimes?: string[] } = {}) =>
-  validateDaemonConfig(text, { platform: 'linux', ...extra });
-const windows = (text: string) => validateDaemonConfig(text, { platform: 'windows' });
+  validateDaemonJson(text, { platform: 'linux', ...extra });
+const windows = (text: string) => validateDaemonJson(text, { platform: 'windows' });
 const codes = (report: ReturnType<typeof linux>) => report.problems.map((p) => `${p.severity}:${p.code}:${p.key ?? ''}`);
 
 const GVISOR = '{\n  "runtimes": {\n    "runsc": {"path": "/usr/bin/runsc", "runtimeArgs": ["--network=none"]}\n  },\n  "default-runtime": "runsc"\n}\n';
 
-describe('validateDaemonConfig', () => {
+describe('validateDaemonJson', () => {
   it('accepts the test engine’s file with gVisor as the default, and lists the path to check on disk', () => {
     const report = linux(GVISOR);
     expect(report.ok).toBe(true);
@@ -151,7 +151,7 @@ describe('validateDaemonConfig', () => {
 
 describe('keys named like JavaScript object internals', () => {
   it('are unknown keys like any other, and plain keys in the value', () => {
-    const report = validateDaemonConfig('{"constructor": 1, "__proto__": {"debug": true}, "toString": "x"}', { platform: 'linux' });
+    const report = validateDaemonJson('{"constructor": 1, "__proto__": {"debug": true}, "toString": "x"}', { platform: 'linux' });
     expect(report.problems.map((p) => `${p.code}:${p.key}`)).toEqual(['unknown-key:constructor', 'unknown-key:__proto__', 'unknown-key:toString']);
     expect(Object.keys(report.config ?? {})).toEqual(['constructor', '__proto__', 'toString']);
     expect(Object.getPrototypeOf(report.config)).toBe(Object.prototype);

@@ -1,7 +1,7 @@
 // Silo's own problems with a daemon.json, as ranges of the editor's text: the validator gives a
 // 1-based line and column; the editor marks from that offset to the end of the token there (a
 // whole string, a word, or one character), never past the end of its line. Pure.
-import type { DaemonConfigProblem } from '../../../../shared/model/backends';
+import type { DaemonProblem } from '../../../../shared/model/backends';
 import { offsetOf } from '../model';
 
 export interface EditorDiagnostic {
@@ -29,7 +29,7 @@ function tokenEnd(text: string, from: number, lineEnd: number): number {
 }
 
 /** One diagnostic per problem that has a position; the others are listed beside the editor only. */
-export function diagnosticsOf(text: string, problems: readonly DaemonConfigProblem[], describe: (problem: DaemonConfigProblem) => string): EditorDiagnostic[] {
+export function diagnosticsOf(text: string, problems: readonly DaemonProblem[], describe: (problem: DaemonProblem) => string): EditorDiagnostic[] {
   const out: EditorDiagnostic[] = [];
   for (const problem of problems) {
     if (problem.line === null) continue;
