@@ -42,7 +42,7 @@ async function openBackends(): Promise<Page> {
   });
   await page.goto(host.url);
   await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
-  await page.getByRole('navigation').getByRole('button', { name: 'Engine settings' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine settings', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Engine settings' }).waitFor();
   return page;
 }
@@ -71,7 +71,7 @@ async function chooseDefault(page: Page, runtime: string): Promise<void> {
 }
 
 async function engineViewDefault(page: Page): Promise<string | null> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine', exact: true }).click();
   return page
     .locator('.fact', { has: page.getByText('Default runtime', { exact: true }) })
     .locator('dd')
@@ -90,7 +90,7 @@ describe('Engine settings: the default runtime', () => {
     await expect.poll(() => engineViewDefault(page), { timeout: 10_000 }).toBe('runsc');
     expect(await uname()).toBe('4.4.0');
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Engine settings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Engine settings', exact: true }).click();
     await chooseDefault(page, 'runc');
     expect(onDisk()['default-runtime']).toBe('runc');
     await expect.poll(() => engineViewDefault(page), { timeout: 10_000 }).toBe('runc');
