@@ -59,7 +59,7 @@ export const isolationSwitch: Bench = {
     const socket = await connectSilo(host);
     try {
       if (!(await hostHasCall(socket, 'isolation.move'))) {
-        const reason = 'the re-create (`isolation.move` in src/shared/contract.ts, run by src/main/isolation) is not in the built host yet';
+        const reason = 'the move (`isolation.move` in src/shared/contract.ts, run by src/main/isolation) is not in the built host yet';
         ctx.log(`Silo: pending: ${reason}`);
         return [
           {
