@@ -1,5 +1,5 @@
 // 6. Isolation switch: one running container with a named volume, moved from runc to runsc.
-// Silo's move (the `isolation.recreate` call through the host's WebSocket, once the host has
+// Silo's move (the `isolation.move` call through the host's WebSocket, once the host has
 // it) against the same steps by hand with the docker CLI, in the same run: stop, rename,
 // create with --runtime runsc, start, rm. gVisor is registered here with --network=none, so
 // both containers run with --network none.
@@ -58,8 +58,8 @@ export const isolationSwitch: Bench = {
     const host = await ctx.host();
     const socket = await connectSilo(host);
     try {
-      if (!(await hostHasCall(socket, 'isolation.recreate'))) {
-        const reason = 'the re-create (`isolation.recreate` in src/shared/contract.ts, run by src/main/isolation) is not in the built host yet';
+      if (!(await hostHasCall(socket, 'isolation.move'))) {
+        const reason = 'the move (`isolation.move` in src/shared/contract.ts, run by src/main/isolation) is not in the built host yet';
         ctx.log(`Silo: pending: ${reason}`);
         return [
           {
@@ -94,13 +94,13 @@ export const isolationSwitch: Bench = {
         running = new Map();
         current = new Map();
         const started = nowMs();
-        const reply = await socket.call('isolation.recreate', { ids: [id], target: 'runsc' });
+        const reply = await socket.call('isolation.move', { ids: [id], target: 'runsc' });
         steps.push(current);
         const ms = nowMs() - started;
         const now = await runtimeOf(ctx, name).catch((error: unknown) => String(error));
         await removeSubject(ctx, name);
         if (!reply.ok) {
-          const reason = `isolation.recreate answered ${reply.error?.code}${reply.error?.field ? ` (${reply.error.field})` : ''}${reply.error?.detail ? `: ${reply.error.detail}` : ''}`;
+          const reason = `isolation.move answered ${reply.error?.code}${reply.error?.field ? ` (${reply.error.field})` : ''}${reply.error?.detail ? `: ${reply.error.detail}` : ''}`;
           ctx.log(`Silo: pending: ${reason}`);
           return [
             {
@@ -121,7 +121,7 @@ export const isolationSwitch: Bench = {
         silo.push(ms);
       }
       off();
-      ctx.log(`Silo (isolation.recreate, call to answer): ${fmtList(silo)}`);
+      ctx.log(`Silo (isolation.move, call to answer): ${fmtList(silo)}`);
       const names = [...new Set(steps.flatMap((m) => [...m.keys()]))];
       const perStep = names.map((step) => `${step} ${fmtMs(median(steps.map((m) => m.get(step) ?? 0)))}`).join(', ');
       ctx.log(`Silo's steps (medians): ${perStep}`);

@@ -12,7 +12,7 @@ import { EngineView } from './views/engine/EngineView';
 import { ImagesView } from './views/images/ImagesView';
 import { VolumesView } from './views/volumes/VolumesView';
 import { NetworksView } from './views/networks/NetworksView';
-import { SettingsView } from './views/settings/SettingsView';
+import { BackendsView } from './views/backends/BackendsView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
 import { DetailsView } from './views/details/DetailsView';
 
@@ -22,7 +22,7 @@ const NAV: readonly { view: View; icon: IconName; label: MessageKey }[] = [
   { view: 'volumes', icon: 'volume', label: 'nav.volumes' },
   { view: 'networks', icon: 'network', label: 'nav.networks' },
   { view: 'engine', icon: 'engine', label: 'nav.engine' },
-  { view: 'backends', icon: 'settings', label: 'nav.settings' },
+  { view: 'backends', icon: 'settings', label: 'nav.backends' },
 ];
 
 export function App() {
@@ -88,7 +88,7 @@ export function App() {
         ) : view === 'networks' ? (
           <NetworksView />
         ) : view === 'backends' ? (
-          <SettingsView />
+          <BackendsView />
         ) : (
           <EngineView />
         )}

@@ -4,16 +4,16 @@
 // these in, so every host validates and serves them like the rest.
 //
 // Every daemon.json change names the sha256 of the file as the page read it: a file changed
-// meanwhile is refused (`config-changed-on-disk`). Progress comes as `daemonConfig.progress` and
-// `desktop.progress` events to the page that asked.
+// meanwhile is refused (`config-changed-on-disk`). Progress comes as `backends.daemon.progress` and
+// `backends.desktop.progress` events to the page that asked.
 import { z } from 'zod';
 import type { BACKEND_ERROR_CODES, ErrorCode } from './errors';
 import type {
   ContextResult,
   DaemonApplyResult,
-  DaemonConfigProgress,
-  DaemonConfigRead,
-  DaemonConfigValidation,
+  DaemonProgress,
+  DaemonRead,
+  DaemonValidation,
   DesktopProgress,
   DesktopSwitchResult,
   DockerDesktopState,
@@ -22,7 +22,7 @@ import type {
   WslReport,
 } from './model/backends';
 import type { BACKENDS_EVENT_NAMES } from './events-backends';
-import { MAX_CONFIG_TEXT } from './daemon-config/validate';
+import { MAX_CONFIG_TEXT } from './backends/daemon-validate';
 
 const EngineId = z
   .string()
@@ -37,7 +37,7 @@ const RuntimeName = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/, 'a runtime name');
-/** The ids of the weakenings the person acknowledged (daemon-config/weakenings.ts): exactly those the new file brings. */
+/** The ids of the weakenings the person acknowledged (backends/weakenings.ts): exactly those the new file brings. */
 const Acknowledged = z.array(z.string().min(1).max(8192)).max(64).optional();
 const Pem = z.string().min(1).max(65_536);
 /** The docker CLI's rule for a context name. */
@@ -50,28 +50,28 @@ const NoArgs = z.object({}).strict();
 
 export const backendsCallSchemas = {
   /** The engine's daemon.json as it is on disk, with its sha256 and problems; or why Silo cannot change it. */
-  'daemonConfig.read': z.object({ engine: EngineId }).strict(),
+  'backends.daemon.read': z.object({ engine: EngineId }).strict(),
   /** The pure rules plus what only main can check (runtime binaries on disk), and the changes from the file on disk. */
-  'daemonConfig.validate': z.object({ engine: EngineId, text: ConfigText }).strict(),
+  'backends.daemon.validate': z.object({ engine: EngineId, text: ConfigText }).strict(),
   /** The safe apply: validate, back up, write atomically, reload, read GET /info back; roll back if it does not show. */
-  'daemonConfig.apply': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
+  'backends.daemon.apply': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
   /** The same, through the platform's elevation (pkexec) after `needs-elevation`. */
-  'daemonConfig.applyElevated': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
+  'backends.daemon.applyElevated': z.object({ engine: EngineId, text: ConfigText, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
   /** `default-runtime` changed in the file on disk (every other byte kept), then the safe apply. */
-  'daemonConfig.setDefaultRuntime': z.object({ engine: EngineId, runtime: RuntimeName, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
+  'backends.daemon.setDefaultRuntime': z.object({ engine: EngineId, runtime: RuntimeName, baseSha256: Sha256, acknowledged: Acknowledged }).strict(),
   /** A Windows service engine's `exec-opts` isolation, then the safe apply (a service restart). */
-  'daemonConfig.setWindowsIsolation': z
+  'backends.daemon.setWindowsIsolation': z
     .object({ engine: EngineId, mode: z.enum(['process', 'hyperv']), baseSha256: Sha256, acknowledged: Acknowledged })
     .strict(),
 
   /** Docker Desktop: installed, version, backend and container platform, what may be switched. */
-  'desktop.state': NoArgs,
+  'backends.desktop.state': NoArgs,
   /** WSL 2 ⇄ Hyper-V. Images and containers do not carry over: the person said they know. */
-  'desktop.switchBackend': z.object({ target: z.enum(['wsl2', 'hyperv']), dataDoesNotCarryOver: z.literal(true) }).strict(),
+  'backends.desktop.switchBackend': z.object({ target: z.enum(['wsl2', 'hyperv']), dataDoesNotCarryOver: z.literal(true) }).strict(),
   /** Linux ⇄ Windows containers, with the command this installation has. */
-  'desktop.switchContainers': z.object({ target: z.enum(['linux', 'windows']) }).strict(),
+  'backends.desktop.switchContainers': z.object({ target: z.enum(['linux', 'windows']) }).strict(),
   /** WSL distributions with state, version and Docker integration (`wsl.exe -l -v`). */
-  'wsl.list': NoArgs,
+  'backends.wsl.list': NoArgs,
 
   /** The docker contexts, which Silo created, which is current. */
   'engines.contexts': NoArgs,
@@ -95,16 +95,16 @@ export const backendsCallSchemas = {
 } as const;
 
 export interface BackendsResults {
-  'daemonConfig.read': DaemonConfigRead;
-  'daemonConfig.validate': DaemonConfigValidation;
-  'daemonConfig.apply': DaemonApplyResult;
-  'daemonConfig.applyElevated': DaemonApplyResult;
-  'daemonConfig.setDefaultRuntime': DaemonApplyResult;
-  'daemonConfig.setWindowsIsolation': DaemonApplyResult;
-  'desktop.state': DockerDesktopState;
-  'desktop.switchBackend': DesktopSwitchResult;
-  'desktop.switchContainers': DesktopSwitchResult;
-  'wsl.list': WslReport;
+  'backends.daemon.read': DaemonRead;
+  'backends.daemon.validate': DaemonValidation;
+  'backends.daemon.apply': DaemonApplyResult;
+  'backends.daemon.applyElevated': DaemonApplyResult;
+  'backends.daemon.setDefaultRuntime': DaemonApplyResult;
+  'backends.daemon.setWindowsIsolation': DaemonApplyResult;
+  'backends.desktop.state': DockerDesktopState;
+  'backends.desktop.switchBackend': DesktopSwitchResult;
+  'backends.desktop.switchContainers': DesktopSwitchResult;
+  'backends.wsl.list': WslReport;
   'engines.contexts': EngineContext[];
   'engines.describe': EngineDefaults;
   'engines.addRemote': ContextResult;
@@ -113,9 +113,9 @@ export interface BackendsResults {
 
 export interface BackendsEvents {
   /** Before each step of a daemon.json apply (and of its rollback). */
-  'daemonConfig.progress': DaemonConfigProgress;
+  'backends.daemon.progress': DaemonProgress;
   /** A Docker Desktop switch: writing, restarting, waiting for the engine, verifying, done. */
-  'desktop.progress': DesktopProgress;
+  'backends.desktop.progress': DesktopProgress;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

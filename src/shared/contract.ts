@@ -8,17 +8,10 @@ import { CONTAINER_ACTIONS } from './model/container';
 import type { EngineEndpoint, EngineSnapshot } from './model/engine';
 import type { SiloError } from './errors';
 import type { EventName } from './events';
-import { LANGUAGES, type Settings } from './model/settings';
+import { LANGUAGES, type Preferences } from './model/preferences';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
-import {
-  WRITABLE_LAYER_CHOICES,
-  type IsolationTargets,
-  type RecreateAdvice,
-  type RecreateProgress,
-  type RecreateReport,
-  type RecoveryReport,
-} from './model/recreate';
+import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type MoveAdvice, type MoveProgress, type MoveReport, type RecoveryReport } from './model/move';
 import type { Place } from './place';
 import { validateCreateSpec } from './validate/create-spec';
 import { ROOT_FINDING_CODES } from './isolation/root-access';
@@ -85,7 +78,7 @@ const CreateSpec = z
 
 /** name → schema of the single argument object. */
 export const callSchemas = {
-  /** Push the whole state (engines, engine, containers, settings) as events, then deltas. */
+  /** Push the whole state (engines, engine, containers, preferences) as events, then deltas. */
   'session.start': NoArgs,
   'engines.list': NoArgs,
   /** Run discovery again (a person started an engine, or edited a context). */
@@ -103,8 +96,8 @@ export const callSchemas = {
       force: z.boolean().optional(),
     })
     .strict(),
-  'settings.get': NoArgs,
-  'settings.set': z.object({ language: z.enum(LANGUAGES).nullable().optional() }).strict(),
+  'preferences.get': NoArgs,
+  'preferences.set': z.object({ language: z.enum(LANGUAGES).nullable().optional() }).strict(),
   /** The runtimes (Linux) or modes (Windows) this container can move to, each on its rung. */
   'isolation.targets': z.object({ id: ContainerId }).strict(),
   /** Before a move: the ladder, blockers, warnings, gVisor limits, the writable layer, what is kept, the steps. */
@@ -119,9 +112,9 @@ export const callSchemas = {
     })
     .strict(),
   /** Move containers to another isolation; a compose project moves all or nothing. Progress: `isolation.progress`. */
-  'isolation.recreate': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),
+  'isolation.move': z.object({ ids: z.array(ContainerId).min(1).max(500), ...MoveArgs }).strict(),
   /** Move every container of a compose project (label com.docker.compose.project), all or nothing. */
-  'isolation.recreateProject': z.object({ project: z.string().min(1).max(255), ...MoveArgs }).strict(),
+  'isolation.moveProject': z.object({ project: z.string().min(1).max(255), ...MoveArgs }).strict(),
   /** What Silo finished or undid on its own after an interrupted move, since it started. */
   'isolation.recoveries': NoArgs,
   'containers.create': CreateSpec,
@@ -146,13 +139,13 @@ export interface CallResults extends DashboardResults, BackendsResults {
   'engine.snapshot': EngineSnapshot;
   'containers.list': ContainerSummary[];
   'containers.act': ActionOutcome[];
-  'settings.get': Settings;
-  'settings.set': Settings;
+  'preferences.get': Preferences;
+  'preferences.set': Preferences;
   'isolation.targets': IsolationTargets;
-  'isolation.advise': RecreateAdvice;
+  'isolation.advise': MoveAdvice;
   'isolation.measureCost': CostReport;
-  'isolation.recreate': RecreateReport;
-  'isolation.recreateProject': RecreateReport;
+  'isolation.move': MoveReport;
+  'isolation.moveProject': MoveReport;
   'isolation.recoveries': RecoveryReport[];
   'containers.create': CreateContainerResult;
 }
@@ -162,8 +155,8 @@ export interface EventPayloads extends DashboardEvents, BackendsEvents {
   'engines.changed': EngineEndpoint[];
   'engine.changed': EngineSnapshot;
   'containers.changed': ContainersPatch;
-  'settings.changed': Settings;
-  'isolation.progress': RecreateProgress;
+  'preferences.changed': Preferences;
+  'isolation.progress': MoveProgress;
   'isolation.recovered': RecoveryReport;
   /** Main asks the page to show a place (the tray's "Open logs", a notification's click). */
   'place.open': { place: Place };

@@ -1,7 +1,7 @@
 // Errors cross every boundary as a code, optional parameters, and the engine's own words.
 // The renderer turns the code into a sentence in the person's language (i18n `error.<code>`).
 
-/** Codes of src/shared/daemon-config and src/main/backends (BackendErrorCode), `step` says where an apply stopped. */
+/** Codes of src/shared/backends and src/main/backends (BackendErrorCode), `step` says where an apply stopped. */
 export const BACKEND_ERROR_CODES = [
   'config-invalid', // refused before anything was written; `problems` says why
   'config-changed-on-disk', // the file changed since the editor read it (`params.file`)

@@ -6,7 +6,7 @@ export const EVENT_NAMES = [
   'engines.changed',
   'engine.changed',
   'containers.changed',
-  'settings.changed',
+  'preferences.changed',
   'isolation.progress',
   'isolation.recovered',
   'place.open',

@@ -43,8 +43,8 @@ async function newPage(problems: string[]): Promise<Page> {
 const hashOf = (page: Page): string => new URL(page.url()).hash;
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
-/** "Settings" today, "Engine settings" once the backends vocabulary lands: the view at #/backends. */
-const settingsNav = (page: Page) => page.getByRole('navigation').getByRole('button', { name: /^(engine )?settings$/i });
+/** Engine settings: the view at #/backends. */
+const backendsNav = (page: Page) => nav(page, 'Engine settings');
 
 async function expectDetails(page: Page, tabName: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: NAME }).waitFor({ timeout: 15_000 });
@@ -103,10 +103,10 @@ describe('the place in the address', () => {
     await expectDetails(page, 'Stats');
     expect(hashOf(page)).toBe(`#/containers/${id}/stats?q=${NAME}`);
 
-    await settingsNav(page).click();
+    await backendsNav(page).click();
     await expect.poll(() => hashOf(page)).toBe('#/backends');
     await page.reload();
-    await expect.poll(() => settingsNav(page).getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
+    await expect.poll(() => backendsNav(page).getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
     expect(problems).toEqual([]);
     await page.close();
   });

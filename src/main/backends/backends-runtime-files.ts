@@ -4,8 +4,8 @@
 // file on disk already had, with the same path, was accepted then.
 import { realpath } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
-import type { JsonValue } from '../../shared/daemon-config/json-source';
-import type { DaemonWeakening } from '../../shared/daemon-config/weakenings';
+import type { JsonValue } from '../../shared/backends/json-source';
+import type { DaemonWeakening } from '../../shared/backends/weakenings';
 import type { FileOps } from './file-ops';
 
 const WORLD_WRITABLE = 0o002;

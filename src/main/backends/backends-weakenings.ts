@@ -1,9 +1,9 @@
 // Every weakening a new daemon.json brings (the pure rules, and the runtime binaries on disk),
 // and the check that the person acknowledged exactly those: none missing, none that no longer
 // applies. The safe apply (direct or elevated) refuses before anything is written otherwise.
-import type { JsonValue } from '../../shared/daemon-config/json-source';
-import type { DaemonPlatform } from '../../shared/daemon-config/model';
-import { findWeakenings, type DaemonWeakening } from '../../shared/daemon-config/weakenings';
+import type { JsonValue } from '../../shared/backends/json-source';
+import type { DaemonPlatform } from '../../shared/backends/daemon-model';
+import { findWeakenings, type DaemonWeakening } from '../../shared/backends/weakenings';
 import { runtimeFileWeakenings } from './backends-runtime-files';
 import type { FileOps } from './file-ops';
 

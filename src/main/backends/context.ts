@@ -1,4 +1,4 @@
-// What the engine-settings handlers run against: the engine service (endpoints, a fresh GET /info
+// What the backends handlers run against: the engine service (endpoints, a fresh GET /info
 // of any of them, rediscovery), the platform and home of this process, and the command runner and
 // file operations the backends use (tests replace them).
 import type { CommandRunner } from './command-runner';

@@ -6,8 +6,8 @@
 // and it is moved to a backup folder, not deleted.
 import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { ContextResult, EngineContext, RemoteEngineInput } from '../../shared/daemon-config/backends-model';
-import type { BackendError } from '../../shared/daemon-config/model';
+import type { ContextResult, EngineContext, RemoteEngineInput } from '../../shared/backends/platform-model';
+import type { BackendError } from '../../shared/backends/daemon-model';
 import { sshDashPart } from '../../shared/validate/ssh-address';
 import { parseEngineHost } from '../engine/connection/address';
 import { contextDirName, readContextStore } from '../engine/connection/contexts';

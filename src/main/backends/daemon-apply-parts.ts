@@ -4,18 +4,18 @@
 import { createHash } from 'node:crypto';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { RawInfo } from '../../shared/engine-api';
-import { changedKeys, diffDaemonConfig } from '../../shared/daemon-config/diff';
-import { compareWithInfo, expectedEngineState, type EngineExpectation } from '../../shared/daemon-config/expect';
-import type { JsonValue } from '../../shared/daemon-config/json-source';
-import { RELOADABLE_KEYS } from '../../shared/daemon-config/keys';
-import type { BackendError, DaemonApplyResult, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../../shared/daemon-config/model';
-import { validateDaemonConfig } from '../../shared/daemon-config/validate';
+import { changedKeys, diffDaemonJson } from '../../shared/backends/daemon-diff';
+import { compareWithInfo, expectedEngineState, type EngineExpectation } from '../../shared/backends/daemon-expect';
+import type { JsonValue } from '../../shared/backends/json-source';
+import { RELOADABLE_KEYS } from '../../shared/backends/daemon-keys';
+import type { BackendError, DaemonApplyResult, DaemonChange, DaemonProblem, DaemonPlatform } from '../../shared/backends/daemon-model';
+import { validateDaemonJson } from '../../shared/backends/daemon-validate';
 import type { FileOps } from './file-ops';
 import { acknowledgedExactly, weakeningsOf } from './backends-weakenings';
 import type { EngineReloader } from './reloader';
 
 /** The engine whose daemon.json is changed, and how to reach it. The lead wires these. */
-export interface DaemonConfigTarget {
+export interface DaemonTarget {
   platform: DaemonPlatform;
   configFile: string;
   reloader: EngineReloader;
@@ -29,8 +29,8 @@ export interface DaemonConfigTarget {
 export interface PreparedApply {
   old: Buffer | null;
   next: Buffer;
-  changes: DaemonConfigChange[];
-  warnings: DaemonConfigProblem[];
+  changes: DaemonChange[];
+  warnings: DaemonProblem[];
   expected: EngineExpectation;
   previous: EngineExpectation | null;
   needsRestart: string[];
@@ -50,7 +50,7 @@ export interface ApplyAcknowledgement {
 
 /** Validate the new text against the file on disk now; refused or unchanged results end here. */
 export async function prepareApply(
-  target: DaemonConfigTarget,
+  target: DaemonTarget,
   text: string,
   options: ApplyAcknowledgement,
   deps: { fs: FileOps; runtimeExists: (path: string) => Promise<boolean>; env?: NodeJS.ProcessEnv },
@@ -59,7 +59,7 @@ export async function prepareApply(
   if (options.expectedOldSha256 != null && sha256(old ?? Buffer.alloc(0)) !== options.expectedOldSha256) {
     return { status: 'refused', error: { code: 'config-changed-on-disk', step: 'validate', params: { file: target.configFile } }, problems: [] };
   }
-  const report = validateDaemonConfig(text, {
+  const report = validateDaemonJson(text, {
     platform: target.platform,
     commandLineFlags: target.commandLineFlags ?? [],
     commandLineRuntimes: target.commandLineRuntimes ?? [],
@@ -87,7 +87,7 @@ export async function prepareApply(
   const next = Buffer.from(text, 'utf8');
   if (old !== null && old.equals(next)) return { status: 'unchanged' };
   const oldText = old?.toString('utf8') ?? '';
-  const oldConfig = validateDaemonConfig(oldText, { platform: target.platform }).config;
+  const oldConfig = validateDaemonJson(oldText, { platform: target.platform }).config;
   const weakenings = await weakeningsOf(target, report.config, oldConfig, deps);
   if (!acknowledgedExactly(weakenings, options.acknowledged ?? [])) {
     return {
@@ -97,7 +97,7 @@ export async function prepareApply(
       weakenings,
     };
   }
-  const changes = diffDaemonConfig(oldText, text) ?? [];
+  const changes = diffDaemonJson(oldText, text) ?? [];
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (oldConfig && typeof oldConfig['default-runtime'] === 'string' && !('default-runtime' in report.config)) {
     warnings.push({

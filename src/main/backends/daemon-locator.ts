@@ -3,7 +3,7 @@
 // given. All through /proc, which any user may read for cmdline; a socket's owner is found only
 // when Silo may read dockerd's fds (root, or a rootless engine of the same user).
 import { posix } from 'node:path';
-import { parseDaemonArgs, splitCmdline, type DaemonArgs } from '../../shared/daemon-config/daemon-args';
+import { parseDaemonArgs, splitCmdline, type DaemonArgs } from '../../shared/backends/daemon-args';
 import type { FileOps } from './file-ops';
 
 export const DEFAULT_PID_FILE = '/var/run/docker.pid';

@@ -4,16 +4,16 @@
 // `default-runtime`, so an old file without the key does not switch the engine back. Then the
 // old file is first written with the engine's earlier default spelt out, reloaded, and only then
 // replaced by the exact old bytes (which a later reload leaves alone).
-import type { BackendError, RollbackReport } from '../../shared/daemon-config/model';
-import { setDefaultRuntime } from '../../shared/daemon-config/edit';
+import type { BackendError, RollbackReport } from '../../shared/backends/daemon-model';
+import { setDefaultRuntime } from '../../shared/backends/daemon-edit';
 import { restoreFile, writeFileAtomic } from './atomic-file';
-import { readInfoWithin, waitForEngineState, type DaemonConfigTarget, type PreparedApply, type VerifyOptions } from './daemon-apply-parts';
+import { readInfoWithin, waitForEngineState, type DaemonTarget, type PreparedApply, type VerifyOptions } from './daemon-apply-parts';
 import type { FileOps } from './file-ops';
 
 export type RollbackStep = 'restore' | 'reload-after-restore';
 
 export interface RollbackContext {
-  target: DaemonConfigTarget;
+  target: DaemonTarget;
   fs: FileOps;
   prepared: PreparedApply;
   verify: VerifyOptions;

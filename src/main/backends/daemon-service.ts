@@ -2,11 +2,11 @@
 // the apply will, and run the safe apply (directly, or through elevation), one change at a time.
 // Edits of one key (default runtime, Windows isolation) are made on the file as it is on disk,
 // which must still be the one the page read.
-import { setDefaultRuntime, setWindowsIsolation, validateDaemonConfig, diffDaemonConfig } from '../../shared/daemon-config';
+import { setDefaultRuntime, setWindowsIsolation, validateDaemonJson, diffDaemonJson } from '../../shared/backends';
 import { SiloFailure, siloError } from '../../shared/errors';
-import type { DaemonApplyResult, DaemonApplyStep, DaemonConfigProblem, DaemonConfigRead, DaemonConfigValidation } from '../../shared/model/backends';
-import { applyDaemonConfig, type DaemonConfigTarget } from './daemon-config';
-import { applyDaemonConfigElevated } from './daemon-config-elevated';
+import type { DaemonApplyResult, DaemonApplyStep, DaemonProblem, DaemonRead, DaemonValidation } from '../../shared/model/backends';
+import { applyDaemonJson, type DaemonTarget } from './daemon-apply';
+import { applyDaemonJsonElevated } from './daemon-apply-elevated';
 import { runtimeLookup, sha256 } from './daemon-apply-parts';
 import { isPermissionError } from './file-ops';
 import type { BackendsContext } from './context';
@@ -21,13 +21,13 @@ export interface ApplyBase {
   acknowledged?: readonly string[] | undefined;
 }
 
-export class DaemonConfigService {
+export class DaemonService {
   /** Changes run one after another, so the second sees the first's file (and its sha256). */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly context: BackendsContext) {}
 
-  async read(engine: string): Promise<DaemonConfigRead> {
+  async read(engine: string): Promise<DaemonRead> {
     const resolved = await resolveDaemonTarget(this.context, engine);
     if ('locked' in resolved) return { editable: false, engine, reason: resolved.locked };
     const { target } = resolved;
@@ -54,14 +54,14 @@ export class DaemonConfigService {
     };
   }
 
-  async validate(engine: string, text: string): Promise<DaemonConfigValidation> {
+  async validate(engine: string, text: string): Promise<DaemonValidation> {
     const target = await this.editable(engine);
     const old = (await this.context.fs.read(target.configFile))?.toString('utf8') ?? '';
     const problems = await this.problemsOf(target, text);
-    const next = validateDaemonConfig(text, { platform: target.platform }).config;
-    const before = validateDaemonConfig(old, { platform: target.platform }).config;
+    const next = validateDaemonJson(text, { platform: target.platform }).config;
+    const before = validateDaemonJson(old, { platform: target.platform }).config;
     const weakenings = next ? await weakeningsOf(target, next, before, { fs: this.context.fs, env: this.context.env }) : [];
-    return { problems, changes: diffDaemonConfig(old, text), weakenings };
+    return { problems, changes: diffDaemonJson(old, text), weakenings };
   }
 
   apply(engine: string, text: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
@@ -72,7 +72,7 @@ export class DaemonConfigService {
     return this.serially(async () => {
       const target = await this.editable(engine);
       onStep('write');
-      return applyDaemonConfigElevated(
+      return applyDaemonJsonElevated(
         target,
         text,
         { expectedOldSha256: base.baseSha256, acknowledged: base.acknowledged ?? [] },
@@ -110,8 +110,8 @@ export class DaemonConfigService {
     });
   }
 
-  private applyTo(target: DaemonConfigTarget, text: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
-    return applyDaemonConfig(
+  private applyTo(target: DaemonTarget, text: string, base: ApplyBase, onStep: OnStep): Promise<DaemonApplyResult> {
+    return applyDaemonJson(
       target,
       text,
       { expectedOldSha256: base.baseSha256, acknowledged: base.acknowledged ?? [] },
@@ -119,15 +119,15 @@ export class DaemonConfigService {
     );
   }
 
-  private async editable(engine: string): Promise<DaemonConfigTarget> {
+  private async editable(engine: string): Promise<DaemonTarget> {
     const resolved = await resolveDaemonTarget(this.context, engine);
     if ('locked' in resolved) throw new SiloFailure(siloError('config-not-editable', { params: { reason: resolved.locked } }));
     return resolved.target;
   }
 
   /** The pure rules with dockerd's command line, and each runtime binary looked for on disk. */
-  private async problemsOf(target: DaemonConfigTarget, text: string): Promise<DaemonConfigProblem[]> {
-    const report = validateDaemonConfig(text, {
+  private async problemsOf(target: DaemonTarget, text: string): Promise<DaemonProblem[]> {
+    const report = validateDaemonJson(text, {
       platform: target.platform,
       commandLineFlags: target.commandLineFlags ?? [],
       commandLineRuntimes: target.commandLineRuntimes ?? [],

@@ -4,15 +4,15 @@
 import type { RawInfo } from '../../shared/engine-api';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { detectEngineKind } from '../../shared/isolation';
-import type { DaemonConfigLockedReason } from '../../shared/model/backends';
-import type { DaemonConfigTarget } from './daemon-config';
+import type { DaemonLockedReason } from '../../shared/model/backends';
+import type { DaemonTarget } from './daemon-apply';
 import { readInfoWithin } from './daemon-apply-parts';
 import { linuxDaemonTarget, windowsServiceTarget } from './targets';
 import { inspectDockerDesktop } from './docker-desktop';
 import { parseEngineHost } from '../engine/connection/address';
 import { INFO_DEADLINE_MS, desktopEnvironment, type BackendsContext } from './context';
 
-export type ResolvedTarget = { target: DaemonConfigTarget } | { locked: DaemonConfigLockedReason };
+export type ResolvedTarget = { target: DaemonTarget } | { locked: DaemonLockedReason };
 
 const DESKTOP_PIPE = /dockerDesktop/i;
 

@@ -1,4 +1,4 @@
-// Docker Desktop and WSL for the Settings view: the state, the backend and container switches
+// Docker Desktop and WSL for the Engine settings view: the state, the backend and container switches
 // (waiting for Desktop's engine to answer as asked, with progress), and the WSL distributions.
 import type { RawInfo } from '../../shared/engine-api';
 import type { ContainerPlatform, DesktopBackend, DesktopProgress, DesktopSwitchResult, DockerDesktopState, WslReport } from '../../shared/model/backends';

@@ -3,16 +3,16 @@
 // write atomically, reload, verify, roll back), with administrator rights only when Silo may not
 // write the file and the person agrees; Docker Desktop's containers switch only once the person
 // has acknowledged what it does. The caller asks and tells; nothing here shows anything.
-import { setDefaultRuntime, setWindowsIsolation } from '../../shared/daemon-config';
+import { setDefaultRuntime, setWindowsIsolation } from '../../shared/backends';
 import { SiloFailure, siloError } from '../../shared/errors';
-import type { ContainerPlatform, DaemonApplyResult, DaemonConfigLockedReason, DaemonWeakening, DesktopSwitchResult } from '../../shared/model/backends';
+import type { ContainerPlatform, DaemonApplyResult, DaemonLockedReason, DaemonWeakening, DesktopSwitchResult } from '../../shared/model/backends';
 import type { EngineService } from '../engine/types';
 import type { OnStep } from './daemon-service';
 import type { OnDesktopProgress } from './desktop-service';
 import type { Backends } from './handlers';
 
 /** The daemon apply's outcome, or why the file is not Silo's to change. */
-export type IsolationChange = DaemonApplyResult | { status: 'locked'; reason: DaemonConfigLockedReason };
+export type IsolationChange = DaemonApplyResult | { status: 'locked'; reason: DaemonLockedReason };
 
 export interface IsolationChangeAsk {
   /** Silo may not write `configFile`: may it ask for administrator rights (pkexec)? */

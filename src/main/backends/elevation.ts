@@ -3,7 +3,7 @@
 // or keeps a password: polkit's own agent asks the person. The helper is passed as an argument
 // (not a file another process could change), and it checks the staged file's sha256 after
 // copying it, so a file swapped in between is refused.
-import type { BackendError } from '../../shared/daemon-config/model';
+import type { BackendError } from '../../shared/backends/daemon-model';
 import { commandWords, type CommandResult } from './command-runner';
 
 export const PKEXEC = '/usr/bin/pkexec';

@@ -1,4 +1,4 @@
-// Several engines for the Settings view: the docker contexts (remote engines a person adds are
+// Several engines for the Engine settings view: the docker contexts (remote engines a person adds are
 // stored as contexts, so the docker CLI sees them too), one engine's default isolation on
 // request, and adding or removing a remote engine (then discovery runs again).
 import { toEngineInfo } from '../../shared/isolation';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { BackendsResults, backendsCallSchemas } from '../../shared/contract-backends';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { BackendsContext } from './context';
-import { DaemonConfigService, type OnStep } from './daemon-service';
+import { DaemonService, type OnStep } from './daemon-service';
 import { DesktopService, type OnDesktopProgress } from './desktop-service';
 import { EngineContextsService } from './engines-service';
 import type { Send } from '../util/send';
@@ -14,13 +14,13 @@ export type BackendsHandlers = { [N in keyof Schemas]: (args: z.output<Schemas[N
 
 /** The long-lived part, shared by every page (changes run one at a time across pages). */
 export interface Backends {
-  daemon: DaemonConfigService;
+  daemon: DaemonService;
   desktop: DesktopService;
   engines: EngineContextsService;
 }
 
 export function createBackends(context: BackendsContext): Backends {
-  return { daemon: new DaemonConfigService(context), desktop: new DesktopService(context), engines: new EngineContextsService(context) };
+  return { daemon: new DaemonService(context), desktop: new DesktopService(context), engines: new EngineContextsService(context) };
 }
 
 export function openBackendsPage(backends: Backends | null, send: Send): BackendsHandlers {
@@ -30,24 +30,24 @@ export function openBackendsPage(backends: Backends | null, send: Send): Backend
   };
   const progressOf = (engine: string): OnStep => {
     const started = Date.now();
-    return (step) => send('daemonConfig.progress', { engine, step, elapsedMs: Date.now() - started });
+    return (step) => send('backends.daemon.progress', { engine, step, elapsedMs: Date.now() - started });
   };
-  const desktopProgress: OnDesktopProgress = (progress) => send('desktop.progress', progress);
+  const desktopProgress: OnDesktopProgress = (progress) => send('backends.desktop.progress', progress);
 
   return {
-    'daemonConfig.read': ({ engine }) => use().daemon.read(engine),
-    'daemonConfig.validate': ({ engine, text }) => use().daemon.validate(engine, text),
-    'daemonConfig.apply': ({ engine, text, baseSha256, acknowledged }) => use().daemon.apply(engine, text, { baseSha256, acknowledged }, progressOf(engine)),
-    'daemonConfig.applyElevated': ({ engine, text, baseSha256, acknowledged }) =>
+    'backends.daemon.read': ({ engine }) => use().daemon.read(engine),
+    'backends.daemon.validate': ({ engine, text }) => use().daemon.validate(engine, text),
+    'backends.daemon.apply': ({ engine, text, baseSha256, acknowledged }) => use().daemon.apply(engine, text, { baseSha256, acknowledged }, progressOf(engine)),
+    'backends.daemon.applyElevated': ({ engine, text, baseSha256, acknowledged }) =>
       use().daemon.applyElevated(engine, text, { baseSha256, acknowledged }, progressOf(engine)),
-    'daemonConfig.setDefaultRuntime': ({ engine, runtime, baseSha256, acknowledged }) =>
+    'backends.daemon.setDefaultRuntime': ({ engine, runtime, baseSha256, acknowledged }) =>
       use().daemon.setDefaultRuntime(engine, runtime, { baseSha256, acknowledged }, progressOf(engine)),
-    'daemonConfig.setWindowsIsolation': ({ engine, mode, baseSha256, acknowledged }) =>
+    'backends.daemon.setWindowsIsolation': ({ engine, mode, baseSha256, acknowledged }) =>
       use().daemon.setWindowsIsolation(engine, mode, { baseSha256, acknowledged }, progressOf(engine)),
-    'desktop.state': () => use().desktop.state(),
-    'desktop.switchBackend': ({ target }) => use().desktop.switchBackend(target, desktopProgress),
-    'desktop.switchContainers': ({ target }) => use().desktop.switchContainers(target, desktopProgress),
-    'wsl.list': () => use().desktop.wsl(),
+    'backends.desktop.state': () => use().desktop.state(),
+    'backends.desktop.switchBackend': ({ target }) => use().desktop.switchBackend(target, desktopProgress),
+    'backends.desktop.switchContainers': ({ target }) => use().desktop.switchContainers(target, desktopProgress),
+    'backends.wsl.list': () => use().desktop.wsl(),
     'engines.contexts': () => use().engines.contexts(),
     'engines.describe': ({ id }) => use().engines.describe(id),
     'engines.addRemote': ({ name, description, host, tls }) =>

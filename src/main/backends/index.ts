@@ -2,8 +2,8 @@
 // Desktop (settings, admin locks, backend and container switches), WSL, and remote engines
 // stored as docker contexts. Everything that runs a command takes a CommandRunner; everything
 // that touches a file takes a FileOps.
-export { applyDaemonConfig, type ApplyDeps, type ApplyOptions, type StepHook, type DaemonConfigTarget } from './daemon-config';
-export { applyDaemonConfigElevated, type ElevatedApplyDeps } from './daemon-config-elevated';
+export { applyDaemonJson, type ApplyDeps, type ApplyOptions, type StepHook, type DaemonTarget } from './daemon-apply';
+export { applyDaemonJsonElevated, type ElevatedApplyDeps } from './daemon-apply-elevated';
 export { linuxDaemonTarget, windowsServiceTarget, type LinuxTargetOptions, type WindowsServiceTargetOptions } from './targets';
 export { locateLinuxDaemon, pidFromFile, type LinuxDaemon } from './daemon-locator';
 export { signalReloader, windowsServiceReloader, ReloadFailure, type EngineReloader } from './reloader';

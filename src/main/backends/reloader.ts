@@ -1,7 +1,7 @@
 // Telling an engine to read its daemon.json again. Linux: SIGHUP to dockerd (runtimes and
 // default-runtime reload without touching containers). A Windows engine installed as a
 // service: restart the service (exec-opts isolation is read only at start).
-import type { BackendErrorCode } from '../../shared/daemon-config/model';
+import type { BackendErrorCode } from '../../shared/backends/daemon-model';
 import { commandWords, succeeded, type CommandRunner } from './command-runner';
 import { isPermissionError } from './file-ops';
 

@@ -4,7 +4,7 @@
 import { win32 } from 'node:path';
 import type { RawInfo } from '../../shared/engine-api';
 import type { CommandRunner } from './command-runner';
-import type { DaemonConfigTarget } from './daemon-apply-parts';
+import type { DaemonTarget } from './daemon-apply-parts';
 import { DEFAULT_PID_FILE, locateLinuxDaemon } from './daemon-locator';
 import { nodeFileOps, type FileOps } from './file-ops';
 import { netExeFor, signalReloader, windowsServiceReloader } from './reloader';
@@ -19,7 +19,7 @@ export interface LinuxTargetOptions {
 }
 
 /** The target for a local Linux dockerd, or null when no running dockerd is found for it. */
-export async function linuxDaemonTarget(options: LinuxTargetOptions): Promise<DaemonConfigTarget | null> {
+export async function linuxDaemonTarget(options: LinuxTargetOptions): Promise<DaemonTarget | null> {
   const fs = options.fs ?? nodeFileOps;
   const first = await locateLinuxDaemon({ fs, socketPath: options.socketPath, pidFile: options.pidFile ?? DEFAULT_PID_FILE });
   if (!first) return null;
@@ -44,7 +44,7 @@ export interface WindowsServiceTargetOptions {
 }
 
 /** `%ProgramData%\docker\config\daemon.json`, applied by restarting the service. */
-export function windowsServiceTarget(options: WindowsServiceTargetOptions): DaemonConfigTarget {
+export function windowsServiceTarget(options: WindowsServiceTargetOptions): DaemonTarget {
   const programData = options.env.ProgramData || options.env.PROGRAMDATA || 'C:\\ProgramData';
   return {
     platform: 'windows',

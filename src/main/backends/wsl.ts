@@ -2,7 +2,7 @@
 // On a pipe wsl.exe writes UTF-16LE (with or without a BOM) unless WSL_UTF8=1 makes it UTF-8
 // (microsoft/WSL#4607). Its table is `  NAME  STATE  VERSION` with `*` marking the default; the
 // header and the states are localized, so rows are read by shape, not by header words.
-import type { WslDistro, WslReport, WslState } from '../../shared/daemon-config/backends-model';
+import type { WslDistro, WslReport, WslState } from '../../shared/backends/platform-model';
 import { commandWords, isMissingProgram, type CommandRunner } from './command-runner';
 
 export interface WslRow {

@@ -7,7 +7,7 @@ import type { Place } from '../../shared/place';
 import type { Core } from '../host/core';
 import { startNotifier } from '../notify/notifier';
 import { RequestedStops } from '../notify/requested';
-import { DEFAULT_NOTIFY_SETTINGS } from '../notify/types';
+import { DEFAULT_NOTIFY_PREFERENCES } from '../notify/types';
 import { wordCloseToTray } from '../notify/words';
 import { pickLanguage } from '../tray/i18n/translate';
 import { trayChanges } from '../tray/changes';
@@ -29,7 +29,7 @@ export interface Desktop {
 }
 
 export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): Desktop {
-  const language = () => pickLanguage(core.settings.get().language, app.getLocale());
+  const language = () => pickLanguage(core.preferences.get().language, app.getLocale());
   const requested = new RequestedStops();
   // The window first, then the page is asked to go there (a page still loading goes there on start).
   const openPlace = (place?: Place) => {
@@ -45,7 +45,7 @@ export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): D
       ...trayChanges({ backends: core.backends, engine: core.engine, language, openPlace, log }),
     },
     language,
-    // Pins are not in the settings yet.
+    // Pins are not in the preferences yet.
     pinned: () => [],
     engineOsSwitch: osSwitch,
     iconDir: join(app.getAppPath(), 'assets'),
@@ -53,8 +53,8 @@ export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): D
     onAct: (ids, action) => requested.record(ids, action, Date.now()),
     onError: (error) => log(`tray: ${(error as Error)?.message ?? String(error)}`),
   });
-  const offSettings = core.settings.on(() => tray.refresh());
-  const notifier = startNotifier({ engine: core.engine, settings: () => DEFAULT_NOTIFY_SETTINGS, language, requested, openWindow: openPlace });
+  const offPreferences = core.preferences.on(() => tray.refresh());
+  const notifier = startNotifier({ engine: core.engine, preferences: () => DEFAULT_NOTIFY_PREFERENCES, language, requested, openWindow: openPlace });
   startAutoUpdate(log).catch((error: unknown) => log(`auto-update: ${(error as Error)?.message ?? String(error)}`));
 
   const toldFile = join(app.getPath('userData'), 'close-to-tray-told');
@@ -70,7 +70,7 @@ export function startDesktop({ core, openWindow, quit, log }: DesktopOptions): D
       }
     },
     stop() {
-      offSettings();
+      offPreferences();
       notifier.stop();
       tray.destroy();
     },

@@ -1,5 +1,5 @@
-// What the desktop app and the browser host share: the engine service, the settings, the
-// isolation and engine-settings services, and the hub
+// What the desktop app and the browser host share: the engine service, the preferences, the
+// isolation and backends services, and the hub
 // that serves pages. Each host adds only its transport.
 import { homedir } from 'node:os';
 import { Dashboard } from '../dashboard/dashboard';
@@ -11,14 +11,14 @@ import { SessionHub } from './sessions';
 import { createBackends, type Backends } from '../backends/handlers';
 import { nodeCommandRunner } from '../backends/command-runner';
 import { nodeFileOps } from '../backends/file-ops';
-import { SettingsStore } from '../preferences/store';
+import { PreferencesStore } from '../preferences/store';
 
 export interface Core {
   engine: EngineService;
-  settings: SettingsStore;
+  preferences: PreferencesStore;
   hub: SessionHub;
   isolation: IsolationService;
-  /** The engine-settings services (daemon.json, Docker Desktop, contexts), for the tray too. */
+  /** The backends services (daemon.json, Docker Desktop, contexts), for the tray too. */
   backends: Backends;
   stop(): Promise<void>;
 }
@@ -27,15 +27,15 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
   const log = options.log ?? (() => undefined);
   const env = options.env ?? process.env;
   const engine = new EngineManager({ env, homeDir: homedir(), platform: process.platform });
-  const settings = new SettingsStore(options.configDir, log);
+  const preferences = new PreferencesStore(options.configDir, log);
   const isolation = new IsolationService({ engine: isolationEngine(engine), configDir: options.configDir, log });
   const dashboard = new Dashboard(engine, log);
   const backends = createBackends({ engine, env, homeDir: homedir(), platform: process.platform, runner: nodeCommandRunner, fs: nodeFileOps, log });
-  const hub = new SessionHub(engine, settings, isolation, dashboard, backends);
+  const hub = new SessionHub(engine, preferences, isolation, dashboard, backends);
   await engine.start();
   return {
     engine,
-    settings,
+    preferences,
     hub,
     isolation,
     backends,

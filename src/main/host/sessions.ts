@@ -12,7 +12,7 @@ import type { EngineService } from '../engine/types';
 import { isolationHandlers } from '../isolation/handlers';
 import type { IsolationService } from '../isolation/service';
 import { preferencesHandlers } from '../preferences/handlers';
-import type { SettingsStore } from '../preferences/store';
+import type { PreferencesStore } from '../preferences/store';
 import type { Send } from '../util/send';
 
 export interface Session {
@@ -28,7 +28,7 @@ export class SessionHub {
 
   constructor(
     private readonly engine: EngineService,
-    private readonly settings: SettingsStore,
+    private readonly preferences: PreferencesStore,
     private readonly isolation: IsolationService,
     private readonly dashboard: Dashboard | null = null,
     private readonly backends: Backends | null = null,
@@ -37,7 +37,7 @@ export class SessionHub {
       engine.on('endpoints', (endpoints) => this.broadcast('engines.changed', endpoints)),
       engine.on('engine', (snapshot) => this.broadcast('engine.changed', snapshot)),
       engine.on('containers', (patch) => this.broadcast('containers.changed', patch)),
-      settings.on((value) => this.broadcast('settings.changed', value)),
+      preferences.on((value) => this.broadcast('preferences.changed', value)),
       isolation.on('progress', (progress) => this.broadcast('isolation.progress', progress)),
       isolation.on('recovered', (report) => this.broadcast('isolation.recovered', report)),
     ];
@@ -50,14 +50,14 @@ export class SessionHub {
   open(send: Send, channel: { buffered?: () => number } = {}): Session {
     const page = { started: false, send };
     this.pages.add(page);
-    const { engine, settings } = this;
+    const { engine, preferences } = this;
     // The page's streams (logs, stats, terminals, pulls…) close with it.
     const streams = new StreamRegistry(send, channel.buffered ? { buffered: channel.buffered } : {});
     const dashboardPage = openDashboardPage(this.dashboard, send, streams);
     const handlers: Handlers = {
       'session.start': async () => {
         page.started = true;
-        send('settings.changed', settings.get());
+        send('preferences.changed', preferences.get());
         send('engines.changed', engine.endpoints());
         send('engine.changed', engine.snapshot());
         send('containers.changed', { reset: true, upsert: engine.containers(), remove: [] });
@@ -69,7 +69,7 @@ export class SessionHub {
       ...isolationHandlers(this.isolation),
       ...dashboardPage.handlers,
       ...openBackendsPage(this.backends, send),
-      ...preferencesHandlers(settings),
+      ...preferencesHandlers(preferences),
     };
     const close = (): void => {
       this.pages.delete(page);

@@ -6,7 +6,7 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { IsolationTarget } from '../../shared/isolation/recreate-options';
 import type { RawChange } from '../../shared/isolation/writable-layer';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { KeptSettings, LadderPosition, LayerChange, RecreateAdvice, WritableLayerDecision } from '../../shared/model/recreate';
+import type { KeptSettings, LadderPosition, LayerChange, MoveAdvice, WritableLayerDecision } from '../../shared/model/move';
 import type { Gathered, Planned } from './planning';
 
 const SAMPLE = 20;
@@ -54,7 +54,7 @@ function keptSettings(g: Gathered, planned: Planned): KeptSettings {
   };
 }
 
-export function buildAdvice(g: Gathered, target: IsolationTarget, planned: Planned, choice: WritableLayerDecision | undefined): RecreateAdvice {
+export function buildAdvice(g: Gathered, target: IsolationTarget, planned: Planned, choice: WritableLayerDecision | undefined): MoveAdvice {
   const { plan } = planned;
   const current = currentTarget(g.inspect, g.engine);
   const currentName = current.os === 'linux' ? current.runtime : current.isolation;

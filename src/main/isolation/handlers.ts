@@ -5,13 +5,7 @@ import type { IsolationService } from './service';
 
 export type IsolationHandlers = Pick<
   Handlers,
-  | 'isolation.targets'
-  | 'isolation.advise'
-  | 'isolation.measureCost'
-  | 'isolation.recreate'
-  | 'isolation.recreateProject'
-  | 'isolation.recoveries'
-  | 'containers.create'
+  'isolation.targets' | 'isolation.advise' | 'isolation.measureCost' | 'isolation.move' | 'isolation.moveProject' | 'isolation.recoveries' | 'containers.create'
 >;
 
 export function isolationHandlers(isolation: IsolationService): IsolationHandlers {
@@ -19,8 +13,8 @@ export function isolationHandlers(isolation: IsolationService): IsolationHandler
     'isolation.targets': async ({ id }) => isolation.targets(id),
     'isolation.advise': async ({ id, target, writableLayer }) => isolation.advise(id, target, writableLayer),
     'isolation.measureCost': async (args) => isolation.measureCost(args),
-    'isolation.recreate': async (args) => isolation.recreate(args),
-    'isolation.recreateProject': async (args) => isolation.recreate(args),
+    'isolation.move': async (args) => isolation.move(args),
+    'isolation.moveProject': async (args) => isolation.move(args),
     'isolation.recoveries': async () => isolation.recovered(),
     'containers.create': async (spec) => isolation.createContainer(spec),
   };

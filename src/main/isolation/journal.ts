@@ -1,4 +1,4 @@
-// The journal of a move in progress: one small JSON file per unit (a container, or a compose
+// The journal of a move in progress: one small JSON file per group (a container, or a compose
 // project) in Silo's config folder, written atomically (a temporary file, flushed, then renamed)
 // before and after every step. If Silo or the engine stops mid-way, the next connection to that
 // engine reads it and finishes or undoes the move (recovery.ts).
@@ -18,7 +18,7 @@ export interface JournalMember {
 
 export interface JournalEntry {
   version: 1;
-  /** `<operationId>.<unit>`: the file's name. */
+  /** `<operationId>.<group>`: the file's name. */
   key: string;
   operationId: string;
   /** The engine endpoint (its host URL): recovery runs only against the same engine. */

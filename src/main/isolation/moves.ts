@@ -1,9 +1,9 @@
-// A move request (a selection, or a compose project) as units: one per compose project (all or
+// A move request (a selection, or a compose project) as groups: one per compose project (all or
 // nothing), one per container outside a project. Every container is read again and planned
 // before anything changes; one refusal (a writable layer without the person's answer, a blocker)
 // refuses the whole request, and nothing is touched.
 import { SiloFailure, siloError } from '../../shared/errors';
-import type { WritableLayerDecision } from '../../shared/model/recreate';
+import type { WritableLayerDecision } from '../../shared/model/move';
 import type { EngineOps } from './engine-ops';
 import { gather, planFor, targetFor, type Planned } from './planning';
 
@@ -17,7 +17,7 @@ export interface MoveRequest {
   choices?: Record<string, WritableLayerDecision>;
 }
 
-export interface MoveUnit {
+export interface MoveGroup {
   project: string | null;
   members: Planned[];
 }
@@ -34,8 +34,8 @@ async function containerIds(ops: EngineOps, request: MoveRequest): Promise<strin
   return found.map((c) => c.Id);
 }
 
-export async function prepareUnits(ops: EngineOps, request: MoveRequest): Promise<MoveUnit[]> {
-  const units = new Map<string, MoveUnit>();
+export async function prepareGroups(ops: EngineOps, request: MoveRequest): Promise<MoveGroup[]> {
+  const groups = new Map<string, MoveGroup>();
   const seen = new Set<string>();
   for (const id of await containerIds(ops, request)) {
     const g = await gather(ops, id);
@@ -61,11 +61,11 @@ export async function prepareUnits(ops: EngineOps, request: MoveRequest): Promis
     }
     const project = g.inspect.Config.Labels?.[COMPOSE_PROJECT_LABEL] ?? null;
     const key = project === null ? `container:${g.inspect.Id}` : `project:${project}`;
-    const unit = units.get(key) ?? { project, members: [] };
-    unit.members.push(planned);
-    units.set(key, unit);
+    const group = groups.get(key) ?? { project, members: [] };
+    group.members.push(planned);
+    groups.set(key, group);
   }
   // Within a project, a stable order: by name.
-  for (const unit of units.values()) unit.members.sort((a, b) => a.plan.name.localeCompare(b.plan.name));
-  return [...units.values()];
+  for (const group of groups.values()) group.members.sort((a, b) => a.plan.name.localeCompare(b.plan.name));
+  return [...groups.values()];
 }

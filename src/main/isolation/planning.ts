@@ -9,7 +9,7 @@ import type { IsolationTarget } from '../../shared/isolation/recreate-options';
 import { checkWindowsCompat, type WindowsCompat } from '../../shared/isolation/windows-compat';
 import { personChanges, type RawChange } from '../../shared/isolation/writable-layer';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { WritableLayerDecision } from '../../shared/model/recreate';
+import type { WritableLayerDecision } from '../../shared/model/move';
 import type { EngineOps, RawImageInspect } from './engine-ops';
 
 export interface Gathered {

@@ -3,8 +3,8 @@
 // name, never neither and never both. What happened is reported for the person.
 import type { RawContainerInspect } from '../../shared/engine-api';
 import { SiloFailure, type SiloError } from '../../shared/errors';
-import type { RecoveryReport } from '../../shared/model/recreate';
-import type { RecreateProgress } from '../../shared/model/recreate';
+import type { RecoveryReport } from '../../shared/model/move';
+import type { MoveProgress } from '../../shared/model/move';
 import { mapEngineError } from '../engine/errors';
 import type { EngineOps } from './engine-ops';
 import { runAction, type MoveContext, type VerifyOptions } from './actions';
@@ -17,7 +17,7 @@ export interface RecoveryRun {
   endpoint: string;
   /** Journals of moves still running in this process: not touched. */
   skip: ReadonlySet<string>;
-  progress: (event: RecreateProgress) => void;
+  progress: (event: MoveProgress) => void;
   verify: VerifyOptions;
   log: (line: string) => void;
 }

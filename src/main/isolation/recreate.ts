@@ -1,32 +1,32 @@
-// Runs the pure re-create plans of one unit (a container, or a compose project: all or nothing)
+// Runs the pure re-create plans of one group (a container, or a compose project: all or nothing)
 // step by step: each member up to the point of no return, then, once every member is up, the old
-// containers are removed. Any failure before that rolls every member of the unit back with the
+// containers are removed. Any failure before that rolls every member of the group back with the
 // plan's own undo actions. A journal is written around every step, so that a crash can be
 // finished or undone later (recovery.ts); progress is reported step by step.
 import type { SiloError } from '../../shared/errors';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { rollbackActions, type RecreatePlan } from '../../shared/isolation/recreate-plan';
-import type { ContainerMoveReport, RecreateProgress, RollbackReport } from '../../shared/model/recreate';
+import type { ContainerMoveReport, MoveProgress, RollbackReport } from '../../shared/model/move';
 import { mapEngineError } from '../engine/errors';
 import type { EngineOps } from './engine-ops';
 import { runAction, runStep, type MoveContext, type VerifyOptions } from './actions';
 import { isSimulatedCrash, type FaultHooks, type HookPoint } from './hooks';
 import type { Journal, JournalEntry, JournalMember } from './journal';
 
-export interface UnitRun {
+export interface GroupRun {
   ops: EngineOps;
   journal: Journal;
-  /** `<operationId>.<unit>` */
+  /** `<operationId>.<group>` */
   key: string;
   operationId: string;
   endpoint: string;
   plans: RecreatePlan[];
-  progress: (event: RecreateProgress) => void;
+  progress: (event: MoveProgress) => void;
   verify: VerifyOptions;
   hooks?: FaultHooks;
 }
 
-export interface UnitResult {
+export interface GroupResult {
   ok: boolean;
   containers: ContainerMoveReport[];
   /** The journal stays: the rollback did not finish, recovery will on the next connection. */
@@ -38,11 +38,11 @@ const toError = (error: unknown): SiloError => (error instanceof SiloFailure ? e
 /** Steps before the point of no return: all but a final removal of the old container. */
 export const forwardSteps = (plan: RecreatePlan): number => (plan.steps.at(-1)?.kind === 'remove' ? plan.steps.length - 1 : plan.steps.length);
 
-class UnitExecutor {
+class GroupExecutor {
   private readonly entry: JournalEntry;
   private readonly contexts: MoveContext[];
 
-  constructor(private readonly run: UnitRun) {
+  constructor(private readonly run: GroupRun) {
     const startedAt = Date.now();
     this.entry = {
       version: 1,
@@ -56,7 +56,7 @@ class UnitExecutor {
     this.contexts = run.plans.map((plan) => ({ ops: run.ops, plan, newId: null, startedAt, verify: run.verify }));
   }
 
-  async execute(): Promise<UnitResult> {
+  async execute(): Promise<GroupResult> {
     const reports = this.run.plans.map((plan): ContainerMoveReport => ({
       id: plan.containerId,
       name: plan.name,
@@ -136,7 +136,7 @@ class UnitExecutor {
     await this.run.hooks?.after?.(point);
   }
 
-  private async rollBack(failed: number, failure: { step: string; error: unknown }, reports: ContainerMoveReport[]): Promise<UnitResult> {
+  private async rollBack(failed: number, failure: { step: string; error: unknown }, reports: ContainerMoveReport[]): Promise<GroupResult> {
     this.entry.phase = 'rolling-back';
     this.save();
     let allRestored = true;
@@ -212,8 +212,8 @@ class UnitExecutor {
   private emit(
     ctx: MoveContext,
     step: string,
-    phase: RecreateProgress['phase'],
-    status: RecreateProgress['status'],
+    phase: MoveProgress['phase'],
+    status: MoveProgress['status'],
     index: number,
     total: number,
     error: SiloError | null,
@@ -236,7 +236,7 @@ class UnitExecutor {
   }
 }
 
-/** Move one unit; all or nothing. A SimulatedCrash from a hook propagates (the journal stays). */
-export function moveUnit(run: UnitRun): Promise<UnitResult> {
-  return new UnitExecutor(run).execute();
+/** Move one group; all or nothing. A SimulatedCrash from a hook propagates (the journal stays). */
+export function moveGroup(run: GroupRun): Promise<GroupResult> {
+  return new GroupExecutor(run).execute();
 }

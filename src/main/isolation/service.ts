@@ -10,7 +10,7 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { CostReport } from '../../shared/model/cost';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { IsolationTargets, RecreateAdvice, RecreateProgress, RecreateReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/recreate';
+import type { IsolationTargets, MoveAdvice, MoveProgress, MoveReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/move';
 import { Emitter } from '../util/emitter';
 import type { EngineOps } from './engine-ops';
 import type { IsolationEngine } from './engine';
@@ -20,13 +20,13 @@ import { measureCost, type CostArgs } from './cost';
 import { createContainer } from './create';
 import { isSimulatedCrash, type FaultHooks } from './hooks';
 import { Journal } from './journal';
-import { prepareUnits, type MoveRequest } from './moves';
+import { prepareGroups, type MoveRequest } from './moves';
 import { gather, planFor, targetFor } from './planning';
-import { moveUnit } from './recreate';
+import { moveGroup } from './recreate';
 import { recoverJournals } from './recovery';
 
 export interface IsolationEvents {
-  progress: RecreateProgress;
+  progress: MoveProgress;
   recovered: RecoveryReport;
 }
 
@@ -98,7 +98,7 @@ export class IsolationService {
     };
   }
 
-  async advise(id: string, target: string, choice?: WritableLayerDecision): Promise<RecreateAdvice> {
+  async advise(id: string, target: string, choice?: WritableLayerDecision): Promise<MoveAdvice> {
     const g = await gather(this.ops(), id);
     const to = targetFor(g.engine, target);
     return buildAdvice(g, to, planFor(g, to, choice, true), choice);
@@ -114,7 +114,7 @@ export class IsolationService {
   }
 
   /** Move a selection or a compose project; one move at a time, in the order asked. */
-  async recreate(request: MoveRequest & { operationId?: string }): Promise<RecreateReport> {
+  async move(request: MoveRequest & { operationId?: string }): Promise<MoveReport> {
     const marks = [...(request.ids ?? []), ...(request.project !== undefined ? [`project:${request.project}`] : [])];
     for (const mark of marks) {
       if ([...this.busy].some((b) => b.startsWith(mark) || mark.startsWith(b)))
@@ -123,7 +123,7 @@ export class IsolationService {
     for (const mark of marks) this.busy.add(mark);
     const operationId = request.operationId ?? randomUUID();
     try {
-      return await this.enqueue(() => this.move(operationId, request));
+      return await this.enqueue(() => this.runMove(operationId, request));
     } finally {
       for (const mark of marks) this.busy.delete(mark);
     }
@@ -152,29 +152,29 @@ export class IsolationService {
     });
   }
 
-  private async move(operationId: string, request: MoveRequest): Promise<RecreateReport> {
+  private async runMove(operationId: string, request: MoveRequest): Promise<MoveReport> {
     if (this.dead) throw new SiloFailure(siloError('internal', { detail: 'stopped' }));
     const ops = this.ops();
     const endpoint = this.options.engine.snapshot().endpoint?.id ?? '';
-    const units = await prepareUnits(ops, request);
-    const report: RecreateReport = { operationId, target: request.target, ok: true, units: [] };
+    const groups = await prepareGroups(ops, request);
+    const report: MoveReport = { operationId, target: request.target, ok: true, groups: [] };
     let keptJournal = false;
-    for (const [index, unit] of units.entries()) {
+    for (const [index, group] of groups.entries()) {
       const key = `${operationId}.${index}`;
       this.active.add(key);
       try {
-        const result = await moveUnit({
+        const result = await moveGroup({
           ops,
           journal: this.journal,
           key,
           operationId,
           endpoint,
-          plans: unit.members.map((m) => m.plan),
+          plans: group.members.map((m) => m.plan),
           progress: (p) => this.emitter.emit('progress', p),
           verify: this.verify,
           ...(this.options.hooks ? { hooks: this.options.hooks } : {}),
         });
-        report.units.push({ project: unit.project, ok: result.ok, containers: result.containers });
+        report.groups.push({ project: group.project, ok: result.ok, containers: result.containers });
         report.ok &&= result.ok;
         keptJournal ||= result.journalKept;
       } catch (error) {

@@ -3,7 +3,7 @@
 // more than BURST.count incidents within BURST.windowMs become one summary, shown once the burst
 // has been quiet for BURST.quietMs (or has lasted BURST.maxHoldMs), standing for the notices of
 // that burst already shown.
-import type { ContainerIncident, Notice, NotifySettings } from './types';
+import type { ContainerIncident, Notice, NotifyPreferences } from './types';
 
 export const BURST = { count: 3, windowMs: 2_000, quietMs: 2_000, maxHoldMs: 10_000 } as const;
 /** The same incident on the same container within this time is told once (a flapping health check). */
@@ -46,8 +46,8 @@ function forget(told: Record<string, number>, now: number): Record<string, numbe
   return Object.fromEntries(Object.entries(told).filter(([, at]) => now - at < REPEAT_MS));
 }
 
-export function receive(previous: NotifierState, incident: ContainerIncident, settings: NotifySettings): Step {
-  if (!settings[incident.kind] || isRepeat(previous, incident)) return { state: previous, notices: [] };
+export function receive(previous: NotifierState, incident: ContainerIncident, preferences: NotifyPreferences): Step {
+  if (!preferences[incident.kind] || isRepeat(previous, incident)) return { state: previous, notices: [] };
   const told = { ...forget(previous.told, incident.at), [`${incident.kind}:${incident.id}`]: incident.at };
   const state: NotifierState = { ...previous, told, shown: previous.shown.filter((s) => incident.at - s.at < BURST.windowMs) };
 

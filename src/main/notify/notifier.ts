@@ -3,19 +3,19 @@
 // shown with Electron's Notification. A summary closes the notices it stands for.
 import { Notification } from 'electron';
 import type { ContainerSummary, ContainersPatch } from '../../shared/model/container';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 import type { Place } from '../../shared/place';
 import type { EngineService } from '../engine/types';
 import { initialNotifierState, nextWake, receive, tick, type NotifierState } from './burst';
 import { incidentsFromPatch } from './incidents';
 import type { RequestedStops } from './requested';
-import type { Notice, NotifySettings } from './types';
+import type { Notice, NotifyPreferences } from './types';
 import { placeOfNotice } from './place';
 import { wordNotice } from './words';
 
 export interface NotifierOptions {
   engine: Pick<EngineService, 'containers' | 'on'>;
-  settings(): NotifySettings;
+  preferences(): NotifyPreferences;
   language(): Language;
   requested: RequestedStops;
   /** A click on a notice opens the window at the container it is about (placeOfNotice). */
@@ -75,9 +75,9 @@ export function startNotifier(options: NotifierOptions): Notifier {
     const at = now();
     const incidents = incidentsFromPatch(known, patch, at, (id) => options.requested.has(id, at));
     applyPatch(known, patch);
-    const settings = options.settings();
+    const preferences = options.preferences();
     for (const incident of incidents) {
-      const step = receive(state, incident, settings);
+      const step = receive(state, incident, preferences);
       state = step.state;
       step.notices.forEach(show);
     }

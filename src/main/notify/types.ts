@@ -13,9 +13,9 @@ export interface ContainerIncident {
   exitCode: number | null;
 }
 
-/** Each kind can be turned off in Settings. */
-export type NotifySettings = Record<IncidentKind, boolean>;
-export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { died: true, oom: true, unhealthy: true };
+/** Each kind can be turned off in Silo's preferences. */
+export type NotifyPreferences = Record<IncidentKind, boolean>;
+export const DEFAULT_NOTIFY_PREFERENCES: NotifyPreferences = { died: true, oom: true, unhealthy: true };
 
 export interface Notice {
   /** Increasing; a summary names the notices it stands for in `replaces`. */

@@ -1,12 +1,12 @@
 // Silo's own preferences for a page: read them, change them (every page hears the change).
 import type { Handlers } from '../../shared/contract';
-import type { SettingsStore } from './store';
+import type { PreferencesStore } from './store';
 
-export type PreferencesHandlers = Pick<Handlers, 'settings.get' | 'settings.set'>;
+export type PreferencesHandlers = Pick<Handlers, 'preferences.get' | 'preferences.set'>;
 
-export function preferencesHandlers(settings: SettingsStore): PreferencesHandlers {
+export function preferencesHandlers(preferences: PreferencesStore): PreferencesHandlers {
   return {
-    'settings.get': async () => settings.get(),
-    'settings.set': async (change) => settings.update(change),
+    'preferences.get': async () => preferences.get(),
+    'preferences.set': async (change) => preferences.update(change),
   };
 }

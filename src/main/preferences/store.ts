@@ -3,14 +3,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, LANGUAGES, type Settings } from '../../shared/model/settings';
+import { DEFAULT_PREFERENCES, LANGUAGES, type Preferences } from '../../shared/model/preferences';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, securePrivateFolder } from './private-folder';
 
-const SettingsFile = z.object({ language: z.enum(LANGUAGES).nullable().catch(null) }).partial();
+const PreferencesFile = z.object({ language: z.enum(LANGUAGES).nullable().catch(null) }).partial();
 
-export class SettingsStore {
-  private value: Settings;
-  private readonly listeners = new Set<(s: Settings) => void>();
+export class PreferencesStore {
+  private value: Preferences;
+  private readonly listeners = new Set<(s: Preferences) => void>();
   readonly file: string;
 
   constructor(
@@ -23,12 +23,12 @@ export class SettingsStore {
     this.value = this.read();
   }
 
-  get(): Settings {
+  get(): Preferences {
     return { ...this.value };
   }
 
-  update(change: Partial<Settings>): Settings {
-    const next: Settings = { ...this.value };
+  update(change: Partial<Preferences>): Preferences {
+    const next: Preferences = { ...this.value };
     if (change.language !== undefined) next.language = change.language;
     this.value = next;
     this.write();
@@ -36,21 +36,21 @@ export class SettingsStore {
     return this.get();
   }
 
-  on(listener: (s: Settings) => void): () => void {
+  on(listener: (s: Preferences) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private read(): Settings {
-    if (!existsSync(this.file)) return { ...DEFAULT_SETTINGS };
+  private read(): Preferences {
+    if (!existsSync(this.file)) return { ...DEFAULT_PREFERENCES };
     try {
-      const parsed = SettingsFile.parse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return { ...DEFAULT_SETTINGS, ...parsed };
+      const parsed = PreferencesFile.parse(JSON.parse(readFileSync(this.file, 'utf8')));
+      return { ...DEFAULT_PREFERENCES, ...parsed };
     } catch (error) {
       const aside = `${this.file}.unreadable-${Date.now()}`;
       renameSync(this.file, aside);
       this.warn(`settings file could not be read (${(error as Error).message}); kept as ${aside}`);
-      return { ...DEFAULT_SETTINGS };
+      return { ...DEFAULT_PREFERENCES };
     }
   }
 

@@ -36,7 +36,7 @@ export async function runTrayAction(
       return app.switchEngineOs(action.target);
     case 'open':
       return app.openWindow(action.view ? { view: action.view } : undefined);
-    case 'settings':
+    case 'backends':
       return app.openWindow({ view: 'backends' });
     case 'quit':
       return app.quit();

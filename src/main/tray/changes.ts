@@ -5,7 +5,7 @@
 import { dialog, Notification } from 'electron';
 import { toSiloError } from '../../shared/errors';
 import type { ContainerPlatform } from '../../shared/model/backends';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 import type { Place } from '../../shared/place';
 import { changeDefaultIsolation, switchDesktopContainersAcknowledged } from '../backends/direct-changes';
 import type { Backends } from '../backends/handlers';

@@ -126,7 +126,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
     ...(connected ? [...containerSections(state, t), SEPARATOR] : []),
     ...(settingsGroup.length > 0 ? [...settingsGroup, SEPARATOR] : []),
     { label: t('open'), action: { type: 'open' } },
-    { label: t('settings'), action: { type: 'settings' } },
+    { label: t('backends'), action: { type: 'backends' } },
     SEPARATOR,
     { label: t('quit'), action: { type: 'quit' } },
   ];

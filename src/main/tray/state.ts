@@ -2,7 +2,7 @@
 import type { ContainerSummary } from '../../shared/model/container';
 import type { ConnectionPhase, EngineEndpoint, EngineSnapshot } from '../../shared/model/engine';
 import type { Rung } from '../../shared/model/isolation';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 
 export interface IsolationOption {
   mode: string;

@@ -4,7 +4,7 @@
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
 import { join } from 'node:path';
 import type { ContainerAction } from '../../shared/model/container';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 import { runTrayAction, type TrayAppActions, type TrayEngine } from './actions';
 import { buildTrayMenu, trayTooltip } from './menu';
 import { trayStateFrom } from './state';

@@ -11,7 +11,7 @@ export type TrayAction =
   | { type: 'default-isolation'; mode: string }
   | { type: 'engine-os'; target: 'windows' | 'linux' }
   | { type: 'open'; view?: 'containers' }
-  | { type: 'settings' }
+  | { type: 'backends' }
   | { type: 'quit' };
 
 export interface TrayMenuItem {

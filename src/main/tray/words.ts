@@ -1,7 +1,7 @@
 // The sentences of the tray's engine-wide changes: the questions asked before one (a small native
 // box) and the outcome told after it (a notification), in the person's language.
 import type { ContainerPlatform, DaemonWeakening, DesktopSwitchResult } from '../../shared/model/backends';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 import type { IsolationChange } from '../backends/direct-changes';
 import { trayTranslator } from './i18n/catalog';
 

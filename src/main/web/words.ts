@@ -1,6 +1,6 @@
 // The page the browser host serves itself when an address no longer opens Silo: a used or unknown
 // one-time code, or a tab with no secret. Plain HTML, no script, in the browser's language.
-import { LANGUAGES, type Language } from '../../shared/model/settings';
+import { LANGUAGES, type Language } from '../../shared/model/preferences';
 import { webTranslator } from './i18n/catalog';
 
 export const NEW_LINK_COMMAND = 'npm run start:web -- --new-link';

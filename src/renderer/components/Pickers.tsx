@@ -1,8 +1,8 @@
 // The engine picker and the language setting, in the sidebar.
-import type { Language } from '../../shared/model/settings';
-import { LANGUAGES } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
+import { LANGUAGES } from '../../shared/model/preferences';
 import { useT } from '../i18n/react';
-import { useEngine, useSettings } from '../stores/react';
+import { useEngine, usePreferences } from '../stores/react';
 
 export function EnginePicker() {
   const t = useT();
@@ -29,9 +29,9 @@ const AUTO = 'auto';
 
 export function LanguagePicker() {
   const t = useT();
-  const stored = useSettings((s) => s.settings?.language ?? null);
-  const loaded = useSettings((s) => s.settings !== null);
-  const setLanguage = useSettings((s) => s.setLanguage);
+  const stored = usePreferences((s) => s.preferences?.language ?? null);
+  const loaded = usePreferences((s) => s.preferences !== null);
+  const setLanguage = usePreferences((s) => s.setLanguage);
   return (
     <label className="picker">
       <span>{t('picker.language')}</span>

@@ -1,6 +1,6 @@
 // Sizes and dates of images, volumes and networks, in the person's language. Sizes use decimal
 // units with three significant digits, as `docker images` and `docker system df` print them.
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 

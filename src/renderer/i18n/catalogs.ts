@@ -5,8 +5,8 @@ import enCore from './en/core.json';
 import esCore from './es/core.json';
 import enIsolation from './en/isolation.json';
 import esIsolation from './es/isolation.json';
-import enSettings from './en/settings.json';
-import esSettings from './es/settings.json';
+import enBackends from './en/backends.json';
+import esBackends from './es/backends.json';
 import enResources from './en/resources.json';
 import esResources from './es/resources.json';
 import enDetails from './en/details.json';
@@ -19,7 +19,7 @@ import esWeakenings from './es/weakenings.json';
 export const EN_DOMAINS = {
   core: enCore,
   isolation: enIsolation,
-  settings: enSettings,
+  backends: enBackends,
   resources: enResources,
   details: enDetails,
   editor: enEditor,
@@ -28,12 +28,12 @@ export const EN_DOMAINS = {
 export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
   core: esCore,
   isolation: esIsolation,
-  settings: esSettings,
+  backends: esBackends,
   resources: esResources,
   details: esDetails,
   editor: esEditor,
   weakenings: esWeakenings,
 };
 
-export const en = { ...enCore, ...enIsolation, ...enSettings, ...enResources, ...enDetails, ...enEditor, ...enWeakenings };
-export const es = { ...esCore, ...esIsolation, ...esSettings, ...esResources, ...esDetails, ...esEditor, ...esWeakenings };
+export const en = { ...enCore, ...enIsolation, ...enBackends, ...enResources, ...enDetails, ...enEditor, ...enWeakenings };
+export const es = { ...esCore, ...esIsolation, ...esBackends, ...esResources, ...esDetails, ...esEditor, ...esWeakenings };

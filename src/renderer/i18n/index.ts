@@ -1,8 +1,8 @@
 // A tiny translator: flat dotted keys, `{name}` interpolation, plural forms chosen by
 // Intl.PluralRules from a `count` parameter. en is the reference; es has the same keys (catalogs.ts).
 import { en, es } from './catalogs';
-import type { Language } from '../../shared/model/settings';
-import { LANGUAGES } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/preferences';
+import { LANGUAGES } from '../../shared/model/preferences';
 
 /** A message is a sentence, or its plural forms keyed by Intl.PluralRules categories. */
 export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;

@@ -1,14 +1,14 @@
-// `useT()`: the translator for the language in the settings store.
+// `useT()`: the translator for the language in the preferences store.
 import { useMemo } from 'react';
-import { useSettings } from '../stores/react';
+import { usePreferences } from '../stores/react';
 import type { Translate } from './index';
 import { translator } from './index';
 
 export function useT(): Translate {
-  const language = useSettings((s) => s.language);
+  const language = usePreferences((s) => s.language);
   return useMemo(() => translator(language), [language]);
 }
 
 export function useLanguage() {
-  return useSettings((s) => s.language);
+  return usePreferences((s) => s.language);
 }

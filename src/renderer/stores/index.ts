@@ -7,10 +7,10 @@ import type { CallPort } from './api-port';
 import { createContainersStore } from './containers';
 import { createEngineStore } from './engine';
 import { createIsolationStore } from './isolation';
-import type { LanguageHints } from './settings';
-import { createSettingsStore } from './settings';
+import type { LanguageHints } from './preferences';
+import { createPreferencesStore } from './preferences';
 import { createUiStore } from './ui';
-import { createSettingsStores, feedSettings, type SettingsStores } from './settings-feed';
+import { createBackendsStores, feedBackends, type BackendsStores } from './backends-feed';
 import { createImagesStore } from './images';
 import { createVolumesStore } from './volumes';
 import { createNetworksStore } from './networks';
@@ -24,10 +24,10 @@ export interface Stores {
   containers: ReturnType<typeof createContainersStore>;
   engine: ReturnType<typeof createEngineStore>;
   isolation: ReturnType<typeof createIsolationStore>;
-  settings: ReturnType<typeof createSettingsStore>;
+  preferences: ReturnType<typeof createPreferencesStore>;
   ui: ReturnType<typeof createUiStore>;
-  /** The Settings view: daemon.json, Docker Desktop, WSL, engines. */
-  engineSettings: SettingsStores;
+  /** The Engine settings view: daemon.json, Docker Desktop, WSL, engines. */
+  backends: BackendsStores;
   images: ReturnType<typeof createImagesStore>;
   volumes: ReturnType<typeof createVolumesStore>;
   networks: ReturnType<typeof createNetworksStore>;
@@ -46,9 +46,9 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     containers: createContainersStore(api),
     engine: createEngineStore(api),
     isolation: createIsolationStore(api),
-    settings: createSettingsStore(api, hints),
+    preferences: createPreferencesStore(api, hints),
     ui: createUiStore(),
-    engineSettings: createSettingsStores(api),
+    backends: createBackendsStores(api),
     images: createImagesStore(api),
     volumes: createVolumesStore(api),
     networks: createNetworksStore(api),
@@ -88,10 +88,10 @@ export function startSession(client: Pick<SiloClient, 'call' | 'on' | 'onLink'>,
       pending.push(patch);
       if (pending.length === 1) schedule(flush);
     }),
-    client.on('settings.changed', (settings) => stores.settings.getState().setSettings(settings)),
+    client.on('preferences.changed', (preferences) => stores.preferences.getState().setPreferences(preferences)),
     client.on('isolation.progress', (progress) => stores.isolation.getState().recordProgress(progress)),
     client.on('isolation.recovered', (report) => stores.isolation.getState().recordRecovery(report)),
-    feedSettings(client, stores.engineSettings),
+    feedBackends(client, stores.backends),
     client.onLink((link) => {
       stores.engine.getState().setLink(link);
       if (link.state === 'open') {

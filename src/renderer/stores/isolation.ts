@@ -1,16 +1,16 @@
-// Changing and choosing isolation: which dialog is open (change isolation, new container), the
+// Changing and choosing isolation: which dialog is open (move, new container), the
 // progress events of moves, the recoveries Silo made on its own, and a short notice after a
 // create. The calls the dialogs make go through here, so views never touch the transport.
 import { createStore } from 'zustand/vanilla';
 import type { CallArgs, CallResult } from '../../shared/contract';
 import type { SiloError } from '../../shared/errors';
 import type { CreateContainerResult } from '../../shared/model/create';
-import type { RecreateProgress, RecoveryReport } from '../../shared/model/recreate';
+import type { MoveProgress, RecoveryReport } from '../../shared/model/move';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 
 /** What a "Change isolation" dialog is about: some containers, or a whole compose project. */
-export type ChangeRequest = { kind: 'containers'; ids: string[] } | { kind: 'project'; project: string };
+export type MoveRequest = { kind: 'containers'; ids: string[] } | { kind: 'project'; project: string };
 
 /** Shown after a create: what was made, and why it did not start if it did not. */
 export interface CreateNotice {
@@ -18,12 +18,12 @@ export interface CreateNotice {
 }
 
 export interface IsolationState {
-  change: ChangeRequest | null;
+  moveRequest: MoveRequest | null;
   creating: boolean;
   /** The image the form opens with (Run in the Images view), or null. */
   createImage: string | null;
   /** Progress events by operation id, in arrival order (kept while its dialog is open). */
-  progress: ReadonlyMap<string, readonly RecreateProgress[]>;
+  progress: ReadonlyMap<string, readonly MoveProgress[]>;
   /** Every recovery Silo told of, oldest first, without repeats. */
   recoveries: readonly RecoveryReport[];
   /** Recoveries (by recoveryKey) the person has read and dismissed. */
@@ -32,13 +32,13 @@ export interface IsolationState {
   /** Why the recoveries could not be read. */
   lastError: SiloError | null;
 
-  openChange(request: ChangeRequest): void;
-  closeChange(): void;
+  openMove(request: MoveRequest): void;
+  closeMove(): void;
   openCreate(): void;
   /** The create form with this image chosen (Run in the Images view). */
   openCreateWith(image: string): void;
   closeCreate(): void;
-  recordProgress(progress: RecreateProgress): void;
+  recordProgress(progress: MoveProgress): void;
   forgetProgress(operationId: string): void;
   recordRecovery(report: RecoveryReport): void;
   loadRecoveries(): Promise<void>;
@@ -49,8 +49,8 @@ export interface IsolationState {
   targets(id: string): Promise<CallResult<'isolation.targets'>>;
   advise(args: CallArgs<'isolation.advise'>): Promise<CallResult<'isolation.advise'>>;
   measureCost(args: CallArgs<'isolation.measureCost'>): Promise<CallResult<'isolation.measureCost'>>;
-  recreate(args: CallArgs<'isolation.recreate'>): Promise<CallResult<'isolation.recreate'>>;
-  recreateProject(args: CallArgs<'isolation.recreateProject'>): Promise<CallResult<'isolation.recreateProject'>>;
+  move(args: CallArgs<'isolation.move'>): Promise<CallResult<'isolation.move'>>;
+  moveProject(args: CallArgs<'isolation.moveProject'>): Promise<CallResult<'isolation.moveProject'>>;
   images(): Promise<CallResult<'images.list'>>;
   create(spec: CallArgs<'containers.create'>): Promise<CallResult<'containers.create'>>;
 }
@@ -60,9 +60,9 @@ export const recoveryKey = (report: Pick<RecoveryReport, 'operationId' | 'at'>):
 
 export const initialIsolationState = (): Pick<
   IsolationState,
-  'change' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'
+  'moveRequest' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'
 > => ({
-  change: null,
+  moveRequest: null,
   creating: false,
   createImage: null,
   progress: new Map(),
@@ -76,10 +76,10 @@ export function createIsolationStore(api: CallPort) {
   return createStore<IsolationState>()((set, get) => ({
     ...initialIsolationState(),
 
-    openChange: (request) => set({ change: request, creating: false }),
-    closeChange: () => set({ change: null }),
-    openCreate: () => set({ creating: true, createImage: null, change: null }),
-    openCreateWith: (image) => set({ creating: true, createImage: image, change: null }),
+    openMove: (request) => set({ moveRequest: request, creating: false }),
+    closeMove: () => set({ moveRequest: null }),
+    openCreate: () => set({ creating: true, createImage: null, moveRequest: null }),
+    openCreateWith: (image) => set({ creating: true, createImage: image, moveRequest: null }),
     closeCreate: () => set({ creating: false }),
 
     recordProgress(progress) {
@@ -121,8 +121,8 @@ export function createIsolationStore(api: CallPort) {
     targets: (id) => api.call('isolation.targets', { id }),
     advise: (args) => api.call('isolation.advise', args),
     measureCost: (args) => api.call('isolation.measureCost', args),
-    recreate: (args) => api.call('isolation.recreate', args),
-    recreateProject: (args) => api.call('isolation.recreateProject', args),
+    move: (args) => api.call('isolation.move', args),
+    moveProject: (args) => api.call('isolation.moveProject', args),
     images: () => api.call('images.list', {}),
     create: (spec) => api.call('containers.create', spec),
   }));

@@ -6,7 +6,7 @@ import type { Stores } from './index';
 import type { ContainersState } from './containers';
 import type { EngineState } from './engine';
 import type { IsolationState } from './isolation';
-import type { SettingsState } from './settings';
+import type { PreferencesState } from './preferences';
 import type { UiState } from './ui';
 
 export const StoresContext = createContext<Stores | null>(null);
@@ -23,6 +23,6 @@ function useSlice<S, T>(pick: (stores: Stores) => StoreApi<S>, selector: (state:
 
 export const useContainers = <T>(selector: (s: ContainersState) => T): T => useSlice((s) => s.containers, selector);
 export const useEngine = <T>(selector: (s: EngineState) => T): T => useSlice((s) => s.engine, selector);
-export const useSettings = <T>(selector: (s: SettingsState) => T): T => useSlice((s) => s.settings, selector);
+export const usePreferences = <T>(selector: (s: PreferencesState) => T): T => useSlice((s) => s.preferences, selector);
 export const useIsolation = <T>(selector: (s: IsolationState) => T): T => useSlice((s) => s.isolation, selector);
 export const useUi = <T>(selector: (s: UiState) => T): T => useSlice((s) => s.ui, selector);

@@ -1,12 +1,12 @@
 // What the Settings view sees of an engine's configuration and backends: its daemon.json (read,
 // checked, applied), Docker Desktop, WSL, and the engines a person adds. The rules and most
-// shapes live in src/shared/daemon-config; this is the one place the contract and the UI take
+// shapes live in src/shared/backends; this is the one place the contract and the UI take
 // them from.
 import type { SiloError } from '../errors';
-import type { ApplyStep, DaemonConfigChange, DaemonConfigProblem, DaemonPlatform } from '../daemon-config/model';
-import type { SwitchProgress } from '../daemon-config/backends-model';
-import type { DaemonWeakening } from '../daemon-config/weakening-model';
-export type { DaemonWeakening, WeakeningCode } from '../daemon-config/weakening-model';
+import type { ApplyStep, DaemonChange, DaemonProblem, DaemonPlatform } from '../backends/daemon-model';
+import type { SwitchProgress } from '../backends/platform-model';
+import type { DaemonWeakening } from '../backends/weakening-model';
+export type { DaemonWeakening, WeakeningCode } from '../backends/weakening-model';
 import type { Rung, WindowsIsolation } from './isolation';
 
 export type {
@@ -14,12 +14,12 @@ export type {
   BackendError,
   BackendErrorCode,
   DaemonApplyResult,
-  DaemonConfigChange,
-  DaemonConfigProblem,
+  DaemonChange,
+  DaemonProblem,
   DaemonPlatform,
   ProblemCode,
   RollbackReport,
-} from '../daemon-config/model';
+} from '../backends/daemon-model';
 export type {
   ContainerPlatform,
   ContextResult,
@@ -35,16 +35,16 @@ export type {
   WslDistro,
   WslReport,
   WslState,
-} from '../daemon-config/backends-model';
+} from '../backends/platform-model';
 
 /** Why Silo cannot change an engine's daemon.json (the UI words it). */
-export type DaemonConfigLockedReason =
+export type DaemonLockedReason =
   | 'remote' // reached over TCP or SSH: its file lives on another machine
   | 'docker-desktop' // Docker Desktop owns its engine's configuration
   | 'not-found' // no dockerd (or Windows service engine) Silo can see behind this endpoint
   | 'unreadable'; // the file is there but Silo may not read it
 
-export type DaemonConfigRead =
+export type DaemonRead =
   | {
       editable: true;
       engine: string;
@@ -55,20 +55,20 @@ export type DaemonConfigRead =
       text: string;
       /** Of the bytes on disk (of nothing when there is no file): the base an apply must match. */
       sha256: string;
-      problems: DaemonConfigProblem[];
+      problems: DaemonProblem[];
       /** dockerd's command line, so the page validates as the engine will. */
       commandLineFlags: string[];
       commandLineRuntimes: string[];
       /** How the engine takes a change: SIGHUP (Linux) or a service restart (Windows). */
       reload: 'signal' | 'service';
     }
-  | { editable: false; engine: string; reason: DaemonConfigLockedReason };
+  | { editable: false; engine: string; reason: DaemonLockedReason };
 
-export interface DaemonConfigValidation {
+export interface DaemonValidation {
   /** The pure rules' problems, plus runtime binaries missing on disk. */
-  problems: DaemonConfigProblem[];
+  problems: DaemonProblem[];
   /** From the file on disk to this text; null when either is not a JSON object. */
-  changes: DaemonConfigChange[] | null;
+  changes: DaemonChange[] | null;
   /** What this text weakens over the file on disk (runtime binaries on disk included): each must be acknowledged. */
   weakenings: DaemonWeakening[];
 }
@@ -76,7 +76,7 @@ export interface DaemonConfigValidation {
 /** A step of a daemon.json apply, its rollback included. */
 export type DaemonApplyStep = ApplyStep | 'restore' | 'reload-after-restore';
 
-export interface DaemonConfigProgress {
+export interface DaemonProgress {
   engine: string;
   step: DaemonApplyStep;
   elapsedMs: number;

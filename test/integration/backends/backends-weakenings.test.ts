@@ -6,7 +6,7 @@ import { chmodSync, chownSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/main/backends/daemon-apply-parts';
-import type { DaemonConfigRead } from '../../../src/shared/model/backends';
+import type { DaemonRead } from '../../../src/shared/model/backends';
 import { TestEngine } from '../../support/test-engine';
 import { getInfo } from './helpers';
 import { openSilo, type SiloPage } from './silo-hub';
@@ -25,7 +25,7 @@ afterAll(async () => {
   await engine.destroy();
 });
 
-const read = async () => (await silo.call('daemonConfig.read', { engine: engine.dockerHost })) as Extract<DaemonConfigRead, { editable: true }>;
+const read = async () => (await silo.call('backends.daemon.read', { engine: engine.dockerHost })) as Extract<DaemonRead, { editable: true }>;
 const withKeys = (keys: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(original.toString('utf8')), ...keys }, null, 2) + '\n';
 type InfoWithRegistries = Awaited<ReturnType<typeof getInfo>> & { RegistryConfig?: { InsecureRegistryCIDRs?: string[] } };
 const insecureCidrs = async () => ((await getInfo(engine.socketPath)) as InfoWithRegistries).RegistryConfig?.InsecureRegistryCIDRs ?? [];
@@ -33,7 +33,7 @@ const insecureCidrs = async () => ((await getInfo(engine.socketPath)) as InfoWit
 describe('weakenings of a daemon.json through the calls', () => {
   it('the check names each weakening of the attack: tcp on every address without TLS, CORS for any page', async () => {
     const text = withKeys({ hosts: ['tcp://0.0.0.0:2375'], 'api-cors-header': '*', 'seccomp-profile': 'unconfined' });
-    const checked = await silo.call('daemonConfig.validate', { engine: engine.dockerHost, text });
+    const checked = await silo.call('backends.daemon.validate', { engine: engine.dockerHost, text });
     expect(checked.weakenings.map((w) => w.id)).toEqual(['tcp-plain:tcp://0.0.0.0:2375', 'cors-any:*', 'seccomp-unconfined:unconfined']);
   });
 
@@ -42,10 +42,15 @@ describe('weakenings of a daemon.json through the calls', () => {
     expect(base).toBe(sha256(original));
     const text = withKeys({ 'insecure-registries': ['0.0.0.0/0'], 'api-cors-header': '*' });
     const ids = ['cors-any:*', 'insecure-registries-all:0.0.0.0/0'];
-    const progressBefore = silo.eventsOf('daemonConfig.progress').length;
+    const progressBefore = silo.eventsOf('backends.daemon.progress').length;
 
     for (const acknowledged of [undefined, [], ['cors-any:*'], [...ids, 'tcp-plain:tcp://0.0.0.0:2375']]) {
-      const refused = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text, baseSha256: base, ...(acknowledged ? { acknowledged } : {}) });
+      const refused = await silo.call('backends.daemon.apply', {
+        engine: engine.dockerHost,
+        text,
+        baseSha256: base,
+        ...(acknowledged ? { acknowledged } : {}),
+      });
       expect(refused).toMatchObject({ status: 'refused', error: { code: 'weakening-not-acknowledged', step: 'validate' } });
       expect(refused.status === 'refused' && refused.weakenings?.map((w) => w.id).sort()).toEqual(ids);
     }
@@ -54,14 +59,14 @@ describe('weakenings of a daemon.json through the calls', () => {
     expect(
       new Set(
         silo
-          .eventsOf('daemonConfig.progress')
+          .eventsOf('backends.daemon.progress')
           .slice(progressBefore)
           .map((p) => p.step),
       ),
     ).toEqual(new Set(['validate']));
     expect(await insecureCidrs()).not.toContain('0.0.0.0/0');
 
-    const applied = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text, baseSha256: base, acknowledged: [...ids].reverse() });
+    const applied = await silo.call('backends.daemon.apply', { engine: engine.dockerHost, text, baseSha256: base, acknowledged: [...ids].reverse() });
     expect(applied).toMatchObject({ status: 'applied' });
     expect(readFileSync(engine.configFile, 'utf8')).toBe(text);
     // The engine took insecure-registries on SIGHUP.
@@ -70,7 +75,7 @@ describe('weakenings of a daemon.json through the calls', () => {
     // Taking the weakenings away again needs no acknowledgement (an empty list: dockerd keeps a
     // removed insecure-registries until it restarts).
     const now = await read();
-    const back = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text: withKeys({ 'insecure-registries': [] }), baseSha256: now.sha256 });
+    const back = await silo.call('backends.daemon.apply', { engine: engine.dockerHost, text: withKeys({ 'insecure-registries': [] }), baseSha256: now.sha256 });
     expect(back).toMatchObject({ status: 'applied' });
     await expect.poll(insecureCidrs, { timeout: 10_000 }).not.toContain('0.0.0.0/0');
   });
@@ -82,23 +87,23 @@ describe('weakenings of a daemon.json through the calls', () => {
     chownSync(binary, 4321, 4321);
     const original = (await read()).text;
     const text = withKeys({ runtimes: { ...JSON.parse(original).runtimes, shared: { path: binary } } });
-    const checked = await silo.call('daemonConfig.validate', { engine: engine.dockerHost, text });
+    const checked = await silo.call('backends.daemon.validate', { engine: engine.dockerHost, text });
     const id = `runtime-world-writable:shared:${binary}`;
     expect(checked.weakenings).toEqual([
       expect.objectContaining({ id, code: 'runtime-world-writable', params: expect.objectContaining({ runtime: 'shared', at: binary }) }),
     ]);
 
     const { sha256: base } = await read();
-    const refused = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text, baseSha256: base });
+    const refused = await silo.call('backends.daemon.apply', { engine: engine.dockerHost, text, baseSha256: base });
     expect(refused).toMatchObject({ status: 'refused', error: { code: 'weakening-not-acknowledged' }, weakenings: [{ id }] });
     expect(readFileSync(engine.configFile, 'utf8')).toBe(original);
 
     // Only the owner changed: now another user's file, no longer anyone's.
     chmodSync(binary, 0o755);
-    const stale = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text, baseSha256: base, acknowledged: [id] });
+    const stale = await silo.call('backends.daemon.apply', { engine: engine.dockerHost, text, baseSha256: base, acknowledged: [id] });
     expect(stale).toMatchObject({ status: 'refused', weakenings: [{ id: `runtime-foreign-owner:shared:${binary}` }] });
 
-    const applied = await silo.call('daemonConfig.apply', {
+    const applied = await silo.call('backends.daemon.apply', {
       engine: engine.dockerHost,
       text,
       baseSha256: base,

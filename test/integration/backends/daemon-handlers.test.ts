@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/main/backends/daemon-apply-parts';
-import { setDefaultRuntime } from '../../../src/shared/daemon-config';
-import type { DaemonConfigRead } from '../../../src/shared/model/backends';
+import { setDefaultRuntime } from '../../../src/shared/backends';
+import type { DaemonRead } from '../../../src/shared/model/backends';
 import { TEST_IMAGE, TestEngine } from '../../support/test-engine';
 import { openSilo, type SiloPage } from './silo-hub';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const uname = () => engine.docker(['run', '--rm', '--network', 'none', TEST_IMAGE, 'uname', '-r']);
-const read = async () => (await silo.call('daemonConfig.read', { engine: engine.dockerHost })) as Extract<DaemonConfigRead, { editable: true }>;
+const read = async () => (await silo.call('backends.daemon.read', { engine: engine.dockerHost })) as Extract<DaemonRead, { editable: true }>;
 
 describe('daemonConfig calls on a local engine', () => {
   it('reads the file the engine was started with, its sha256, and the engine’s command line', async () => {
@@ -46,7 +46,7 @@ describe('daemonConfig calls on a local engine', () => {
 
   it('checks a text with the on-disk runtime binaries and the command line, and shows what would change', async () => {
     const text = '{\n  "iptables": true,\n  "runtimes": {"kata": {"path": "/usr/bin/no-such-kata"}}\n}\n';
-    const checked = await silo.call('daemonConfig.validate', { engine: engine.dockerHost, text });
+    const checked = await silo.call('backends.daemon.validate', { engine: engine.dockerHost, text });
     expect(checked.problems.map((p) => [p.code, p.line])).toEqual([
       ['flag-conflict', 2],
       ['runtime-path-missing', 3],
@@ -60,24 +60,24 @@ describe('daemonConfig calls on a local engine', () => {
   });
 
   it('refuses a change on a stale base, and a bad file, before anything is written', async () => {
-    const stale = await silo.call('daemonConfig.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'runsc', baseSha256: '0'.repeat(64) });
+    const stale = await silo.call('backends.daemon.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'runsc', baseSha256: '0'.repeat(64) });
     expect(stale).toMatchObject({ status: 'refused', error: { code: 'config-changed-on-disk' } });
     const { sha256: base } = await read();
-    const broken = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text: '{"default-runtime": "runsc",}', baseSha256: base });
+    const broken = await silo.call('backends.daemon.apply', { engine: engine.dockerHost, text: '{"default-runtime": "runsc",}', baseSha256: base });
     expect(broken).toMatchObject({ status: 'refused', error: { code: 'config-invalid' }, problems: [expect.objectContaining({ code: 'syntax', line: 1 })] });
-    const unknown = await silo.call('daemonConfig.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'kata', baseSha256: base });
+    const unknown = await silo.call('backends.daemon.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'kata', baseSha256: base });
     expect(unknown).toMatchObject({ status: 'refused', problems: [expect.objectContaining({ code: 'default-runtime-unknown' })] });
     expect(readFileSync(engine.configFile).equals(original)).toBe(true);
   });
 
   it('makes gVisor the default with progress to the page, the engine view follows, and back to runc', async () => {
     expect(await uname()).toBe(release());
-    const before = silo.eventsOf('daemonConfig.progress').length;
-    const applied = await silo.call('daemonConfig.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'runsc', baseSha256: (await read()).sha256 });
+    const before = silo.eventsOf('backends.daemon.progress').length;
+    const applied = await silo.call('backends.daemon.setDefaultRuntime', { engine: engine.dockerHost, runtime: 'runsc', baseSha256: (await read()).sha256 });
     expect(applied).toMatchObject({ status: 'applied', changes: [{ path: ['default-runtime'], kind: 'added', after: 'runsc' }], needsRestart: [] });
     expect(
       silo
-        .eventsOf('daemonConfig.progress')
+        .eventsOf('backends.daemon.progress')
         .slice(before)
         .map((p) => p.step),
     ).toEqual(['validate', 'backup', 'write', 'reload', 'verify']);
@@ -88,13 +88,13 @@ describe('daemonConfig calls on a local engine', () => {
     const now = await read();
     const runc = setDefaultRuntime(now.text, 'runc');
     // gVisor → runc is a weaker boundary: refused until acknowledged, then applied.
-    const unacknowledged = await silo.call('daemonConfig.apply', { engine: engine.dockerHost, text: runc, baseSha256: now.sha256 });
+    const unacknowledged = await silo.call('backends.daemon.apply', { engine: engine.dockerHost, text: runc, baseSha256: now.sha256 });
     expect(unacknowledged).toMatchObject({
       status: 'refused',
       error: { code: 'weakening-not-acknowledged' },
       weakenings: [{ id: 'default-runtime-weaker:runsc>runc' }],
     });
-    const back = await silo.call('daemonConfig.apply', {
+    const back = await silo.call('backends.daemon.apply', {
       engine: engine.dockerHost,
       text: runc,
       baseSha256: now.sha256,
@@ -107,7 +107,7 @@ describe('daemonConfig calls on a local engine', () => {
 
   it.skipIf(existsSync('/usr/bin/pkexec'))('asked for an elevated apply where pkexec is missing, says so and writes nothing', async () => {
     const file = await read();
-    const result = await silo.call('daemonConfig.applyElevated', {
+    const result = await silo.call('backends.daemon.applyElevated', {
       engine: engine.dockerHost,
       text: setDefaultRuntime(file.text, 'runsc'),
       baseSha256: file.sha256,
@@ -117,9 +117,9 @@ describe('daemonConfig calls on a local engine', () => {
   });
 
   it('refuses an engine it does not know, and a runtime for a Windows-only call', async () => {
-    expect(await silo.failure('daemonConfig.read', { engine: 'unix:///no/such.sock' })).toMatchObject({ code: 'no-engine' });
+    expect(await silo.failure('backends.daemon.read', { engine: 'unix:///no/such.sock' })).toMatchObject({ code: 'no-engine' });
     const file = await read();
-    expect(await silo.failure('daemonConfig.setWindowsIsolation', { engine: engine.dockerHost, mode: 'process', baseSha256: file.sha256 })).toMatchObject({
+    expect(await silo.failure('backends.daemon.setWindowsIsolation', { engine: engine.dockerHost, mode: 'process', baseSha256: file.sha256 })).toMatchObject({
       code: 'invalid-isolation',
     });
   });

@@ -1,5 +1,5 @@
 // Several engines through Silo's own calls: a second private engine on TCP with TLS (certificates
-// made by the test) is added with engines.addRemote (PEM text, as the Settings form sends it),
+// made by the test) is added with engines.addRemote (PEM text, as the Engine settings form sends it),
 // described, switched to and from with engines.select while containers.list follows, refused
 // removal while in use, then removed into a backup.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,7 +47,7 @@ afterAll(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-describe('a remote engine on TCP with TLS, through the Settings calls', () => {
+describe('a remote engine on TCP with TLS, through the Engine settings calls', () => {
   it('refuses a TLS key that is not the client certificate’s, and plain TCP, writing nothing', async () => {
     const mismatched = await silo.call('engines.addRemote', {
       name: 'wrong-key',
@@ -91,7 +91,7 @@ describe('a remote engine on TCP with TLS, through the Settings calls', () => {
       rung: 'shared-kernel',
       error: null,
     });
-    expect(await silo.call('daemonConfig.read', { engine: tlsId })).toEqual({ editable: false, engine: tlsId, reason: 'remote' });
+    expect(await silo.call('backends.daemon.read', { engine: tlsId })).toEqual({ editable: false, engine: tlsId, reason: 'remote' });
   });
 
   it('connects to it, lists its containers, and switches back and forth', async () => {

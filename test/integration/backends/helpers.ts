@@ -3,7 +3,7 @@
 // (linuxDaemonTarget: the dockerd on the socket, its command line).
 import { request } from 'node:http';
 import type { RawInfo } from '../../../src/shared/engine-api';
-import type { DaemonConfigTarget } from '../../../src/main/backends/daemon-config';
+import type { DaemonTarget } from '../../../src/main/backends/daemon-apply';
 import { linuxDaemonTarget } from '../../../src/main/backends/targets';
 import type { TestEngine } from '../../support/test-engine';
 
@@ -24,7 +24,7 @@ export function getInfo(socketPath: string, timeoutMs = 2_000): Promise<RawInfo>
   });
 }
 
-export async function targetFor(engine: TestEngine): Promise<DaemonConfigTarget> {
+export async function targetFor(engine: TestEngine): Promise<DaemonTarget> {
   const target = await linuxDaemonTarget({ socketPath: engine.socketPath, readInfo: () => getInfo(engine.socketPath) });
   if (!target) throw new Error('the test engine was not found on its socket');
   return target;

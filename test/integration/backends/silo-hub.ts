@@ -1,5 +1,5 @@
 // Silo as both hosts run it, for the backend integration tests: the engine manager, the session
-// hub with the engine-settings handlers wired as core.ts wires them, one page's dispatch, and the
+// hub with the backends handlers wired as core.ts wires them, one page's dispatch, and the
 // events that page received.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { EngineManager } from '../../../src/main/engine/manager';
 import { createBackends } from '../../../src/main/backends/handlers';
 import { createDispatch } from '../../../src/main/host/dispatch';
 import { SessionHub } from '../../../src/main/host/sessions';
-import { SettingsStore } from '../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../src/main/preferences/store';
 import { IsolationService } from '../../../src/main/isolation/service';
 import { isolationEngine } from '../../../src/main/isolation/engine';
 import type { CallName, CallResult, EventName, EventPayloads } from '../../../src/shared/contract';
@@ -41,7 +41,7 @@ export async function openSilo(options: { env: NodeJS.ProcessEnv; homeDir: strin
     fs: nodeFileOps,
     log,
   });
-  const hub = new SessionHub(manager, new SettingsStore(configDir), isolation, null, backends);
+  const hub = new SessionHub(manager, new PreferencesStore(configDir), isolation, null, backends);
   const events: SiloPage['events'] = [];
   const session = hub.open((event, payload) => events.push({ event, payload }));
   const dispatch = createDispatch(session.handlers);

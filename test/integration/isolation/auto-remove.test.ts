@@ -31,7 +31,7 @@ describe('an auto-remove container with an anonymous volume', () => {
     expect(advice.keeps.notes).toContain('auto-remove');
     expect(advice.steps.map((s) => s.kind)).toEqual(['rename', 'create', 'stop', 'start', 'verify-up']);
 
-    const report = await silo.service.recreate({ ids: [id], target: 'runsc' });
+    const report = await silo.service.move({ ids: [id], target: 'runsc' });
     expect(report.ok).toBe(true);
     expect(await holders(engine, name)).toEqual([name]);
     const now = await inspect(engine, name);

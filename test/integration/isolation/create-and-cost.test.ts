@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDispatch } from '../../../src/main/host/dispatch';
 import { SessionHub } from '../../../src/main/host/sessions';
-import { SettingsStore } from '../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../src/main/preferences/store';
 import { PROBE_LABEL } from '../../../src/main/isolation/cost';
 import type { EventName } from '../../../src/shared/contract';
 import { TestEngine, TEST_IMAGE } from '../../support/test-engine';
@@ -19,7 +19,7 @@ const events: EventName[] = [];
 
 beforeAll(async () => {
   silo = await startSilo(engine);
-  const hub = new SessionHub(silo.recorded.manager, new SettingsStore(silo.configDir), silo.service);
+  const hub = new SessionHub(silo.recorded.manager, new PreferencesStore(silo.configDir), silo.service);
   call = createDispatch(hub.open((event) => events.push(event)).handlers);
   await engine.docker(['network', 'create', network]);
 });

@@ -41,12 +41,12 @@ describe('a failure at every step of a move (runc → runsc)', () => {
     };
     let report;
     try {
-      report = await silo.service.recreate({ ids: [id], target: 'runsc', choices: { [id]: 'keep' } });
+      report = await silo.service.move({ ids: [id], target: 'runsc', choices: { [id]: 'keep' } });
     } finally {
       silo.hooks.before = undefined;
     }
     expect(reached, `the plan has a ${failing} step`).toBe(true);
-    const moved = report.units[0]?.containers[0];
+    const moved = report.groups[0]?.containers[0];
 
     // `holders` lists the name and any `<name>-silo-old-…` kept aside.
     const held = await holders(engine, name);

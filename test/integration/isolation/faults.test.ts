@@ -42,8 +42,8 @@ describe('faults', () => {
   it('a runtime with a broken path fails at start: the original comes back running, with its name and data', async () => {
     const { name, id } = await original();
     expect((await silo.service.targets(id)).targets.map((t) => t.name)).toContain('broken');
-    const report = await silo.service.recreate({ ids: [id], target: 'broken' });
-    const moved = report.units[0]?.containers[0];
+    const report = await silo.service.move({ ids: [id], target: 'broken' });
+    const moved = report.groups[0]?.containers[0];
     expect(report.ok).toBe(false);
     expect(moved).toMatchObject({ outcome: 'restored', failedStep: 'start', rollback: { ok: true } });
     expect(moved?.error?.detail).toMatch(/nonexistent/);
@@ -69,8 +69,8 @@ describe('faults', () => {
       if (p.phase === 'step' && p.step === 'create') await write(false);
     };
     try {
-      const report = await silo.service.recreate({ ids: [id], target: 'vanishing' });
-      expect(report.units[0]?.containers[0]).toMatchObject({
+      const report = await silo.service.move({ ids: [id], target: 'vanishing' });
+      expect(report.groups[0]?.containers[0]).toMatchObject({
         outcome: 'restored',
         failedStep: 'create',
         error: { code: 'unknown-runtime' },
@@ -88,8 +88,8 @@ describe('faults', () => {
       if (p.phase === 'step' && p.step === 'rename') await engine.stopDaemon();
     };
     try {
-      const report = await silo.service.recreate({ ids: [id], target: 'runsc' });
-      expect(report.units[0]?.containers[0]).toMatchObject({ outcome: 'unrecovered', failedStep: 'create' });
+      const report = await silo.service.move({ ids: [id], target: 'runsc' });
+      expect(report.groups[0]?.containers[0]).toMatchObject({ outcome: 'unrecovered', failedStep: 'create' });
     } finally {
       silo.hooks.after = undefined;
     }
@@ -111,7 +111,7 @@ describe('faults', () => {
       }
     };
     try {
-      await silo.service.recreate({ ids: [id], target: 'runsc' });
+      await silo.service.move({ ids: [id], target: 'runsc' });
     } finally {
       silo.hooks.after = undefined;
     }
@@ -128,7 +128,7 @@ describe('faults', () => {
     silo.hooks.after = (p) => {
       if (p.phase === 'step' && p.step === 'create') throw new SimulatedCrash('create');
     };
-    await expect(silo.service.recreate({ ids: [id], target: 'runsc' })).rejects.toBeInstanceOf(SimulatedCrash);
+    await expect(silo.service.move({ ids: [id], target: 'runsc' })).rejects.toBeInstanceOf(SimulatedCrash);
     expect((await holders(engine, name)).length).toBe(2);
     const configDir = silo.configDir;
     await silo.close(false);

@@ -7,7 +7,7 @@ import type { FaultHooks } from '../../../src/main/isolation/hooks';
 import { IsolationService } from '../../../src/main/isolation/service';
 import { isolationEngine } from '../../../src/main/isolation/engine';
 import type { RawContainerInspect } from '../../../src/shared/engine-api';
-import type { RecreateProgress, RecoveryReport } from '../../../src/shared/model/recreate';
+import type { MoveProgress, RecoveryReport } from '../../../src/shared/model/move';
 import type { TestEngine } from '../../support/test-engine';
 import { managerFor, waitFor, type Recorded } from '../engine/helpers';
 
@@ -16,7 +16,7 @@ export interface Silo {
   service: IsolationService;
   configDir: string;
   hooks: FaultHooks;
-  progress: RecreateProgress[];
+  progress: MoveProgress[];
   recovered: RecoveryReport[];
   logs: string[];
   close(removeConfig?: boolean): Promise<void>;
@@ -25,7 +25,7 @@ export interface Silo {
 export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join(tmpdir(), 'silo-c-'))): Promise<Silo> {
   const recorded = managerFor(engine.dockerHost);
   const hooks: FaultHooks = {};
-  const progress: RecreateProgress[] = [];
+  const progress: MoveProgress[] = [];
   const recovered: RecoveryReport[] = [];
   const logs: string[] = [];
   // The hooks object is read at every step, so a test can set its faults after the start.

@@ -29,8 +29,8 @@ describe('the writable layer', () => {
     const id = await engine.docker(['create', '--name', name, '--network', 'none', 'silo-test/busybox:latest', 'sleep', '3600']);
     const advice = await silo.service.advise(id, 'runsc');
     expect(advice.writableLayer).toMatchObject({ changed: false, count: 0, choiceRequired: false });
-    const report = await silo.service.recreate({ ids: [id], target: 'runsc' });
-    expect(report.units[0]?.containers[0]).toMatchObject({ outcome: 'moved' });
+    const report = await silo.service.move({ ids: [id], target: 'runsc' });
+    expect(report.groups[0]?.containers[0]).toMatchObject({ outcome: 'moved' });
     expect(await inspect(engine, name)).toMatchObject({ State: { Status: 'created' }, HostConfig: { Runtime: 'runsc' } });
   });
 
@@ -43,14 +43,14 @@ describe('the writable layer', () => {
     expect(advice.writableLayer).toMatchObject({ changed: true, choiceRequired: true });
     expect(advice.writableLayer.sample.map((c) => c.path)).toEqual(expect.arrayContaining(['/srv', '/srv/notes']));
 
-    const refusal = await silo.service.recreate({ ids: [id], target: 'runsc' }).catch((e: unknown) => e);
+    const refusal = await silo.service.move({ ids: [id], target: 'runsc' }).catch((e: unknown) => e);
     expect((refusal as SiloFailure).error).toMatchObject({ code: 'writable-layer-choice-required', params: { name } });
     expect(await holders(engine, name)).toEqual([name]);
     expect(await inspect(engine, name)).toMatchObject({ Id: id, State: { Running: true }, HostConfig: { Runtime: 'runc' } });
 
-    const report = await silo.service.recreate({ ids: [id], target: 'runsc', choices: { [id]: 'keep' } });
+    const report = await silo.service.move({ ids: [id], target: 'runsc', choices: { [id]: 'keep' } });
     expect(report.ok).toBe(true);
-    const kept = report.units[0]?.containers[0]?.keptImage;
+    const kept = report.groups[0]?.containers[0]?.keptImage;
     expect(kept).toMatch(/^silo-keep\//);
     expect(await engine.docker(['exec', name, 'sh', '-c', 'uname -r; cat /srv/notes'])).toBe('4.4.0\nkept');
     expect((await inspect(engine, name)).Config.Image).toBe(kept);
@@ -77,10 +77,10 @@ describe('a compose project, all or nothing', () => {
     const web = await member('web', notOnGvisor);
     for (let i = 0; i < 100 && (await inspect(engine, web)).State.Health?.Status !== 'healthy'; i++) await new Promise((r) => setTimeout(r, 100));
 
-    const report = await silo.service.recreate({ project, target: 'runsc' });
+    const report = await silo.service.move({ project, target: 'runsc' });
     expect(report.ok).toBe(false);
-    expect(report.units).toHaveLength(1);
-    expect(report.units[0]?.containers.map((c) => [c.name, c.outcome, c.failedStep])).toEqual([
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]?.containers.map((c) => [c.name, c.outcome, c.failedStep])).toEqual([
       [`${prefix}api`, 'restored', null],
       [`${prefix}web`, 'restored', 'verify-up'],
     ]);
@@ -96,7 +96,7 @@ describe('a compose project, all or nothing', () => {
   it('every member can: all are moved, and the old ones removed', async () => {
     await engine.docker(['rm', '-f', `${prefix}web`]);
     await member('db');
-    const report = await silo.service.recreate({ project, target: 'runsc' });
+    const report = await silo.service.move({ project, target: 'runsc' });
     expect(report.ok).toBe(true);
     for (const service of ['api', 'db']) {
       expect(await holders(engine, `${prefix}${service}`)).toEqual([`${prefix}${service}`]);

@@ -73,11 +73,11 @@ async function moveTo(runtime: string): Promise<{ before: RawContainerInspect; a
   expect(advice.blockers).toEqual([]);
   expect(advice.writableLayer).toMatchObject({ changed: false, choiceRequired: false });
   expect(advice.keeps.volumes.map((v) => v.destination).sort()).toEqual(['/anon', '/data']);
-  const report = await silo.service.recreate({ ids: [before.Id], target: runtime, operationId: `move-to-${runtime}` });
+  const report = await silo.service.move({ ids: [before.Id], target: runtime, operationId: `move-to-${runtime}` });
   expect(report.ok).toBe(true);
-  expect(report.units[0]?.containers[0]).toMatchObject({ outcome: 'moved', leftover: null, error: null });
+  expect(report.groups[0]?.containers[0]).toMatchObject({ outcome: 'moved', leftover: null, error: null });
   const after = await inspect(engine, name);
-  expect(after.Id).toBe(report.units[0]?.containers[0]?.newId);
+  expect(after.Id).toBe(report.groups[0]?.containers[0]?.newId);
   return { before, after };
 }
 

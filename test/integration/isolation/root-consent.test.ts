@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDispatch } from '../../../src/main/host/dispatch';
 import { SessionHub } from '../../../src/main/host/sessions';
-import { SettingsStore } from '../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../src/main/preferences/store';
 import type { ContainerSummary } from '../../../src/shared/model/container';
 import { TestEngine, TEST_IMAGE } from '../../support/test-engine';
 import { waitFor } from '../engine/helpers';
@@ -23,7 +23,7 @@ let links: string;
 
 beforeAll(async () => {
   silo = await startSilo(engine);
-  const hub = new SessionHub(silo.recorded.manager, new SettingsStore(silo.configDir), silo.service);
+  const hub = new SessionHub(silo.recorded.manager, new PreferencesStore(silo.configDir), silo.service);
   call = createDispatch(hub.open(() => undefined).handlers);
   links = mkdtempSync(join(tmpdir(), 'silo-links-'));
   symlinkSync(engine.socketPath, join(links, 'innocent'));

@@ -279,13 +279,15 @@ describe('a second page', () => {
     ]);
     try {
       // The same request id on both pages: each gets its own answer.
-      const [a, b] = await Promise.all([first.call('engines.list', {}, 7), second.call('settings.get', {}, 7)]);
+      const [a, b] = await Promise.all([first.call('engines.list', {}, 7), second.call('preferences.get', {}, 7)]);
       expect(Array.isArray(a.result)).toBe(true);
       expect(b.result).toHaveProperty('language');
 
       expect((await first.call('session.start', {})).ok).toBe(true);
       await new Promise((r) => setTimeout(r, 200));
-      expect(first.events.map((e) => e.event)).toEqual(expect.arrayContaining(['settings.changed', 'engines.changed', 'engine.changed', 'containers.changed']));
+      expect(first.events.map((e) => e.event)).toEqual(
+        expect.arrayContaining(['preferences.changed', 'engines.changed', 'engine.changed', 'containers.changed']),
+      );
       expect(second.events).toEqual([]); // nothing pushed to a page that has not started its session
 
       expect((await second.call('session.start', {})).ok).toBe(true);

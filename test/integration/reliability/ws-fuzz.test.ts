@@ -109,9 +109,9 @@ describe('the browser host under random bad input', () => {
       expect(reply, String(id)).toEqual({ id: -1, ok: false, error: { code: 'validation', field: 'message' } });
     }
     // A call that would succeed: refused too, so a reply with id -1 always means "not a request".
-    expect(await page.raw(JSON.stringify({ id: -1, call: 'settings.get', args: {} }))).toMatchObject({ id: -1, ok: false });
+    expect(await page.raw(JSON.stringify({ id: -1, call: 'preferences.get', args: {} }))).toMatchObject({ id: -1, ok: false });
     expect(proxy.requests.slice(before)).toEqual([]);
-    expect((await page.call('settings.get', {}, 1)).ok).toBe(true);
+    expect((await page.call('preferences.get', {}, 1)).ok).toBe(true);
   });
 
   it('does reach the engine with a valid call (the recorder sees what the host sends)', async () => {

@@ -137,7 +137,7 @@ describe('browser host: who gets in', () => {
       return replies.get(id);
     };
     expect(await call(1, { id: 1, call: 'session.start', args: {} })).toEqual({ id: 1, ok: true, result: null });
-    expect(events).toEqual(expect.arrayContaining(['settings.changed', 'engines.changed', 'engine.changed', 'containers.changed']));
+    expect(events).toEqual(expect.arrayContaining(['preferences.changed', 'engines.changed', 'engine.changed', 'containers.changed']));
     expect((await call(2, { id: 2, call: 'containers.act', args: { ids: ['zz'], action: 'stop' } }))?.error).toMatchObject({
       code: 'validation',
       field: 'ids.0',

@@ -52,7 +52,7 @@ describe('the browser host under half-open requests', () => {
     expect(index.status).toBe(200);
     expect(await index.text()).toContain('<div id="root">');
     const page = await HostSocket.open(host);
-    expect((await page.call('settings.get', {})).ok).toBe(true);
+    expect((await page.call('preferences.get', {})).ok).toBe(true);
     // The signed-in WebSocket is not dropped by more half-open sockets.
     for (let i = 0; i < 500; i += 100) await Promise.all(Array.from({ length: 100 }, halfOpen));
     expect(page.open).toBe(true);

@@ -25,7 +25,7 @@ const { serveContract } = await import('../../../src/main/electron/ipc');
 
 function setup() {
   const settingsGet = vi.fn(async () => ({ language: null }));
-  const handlers = { 'settings.get': settingsGet } as unknown as Handlers;
+  const handlers = { 'preferences.get': settingsGet } as unknown as Handlers;
   const sent: unknown[] = [];
   const mainFrame = { url: 'app://silo/index.html' };
   const listeners = new Map<string, (details?: unknown) => void>();
@@ -89,21 +89,21 @@ describe('IPC sender validation', () => {
   it('answers the main frame of its own window at app://silo', async () => {
     const { settingsGet, webContents, mainFrame } = setup();
     expect(electron.state.channel).toBe('silo:call');
-    const reply = await electron.state.handler!({ sender: webContents, senderFrame: mainFrame }, 'settings.get', {});
+    const reply = await electron.state.handler!({ sender: webContents, senderFrame: mainFrame }, 'preferences.get', {});
     expect(reply).toEqual({ ok: true, result: { language: null } });
     expect(settingsGet).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a null sender frame (navigated away or destroyed): fail closed', async () => {
     const { settingsGet, webContents } = setup();
-    expect(await electron.state.handler!({ sender: webContents, senderFrame: null }, 'settings.get', {})).toEqual(refused);
-    expect(await electron.state.handler!({ sender: webContents }, 'settings.get', {})).toEqual(refused);
+    expect(await electron.state.handler!({ sender: webContents, senderFrame: null }, 'preferences.get', {})).toEqual(refused);
+    expect(await electron.state.handler!({ sender: webContents }, 'preferences.get', {})).toEqual(refused);
     expect(settingsGet).not.toHaveBeenCalled();
   });
 
   it('refuses a sub-frame, even one at app://silo', async () => {
     const { settingsGet, webContents } = setup();
-    expect(await electron.state.handler!({ sender: webContents, senderFrame: { url: 'app://silo/index.html' } }, 'settings.get', {})).toEqual(refused);
+    expect(await electron.state.handler!({ sender: webContents, senderFrame: { url: 'app://silo/index.html' } }, 'preferences.get', {})).toEqual(refused);
     expect(settingsGet).not.toHaveBeenCalled();
   });
 
@@ -111,7 +111,7 @@ describe('IPC sender validation', () => {
     const { settingsGet, webContents, mainFrame } = setup();
     for (const url of ['https://evil.example/', 'app://silo.evil/index.html', 'file:///index.html', 'app://evil/silo', '']) {
       mainFrame.url = url;
-      expect(await electron.state.handler!({ sender: webContents, senderFrame: mainFrame }, 'settings.get', {}), url).toEqual(refused);
+      expect(await electron.state.handler!({ sender: webContents, senderFrame: mainFrame }, 'preferences.get', {}), url).toEqual(refused);
     }
     expect(settingsGet).not.toHaveBeenCalled();
   });
@@ -120,7 +120,7 @@ describe('IPC sender validation', () => {
     const { settingsGet } = setup();
     const otherFrame = { url: 'app://silo/index.html' };
     const other = { mainFrame: otherFrame };
-    expect(await electron.state.handler!({ sender: other, senderFrame: otherFrame }, 'settings.get', {})).toEqual(refused);
+    expect(await electron.state.handler!({ sender: other, senderFrame: otherFrame }, 'preferences.get', {})).toEqual(refused);
     expect(settingsGet).not.toHaveBeenCalled();
   });
 
@@ -128,7 +128,7 @@ describe('IPC sender validation', () => {
     const { settingsGet, webContents, mainFrame } = setup();
     const event = { sender: webContents, senderFrame: mainFrame };
     expect(await electron.state.handler!(event, 'shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
-    expect(await electron.state.handler!(event, 'settings.get', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await electron.state.handler!(event, 'preferences.get', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(settingsGet).not.toHaveBeenCalled();
   });
 

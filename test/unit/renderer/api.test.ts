@@ -57,14 +57,14 @@ describe('socketClient', () => {
   it('queues calls until the socket opens, then sends WireRequests in order', async () => {
     const { client, last } = harness();
     const first = client.call('engines.list', {});
-    const second = client.call('settings.get', {});
+    const second = client.call('preferences.get', {});
     expect(last().sent).toEqual([]);
     last().open();
     expect(
       last()
         .requests()
         .map((r) => r.call),
-    ).toEqual(['engines.list', 'settings.get']);
+    ).toEqual(['engines.list', 'preferences.get']);
     const [a, b] = last().requests();
     last().receive({ id: b?.id, ok: true, result: { language: 'es' } });
     last().receive({ id: a?.id, ok: true, result: [] });
@@ -106,7 +106,7 @@ describe('socketClient', () => {
     expect(links[1]).toEqual({ state: 'lost', attempt: 1, retryAt: 1000 + defaultBackoff(1) });
 
     // a call made while lost waits for the next socket, and survives a failed attempt
-    const queued = client.call('settings.get', {});
+    const queued = client.call('preferences.get', {});
     timers.shift()?.fn();
     expect(sockets).toHaveLength(2);
     last().drop();
@@ -119,7 +119,7 @@ describe('socketClient', () => {
       last()
         .requests()
         .map((r) => r.call),
-    ).toEqual(['settings.get']);
+    ).toEqual(['preferences.get']);
     last().receive({ id: last().requests()[0]?.id, ok: true, result: { language: null } });
     await expect(queued).resolves.toEqual({ language: null });
   });
@@ -130,7 +130,7 @@ describe('socketClient', () => {
 
   it('close() stops reconnecting and fails what is pending', async () => {
     const { client, timers, last } = harness();
-    const pending = client.call('settings.get', {});
+    const pending = client.call('preferences.get', {});
     client.close();
     await expect(pending).rejects.toBeInstanceOf(SiloCallError);
     expect(timers).toEqual([]);
@@ -154,7 +154,7 @@ describe('socketClient', () => {
       setTimer: (fn) => queueMicrotask(fn),
       clearTimer: () => {},
     });
-    const call = client.call('settings.get', {});
+    const call = client.call('preferences.get', {});
     expect(sockets).toEqual([]); // nothing opens before the secret is known
     release(['silo', 'the-secret']);
     await Promise.resolve();
@@ -191,15 +191,15 @@ describe('bridgeClient', () => {
 
   it('resolves results, rejects errors as SiloCallError, relays events', async () => {
     const { bridge, emit } = fakeBridge((call) =>
-      call === 'settings.get' ? { ok: true, result: { language: 'en' } } : { ok: false, error: { code: 'no-engine' } },
+      call === 'preferences.get' ? { ok: true, result: { language: 'en' } } : { ok: false, error: { code: 'no-engine' } },
     );
     const client = bridgeClient(bridge);
-    await expect(client.call('settings.get', {})).resolves.toEqual({ language: 'en' });
+    await expect(client.call('preferences.get', {})).resolves.toEqual({ language: 'en' });
     const reason = await client.call('engines.refresh', {}).catch((e: unknown) => e);
     expect((reason as SiloCallError).error).toEqual({ code: 'no-engine' });
     const seen: unknown[] = [];
-    client.on('settings.changed', (s) => seen.push(s));
-    emit({ event: 'settings.changed', payload: { language: 'es' } });
+    client.on('preferences.changed', (s) => seen.push(s));
+    emit({ event: 'preferences.changed', payload: { language: 'es' } });
     expect(seen).toEqual([{ language: 'es' }]);
   });
 
@@ -210,7 +210,7 @@ describe('bridgeClient', () => {
       },
       subscribe: () => () => {},
     });
-    const reason = await client.call('settings.get', {}).catch((e: unknown) => e);
+    const reason = await client.call('preferences.get', {}).catch((e: unknown) => e);
     expect((reason as SiloCallError).error).toMatchObject({ code: 'internal', detail: 'ipc broke' });
   });
 });
@@ -221,7 +221,7 @@ describe('startSession', () => {
     const stores = createStores(client, { urlLang: 'es', system: ['en-US'] });
     const flushes: (() => void)[] = [];
     startSession(client, stores, { schedule: (flush) => flushes.push(flush) });
-    expect(stores.settings.getState().language).toBe('es');
+    expect(stores.preferences.getState().language).toBe('es');
     last().open();
     expect(
       last()
@@ -229,7 +229,7 @@ describe('startSession', () => {
         .map((r) => r.call),
     ).toEqual(['session.start']);
     last().receive({ id: last().requests()[0]?.id, ok: true, result: null });
-    last().receive({ event: 'settings.changed', payload: { language: 'en' } });
+    last().receive({ event: 'preferences.changed', payload: { language: 'en' } });
     last().receive({
       event: 'engines.changed',
       payload: [{ id: 'unix:///s', name: 's', host: 'unix:///s', source: 'default', flavor: null, tls: false, active: true }],
@@ -242,7 +242,7 @@ describe('startSession', () => {
       event: 'containers.changed',
       payload: { reset: false, upsert: [{ id: 'bbbbbbbbbbbb', name: 'two' }], remove: ['aaaaaaaaaaaa'] },
     });
-    expect(stores.settings.getState().language).toBe('en');
+    expect(stores.preferences.getState().language).toBe('en');
     expect(stores.engine.getState().endpoints).toHaveLength(1);
     // container patches wait for the next frame, then apply in order as one update
     expect(stores.containers.getState().loaded).toBe(false);

@@ -2,8 +2,8 @@
 // `{ "locked": true|false, "value": … }` (docker/docs settings-management). A locked setting is
 // shown locked and never offered. A file that is there but cannot be read is treated as locking
 // everything Silo would change: Silo must not work around an administrator by accident.
-import { parseJsonSource, toValue, type JsonObjectNode, type JsonValue } from '../../../shared/daemon-config/json-source';
-import type { LockedSetting } from '../../../shared/daemon-config/backends-model';
+import { parseJsonSource, toValue, type JsonObjectNode, type JsonValue } from '../../../shared/backends/json-source';
+import type { LockedSetting } from '../../../shared/backends/platform-model';
 import type { FileOps } from '../file-ops';
 import { memberOf } from './settings-file';
 import type { DesktopPaths } from './paths';

@@ -1,7 +1,7 @@
 // The commands that drive Docker Desktop, as argv (never a shell line), and the probes that tell
 // which of them this installation has: the `docker desktop` CLI (4.37 and later; its `engine`
 // subcommand came later still), or DockerCli.exe on older Windows installs.
-import type { ContainerPlatform } from '../../../shared/daemon-config/backends-model';
+import type { ContainerPlatform } from '../../../shared/backends/platform-model';
 import { succeeded, type CommandRunner } from '../command-runner';
 import type { FileOps } from '../file-ops';
 import type { DesktopPaths } from './paths';

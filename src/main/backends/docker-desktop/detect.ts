@@ -1,8 +1,8 @@
 // Is Docker Desktop installed, which version, which backend and container platform is it on,
 // what may be switched (admin locks), and with which command: everything read from its files
 // and, for the commands, from the CLI itself.
-import type { DockerDesktopState, SwitchUnavailable } from '../../../shared/daemon-config/backends-model';
-import { parseJsonSource, toValue } from '../../../shared/daemon-config/json-source';
+import type { DockerDesktopState, SwitchUnavailable } from '../../../shared/backends/platform-model';
+import { parseJsonSource, toValue } from '../../../shared/backends/json-source';
 import type { CommandRunner } from '../command-runner';
 import type { FileOps } from '../file-ops';
 import { readAdminSettings, type AdminSettings } from './admin-settings';

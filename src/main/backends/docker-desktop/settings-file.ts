@@ -1,8 +1,8 @@
 // Docker Desktop's settings file (settings-store.json from 4.35, settings.json before), read in
 // whatever casing it uses (`wslEngineEnabled` or `WslEngineEnabled`; the casing is not settled)
 // and written back the same way, one key at a time, every other byte untouched.
-import { findMember, parseJsonSource, toValue, type JsonMember, type JsonObjectNode, type JsonValue } from '../../../shared/daemon-config/json-source';
-import { replaceNode, setMember } from '../../../shared/daemon-config/json-edit';
+import { findMember, parseJsonSource, toValue, type JsonMember, type JsonObjectNode, type JsonValue } from '../../../shared/backends/json-source';
+import { replaceNode, setMember } from '../../../shared/backends/json-edit';
 import type { FileOps } from '../file-ops';
 import type { DesktopPaths } from './paths';
 

@@ -4,8 +4,8 @@
 // waits for the engine with progress, then checks the engine's kernel and the file. If the
 // engine does not come back on the new backend, the old file is put back and Desktop restarted.
 // Images and containers do not carry over between the backends: the UI says so before.
-import type { DesktopBackend, DesktopSwitchResult, SwitchPhase, SwitchProgress } from '../../../shared/daemon-config/backends-model';
-import type { BackendError, RollbackReport } from '../../../shared/daemon-config/model';
+import type { DesktopBackend, DesktopSwitchResult, SwitchPhase, SwitchProgress } from '../../../shared/backends/platform-model';
+import type { BackendError, RollbackReport } from '../../../shared/backends/daemon-model';
 import type { RawInfo } from '../../../shared/engine-api';
 import { backupFile, restoreFile, writeFileAtomic } from '../atomic-file';
 import { commandWords, succeeded, type CommandRunner } from '../command-runner';

@@ -2,7 +2,7 @@
 // installation has (`docker desktop engine use`, or DockerCli.exe on older ones), then waiting
 // for the engine and checking that it answers as the platform asked for. Docker Desktop keeps
 // `useWindowsContainers` itself; Silo writes no file here.
-import type { ContainerPlatform, DesktopSwitchResult, SwitchPhase, SwitchProgress } from '../../../shared/daemon-config/backends-model';
+import type { ContainerPlatform, DesktopSwitchResult, SwitchPhase, SwitchProgress } from '../../../shared/backends/platform-model';
 import type { RawInfo } from '../../../shared/engine-api';
 import { commandWords, isMissingProgram, succeeded, type CommandRunner } from '../command-runner';
 import { nodeFileOps, type FileOps } from '../file-ops';

@@ -2,7 +2,7 @@
 import en from './en.json';
 import es from './es.json';
 import { translator, type Catalogs, type Translate } from './translate';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/preferences';
 
 export type TrayKey = keyof typeof en;
 const spanish: typeof en = es;

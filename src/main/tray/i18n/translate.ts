@@ -1,7 +1,7 @@
 // A tiny translator for the main process's own strings (the tray, notifications): flat keys,
 // `{name}` placeholders, plural forms chosen by Intl.PluralRules from a `count` parameter.
 // The renderer has its own in src/renderer/i18n, which main may not import.
-import { LANGUAGES, type Language } from '../../../shared/model/settings';
+import { LANGUAGES, type Language } from '../../../shared/model/preferences';
 
 export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Message = string | PluralForms;

@@ -3,7 +3,7 @@
 import en from './en.json';
 import es from './es.json';
 import { translator, type Catalogs, type Translate } from '../../tray/i18n/translate';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/preferences';
 
 export type WebKey = keyof typeof en;
 const spanish: typeof en = es;

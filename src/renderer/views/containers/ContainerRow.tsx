@@ -6,7 +6,7 @@ import { describeStatus } from '../../format/status';
 import { describePorts } from '../../format/ports';
 import { describeRootAccess } from '../../format/root-access';
 import { ActionButton } from '../../components/ActionButtons';
-import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
+import { MoveButton } from '../../components/MoveButton';
 import { ComposeProjectActions } from '../../components/ComposeProjectActions';
 import { IsolationCell } from '../../components/IsolationBadge';
 import { Icon } from '../../components/Icon';
@@ -22,7 +22,7 @@ export interface ContainerRowProps {
   t: Translate;
   onToggle: (id: string, on: boolean) => void;
   onAct: (container: ContainerSummary, action: ContainerAction) => void;
-  onChangeIsolation: (container: ContainerSummary) => void;
+  onMove: (container: ContainerSummary) => void;
   /** Opens the container's details (its name is the button). */
   onOpen?: (id: string) => void;
 }
@@ -36,7 +36,7 @@ export const ContainerRow = memo(function ContainerRow({
   t,
   onToggle,
   onAct,
-  onChangeIsolation,
+  onMove,
   onOpen,
 }: ContainerRowProps) {
   const status = describeStatus(container, now, t);
@@ -87,12 +87,7 @@ export const ContainerRow = memo(function ContainerRow({
         <IsolationCell isolation={container.isolation} />
       </div>
       <div role="cell" className="cell-actions">
-        <ChangeIsolationButton
-          label={t('change.action')}
-          compact
-          disabled={busy || container.state === 'removing'}
-          onClick={() => onChangeIsolation(container)}
-        />
+        <MoveButton label={t('move.action')} compact disabled={busy || container.state === 'removing'} onClick={() => onMove(container)} />
         {actionsFor(container.state).map((action) => (
           <ActionButton key={action} action={action} compact disabled={busy} onAct={(a) => onAct(container, a)} />
         ))}
@@ -106,13 +101,13 @@ export function GroupHeaderRow({
   ariaRowIndex,
   t,
   onToggle,
-  onChangeIsolation,
+  onMove,
 }: {
   group: GroupRow;
   ariaRowIndex: number;
   t: Translate;
   onToggle: (key: string) => void;
-  onChangeIsolation?: (project: string) => void;
+  onMove?: (project: string) => void;
 }) {
   const name = group.project ?? t('containers.noProject');
   return (
@@ -123,13 +118,9 @@ export function GroupHeaderRow({
           <span className={group.project ? 'group-name' : 'group-name muted'}>{name}</span>
           <span className="group-count">{t('containers.groupCount', { count: group.count, running: group.running })}</span>
         </button>
-        {group.project !== null && onChangeIsolation ? <ComposeProjectActions project={group.project} count={group.count} running={group.running} /> : null}
-        {group.project !== null && onChangeIsolation ? (
-          <ChangeIsolationButton
-            label={t('change.actionProject', { project: group.project })}
-            text={t('change.action')}
-            onClick={() => onChangeIsolation(group.project ?? '')}
-          />
+        {group.project !== null && onMove ? <ComposeProjectActions project={group.project} count={group.count} running={group.running} /> : null}
+        {group.project !== null && onMove ? (
+          <MoveButton label={t('move.actionProject', { project: group.project })} text={t('move.action')} onClick={() => onMove(group.project ?? '')} />
         ) : null}
       </div>
     </div>

@@ -36,10 +36,10 @@ export function ContainersView() {
   const clearFilters = useUi((s) => s.clearFilters);
   const openDetails = useUi((s) => s.openDetails);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
-  const openChange = useIsolation((s) => s.openChange);
+  const openMove = useIsolation((s) => s.openMove);
   const openCreate = useIsolation((s) => s.openCreate);
-  const onChangeIsolation = useCallback((container: ContainerSummary) => openChange({ kind: 'containers', ids: [container.id] }), [openChange]);
-  const onChangeProject = useCallback((project: string) => openChange({ kind: 'project', project }), [openChange]);
+  const onMove = useCallback((container: ContainerSummary) => openMove({ kind: 'containers', ids: [container.id] }), [openMove]);
+  const onMoveProject = useCallback((project: string) => openMove({ kind: 'project', project }), [openMove]);
 
   const all = useMemo(() => [...byId.values()], [byId]);
   const filtered = useMemo(() => filterContainers(all, filters), [all, filters]);
@@ -85,7 +85,7 @@ export function ContainersView() {
   const renderRow = useCallback(
     (row: TableRow, ariaRowIndex: number) =>
       row.kind === 'group' ? (
-        <GroupHeaderRow group={row} ariaRowIndex={ariaRowIndex} t={t} onToggle={toggleGroup} onChangeIsolation={live ? onChangeProject : undefined} />
+        <GroupHeaderRow group={row} ariaRowIndex={ariaRowIndex} t={t} onToggle={toggleGroup} onMove={live ? onMoveProject : undefined} />
       ) : (
         <ContainerRow
           container={row.container}
@@ -96,11 +96,11 @@ export function ContainersView() {
           t={t}
           onToggle={toggleSelected}
           onAct={onRowAct}
-          onChangeIsolation={onChangeIsolation}
+          onMove={onMove}
           onOpen={openDetails}
         />
       ),
-    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct, onChangeIsolation, onChangeProject, openDetails],
+    [t, toggleGroup, selection, busy, live, now, toggleSelected, onRowAct, onMove, onMoveProject, openDetails],
   );
 
   const header = (
@@ -159,7 +159,7 @@ export function ContainersView() {
           busy={!live || selected.some((c) => busy.has(c.id))}
           onAct={onBulkAct}
           onClear={clearSelection}
-          onChangeIsolation={(ids) => openChange({ kind: 'containers', ids })}
+          onMove={(ids) => openMove({ kind: 'containers', ids })}
         />
       ) : null}
       {report ? <ActionReportView report={report} onDismiss={dismissReport} /> : null}

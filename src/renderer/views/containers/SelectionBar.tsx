@@ -1,7 +1,7 @@
 // Actions for the selected (and shown) containers; each applies to those it makes sense for.
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
 import { ActionButton } from '../../components/ActionButtons';
-import { ChangeIsolationButton } from '../../components/ChangeIsolationButton';
+import { MoveButton } from '../../components/MoveButton';
 import { useT } from '../../i18n/react';
 import { actionsForSelection } from '../../stores/selectors/actions';
 
@@ -10,13 +10,13 @@ export function SelectionBar({
   busy,
   onAct,
   onClear,
-  onChangeIsolation,
+  onMove,
 }: {
   selected: readonly ContainerSummary[];
   busy: boolean;
   onAct: (action: ContainerAction, ids: string[]) => void;
   onClear: () => void;
-  onChangeIsolation?: (ids: string[]) => void;
+  onMove?: (ids: string[]) => void;
 }) {
   const t = useT();
   const actions = actionsForSelection(selected);
@@ -26,13 +26,13 @@ export function SelectionBar({
       {[...actions].map(([action, ids]) => (
         <ActionButton key={action} action={action} count={ids.length} disabled={busy} onAct={() => onAct(action, ids)} />
       ))}
-      {onChangeIsolation ? (
-        <ChangeIsolationButton
-          label={t('change.action')}
+      {onMove ? (
+        <MoveButton
+          label={t('move.action')}
           count={selected.length}
-          hint={t('selection.actionHint', { action: t('change.action'), count: selected.length })}
+          hint={t('selection.actionHint', { action: t('move.action'), count: selected.length })}
           disabled={busy}
-          onClick={() => onChangeIsolation(selected.map((c) => c.id))}
+          onClick={() => onMove(selected.map((c) => c.id))}
         />
       ) : null}
       <span className="spacer" />

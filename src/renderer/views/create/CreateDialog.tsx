@@ -13,7 +13,7 @@ import type { Translate } from '../../i18n';
 import { ModalDialog } from '../../components/ModalDialog';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useEngine, useIsolation } from '../../stores/react';
-import { describeWindowsVerdict, knownKey, modeLabel } from '../isolation/wording';
+import { describeWindowsVerdict, knownKey, modeLabel } from '../isolation/words';
 import {
   buildSpec,
   emptyForm,

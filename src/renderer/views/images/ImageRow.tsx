@@ -1,6 +1,6 @@
 // One row of the images table (a tag, or an untagged image): name, id, size, age, platform, actions.
 import { memo } from 'react';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/preferences';
 import type { Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';

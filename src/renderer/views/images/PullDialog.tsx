@@ -9,7 +9,7 @@ import { ModalDialog } from '../../components/ModalDialog';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import type { PullRun } from '../../stores/images';
 import { useImages } from '../../stores/resources-react';
-import { knownKey } from '../isolation/wording';
+import { knownKey } from '../isolation/words';
 import { describeLayer, describePull, layerFraction, pullFraction, shortId } from './model';
 
 const isActive = (pull: PullRun | null): boolean => pull !== null && (pull.phase === 'starting' || pull.phase === 'running');

@@ -1,6 +1,6 @@
 // How the Images view words an image, its layers and a pull, and what a prune would free. Pure.
 import type { ImageLayer, ImageListItem, ImagePruneEstimate, LayerProgress, PullProgress } from '../../../shared/model/image-list';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/preferences';
 import type { Translate } from '../../i18n';
 import { formatBytes, fraction } from '../../format/bytes';
 

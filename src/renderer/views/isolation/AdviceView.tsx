@@ -2,7 +2,7 @@
 // writable layer question, what the new container keeps, and the steps (with their progress).
 import { useId } from 'react';
 import type { SiloError } from '../../../shared/errors';
-import type { RecreateAdvice, RecreateProgress, WritableLayerDecision } from '../../../shared/model/recreate';
+import type { MoveAdvice, MoveProgress, WritableLayerDecision } from '../../../shared/model/move';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
 import {
@@ -16,7 +16,7 @@ import {
   progressOf,
   severityName,
   splitAdvice,
-} from './wording';
+} from './words';
 import { needsLayerChoice } from './selection';
 
 const STATUS_MARK: Record<string, string> = { waiting: '○', running: '◔', done: '✓', failed: '✕' };
@@ -32,14 +32,14 @@ export function AdviceView({
   running,
   t,
 }: {
-  advice: RecreateAdvice | null;
+  advice: MoveAdvice | null;
   error: SiloError | null;
   loading: boolean;
   choice: WritableLayerDecision | undefined;
   onChoose: (choice: WritableLayerDecision) => void;
   targetLabel: string;
   /** Progress events of this dialog's move (all containers). */
-  events: readonly RecreateProgress[];
+  events: readonly MoveProgress[];
   /** The move has started: the choices are fixed, the steps show their progress. */
   running: boolean;
   t: Translate;
@@ -48,11 +48,11 @@ export function AdviceView({
   if (error) {
     return (
       <p className="note warn" role="alert">
-        {t('change.adviceFailed', { reason: describeError(error, t) })}
+        {t('move.adviceFailed', { reason: describeError(error, t) })}
       </p>
     );
   }
-  if (!advice) return <p className="muted">{loading ? t('change.adviceLoading') : null}</p>;
+  if (!advice) return <p className="muted">{loading ? t('move.adviceLoading') : null}</p>;
 
   const { blockers, warnings, limits } = splitAdvice(advice);
   const layer = advice.writableLayer;
@@ -62,7 +62,7 @@ export function AdviceView({
     <div className={loading ? 'advice refreshing' : 'advice'} aria-busy={loading}>
       {blockers.length > 0 ? (
         <section className="advice-block blockers" aria-labelledby={`${layerId}-blockers`}>
-          <h3 id={`${layerId}-blockers`}>{t('change.blockers')}</h3>
+          <h3 id={`${layerId}-blockers`}>{t('move.blockers')}</h3>
           <ul>
             {blockers.map((issue, i) => (
               <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
@@ -73,7 +73,7 @@ export function AdviceView({
 
       {warnings.length > 0 ? (
         <section className="advice-block warnings-block" aria-labelledby={`${layerId}-warnings`}>
-          <h3 id={`${layerId}-warnings`}>{t('change.warnings')}</h3>
+          <h3 id={`${layerId}-warnings`}>{t('move.warnings')}</h3>
           <ul>
             {warnings.map((issue, i) => (
               <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
@@ -84,7 +84,7 @@ export function AdviceView({
 
       {limits.length > 0 ? (
         <section className="advice-block limits" aria-labelledby={`${layerId}-limits`}>
-          <h3 id={`${layerId}-limits`}>{t('change.limits', { target: targetLabel })}</h3>
+          <h3 id={`${layerId}-limits`}>{t('move.limits', { target: targetLabel })}</h3>
           <ul>
             {limits.map((limit) => (
               <li key={limit.code} className={`limit severity-${limit.severity}`}>
@@ -98,39 +98,39 @@ export function AdviceView({
 
       {needsLayerChoice(advice) ? (
         <fieldset className="advice-block layer-choice" disabled={running}>
-          <legend>{layer.count > 0 ? t('change.layer.title', { count: layer.count }) : t('change.layer.titleUnknown')}</legend>
-          <p>{t('change.layer.explain')}</p>
+          <legend>{layer.count > 0 ? t('move.layer.title', { count: layer.count }) : t('move.layer.titleUnknown')}</legend>
+          <p>{t('move.layer.explain')}</p>
           {layer.sample.length > 0 ? (
-            <ul className="layer-changes" aria-label={t('change.layer.listLabel')}>
+            <ul className="layer-changes" aria-label={t('move.layer.listLabel')}>
               {layer.sample.map((change) => (
                 <li key={`${change.kind}:${change.path}`}>
                   <code>{describeLayerChange(change, t)}</code>
                 </li>
               ))}
-              {layer.count > layer.sample.length ? <li className="muted">{t('change.layer.andMore', { count: layer.count - layer.sample.length })}</li> : null}
+              {layer.count > layer.sample.length ? <li className="muted">{t('move.layer.andMore', { count: layer.count - layer.sample.length })}</li> : null}
             </ul>
           ) : null}
           {layer.count === 0 ? (
-            <p className="note">{t('change.layer.unreadable')}</p>
+            <p className="note">{t('move.layer.unreadable')}</p>
           ) : layer.mayBeIncomplete ? (
-            <p className="note">{t('change.layer.incomplete')}</p>
+            <p className="note">{t('move.layer.incomplete')}</p>
           ) : null}
-          <div className="layer-options" role="radiogroup" aria-label={t('change.layer.question')} aria-required="true">
+          <div className="layer-options" role="radiogroup" aria-label={t('move.layer.question')} aria-required="true">
             <label className="check">
               <input type="radio" name={`${layerId}-layer`} value="keep" checked={choice === 'keep'} onChange={() => onChoose('keep')} />
-              <span>{t('change.layer.keep')}</span>
+              <span>{t('move.layer.keep')}</span>
             </label>
             <label className="check">
               <input type="radio" name={`${layerId}-layer`} value="discard" checked={choice === 'discard'} onChange={() => onChoose('discard')} />
-              <span>{t('change.layer.discard')}</span>
+              <span>{t('move.layer.discard')}</span>
             </label>
           </div>
-          {choice === undefined ? <p className="note warn">{t('change.layer.choose')}</p> : null}
+          {choice === undefined ? <p className="note warn">{t('move.layer.choose')}</p> : null}
         </fieldset>
       ) : null}
 
       <details className="advice-block keeps">
-        <summary>{t('change.keeps')}</summary>
+        <summary>{t('move.keeps')}</summary>
         <dl className="keeps-list">
           {describeKeeps(advice.keeps, t).map((row) => (
             <div key={row.term}>
@@ -149,7 +149,7 @@ export function AdviceView({
       </details>
 
       <section className="advice-block steps" aria-labelledby={`${layerId}-steps`}>
-        <h3 id={`${layerId}-steps`}>{t('change.steps')}</h3>
+        <h3 id={`${layerId}-steps`}>{t('move.steps')}</h3>
         <ol className="plan-steps">
           {advice.steps.map((step, i) => {
             const state = progress.steps[i] ?? { status: 'waiting', error: null };
@@ -159,7 +159,7 @@ export function AdviceView({
                   {STATUS_MARK[state.status]}
                 </span>
                 <span>{describePlanStep(step, t, targetLabel)}</span>
-                {running || state.status !== 'waiting' ? <span className="visually-hidden">{t(`change.status.${state.status}`)}</span> : null}
+                {running || state.status !== 'waiting' ? <span className="visually-hidden">{t(`move.status.${state.status}`)}</span> : null}
                 {state.error ? <span className="step-error">{describeError(state.error, t)}</span> : null}
               </li>
             );
@@ -167,7 +167,7 @@ export function AdviceView({
         </ol>
         {progress.undo.length > 0 ? (
           <>
-            <h3>{t('change.undoing')}</h3>
+            <h3>{t('move.undoing')}</h3>
             <ol className="plan-steps undo">
               {progress.undo.map((e) => (
                 <li key={`${e.phase}:${e.index}`} className={`plan-step status-${e.status}`}>
@@ -175,7 +175,7 @@ export function AdviceView({
                     {STATUS_MARK[e.status]}
                   </span>
                   <span>{describeProgressStep(e, t)}</span>
-                  <span className="visually-hidden">{t(`change.status.${e.status}`)}</span>
+                  <span className="visually-hidden">{t(`move.status.${e.status}`)}</span>
                   {e.error ? <span className="step-error">{describeError(e.error, t)}</span> : null}
                 </li>
               ))}

@@ -4,7 +4,7 @@ import type { SiloError } from '../../../shared/errors';
 import type { CostReport } from '../../../shared/model/cost';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
-import { describeCostDifference, describeCostSample } from './wording';
+import { describeCostDifference, describeCostSample } from './words';
 
 export type CostState = { state: 'idle' } | { state: 'measuring' } | { state: 'done'; report: CostReport } | { state: 'failed'; error: SiloError };
 

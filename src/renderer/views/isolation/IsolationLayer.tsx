@@ -1,15 +1,15 @@
 // Mounted once under the connection banner: the notices about recoveries and creates, and the
-// dialogs (change isolation, new container) that any view may open through the isolation store.
+// dialogs (move, new container) that any view may open through the isolation store.
 import { useEffect } from 'react';
 import './isolation.css';
 import { useEngine, useIsolation } from '../../stores/react';
 import { CreateDialog } from '../create/CreateDialog';
-import { ChangeIsolationDialog } from './ChangeIsolationDialog';
+import { MoveDialog } from './MoveDialog';
 import { CreateNotice, RecoveryNotices } from './Notices';
 
 export function IsolationLayer() {
   const linkOpen = useEngine((s) => s.link.state === 'open');
-  const change = useIsolation((s) => s.change);
+  const moveRequest = useIsolation((s) => s.moveRequest);
   const creating = useIsolation((s) => s.creating);
   const createImage = useIsolation((s) => s.createImage);
   const recoveries = useIsolation((s) => s.recoveries);
@@ -18,7 +18,7 @@ export function IsolationLayer() {
   const loadRecoveries = useIsolation((s) => s.loadRecoveries);
   const dismissRecovery = useIsolation((s) => s.dismissRecovery);
   const dismissNotice = useIsolation((s) => s.dismissNotice);
-  const closeChange = useIsolation((s) => s.closeChange);
+  const closeMove = useIsolation((s) => s.closeMove);
   const closeCreate = useIsolation((s) => s.closeCreate);
 
   // Recoveries made before this page opened, or while its link to Silo was down, are told too.
@@ -30,7 +30,7 @@ export function IsolationLayer() {
     <>
       <RecoveryNotices reports={recoveries} dismissed={dismissed} onDismiss={dismissRecovery} />
       {notice ? <CreateNotice result={notice.result} onDismiss={dismissNotice} /> : null}
-      {change ? <ChangeIsolationDialog key={JSON.stringify(change)} request={change} onClose={closeChange} /> : null}
+      {moveRequest ? <MoveDialog key={JSON.stringify(moveRequest)} request={moveRequest} onClose={closeMove} /> : null}
       {creating ? <CreateDialog onClose={closeCreate} image={createImage ?? undefined} /> : null}
     </>
   );

@@ -1,12 +1,12 @@
 // The ladder in the "Change isolation" dialog: each rung with where the container runs now and
 // the targets the engine really offers there, one radio button per target.
 import type { MoveTarget } from '../../../shared/isolation/gvisor-limits';
-import type { LadderPosition } from '../../../shared/model/recreate';
+import type { LadderPosition } from '../../../shared/model/move';
 import type { Rung } from '../../../shared/model/isolation';
 import type { Translate } from '../../i18n';
 import { RungBadge } from '../../components/IsolationBadge';
 import { ladderRows } from './selection';
-import { modeLabel } from './wording';
+import { modeLabel } from './words';
 
 function explainRung(rung: Rung, windows: boolean, t: Translate): string {
   if (windows && rung === 'shared-kernel') return t('rungExplainWindows.shared-kernel');
@@ -34,7 +34,7 @@ export function LadderPicker({
   const rows = ladderRows(current, targets);
   return (
     <fieldset className="pick-ladder" disabled={disabled}>
-      <legend>{t('change.ladder')}</legend>
+      <legend>{t('move.ladder')}</legend>
       <ol>
         {rows.map((row) => (
           <li key={row.rung} className={`pick-rung${row.current.length > 0 ? ' is-current' : ''}`}>
@@ -42,7 +42,7 @@ export function LadderPicker({
               <RungBadge rung={row.rung} />
               {row.current.map((mode) => (
                 <span key={mode} className="tag now-tag">
-                  {t('change.now', { mode: modeLabel(mode, row.rung, windows, t) })}
+                  {t('move.now', { mode: modeLabel(mode, row.rung, windows, t) })}
                 </span>
               ))}
             </div>
@@ -53,17 +53,17 @@ export function LadderPicker({
                   <input type="radio" name="isolation-target" value={target.name} checked={chosen === target.name} onChange={() => onChoose(target.name)} />
                   <span className="pick-target-name">{modeLabel(target.name, target.rung, windows, t)}</span>
                   {target.isDefault ? <span className="tag">{t('ladder.default')}</span> : null}
-                  {target.sameRung ? <span className="tag muted-tag">{t('change.sameRung')}</span> : null}
+                  {target.sameRung ? <span className="tag muted-tag">{t('move.sameRung')}</span> : null}
                 </label>
               ))}
               {row.targets.length === 0 && row.current.length === 0 ? (
                 <span className="muted">
                   {t(
                     !windows
-                      ? 'change.noRuntimeHere'
+                      ? 'move.noRuntimeHere'
                       : row.rung === 'user-namespaced' || row.rung === 'user-space-kernel'
                         ? 'ladder.notOnWindows'
-                        : 'change.noModeHere',
+                        : 'move.noModeHere',
                   )}
                 </span>
               ) : null}
@@ -71,7 +71,7 @@ export function LadderPicker({
           </li>
         ))}
       </ol>
-      {targets.length === 0 ? <p className="note">{t('change.noTargets')}</p> : null}
+      {targets.length === 0 ? <p className="note">{t('move.noTargets')}</p> : null}
     </fieldset>
   );
 }

@@ -1,10 +1,10 @@
 // How a move ended, in plain words: each container moved; or what failed, and whether the
 // original is back (the rollback worked) or not yet.
 import type { SiloError } from '../../../shared/errors';
-import type { RecreateReport } from '../../../shared/model/recreate';
+import type { MoveReport } from '../../../shared/model/move';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
-import { describeMoveOutcome } from './wording';
+import { describeMoveOutcome } from './words';
 
 /** Refusals that come before the first step: nothing was touched. */
 const REFUSED_BEFORE_ANY_STEP = new Set([
@@ -26,7 +26,7 @@ export function MoveResult({
   rungOf,
   t,
 }: {
-  report: RecreateReport | null;
+  report: MoveReport | null;
   error: SiloError | null;
   labelOf: (mode: string) => string;
   rungOf: (mode: string) => string;
@@ -35,10 +35,10 @@ export function MoveResult({
   if (error) {
     return (
       <div className="move-result tone-bad" role="alert">
-        <h3>{t('change.result.refused')}</h3>
+        <h3>{t('move.result.refused')}</h3>
         <p>{describeError(error, t)}</p>
         {error.detail ? <p className="detail">{t('outcome.engineSaid', { detail: error.detail })}</p> : null}
-        <p className="note">{t(REFUSED_BEFORE_ANY_STEP.has(error.code) ? 'change.result.nothingChanged' : 'change.result.unknownEnd')}</p>
+        <p className="note">{t(REFUSED_BEFORE_ANY_STEP.has(error.code) ? 'move.result.nothingChanged' : 'move.result.unknownEnd')}</p>
       </div>
     );
   }
@@ -46,12 +46,12 @@ export function MoveResult({
   const after = { label: labelOf(report.target), rung: rungOf(report.target) };
   return (
     <div className={report.ok ? 'move-result tone-ok' : 'move-result tone-bad'} role={report.ok ? 'status' : 'alert'}>
-      <h3>{t(report.ok ? 'change.result.done' : 'change.result.failed')}</h3>
-      {report.units.map((unit, i) => (
-        <div key={unit.project ?? `unit-${i}`} className="move-unit">
-          {unit.project !== null && !unit.ok ? <p>{t('change.result.projectUndone', { project: unit.project })}</p> : null}
+      <h3>{t(report.ok ? 'move.result.done' : 'move.result.failed')}</h3>
+      {report.groups.map((group, i) => (
+        <div key={group.project ?? `group-${i}`} className="move-group">
+          {group.project !== null && !group.ok ? <p>{t('move.result.projectUndone', { project: group.project })}</p> : null}
           <ul>
-            {unit.containers.map((c) => {
+            {group.containers.map((c) => {
               const words = describeMoveOutcome(c, after, t);
               return (
                 <li key={c.id} className={`outcome tone-${words.tone}`}>

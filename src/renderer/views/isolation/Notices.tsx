@@ -1,11 +1,11 @@
 // Notices under the connection banner: what Silo finished or undid on its own after an
 // interrupted change of isolation, and what a create made.
-import type { RecoveryReport } from '../../../shared/model/recreate';
+import type { RecoveryReport } from '../../../shared/model/move';
 import type { CreateContainerResult } from '../../../shared/model/create';
 import { describeError } from '../../format/errors';
 import { useLanguage, useT } from '../../i18n/react';
 import { recoveryKey } from '../../stores/isolation';
-import { describeRecovery } from './wording';
+import { describeRecovery } from './words';
 
 export function RecoveryNotices({
   reports,

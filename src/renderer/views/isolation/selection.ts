@@ -3,7 +3,7 @@ import type { MoveTarget } from '../../../shared/isolation/gvisor-limits';
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { Rung } from '../../../shared/model/isolation';
 import { RUNGS } from '../../../shared/model/isolation';
-import type { IsolationTargets, LadderPosition, RecreateAdvice, WritableLayerDecision } from '../../../shared/model/recreate';
+import type { IsolationTargets, LadderPosition, MoveAdvice, WritableLayerDecision } from '../../../shared/model/move';
 
 /**
  * The targets every member can move to: a move of several is refused as a whole when one of them
@@ -32,7 +32,7 @@ export function ladderRows(current: readonly LadderPosition[], targets: readonly
 }
 
 /** The writable layer holds changes (or could not be read): the person must say what to do. */
-export const needsLayerChoice = (advice: Pick<RecreateAdvice, 'writableLayer'>): boolean => advice.writableLayer.changed;
+export const needsLayerChoice = (advice: Pick<MoveAdvice, 'writableLayer'>): boolean => advice.writableLayer.changed;
 
 export type ConfirmBlock = 'no-target' | 'loading' | 'failed' | 'blocked' | 'choice' | 'running' | 'done';
 
@@ -40,7 +40,7 @@ export type ConfirmBlock = 'no-target' | 'loading' | 'failed' | 'blocked' | 'cho
 export function confirmBlock(input: {
   target: string | null;
   memberIds: readonly string[];
-  advice: ReadonlyMap<string, RecreateAdvice | 'loading' | 'failed'>;
+  advice: ReadonlyMap<string, MoveAdvice | 'loading' | 'failed'>;
   choices: Readonly<Record<string, WritableLayerDecision>>;
   phase: 'choose' | 'running' | 'done';
 }): ConfirmBlock | null {
@@ -62,7 +62,7 @@ export function confirmBlock(input: {
 /** The choices to send: only for members whose layer holds changes. */
 export function choicesToSend(
   memberIds: readonly string[],
-  advice: ReadonlyMap<string, RecreateAdvice | 'loading' | 'failed'>,
+  advice: ReadonlyMap<string, MoveAdvice | 'loading' | 'failed'>,
   choices: Readonly<Record<string, WritableLayerDecision>>,
 ): Record<string, WritableLayerDecision> | undefined {
   const out: Record<string, WritableLayerDecision> = {};

@@ -2,7 +2,7 @@
 // (each a link to the Containers view filtered to it), age, and Remove.
 import { memo } from 'react';
 import type { ContainerSummary } from '../../../shared/model/container';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/preferences';
 import type { VolumeSummary } from '../../../shared/model/volume';
 import type { Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../format/bytes';

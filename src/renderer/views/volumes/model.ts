@@ -1,7 +1,7 @@
 // Volumes as the Volumes view words them: who uses each (joined with the live container list),
 // what a prune would remove, and the create form's checks. Pure.
 import type { ContainerState, ContainerSummary } from '../../../shared/model/container';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/preferences';
 import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/volume';
 import type { Translate } from '../../i18n';
 import { isVolumeName, labelsToRecord, validateLabels } from '../../../shared/validate';

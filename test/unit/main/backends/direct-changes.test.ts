@@ -1,11 +1,11 @@
-// The tray's engine-wide changes go through the Settings view's own services: the daemon.json key
+// The tray's engine-wide changes go through the Engine settings view's own services: the daemon.json key
 // edited on the bytes that were read (their sha256 the base of the apply), administrator rights
 // asked for only when Silo may not write and only used when the person agrees, and Docker
 // Desktop's containers switch only once acknowledged.
 import { describe, expect, it, vi } from 'vitest';
 import { changeDefaultIsolation, switchDesktopContainersAcknowledged } from '../../../../src/main/backends/direct-changes';
 import type { Backends } from '../../../../src/main/backends/handlers';
-import type { DaemonApplyResult, DaemonConfigRead, DesktopSwitchResult } from '../../../../src/shared/model/backends';
+import type { DaemonApplyResult, DaemonRead, DesktopSwitchResult } from '../../../../src/shared/model/backends';
 import type { SiloFailure } from '../../../../src/shared/errors';
 import { snapshot } from '../tray/fixtures';
 
@@ -17,7 +17,7 @@ const NEEDS_ROOT: DaemonApplyResult = {
   method: 'pkexec',
 };
 
-function readOf(platform: 'linux' | 'windows', text: string): DaemonConfigRead {
+function readOf(platform: 'linux' | 'windows', text: string): DaemonRead {
   return {
     editable: true,
     engine: 'e',
@@ -33,7 +33,7 @@ function readOf(platform: 'linux' | 'windows', text: string): DaemonConfigRead {
   };
 }
 
-function daemonService(read: DaemonConfigRead, first: DaemonApplyResult = APPLIED) {
+function daemonService(read: DaemonRead, first: DaemonApplyResult = APPLIED) {
   return {
     read: vi.fn(async () => read),
     setDefaultRuntime: vi.fn(async () => first),

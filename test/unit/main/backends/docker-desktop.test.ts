@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inspectDockerDesktop, switchDesktopBackend, switchDesktopContainers } from '../../../../src/main/backends/docker-desktop';
 import { nodeFileOps } from '../../../../src/main/backends/file-ops';
-import type { SwitchProgress } from '../../../../src/shared/daemon-config/backends-model';
+import type { SwitchProgress } from '../../../../src/shared/backends/platform-model';
 import type { RawInfo } from '../../../../src/shared/engine-api';
 import { SETTINGS, exit, recordingRunner, settingsText, windowsLayout, type Layout } from './desktop-layout';
 

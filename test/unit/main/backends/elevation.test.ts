@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeCommandRunner, type CommandResult, type CommandRunner } from '../../../../src/main/backends/command-runner';
 import { sha256 } from '../../../../src/main/backends/daemon-apply-parts';
-import { applyDaemonConfigElevated } from '../../../../src/main/backends/daemon-config-elevated';
+import { applyDaemonJsonElevated } from '../../../../src/main/backends/daemon-apply-elevated';
 import { INSTALL_HELPER, buildElevatedInstallCommand, elevatedOutcome } from '../../../../src/main/backends/elevation';
 import { signalReloader } from '../../../../src/main/backends/reloader';
-import type { DaemonConfigTarget } from '../../../../src/main/backends/daemon-config';
-import { setDefaultRuntime, validateDaemonConfig } from '../../../../src/shared/daemon-config';
+import type { DaemonTarget } from '../../../../src/main/backends/daemon-apply';
+import { setDefaultRuntime, validateDaemonJson } from '../../../../src/shared/backends';
 
 const OLD = '{\n  "runtimes": {"runsc": {"path": "/usr/bin/runsc"}}\n}\n';
 const NEW = setDefaultRuntime(OLD, 'runsc');
@@ -119,15 +119,15 @@ describe('the helper script', () => {
   });
 });
 
-describe('applyDaemonConfigElevated', () => {
+describe('applyDaemonJsonElevated', () => {
   /** An engine that reads daemon.json as it is whenever asked (so it "took" what is on disk). */
-  function engine(pid: number, takes = true): DaemonConfigTarget {
+  function engine(pid: number, takes = true): DaemonTarget {
     return {
       platform: 'linux',
       configFile: target,
       reloader: signalReloader(async () => pid),
       readInfo: async () => {
-        const config = validateDaemonConfig(takes ? readFileSync(target, 'utf8') : OLD, { platform: 'linux' }).config ?? {};
+        const config = validateDaemonJson(takes ? readFileSync(target, 'utf8') : OLD, { platform: 'linux' }).config ?? {};
         return {
           DefaultRuntime: (config['default-runtime'] as string | undefined) ?? 'runc',
           Runtimes: { runc: { path: 'runc' }, runsc: { path: '/usr/bin/runsc' } },
@@ -146,7 +146,7 @@ describe('applyDaemonConfigElevated', () => {
   it('installs the staged file through one pkexec run and verifies it', async () => {
     const pid = await hupCounter();
     const seen: string[][] = [];
-    const result = await applyDaemonConfigElevated(engine(pid), NEW, {}, deps(withoutPkexec(seen)));
+    const result = await applyDaemonJsonElevated(engine(pid), NEW, {}, deps(withoutPkexec(seen)));
     expect(result).toMatchObject({ status: 'applied', backupPath: `${target}.silo-backup-2026-05-01T10-20-30-123Z` });
     expect(readFileSync(target, 'utf8')).toBe(NEW);
     expect(seen).toHaveLength(1);
@@ -160,7 +160,7 @@ describe('applyDaemonConfigElevated', () => {
   it('puts the old file back through a second pkexec run when the engine does not take it', async () => {
     const pid = await hupCounter();
     const seen: string[][] = [];
-    const result = await applyDaemonConfigElevated(engine(pid, false), NEW, {}, deps(withoutPkexec(seen)));
+    const result = await applyDaemonJsonElevated(engine(pid, false), NEW, {}, deps(withoutPkexec(seen)));
     expect(result).toMatchObject({ status: 'failed', error: { code: 'verify-failed' }, rollback: { restored: true, reloaded: true, error: null } });
     expect(readFileSync(target, 'utf8')).toBe(OLD);
     expect(seen).toHaveLength(2);
@@ -178,7 +178,7 @@ describe('applyDaemonConfigElevated', () => {
         timedOut: false,
       }),
     };
-    const result = await applyDaemonConfigElevated(engine(pid), NEW, {}, deps(dismissed));
+    const result = await applyDaemonJsonElevated(engine(pid), NEW, {}, deps(dismissed));
     expect(result).toMatchObject({ status: 'failed', error: { code: 'elevation-dismissed' }, rollback: null });
     expect(readFileSync(target, 'utf8')).toBe(OLD);
   });
@@ -186,12 +186,12 @@ describe('applyDaemonConfigElevated', () => {
   it('says when there is no pkexec', async () => {
     const pid = await hupCounter();
     const missing: CommandRunner = { run: async () => Promise.reject(Object.assign(new Error('spawn /usr/bin/pkexec ENOENT'), { code: 'ENOENT' })) };
-    expect(await applyDaemonConfigElevated(engine(pid), NEW, {}, deps(missing))).toMatchObject({ status: 'failed', error: { code: 'elevation-unavailable' } });
+    expect(await applyDaemonJsonElevated(engine(pid), NEW, {}, deps(missing))).toMatchObject({ status: 'failed', error: { code: 'elevation-unavailable' } });
   });
 
   it('refuses an invalid file before asking for a password', async () => {
     const seen: string[][] = [];
-    const result = await applyDaemonConfigElevated(engine(1), '{"default-runtime": "kata"}', {}, deps(withoutPkexec(seen)));
+    const result = await applyDaemonJsonElevated(engine(1), '{"default-runtime": "kata"}', {}, deps(withoutPkexec(seen)));
     expect(result).toMatchObject({ status: 'refused' });
     expect(seen).toEqual([]);
   });

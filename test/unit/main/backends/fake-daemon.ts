@@ -4,12 +4,12 @@
 // in test/integration/backends.
 import { readFileSync, existsSync } from 'node:fs';
 import type { RawInfo, RawRuntime } from '../../../../src/shared/engine-api';
-import { validateDaemonConfig } from '../../../../src/shared/daemon-config';
-import type { DaemonConfigTarget } from '../../../../src/main/backends/daemon-config';
+import { validateDaemonJson } from '../../../../src/shared/backends';
+import type { DaemonTarget } from '../../../../src/main/backends/daemon-apply';
 import { signalReloader } from '../../../../src/main/backends/reloader';
 
 export interface FakeDaemon {
-  target: DaemonConfigTarget;
+  target: DaemonTarget;
   info: RawInfo;
   reloads: number;
   /** When false, SIGHUP is received but nothing changes (a reload the engine does not take). */
@@ -23,11 +23,11 @@ export function fakeDaemon(configFile: string, options: { pid?: number } = {}): 
     reloads: 0,
     takesReloads: true,
     running: true,
-    target: undefined as unknown as DaemonConfigTarget,
+    target: undefined as unknown as DaemonTarget,
   };
   const load = (): void => {
     const text = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
-    const report = validateDaemonConfig(text, { platform: 'linux' });
+    const report = validateDaemonJson(text, { platform: 'linux' });
     if (!report.ok || !report.config) return;
     const config = report.config as { runtimes?: Record<string, RawRuntime>; 'default-runtime'?: string };
     if (config.runtimes) daemon.info = { ...daemon.info, Runtimes: { runc: { path: 'runc' }, ...config.runtimes } };

@@ -103,30 +103,30 @@ const UNIX = 'unix:///tmp/silo-unit/docker.sock';
 
 describe('arguments refused before anything runs', () => {
   it.each([
-    ['daemonConfig.read', { engine: 'file:///etc/docker/daemon.json' }, 'engine'],
-    ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: 'ABC' }, 'baseSha256'],
-    ['daemonConfig.apply', { engine: UNIX, text: 'x'.repeat(1_048_577), baseSha256: SHA }, 'text'],
-    ['daemonConfig.apply', { engine: UNIX, text: '{}' }, 'baseSha256'],
-    ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: 'cors-any:*' }, 'acknowledged'],
-    ['daemonConfig.apply', { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: [''] }, 'acknowledged.0'],
+    ['backends.daemon.read', { engine: 'file:///etc/docker/daemon.json' }, 'engine'],
+    ['backends.daemon.apply', { engine: UNIX, text: '{}', baseSha256: 'ABC' }, 'baseSha256'],
+    ['backends.daemon.apply', { engine: UNIX, text: 'x'.repeat(1_048_577), baseSha256: SHA }, 'text'],
+    ['backends.daemon.apply', { engine: UNIX, text: '{}' }, 'baseSha256'],
+    ['backends.daemon.apply', { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: 'cors-any:*' }, 'acknowledged'],
+    ['backends.daemon.apply', { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: [''] }, 'acknowledged.0'],
     [
-      'daemonConfig.applyElevated',
+      'backends.daemon.applyElevated',
       { engine: UNIX, text: '{}', baseSha256: SHA, acknowledged: Array.from({ length: 65 }, (_, i) => `cors-origin:${i}`) },
       'acknowledged',
     ],
-    ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: 'runc', baseSha256: SHA, acknowledged: [7] }, 'acknowledged.0'],
-    ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: '--privileged', baseSha256: SHA }, 'runtime'],
-    ['daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: 'run sc', baseSha256: SHA }, 'runtime'],
-    ['daemonConfig.setWindowsIsolation', { engine: UNIX, mode: 'default', baseSha256: SHA }, 'mode'],
-    ['desktop.switchBackend', { target: 'hyperv' }, 'dataDoesNotCarryOver'],
-    ['desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: false }, 'dataDoesNotCarryOver'],
-    ['desktop.switchContainers', { target: 'macos' }, 'target'],
+    ['backends.daemon.setDefaultRuntime', { engine: UNIX, runtime: 'runc', baseSha256: SHA, acknowledged: [7] }, 'acknowledged.0'],
+    ['backends.daemon.setDefaultRuntime', { engine: UNIX, runtime: '--privileged', baseSha256: SHA }, 'runtime'],
+    ['backends.daemon.setDefaultRuntime', { engine: UNIX, runtime: 'run sc', baseSha256: SHA }, 'runtime'],
+    ['backends.daemon.setWindowsIsolation', { engine: UNIX, mode: 'default', baseSha256: SHA }, 'mode'],
+    ['backends.desktop.switchBackend', { target: 'hyperv' }, 'dataDoesNotCarryOver'],
+    ['backends.desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: false }, 'dataDoesNotCarryOver'],
+    ['backends.desktop.switchContainers', { target: 'macos' }, 'target'],
     ['engines.addRemote', { name: 'a', host: 'tcp://h:2376' }, 'name'],
     ['engines.addRemote', { name: 'lab', host: 'http://h:2375' }, 'host'],
     ['engines.addRemote', { name: 'lab', host: 'tcp://h:2376', tls: { ca: 'x'.repeat(65_537) } }, 'tls.ca'],
     ['engines.addRemote', { name: 'lab', host: 'tcp://h:2376', tls: { password: 'x' } }, 'tls.password'],
     ['engines.removeRemote', { name: '../default' }, 'name'],
-    ['wsl.list', { all: true }, 'all'],
+    ['backends.wsl.list', { all: true }, 'all'],
   ] as const)('%s %j: validation of %s', async (call, args, field) => {
     const { dispatch, reached } = setup();
     expect(await dispatch(call, args)).toMatchObject({ ok: false, error: { code: 'validation', field } });
@@ -136,7 +136,7 @@ describe('arguments refused before anything runs', () => {
 
 describe("which engines' daemon.json Silo changes", () => {
   const read = async (fixture: Fixture, engine: string) => {
-    const reply = await fixture.dispatch('daemonConfig.read', { engine });
+    const reply = await fixture.dispatch('backends.daemon.read', { engine });
     if (!reply.ok) throw new Error(reply.error.code);
     return reply.result;
   };
@@ -163,9 +163,12 @@ describe("which engines' daemon.json Silo changes", () => {
     expect(await read(fixture, hosts.nobody.id)).toMatchObject({ reason: 'not-found' });
     // A remote engine is never asked anything.
     expect(fixture.reached.filter((r) => r.includes('10.0.0.2') || r.includes('lab'))).toEqual([]);
-    const apply = await fixture.dispatch('daemonConfig.apply', { engine: hosts.tcp.id, text: '{}', baseSha256: SHA });
+    const apply = await fixture.dispatch('backends.daemon.apply', { engine: hosts.tcp.id, text: '{}', baseSha256: SHA });
     expect(apply).toMatchObject({ ok: false, error: { code: 'config-not-editable', params: { reason: 'remote' } } });
-    expect(await fixture.dispatch('daemonConfig.read', { engine: 'unix:///not/discovered.sock' })).toMatchObject({ ok: false, error: { code: 'no-engine' } });
+    expect(await fixture.dispatch('backends.daemon.read', { engine: 'unix:///not/discovered.sock' })).toMatchObject({
+      ok: false,
+      error: { code: 'no-engine' },
+    });
   });
 
   it('a local dockerd found on its socket: its file, sha256 and command line; a check with binaries on disk', async () => {
@@ -189,7 +192,7 @@ describe("which engines' daemon.json Silo changes", () => {
       commandLineRuntimes: [],
       reload: 'signal',
     });
-    const reply = await fixture.dispatch('daemonConfig.validate', {
+    const reply = await fixture.dispatch('backends.daemon.validate', {
       engine: UNIX,
       text: '{\n  "iptables": true,\n  "runtimes": {"kata": {"path": "/no/such/kata"}}\n}',
     });
@@ -214,7 +217,7 @@ describe("which engines' daemon.json Silo changes", () => {
     dockerd(4242, '/tmp/silo-unit/docker.sock', configFile);
     const fixture = setup({ endpoints: [endpoint(UNIX)], info: () => ({ OSType: 'linux' }) });
     expect(await read(fixture, UNIX)).toMatchObject({ editable: true, exists: false, text: '', sha256: sha256('') });
-    const stale = await fixture.dispatch('daemonConfig.setDefaultRuntime', { engine: UNIX, runtime: 'runsc', baseSha256: SHA });
+    const stale = await fixture.dispatch('backends.daemon.setDefaultRuntime', { engine: UNIX, runtime: 'runsc', baseSha256: SHA });
     expect(stale).toMatchObject({ ok: true, result: { status: 'refused', error: { code: 'config-changed-on-disk' } } });
     expect(fixture.events).toEqual([]);
   });
@@ -266,10 +269,10 @@ describe('Docker Desktop and WSL', () => {
     layout.write(layout.settingsStore, original);
     layout.write(layout.plugin, '');
     const { dispatch, events, runner } = desktopFixture();
-    const reply = await dispatch('desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: true });
+    const reply = await dispatch('backends.desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: true });
     expect(reply).toMatchObject({ ok: true, result: { status: 'failed', error: { code: 'engine-wait-timeout' }, rollback: { restored: true } } });
     expect(readFileSync(layout.settingsStore, 'utf8')).toBe(original);
-    const phases = events.filter((e) => e.event === 'desktop.progress').map((e) => e.payload as { phase: string; operation: string; target: string });
+    const phases = events.filter((e) => e.event === 'backends.desktop.progress').map((e) => e.payload as { phase: string; operation: string; target: string });
     expect(phases.every((p) => p.operation === 'backend' && p.target === 'hyperv')).toBe(true);
     expect([...new Set(phases.map((p) => p.phase))]).toEqual(['writing', 'restarting', 'waiting', 'rolling-back']);
     expect(runner.calls.filter((argv) => argv.slice(1).join(' ') === 'desktop restart')).toHaveLength(2);
@@ -279,11 +282,11 @@ describe('Docker Desktop and WSL', () => {
     layout.write(layout.settingsStore, settingsText());
     layout.write(layout.adminSettings, JSON.stringify({ configurationFileVersion: 2, linuxVM: { wslEngineEnabled: { locked: true, value: true } } }));
     const { dispatch, runner } = desktopFixture();
-    expect(await dispatch('desktop.state', {})).toMatchObject({
+    expect(await dispatch('backends.desktop.state', {})).toMatchObject({
       ok: true,
       result: { installed: true, backend: { current: 'wsl2', locked: true, offered: false, unavailable: 'locked' } },
     });
-    expect(await dispatch('desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: true })).toMatchObject({
+    expect(await dispatch('backends.desktop.switchBackend', { target: 'hyperv', dataDoesNotCarryOver: true })).toMatchObject({
       ok: true,
       result: { status: 'refused', error: { code: 'setting-locked' } },
     });
@@ -298,7 +301,7 @@ describe('Docker Desktop and WSL', () => {
       'utf16le',
     );
     const { dispatch } = desktopFixture(recordingRunner((argv) => (argv[0]?.endsWith('wsl.exe') ? exit(0, listing) : exit(0))));
-    const reply = await dispatch('wsl.list', {});
+    const reply = await dispatch('backends.wsl.list', {});
     expect(reply).toMatchObject({
       ok: true,
       result: {
@@ -312,7 +315,10 @@ describe('Docker Desktop and WSL', () => {
       },
     });
     const linux = setup();
-    expect(await linux.dispatch('wsl.list', {})).toEqual({ ok: true, result: { available: false, distros: [], message: null, integrationKnown: false } });
+    expect(await linux.dispatch('backends.wsl.list', {})).toEqual({
+      ok: true,
+      result: { available: false, distros: [], message: null, integrationKnown: false },
+    });
     expect(linux.reached).toEqual([]);
   });
 });

@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyDaemonConfig, type DaemonConfigTarget } from '../../../../src/main/backends/daemon-config';
+import { applyDaemonJson, type DaemonTarget } from '../../../../src/main/backends/daemon-apply';
 import { locateLinuxDaemon } from '../../../../src/main/backends/daemon-locator';
 import { nodeFileOps } from '../../../../src/main/backends/file-ops';
 import { windowsServiceReloader } from '../../../../src/main/backends/reloader';
 import { windowsServiceTarget } from '../../../../src/main/backends/targets';
-import { setWindowsIsolation, validateDaemonConfig } from '../../../../src/shared/daemon-config';
+import { setWindowsIsolation, validateDaemonJson } from '../../../../src/shared/backends';
 import { exit, recordingRunner } from './desktop-layout';
 
 let root: string;
@@ -102,7 +102,7 @@ describe('a Windows engine installed as a service', () => {
     let file: string;
     let isolation: string;
     let startFails: boolean;
-    let target: DaemonConfigTarget;
+    let target: DaemonTarget;
     let runner: ReturnType<typeof recordingRunner>;
 
     beforeEach(() => {
@@ -113,7 +113,7 @@ describe('a Windows engine installed as a service', () => {
       // The service reads daemon.json at start; a file it refuses keeps it from starting.
       runner = recordingRunner((argv) => {
         if (argv[1] !== 'start') return exit(0);
-        const config = validateDaemonConfig(readFileSync(file, 'utf8'), { platform: 'windows' }).config as { 'exec-opts'?: string[] };
+        const config = validateDaemonJson(readFileSync(file, 'utf8'), { platform: 'windows' }).config as { 'exec-opts'?: string[] };
         if (startFails) return exit(2, '', 'The Docker Engine service could not be started.');
         isolation = config['exec-opts']?.find((o) => o.startsWith('isolation='))?.slice(10) ?? 'hyperv';
         return exit(0);
@@ -128,7 +128,7 @@ describe('a Windows engine installed as a service', () => {
     const fast = { runtimeExists: async () => true, verifyDeadlineMs: 100, pollMs: 10 };
 
     it('writes isolation=process, restarts the service, and reads the new default back', async () => {
-      const result = await applyDaemonConfig(target, setWindowsIsolation(OLD, 'process'), { acknowledged: ['windows-isolation-weaker:hyperv>process'] }, fast);
+      const result = await applyDaemonJson(target, setWindowsIsolation(OLD, 'process'), { acknowledged: ['windows-isolation-weaker:hyperv>process'] }, fast);
       expect(result).toMatchObject({
         status: 'applied',
         changes: [{ path: ['exec-opts'], kind: 'changed', before: ['isolation=hyperv'], after: ['isolation=process'] }],
@@ -141,7 +141,7 @@ describe('a Windows engine installed as a service', () => {
     });
 
     it('refuses a bad isolation value before anything is written', async () => {
-      const result = await applyDaemonConfig(target, OLD.replace('isolation=hyperv', 'isolation=hyper-v'), {}, fast);
+      const result = await applyDaemonJson(target, OLD.replace('isolation=hyperv', 'isolation=hyper-v'), {}, fast);
       expect(result).toMatchObject({ status: 'refused', problems: [{ code: 'isolation-invalid' }] });
       expect(readFileSync(file, 'utf8')).toBe(OLD);
       expect(runner.calls).toEqual([]);
@@ -149,7 +149,7 @@ describe('a Windows engine installed as a service', () => {
 
     it('puts the old file back and starts the service again when it does not start', async () => {
       startFails = true;
-      const result = await applyDaemonConfig(
+      const result = await applyDaemonJson(
         target,
         setWindowsIsolation(OLD, 'process'),
         { acknowledged: ['windows-isolation-weaker:hyperv>process'] },

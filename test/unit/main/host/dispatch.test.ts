@@ -15,8 +15,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'engine.snapshot': fail,
     'containers.list': fail,
     'containers.act': async ({ ids }) => ids.map((id) => ({ id, ok: true, error: null })),
-    'settings.get': fail,
-    'settings.set': fail,
+    'preferences.get': fail,
+    'preferences.set': fail,
     ...overrides,
   } as Handlers;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../../src/shared/contract';
 import { createDispatch } from '../../../../src/main/host/dispatch';
-import { validateDaemonConfig } from '../../../../src/shared/daemon-config/validate';
+import { validateDaemonJson } from '../../../../src/shared/backends/daemon-validate';
 import { isReservedKey, reservedKeyIn } from '../../../../src/shared/reserved-keys';
 import { validateEnv, validateLabels } from '../../../../src/shared/validate/env';
 
@@ -22,7 +22,7 @@ describe('reserved keys through the real dispatch', () => {
     ['containers.create', '{"image":"busybox","labels":["ok=1","__proto__=x"]}', 'labels.1'],
     ['containers.create', '{"image":"busybox","env":["__proto__=x"]}', 'env.0'],
     ['containers.create', '{"image":"busybox","__proto__":{"privileged":true}}', '__proto__'],
-    ['isolation.recreate', `{"ids":["${id}"],"target":"runsc","choices":{"__proto__":"discard"}}`, 'choices.__proto__'],
+    ['isolation.move', `{"ids":["${id}"],"target":"runsc","choices":{"__proto__":"discard"}}`, 'choices.__proto__'],
     ['containers.act', `{"ids":["${id}"],"action":"stop","__proto__":{"force":true}}`, '__proto__'],
   ];
 
@@ -63,7 +63,7 @@ describe('the shared rules', () => {
 
   it('daemon.json refuses it in any object, with its position', () => {
     const text = '{\n  "log-opts": {\n    "__proto__": "x"\n  }\n}\n';
-    const report = validateDaemonConfig(text, { platform: 'linux' });
+    const report = validateDaemonJson(text, { platform: 'linux' });
     expect(report.ok).toBe(false);
     expect(report.problems).toContainEqual(expect.objectContaining({ code: 'reserved-key', severity: 'error', key: 'log-opts.__proto__', line: 3, column: 5 }));
   });

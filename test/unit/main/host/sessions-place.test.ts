@@ -3,18 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { SessionHub } from '../../../../src/main/host/sessions';
 import type { EngineService } from '../../../../src/main/engine/types';
-import type { SettingsStore } from '../../../../src/main/preferences/store';
+import type { PreferencesStore } from '../../../../src/main/preferences/store';
 import type { IsolationService } from '../../../../src/main/isolation/service';
 import type { EventName } from '../../../../src/shared/contract';
 
 const off = () => () => undefined;
 const engine = { on: off, endpoints: () => [], snapshot: () => ({}), containers: () => [] } as unknown as EngineService;
-const settings = { on: off, get: () => ({ language: 'en' }) } as unknown as SettingsStore;
+const preferences = { on: off, get: () => ({ language: 'en' }) } as unknown as PreferencesStore;
 const isolation = { on: off } as unknown as IsolationService;
 
 describe('SessionHub.openPlace', () => {
   it('reaches every started page, and only those', async () => {
-    const hub = new SessionHub(engine, settings, isolation);
+    const hub = new SessionHub(engine, preferences, isolation);
     const heard = { started: [] as { event: EventName; payload: unknown }[], idle: [] as { event: EventName; payload: unknown }[] };
     const started = hub.open((event, payload) => heard.started.push({ event, payload }));
     hub.open((event, payload) => heard.idle.push({ event, payload }));

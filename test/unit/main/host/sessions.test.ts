@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionHub } from '../../../../src/main/host/sessions';
-import { SettingsStore } from '../../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../../src/main/preferences/store';
 import { callSchemas, type EventName } from '../../../../src/shared/contract';
 import { snapshot } from '../tray/fixtures';
 
@@ -18,7 +18,7 @@ function hub() {
     on: () => () => undefined,
   };
   const isolation = { on: () => () => undefined };
-  return new SessionHub(engine as never, new SettingsStore(mkdtempSync(join(tmpdir(), 'silo-hub-'))), isolation as never);
+  return new SessionHub(engine as never, new PreferencesStore(mkdtempSync(join(tmpdir(), 'silo-hub-'))), isolation as never);
 }
 
 function page(h: SessionHub) {
@@ -48,7 +48,7 @@ describe('the session hub', () => {
     h.openPlace({ view: 'backends' });
     const first = page(h);
     await first.session.handlers['session.start']({} as never);
-    expect(first.names()).toEqual(['settings.changed', 'engines.changed', 'engine.changed', 'containers.changed', 'place.open']);
+    expect(first.names()).toEqual(['preferences.changed', 'engines.changed', 'engine.changed', 'containers.changed', 'place.open']);
     expect(first.events.at(-1)?.payload).toEqual({ place: { view: 'backends' } });
     const second = page(h);
     await second.session.handlers['session.start']({} as never);

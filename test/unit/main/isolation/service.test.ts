@@ -42,9 +42,9 @@ describe('the isolation service', () => {
     const { service } = serviceOn(fake, mkdtempSync(join(tmpdir(), 'silo-s-')), { before: (p) => (p.step === 'stop' ? gate : undefined) });
     const seen: string[] = [];
     service.on('progress', (p) => seen.push(`${p.step}:${p.status}`));
-    const first = service.recreate({ ids: [web.Id], target: 'runsc', operationId: 'first-move' });
+    const first = service.move({ ids: [web.Id], target: 'runsc', operationId: 'first-move' });
     await new Promise((r) => setTimeout(r, 20));
-    const second = await service.recreate({ ids: [web.Id.slice(0, 12)], target: 'runsc' }).catch((e: unknown) => e);
+    const second = await service.move({ ids: [web.Id.slice(0, 12)], target: 'runsc' }).catch((e: unknown) => e);
     expect((second as SiloFailure).error.code).toBe('operation-in-progress');
     release();
     expect((await first).ok).toBe(true);
@@ -61,7 +61,7 @@ describe('the isolation service', () => {
         if (p.step === 'rename') throw new SimulatedCrash();
       },
     });
-    await expect(crashing.service.recreate({ ids: [web.Id], target: 'runsc' })).rejects.toBeInstanceOf(SimulatedCrash);
+    await expect(crashing.service.move({ ids: [web.Id], target: 'runsc' })).rejects.toBeInstanceOf(SimulatedCrash);
     crashing.service.close();
     expect(fake.names()).toEqual([`web-silo-old-${web.Id.slice(0, 12)}`]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BURST, initialNotifierState, nextWake, receive, REPEAT_MS, tick, type NotifierState } from '../../../../src/main/notify/burst';
-import { DEFAULT_NOTIFY_SETTINGS, type ContainerIncident, type IncidentKind, type Notice, type NotifySettings } from '../../../../src/main/notify/types';
+import { DEFAULT_NOTIFY_PREFERENCES, type ContainerIncident, type IncidentKind, type Notice, type NotifyPreferences } from '../../../../src/main/notify/types';
 import { wordNotice } from '../../../../src/main/notify/words';
 import { hexId } from '../tray/fixtures';
 
@@ -13,11 +13,11 @@ const incident = (n: number, at: number, kind: IncidentKind = 'died'): Container
 });
 
 /** Feeds incidents and clock ticks in order, collecting every notice. */
-function run(inputs: Array<ContainerIncident | { tick: number }>, settings: NotifySettings = DEFAULT_NOTIFY_SETTINGS) {
+function run(inputs: Array<ContainerIncident | { tick: number }>, preferences: NotifyPreferences = DEFAULT_NOTIFY_PREFERENCES) {
   let state: NotifierState = initialNotifierState();
   const notices: Notice[] = [];
   for (const input of inputs) {
-    const step = 'tick' in input ? tick(state, input.tick) : receive(state, input, settings);
+    const step = 'tick' in input ? tick(state, input.tick) : receive(state, input, preferences);
     state = step.state;
     notices.push(...step.notices);
   }
@@ -80,7 +80,7 @@ describe('notifications', () => {
     for (const input of steady.slice(4)) {
       const woke = tick(state, input.at);
       notices.push(...woke.notices);
-      const step = receive(woke.state, input, DEFAULT_NOTIFY_SETTINGS);
+      const step = receive(woke.state, input, DEFAULT_NOTIFY_PREFERENCES);
       notices.push(...step.notices);
       state = step.state;
     }

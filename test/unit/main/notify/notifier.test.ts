@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContainersPatch, ContainerSummary } from '../../../../src/shared/model/container';
 import { RequestedStops } from '../../../../src/main/notify/requested';
-import { DEFAULT_NOTIFY_SETTINGS, type NotifySettings } from '../../../../src/main/notify/types';
+import { DEFAULT_NOTIFY_PREFERENCES, type NotifyPreferences } from '../../../../src/main/notify/types';
 import { container } from '../tray/fixtures';
 
 const electron = vi.hoisted(() => {
@@ -36,7 +36,7 @@ const { startNotifier } = await import('../../../../src/main/notify/notifier');
 
 const detail = (exitCode: number, oomKilled = false) => ({ startedAt: 0, finishedAt: 1, exitCode, oomKilled, health: null, restartCount: 0 });
 
-function setup(list: ContainerSummary[], settings: NotifySettings = DEFAULT_NOTIFY_SETTINGS) {
+function setup(list: ContainerSummary[], preferences: NotifyPreferences = DEFAULT_NOTIFY_PREFERENCES) {
   let listener: ((patch: ContainersPatch) => void) | null = null;
   const engine = {
     containers: () => list,
@@ -47,7 +47,14 @@ function setup(list: ContainerSummary[], settings: NotifySettings = DEFAULT_NOTI
   };
   const requested = new RequestedStops();
   const openWindow = vi.fn();
-  const notifier = startNotifier({ engine: engine as never, settings: () => settings, language: () => 'en', requested, openWindow, now: () => Date.now() });
+  const notifier = startNotifier({
+    engine: engine as never,
+    preferences: () => preferences,
+    language: () => 'en',
+    requested,
+    openWindow,
+    now: () => Date.now(),
+  });
   const emit = (upsert: ContainerSummary[]) => listener?.({ reset: false, upsert, remove: [] });
   return { notifier, requested, openWindow, emit, hasListener: () => listener !== null };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { securePrivateFolder } from '../../../../src/main/preferences/private-folder';
-import { SettingsStore } from '../../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../../src/main/preferences/store';
 import { writeBounds } from '../../../../src/main/electron/window-state';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
@@ -26,7 +26,7 @@ afterEach(() => {
 describe('the config folder', () => {
   it('is created 0700 by the settings store, nested folders too, and settings.json is 0600', () => {
     const dir = join(root, 'xdg', 'Silo');
-    const store = new SettingsStore(dir);
+    const store = new PreferencesStore(dir);
     expect(mode(dir)).toBe(0o700);
     store.update({ language: 'es' });
     expect(mode(join(dir, 'settings.json'))).toBe(0o600);
@@ -41,7 +41,7 @@ describe('the config folder', () => {
     writeFileSync(join(dir, 'read-only'), '', { mode: 0o444 });
     mkdirSync(join(dir, 'recreate-journal'), { mode: 0o755 });
     const warnings: string[] = [];
-    expect(new SettingsStore(dir, (w) => warnings.push(w)).get()).toEqual({ language: 'en' });
+    expect(new PreferencesStore(dir, (w) => warnings.push(w)).get()).toEqual({ language: 'en' });
     expect(mode(dir)).toBe(0o700);
     expect(mode(join(dir, 'settings.json'))).toBe(0o600);
     expect(mode(join(dir, 'window-state.json'))).toBe(0o600);

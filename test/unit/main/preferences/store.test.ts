@@ -2,17 +2,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../../src/main/preferences/store';
 
-describe('settings', () => {
+describe('preferences', () => {
   it('starts from defaults, saves a change, and reads it back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silo-settings-'));
-    const store = new SettingsStore(dir);
+    const store = new PreferencesStore(dir);
     expect(store.get()).toEqual({ language: null });
     const seen: unknown[] = [];
     store.on((s) => seen.push(s));
     store.update({ language: 'es' });
-    expect(new SettingsStore(dir).get()).toEqual({ language: 'es' });
+    expect(new PreferencesStore(dir).get()).toEqual({ language: 'es' });
     expect(seen).toEqual([{ language: 'es' }]);
   });
 
@@ -20,7 +20,7 @@ describe('settings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silo-settings-'));
     writeFileSync(join(dir, 'settings.json'), '{ broken');
     const warnings: string[] = [];
-    expect(new SettingsStore(dir, (w) => warnings.push(w)).get()).toEqual({ language: null });
+    expect(new PreferencesStore(dir, (w) => warnings.push(w)).get()).toEqual({ language: null });
     const aside = readdirSync(dir).find((f) => f.startsWith('settings.json.unreadable-'));
     expect(aside).toBeDefined();
     expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{ broken');

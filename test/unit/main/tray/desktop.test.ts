@@ -59,7 +59,7 @@ vi.mock('electron', () => electron.module);
 const { startDesktop } = await import('../../../../src/main/electron/desktop');
 
 function fakeCore(list: ContainerSummary[] = []) {
-  const off = { engine: 0, settings: 0 };
+  const off = { engine: 0, preferences: 0 };
   const containerListeners: Array<(patch: ContainersPatch) => void> = [];
   const engine = {
     snapshot: () => snapshot('connected'),
@@ -72,10 +72,10 @@ function fakeCore(list: ContainerSummary[] = []) {
     act: vi.fn(),
     select: vi.fn(),
   };
-  const settings = { get: () => ({ language: null }), on: () => () => void off.settings++ };
+  const preferences = { get: () => ({ language: null }), on: () => () => void off.preferences++ };
   const hub = { openPlace: vi.fn() };
   const emit = (patch: ContainersPatch) => containerListeners.forEach((l) => l(patch));
-  return { core: { engine, settings, hub, stop: vi.fn() }, off, hub, emit };
+  return { core: { engine, preferences, hub, stop: vi.fn() }, off, hub, emit };
 }
 
 type MenuItem = { label?: string; submenu?: MenuItem[]; click?: () => void };
@@ -99,7 +99,7 @@ describe('the desktop integration', () => {
 
     desktop.stop();
     expect(electron.trays.at(-1)?.destroyed).toBe(true);
-    expect(off).toEqual({ engine: 4, settings: 1 }); // the tray's three listeners and the notifier's
+    expect(off).toEqual({ engine: 4, preferences: 1 }); // the tray's three listeners and the notifier's
   });
 
   it("opens the window at a container's logs from the tray, and at the container a notification is about", async () => {

@@ -45,8 +45,8 @@ describe('the tray menu', () => {
         if (phase === 'connected') expect(menu[0]?.label).toBe(`default: ${running} of ${size} running · runc (shared kernel)`);
         else expect(menu[0]?.label).toBe(`default: ${phase === 'unreachable' ? 'unreachable' : `${phase}…`}`);
 
-        // Open Silo, Settings and Quit always close the menu; the engine switch is always there.
-        expect(labels(menu).slice(-4)).toEqual(['Open Silo', 'Settings…', '---', 'Quit Silo']);
+        // Open Silo, Engine settings and Quit always close the menu; the engine switch is always there.
+        expect(labels(menu).slice(-4)).toEqual(['Open Silo', 'Engine settings…', '---', 'Quit Silo']);
         expect(find(menu, 'Engine')?.submenu?.map((item) => [item.label, item.checked])).toEqual([
           ['default', true],
           ['rootless', false],
@@ -142,9 +142,9 @@ describe('the tray menu', () => {
     expect(find(buildTrayMenu(state('unreachable', [], { engineOsSwitch: 'linux' })), 'Switch to Linux containers')).toBeUndefined();
   });
 
-  it('says when no engine was found, and still offers Open, Settings and Quit', () => {
+  it('says when no engine was found, and still offers Open, Engine settings and Quit', () => {
     const menu = buildTrayMenu({ ...state('unreachable', []), engine: null, endpoints: [] });
-    expect(labels(menu)).toEqual(['No engine found', '---', 'Open Silo', 'Settings…', '---', 'Quit Silo']);
+    expect(labels(menu)).toEqual(['No engine found', '---', 'Open Silo', 'Engine settings…', '---', 'Quit Silo']);
   });
 
   it('speaks Spanish', () => {

@@ -149,7 +149,7 @@ describe('the tray', () => {
     expect(app.openWindow).toHaveBeenCalledWith({ view: 'containers', container: id, tab: 'logs' });
     findItem(fake.menus[0]!, 'runsc (user-space kernel)')!.click!({} as never, undefined, {} as never);
     expect(app.setDefaultIsolation).toHaveBeenCalledWith('runsc');
-    findItem(fake.menus[0]!, 'Settings…')!.click!({} as never, undefined, {} as never);
+    findItem(fake.menus[0]!, 'Engine settings…')!.click!({} as never, undefined, {} as never);
     expect(app.openWindow).toHaveBeenLastCalledWith({ view: 'backends' });
     findItem(fake.menus[0]!, 'Quit Silo')!.click!({} as never, undefined, {} as never);
     expect(app.quit).toHaveBeenCalled();

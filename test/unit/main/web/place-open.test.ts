@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SessionHub } from '../../../../src/main/host/sessions';
-import { SettingsStore } from '../../../../src/main/preferences/store';
+import { PreferencesStore } from '../../../../src/main/preferences/store';
 import { startWebHost, type WebHost } from '../../../../src/main/web/server';
 import { snapshot } from '../tray/fixtures';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 describe('the browser host', () => {
   it('passes place.open from the hub to a started page', async () => {
     const engine = { endpoints: () => [], snapshot: () => snapshot('connected'), containers: () => [], on: () => () => undefined };
-    const hub = new SessionHub(engine as never, new SettingsStore(mkdtempSync(join(tmpdir(), 'silo-web-'))), { on: () => () => undefined } as never);
+    const hub = new SessionHub(engine as never, new PreferencesStore(mkdtempSync(join(tmpdir(), 'silo-web-'))), { on: () => () => undefined } as never);
     const token = 'a'.repeat(64);
     host = await startWebHost({ hub, staticDir: mkdtempSync(join(tmpdir(), 'silo-static-')), port: 0, token });
     const signIn = await fetch(`http://127.0.0.1:${host.port}/session`, {

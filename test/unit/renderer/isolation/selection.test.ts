@@ -1,7 +1,7 @@
 // What the "Change isolation" dialog offers, and when "Change isolation" may be pressed.
 import { describe, expect, it } from 'vitest';
 import type { MoveTarget } from '../../../../src/shared/isolation/gvisor-limits';
-import type { RecreateAdvice } from '../../../../src/shared/model/recreate';
+import type { MoveAdvice } from '../../../../src/shared/model/move';
 import {
   choicesToSend,
   commonTargets,
@@ -27,7 +27,7 @@ const runc = target('runc', 'shared-kernel', true);
 const runsc = target('runsc', 'user-space-kernel');
 const kata = target('kata', 'virtual-machine');
 
-function advice(over: Partial<RecreateAdvice> & { changed?: boolean } = {}): RecreateAdvice {
+function advice(over: Partial<MoveAdvice> & { changed?: boolean } = {}): MoveAdvice {
   const { changed = false, ...rest } = over;
   return {
     containerId: 'a'.repeat(64),
@@ -84,7 +84,7 @@ describe('targets', () => {
   });
 });
 
-type AdviceState = RecreateAdvice | 'loading' | 'failed';
+type AdviceState = MoveAdvice | 'loading' | 'failed';
 const states = (entries: Array<[string, AdviceState]>): Map<string, AdviceState> => new Map(entries);
 
 describe('when the move may start', () => {

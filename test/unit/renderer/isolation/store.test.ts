@@ -1,6 +1,6 @@
 // The isolation slice: progress by operation, recoveries told once, the dialogs it opens.
 import { describe, expect, it } from 'vitest';
-import type { RecreateProgress, RecoveryReport } from '../../../../src/shared/model/recreate';
+import type { MoveProgress, RecoveryReport } from '../../../../src/shared/model/move';
 import type { CallPort } from '../../../../src/renderer/stores/api-port';
 import { createIsolationStore, recoveryKey } from '../../../../src/renderer/stores/isolation';
 
@@ -10,7 +10,7 @@ const recovery = (operationId: string, at: number): RecoveryReport => ({
   ok: true,
   containers: [{ name: 'web', outcome: 'original', actions: [], ok: true, error: null }],
 });
-const progress = (operationId: string, index: number): RecreateProgress => ({
+const progress = (operationId: string, index: number): MoveProgress => ({
   operationId,
   containerId: 'a',
   containerName: 'web',
@@ -65,10 +65,10 @@ describe('isolation store', () => {
 
   it('opens one dialog at a time', () => {
     const store = createIsolationStore(fakeApi({}));
-    store.getState().openChange({ kind: 'project', project: 'shop' });
-    expect(store.getState().change).toEqual({ kind: 'project', project: 'shop' });
+    store.getState().openMove({ kind: 'project', project: 'shop' });
+    expect(store.getState().moveRequest).toEqual({ kind: 'project', project: 'shop' });
     store.getState().openCreate();
-    expect(store.getState().change).toBeNull();
+    expect(store.getState().moveRequest).toBeNull();
     expect(store.getState().creating).toBe(true);
     store.getState().closeCreate();
     expect(store.getState().creating).toBe(false);

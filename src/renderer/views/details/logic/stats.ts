@@ -1,7 +1,7 @@
 // Stats as the Stats tab shows them: numbers in the person's locale (memory in binary units and
 // network / block I/O in decimal ones, as `docker stats` prints them), and per-second rates from
 // the engine's running totals. Pure.
-import type { Language } from '../../../../shared/model/settings';
+import type { Language } from '../../../../shared/model/preferences';
 import type { StatsSample } from '../../../../shared/model/stats';
 
 const formats = new Map<string, Intl.NumberFormat>();

@@ -1,0 +1,49 @@
+// The Engine settings view: the active engine's default isolation and its daemon.json, Docker Desktop
+// (when it is installed), WSL (when there is one), and every engine Silo knows.
+import { useEffect } from 'react';
+import { useT } from '../../i18n/react';
+import { useEngine } from '../../stores/react';
+import { usePlatform, useDaemon } from '../../stores/backends-react';
+import { DefaultIsolation } from './DefaultIsolation';
+import { DaemonJsonEditor } from './DaemonJsonEditor';
+import { DockerDesktopSection } from './DockerDesktopSection';
+import { WslSection } from './WslSection';
+import { EnginesSection } from './EnginesSection';
+import { AddRemoteEngine } from './AddRemoteEngine';
+import './backends.css';
+
+export function BackendsView() {
+  const t = useT();
+  const active = useEngine((s) => s.endpoints.find((e) => e.active)?.id ?? null);
+  const load = useDaemon((s) => s.load);
+  const loadDesktop = usePlatform((s) => s.loadDesktop);
+  const loadWsl = usePlatform((s) => s.loadWsl);
+  const loadContexts = usePlatform((s) => s.loadContexts);
+
+  useEffect(() => {
+    if (active) void load(active);
+  }, [active, load]);
+
+  useEffect(() => {
+    void loadDesktop();
+    void loadWsl();
+    void loadContexts();
+  }, [loadDesktop, loadWsl, loadContexts]);
+
+  return (
+    <section className="view backends-view" aria-labelledby="backends-title">
+      <header className="view-head">
+        <h1 id="backends-title">{t('backends.title')}</h1>
+      </header>
+      <div className="backends-scroll">
+        <p className="muted backends-intro">{t('backends.intro')}</p>
+        <DefaultIsolation />
+        <DaemonJsonEditor />
+        <DockerDesktopSection />
+        <WslSection />
+        <EnginesSection />
+        <AddRemoteEngine />
+      </div>
+    </section>
+  );
+}
