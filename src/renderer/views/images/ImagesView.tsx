@@ -6,19 +6,17 @@ import type { ImagePruneEstimate } from '../../../shared/model/image-list';
 import { formatBytes, fraction } from '../../format/bytes';
 import { useNow } from '../../hooks';
 import { useLanguage, useT } from '../../i18n/react';
-import { VirtualTable } from '../../components/VirtualTable';
-import { ListError, ProgressBar, useFollowedList } from '../../components/ResourceParts';
+import { ResourceView } from '../../components/ResourceView';
+import { ProgressBar, useFollowedList } from '../../components/ResourceParts';
 import { PruneDialog } from '../../components/PruneDialog';
 import { useIsolation, useStores } from '../../stores/react';
 import { useImages } from '../../stores/resources-react';
-import { ImageRow } from './ImageRow';
+import { imageColumns } from './columns';
 import { LayersDialog } from './LayersDialog';
 import { PullDialog } from './PullDialog';
 import { ImportDialog } from './ImportDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { describeImagePrune, describePull, imageRows, pullFraction, rowName, rowReference, shortId, type ImageRowItem } from './model';
-
-const ROW_HEIGHT = 40;
 
 type Dialog = { kind: 'layers'; row: ImageRowItem } | { kind: 'remove'; row: ImageRowItem } | { kind: 'pull' } | { kind: 'import' } | { kind: 'prune' } | null;
 
@@ -49,40 +47,19 @@ export function ImagesView() {
   const onRun = useCallback((row: ImageRowItem) => openCreate(rowReference(row)), [openCreate]);
   const close = useCallback(() => setDialog(null), []);
 
-  const renderRow = useCallback(
-    (row: ImageRowItem, ariaRowIndex: number) => (
-      <ImageRow row={row} ariaRowIndex={ariaRowIndex} now={now} t={t} language={language} live={live} onLayers={onLayers} onRun={onRun} onRemove={onRemove} />
-    ),
-    [now, t, language, live, onLayers, onRun, onRemove],
-  );
-
-  const header = (
-    <div role="row" aria-rowindex={1} className="res-grid images-grid res-header">
-      <div role="columnheader">{t('column.name')}</div>
-      <div role="columnheader">{t('images.column.id')}</div>
-      <div role="columnheader" className="cell-number">
-        {t('images.column.size')}
-      </div>
-      <div role="columnheader">{t('images.column.created')}</div>
-      <div role="columnheader">{t('images.column.platform')}</div>
-      <div role="columnheader" className="cell-actions">
-        <span className="visually-hidden">{t('column.actions')}</span>
-      </div>
-    </div>
-  );
-
-  const empty = !loaded ? t('images.loading') : allRows === 0 ? t('images.none') : t('images.noMatch');
+  const columns = useMemo(() => imageColumns({ now, t, language, live, onLayers, onRun, onRemove }), [now, t, language, live, onLayers, onRun, onRemove]);
   const estimate = useCallback(() => pruneEstimate(), [pruneEstimate]);
 
   return (
-    <section className="view resource-view" aria-labelledby="images-title">
-      <header className="view-head">
-        <h1 id="images-title">{t('nav.images')}</h1>
-        <span className="muted count-label" aria-live="polite">
-          {loaded ? t('images.total', { count: all.length, size: formatBytes(totalSize, language) }) : ''}
-        </span>
-        {loaded && (!live || !following) ? <span className="stale-note">{t('resources.stale')}</span> : null}
-        <div className="view-actions">
+    <ResourceView
+      name="images"
+      title={t('nav.images')}
+      count={t('images.total', { count: all.length, size: formatBytes(totalSize, language) })}
+      loaded={loaded}
+      live={live}
+      following={following}
+      actions={
+        <>
           <button type="button" className="button primary" disabled={!live} onClick={() => setDialog({ kind: 'pull' })}>
             {t('images.pull')}
           </button>
@@ -92,30 +69,20 @@ export function ImagesView() {
           <button type="button" className="button" disabled={!live} onClick={() => setDialog({ kind: 'prune' })}>
             {t('images.prune')}
           </button>
-        </div>
-      </header>
-      <div className="filter-bar" role="search" aria-label={t('images.filterLabel')}>
-        <input
-          type="search"
-          className="search"
-          value={text}
-          placeholder={t('images.filterPlaceholder')}
-          aria-label={t('images.filter')}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      {listError ? <ListError error={listError} onRetry={() => void load()} /> : null}
-      <WorkStrips showPull={dialog?.kind !== 'pull'} showUpload={dialog?.kind !== 'import'} onShow={(kind) => setDialog({ kind })} />
-      <VirtualTable
-        rows={rows}
-        rowKey={(row) => row.key}
-        renderRow={renderRow}
-        header={header}
-        rowHeight={ROW_HEIGHT}
-        label={t('images.tableLabel')}
-        className={live || !loaded ? 'resource-table' : 'resource-table stale'}
-        empty={<p className="empty">{empty}</p>}
-      />
+        </>
+      }
+      filter={text}
+      onFilter={setText}
+      listError={listError}
+      onRetry={() => void load()}
+      any={allRows > 0}
+      above={<WorkStrips showPull={dialog?.kind !== 'pull'} showUpload={dialog?.kind !== 'import'} onShow={(kind) => setDialog({ kind })} />}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.key}
+      rowLabel={rowName}
+      grid="images-grid"
+    >
       {dialog?.kind === 'layers' ? <LayersDialog image={dialog.row.image} name={rowName(dialog.row)} onClose={close} /> : null}
       {dialog?.kind === 'remove' ? <RemoveImageDialog row={dialog.row} onClose={close} /> : null}
       {dialog?.kind === 'pull' ? <PullDialog onClose={close} /> : null}
@@ -131,7 +98,7 @@ export function ImagesView() {
           onClose={close}
         />
       ) : null}
-    </section>
+    </ResourceView>
   );
 }
 

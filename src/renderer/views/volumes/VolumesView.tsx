@@ -6,17 +6,15 @@ import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/v
 import { formatBytes } from '../../format/bytes';
 import { useNow } from '../../hooks';
 import { useLanguage, useT } from '../../i18n/react';
-import { VirtualTable } from '../../components/VirtualTable';
-import { ListError, useFollowedList } from '../../components/ResourceParts';
+import { ResourceView } from '../../components/ResourceView';
+import { useFollowedList } from '../../components/ResourceParts';
 import { PruneDialog } from '../../components/PruneDialog';
 import { useContainers, useStores, useUi } from '../../stores/react';
 import { useVolumes } from '../../stores/resources-react';
-import { VolumeRow } from './VolumeRow';
+import { volumeColumns } from './columns';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { describeVolumePrune, matchesVolume, sortVolumes } from './model';
-
-const ROW_HEIGHT = 40;
 
 type Dialog = { kind: 'create' } | { kind: 'remove'; name: string } | { kind: 'prune' } | null;
 
@@ -57,80 +55,42 @@ export function VolumesView() {
   const close = useCallback(() => setDialog(null), []);
   const estimate = useCallback(() => pruneEstimate(), [pruneEstimate]);
 
-  const renderRow = useCallback(
-    (volume: VolumeSummary, ariaRowIndex: number) => (
-      <VolumeRow
-        volume={volume}
-        containers={containers}
-        ariaRowIndex={ariaRowIndex}
-        now={now}
-        t={t}
-        language={language}
-        live={live}
-        onShowContainer={onShowContainer}
-        onRemove={onRemove}
-      />
-    ),
+  const columns = useMemo(
+    () => volumeColumns({ containers, now, t, language, live, onShowContainer, onRemove }),
     [containers, now, t, language, live, onShowContainer, onRemove],
   );
 
-  const header = (
-    <div role="row" aria-rowindex={1} className="res-grid volumes-grid res-header">
-      <div role="columnheader">{t('column.name')}</div>
-      <div role="columnheader">{t('volumes.column.driver')}</div>
-      <div role="columnheader">{t('volumes.column.mountpoint')}</div>
-      <div role="columnheader" className="cell-number">
-        {t('volumes.column.size')}
-      </div>
-      <div role="columnheader">{t('volumes.column.usedBy')}</div>
-      <div role="columnheader">{t('volumes.column.created')}</div>
-      <div role="columnheader" className="cell-actions">
-        <span className="visually-hidden">{t('column.actions')}</span>
-      </div>
-    </div>
-  );
-
   const removing = dialog?.kind === 'remove' ? items.get(dialog.name) : undefined;
-  const empty = !loaded ? t('volumes.loading') : all.length === 0 ? t('volumes.none') : t('volumes.noMatch');
 
   return (
-    <section className="view resource-view" aria-labelledby="volumes-title">
-      <header className="view-head">
-        <h1 id="volumes-title">{t('nav.volumes')}</h1>
-        <span className="muted count-label" aria-live="polite">
-          {loaded ? t('volumes.total', { count: all.length, inUse }) : ''}
-        </span>
-        {loaded && (!live || !following) ? <span className="stale-note">{t('resources.stale')}</span> : null}
-        <div className="view-actions">
+    <ResourceView
+      name="volumes"
+      title={t('nav.volumes')}
+      count={t('volumes.total', { count: all.length, inUse })}
+      loaded={loaded}
+      live={live}
+      following={following}
+      actions={
+        <>
           <button type="button" className="button primary" disabled={!live} onClick={() => setDialog({ kind: 'create' })}>
             {t('volumes.createOpen')}
           </button>
           <button type="button" className="button" disabled={!live} onClick={() => setDialog({ kind: 'prune' })}>
             {t('volumes.prune')}
           </button>
-        </div>
-      </header>
-      <div className="filter-bar" role="search" aria-label={t('volumes.filterLabel')}>
-        <input
-          type="search"
-          className="search"
-          value={text}
-          placeholder={t('volumes.filterPlaceholder')}
-          aria-label={t('volumes.filter')}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      {listError ? <ListError error={listError} onRetry={() => void load()} /> : null}
-      <VirtualTable
-        rows={rows}
-        rowKey={(v) => v.name}
-        renderRow={renderRow}
-        header={header}
-        rowHeight={ROW_HEIGHT}
-        label={t('volumes.tableLabel')}
-        className={live || !loaded ? 'resource-table' : 'resource-table stale'}
-        empty={<p className="empty">{empty}</p>}
-      />
+        </>
+      }
+      filter={text}
+      onFilter={setText}
+      listError={listError}
+      onRetry={() => void load()}
+      any={all.length > 0}
+      columns={columns}
+      rows={rows}
+      rowKey={(v) => v.name}
+      rowLabel={(v) => v.name}
+      grid="volumes-grid"
+    >
       {dialog?.kind === 'create' ? <CreateVolumeDialog drivers={drivers} onClose={close} /> : null}
       {removing ? <RemoveVolumeDialog volume={removing} onClose={close} /> : null}
       {dialog?.kind === 'prune' ? (
@@ -144,7 +104,7 @@ export function VolumesView() {
           onClose={close}
         />
       ) : null}
-    </section>
+    </ResourceView>
   );
 }
 

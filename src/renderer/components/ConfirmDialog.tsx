@@ -1,0 +1,68 @@
+// A modal that asks one thing and sends it: a heading, what the caller says, a bar while it is on
+// its way, the error in plain words when it failed, Cancel and the confirm button. Escape and
+// Cancel are refused while sending.
+import type { ReactNode } from 'react';
+import type { SiloError } from '../../shared/errors';
+import { useT } from '../i18n/react';
+import { ModalDialog } from './ModalDialog';
+import { ErrorNote, ProgressBar } from './ResourceParts';
+
+export function ConfirmDialog({
+  title,
+  children,
+  confirm,
+  onConfirm,
+  onClose,
+  danger = false,
+  disabled = false,
+  sending = false,
+  sendingText,
+  error,
+  errorPrefix,
+  className,
+  noValidate,
+}: {
+  title: ReactNode;
+  children?: ReactNode;
+  confirm: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+  sending?: boolean;
+  /** Shown with an indeterminate bar while sending; without it no bar is shown. */
+  sendingText?: string;
+  error?: SiloError | null;
+  errorPrefix?: (reason: string) => string;
+  className?: string;
+  noValidate?: boolean;
+}) {
+  const t = useT();
+  return (
+    <ModalDialog onCancel={onClose} canCancel={!sending} {...(className ? { className } : {})}>
+      {(titleId) => (
+        <form
+          method="dialog"
+          noValidate={noValidate}
+          onSubmit={(event) => {
+            event.preventDefault();
+            onConfirm();
+          }}
+        >
+          <h2 id={titleId}>{title}</h2>
+          {children}
+          {sending && sendingText ? <ProgressBar value={null} label={sendingText} text={sendingText} /> : null}
+          {error ? <ErrorNote error={error} {...(errorPrefix ? { prefix: errorPrefix } : {})} /> : null}
+          <div className="dialog-buttons wrap">
+            <button type="button" className="button" disabled={sending} onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className={danger ? 'button danger primary' : 'button primary'} disabled={sending || disabled}>
+              {confirm}
+            </button>
+          </div>
+        </form>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,74 @@
+// The skeleton of the Images, Volumes and Networks views: a heading with the count, the stale
+// note and the view's buttons, a filter as typed, the list's error with Retry, then the table of
+// the view's column model. What a view adds (strips above the table, its dialogs) comes as props.
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/react';
+import { ListError } from './ResourceParts';
+import { ResourceTable, type ResourceTableProps } from './ResourceTable';
+import type { SiloError } from '../../shared/errors';
+
+export interface ResourceViewProps<R> extends Omit<ResourceTableProps<R>, 'label' | 'stale' | 'empty'> {
+  /** The view's name: ids and i18n keys (`<name>.filter`, `<name>.tableLabel`…) derive from it. */
+  name: 'images' | 'volumes' | 'networks';
+  title: string;
+  count: string;
+  loaded: boolean;
+  live: boolean;
+  following: boolean;
+  actions: ReactNode;
+  filter: string;
+  onFilter: (text: string) => void;
+  listError: SiloError | null;
+  onRetry: () => void;
+  /** True when the view has items at all (so "none" is told apart from "none match"). */
+  any: boolean;
+  above?: ReactNode;
+  children?: ReactNode;
+}
+
+export function ResourceView<R>({
+  name,
+  title,
+  count,
+  loaded,
+  live,
+  following,
+  actions,
+  filter,
+  onFilter,
+  listError,
+  onRetry,
+  any,
+  above,
+  children,
+  ...table
+}: ResourceViewProps<R>) {
+  const t = useT();
+  const empty = !loaded ? t(`${name}.loading`) : !any ? t(`${name}.none`) : t(`${name}.noMatch`);
+  return (
+    <section className="view resource-view" aria-labelledby={`${name}-title`}>
+      <header className="view-head">
+        <h1 id={`${name}-title`}>{title}</h1>
+        <span className="muted count-label" aria-live="polite">
+          {loaded ? count : ''}
+        </span>
+        {loaded && (!live || !following) ? <span className="stale-note">{t('resources.stale')}</span> : null}
+        <div className="view-actions">{actions}</div>
+      </header>
+      <div className="filter-bar" role="search" aria-label={t(`${name}.filterLabel`)}>
+        <input
+          type="search"
+          className="search"
+          value={filter}
+          placeholder={t(`${name}.filterPlaceholder`)}
+          aria-label={t(`${name}.filter`)}
+          onChange={(e) => onFilter(e.target.value)}
+        />
+      </div>
+      {listError ? <ListError error={listError} onRetry={onRetry} /> : null}
+      {above}
+      <ResourceTable {...table} label={t(`${name}.tableLabel`)} stale={!(live || !loaded)} empty={empty} />
+      {children}
+    </section>
+  );
+}
