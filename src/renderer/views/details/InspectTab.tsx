@@ -1,11 +1,11 @@
 // The Inspect tab: the container's whole configuration, readable (the isolation on its rung, then
 // state, config, host config, mounts and networks, fields named as the Engine API names them) or
 // as the raw JSON, with a search over both. Read when shown and when the container's state changes.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { ContainerSummary } from '../../../shared/model/container';
 import { makeMatcher } from '../../../shared/logs/search';
 import { useT } from '../../i18n/react';
-import { describeError } from '../../format/errors';
+import { LoadFailed, useLoadWhenShown } from '../../components/LoadableTab';
 import { describeIsolationSource } from '../../format/isolation';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useDetails } from './hooks';
@@ -50,9 +50,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   const [raw, setRaw] = useState(false);
   const [showEmpty, setShowEmpty] = useState(false);
 
-  useEffect(() => {
-    if (live) void loadInspect(id);
-  }, [id, container.state, live, loadInspect]);
+  useLoadWhenShown(loadInspect, id, live, container.state);
 
   const mine = inspect?.id === id ? inspect : null;
   const value = mine?.value ?? null;
@@ -119,11 +117,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
           </button>
         </div>
       </div>
-      {mine?.status === 'failed' ? (
-        <p className="note warn" role="alert">
-          {describeError(mine.error, t)}
-        </p>
-      ) : null}
+      <LoadFailed error={mine?.status === 'failed' ? mine.error : null} />
       {!value ? (
         <p className="muted">{mine?.status === 'failed' ? null : t('details.loading')}</p>
       ) : raw ? (

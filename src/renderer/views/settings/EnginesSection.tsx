@@ -1,7 +1,7 @@
 // Every engine Silo knows, which one is active, the default isolation each runs (the active one's
 // from its info; another's when the person asks, never polled), switching, and removing an engine
 // Silo added.
-import { Icon } from '../../components/Icon';
+import { EndpointCard, EndpointCards, UseEndpointButton } from '../../components/EndpointCard';
 import { describeError } from '../../format/errors';
 import { rungName } from '../../format/isolation';
 import type { Translate } from '../../i18n';
@@ -27,46 +27,28 @@ export function EnginesSection() {
     <section className="card" aria-labelledby="engines-title">
       <h2 id="engines-title">{t('settings.engines.title')}</h2>
       <p className="muted">{t('settings.engines.intro')}</p>
-      {selectError ? (
-        <p className="note warn" role="alert">
-          {describeError(selectError, t)}
-        </p>
-      ) : null}
-      {endpoints.length === 0 ? (
-        <p className="muted">{t('settings.engines.none')}</p>
-      ) : (
-        <ul className="endpoints" aria-label={t('settings.engines.title')}>
-          {endpoints.map((endpoint) => {
-            const removable = !endpoint.active && isContextEndpoint(endpoint) && siloMade.has(endpoint.name);
-            return (
-              <li key={endpoint.id} className={endpoint.active ? 'endpoint active' : 'endpoint'} aria-current={endpoint.active ? 'true' : undefined}>
-                <div className="endpoint-main">
-                  <span className="endpoint-name">
-                    {endpoint.name}
-                    {endpoint.active ? (
-                      <span className="tag active-tag">
-                        <Icon name="check" />
-                        {t('settings.engines.active')}
-                      </span>
-                    ) : null}
-                    {endpoint.tls ? <span className="tag">{t('endpoints.tls')}</span> : null}
-                    {siloMade.has(endpoint.name) && isContextEndpoint(endpoint) ? <span className="tag">{t('settings.engines.addedBySilo')}</span> : null}
-                  </span>
-                  <code className="endpoint-host">{endpoint.host}</code>
-                  <EngineDefault endpoint={endpoint} t={t} />
-                </div>
+      <EndpointCards endpoints={endpoints} label={t('settings.engines.title')} none={t('settings.engines.none')} error={selectError}>
+        {(endpoint) => {
+          const removable = !endpoint.active && isContextEndpoint(endpoint) && siloMade.has(endpoint.name);
+          return (
+            <EndpointCard
+              key={endpoint.id}
+              endpoint={endpoint}
+              activeLabel={t('settings.engines.active')}
+              tags={siloMade.has(endpoint.name) && isContextEndpoint(endpoint) ? <span className="tag">{t('settings.engines.addedBySilo')}</span> : null}
+              detail={<EngineDefault endpoint={endpoint} t={t} />}
+              actions={
                 <div className="endpoint-actions">
-                  {endpoint.active ? null : (
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t('settings.engines.useNamed', { name: endpoint.name })}
-                      disabled={selecting !== null}
-                      onClick={() => void select(endpoint.id)}
-                    >
-                      {selecting === endpoint.id ? t('settings.engines.switching') : t('settings.engines.use')}
-                    </button>
-                  )}
+                  <UseEndpointButton
+                    endpoint={endpoint}
+                    selecting={selecting}
+                    onSelect={(id) => void select(id)}
+                    words={{
+                      named: t('settings.engines.useNamed', { name: endpoint.name }),
+                      use: t('settings.engines.use'),
+                      switching: t('settings.engines.switching'),
+                    }}
+                  />
                   {removable ? (
                     <button
                       type="button"
@@ -79,11 +61,11 @@ export function EnginesSection() {
                     </button>
                   ) : null}
                 </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+              }
+            />
+          );
+        }}
+      </EndpointCards>
       <EngineOutcome />
     </section>
   );
