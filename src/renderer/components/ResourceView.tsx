@@ -2,48 +2,46 @@
 // note and the view's buttons, a filter as typed, the list's error with Retry, then the table of
 // the view's column model. What a view adds (strips above the table, its dialogs) comes as props.
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n/react';
-import { ListError } from './ResourceParts';
+import { ResourcePrune, type PruneSpec } from './PruneDialog';
+import { ListError, type FollowedList } from './ResourceParts';
 import { ResourceTable, type ResourceTableProps } from './ResourceTable';
-import type { SiloError } from '../../shared/errors';
 
-export interface ResourceViewProps<R> extends Omit<ResourceTableProps<R>, 'label' | 'stale' | 'empty'> {
+export interface ResourceViewProps<R, E> extends Omit<ResourceTableProps<R>, 'label' | 'stale' | 'empty'> {
   /** The view's name: ids and i18n keys (`<name>.filter`, `<name>.tableLabel`…) derive from it. */
   name: 'images' | 'volumes' | 'networks';
   title: string;
   count: string;
-  loaded: boolean;
-  live: boolean;
-  following: boolean;
+  list: Omit<FollowedList<unknown>, 'items'>;
   actions: ReactNode;
   filter: string;
   onFilter: (text: string) => void;
-  listError: SiloError | null;
-  onRetry: () => void;
+  /** The view's prune, estimate first: its button comes last among the actions. */
+  prune?: PruneSpec<E> | undefined;
   /** True when the view has items at all (so "none" is told apart from "none match"). */
   any: boolean;
   above?: ReactNode;
   children?: ReactNode;
 }
 
-export function ResourceView<R>({
+export function ResourceView<R, E = never>({
   name,
   title,
   count,
-  loaded,
-  live,
-  following,
+  list,
   actions,
   filter,
   onFilter,
-  listError,
-  onRetry,
+  prune,
   any,
   above,
   children,
   ...table
-}: ResourceViewProps<R>) {
+}: ResourceViewProps<R, E>) {
   const t = useT();
+  const { loaded, live, following, listError } = list;
+  const [pruning, setPruning] = useState(false);
   const empty = !loaded ? t(`${name}.loading`) : !any ? t(`${name}.none`) : t(`${name}.noMatch`);
   return (
     <section className="view resource-view" aria-labelledby={`${name}-title`}>
@@ -53,7 +51,14 @@ export function ResourceView<R>({
           {loaded ? count : ''}
         </span>
         {loaded && (!live || !following) ? <span className="stale-note">{t('resources.stale')}</span> : null}
-        <div className="view-actions">{actions}</div>
+        <div className="view-actions">
+          {actions}
+          {prune ? (
+            <button type="button" className="button" disabled={!live} onClick={() => setPruning(true)}>
+              {prune.label}
+            </button>
+          ) : null}
+        </div>
       </header>
       <div className="filter-bar" role="search" aria-label={t(`${name}.filterLabel`)}>
         <input
@@ -65,10 +70,11 @@ export function ResourceView<R>({
           onChange={(e) => onFilter(e.target.value)}
         />
       </div>
-      {listError ? <ListError error={listError} onRetry={onRetry} /> : null}
+      {listError ? <ListError error={listError} onRetry={list.retry} /> : null}
       {above}
       <ResourceTable {...table} label={t(`${name}.tableLabel`)} stale={!(live || !loaded)} empty={empty} />
       {children}
+      {prune && pruning ? <ResourcePrune title={prune.title} spec={prune} onClose={() => setPruning(false)} /> : null}
     </section>
   );
 }

@@ -1,11 +1,13 @@
 // The images table's columns (a row is a tag, or an untagged image): name, id, size, age,
 // platform, actions.
+import type { ImagePruneEstimate, PruneResult } from '../../../shared/model/image-list';
 import type { Language } from '../../../shared/model/settings';
+import type { PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
 import type { Column } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
-import { otherTags, platformOf, rowName, shortId, type ImageRowItem } from './model';
+import { describeImagePrune, otherTags, platformOf, rowName, shortId, type ImageRowItem } from './model';
 
 export interface ImageColumnsContext {
   now: number;
@@ -103,4 +105,23 @@ export function imageColumns({ now, t, language, live, onLayers, onRun, onRemove
       },
     },
   ];
+}
+
+/** What the images' prune says: the estimate, then each image with its size. */
+export function imagePrune(
+  estimate: () => Promise<ImagePruneEstimate>,
+  prune: () => Promise<PruneResult>,
+  t: Translate,
+  language: Language,
+): PruneSpec<ImagePruneEstimate> {
+  return {
+    label: t('images.prune'),
+    title: t('images.pruneTitle'),
+    estimate,
+    prune,
+    summary: (e) => describeImagePrune(e, t, language),
+    explain: () => t('images.pruneExplain'),
+    entries: (e) => e.images.map((image) => ({ key: image.id, name: shortId(image.id), size: formatBytes(image.size, language) })),
+    result: (r) => t('images.pruned', { count: r.deleted.length, size: formatBytes(r.spaceReclaimed, language) }),
+  };
 }

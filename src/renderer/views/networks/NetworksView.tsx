@@ -5,9 +5,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { NetworkSummary } from '../../../shared/model/network';
 import { useT } from '../../i18n/react';
 import { ResourceView } from '../../components/ResourceView';
-import { useFollowedList } from '../../components/ResourceParts';
+import { useResourceList } from '../../components/ResourceParts';
 import { useContainers, useEngine, useStores } from '../../stores/react';
-import { useNetworks } from '../../stores/resources-react';
 import { networkColumns } from './columns';
 import { NetworkContainersDialog } from './NetworkContainersDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -18,15 +17,10 @@ type Dialog = { kind: 'create' } | { kind: 'containers'; id: string } | { kind: 
 
 export function NetworksView() {
   const t = useT();
-  const store = useStores().networks;
-  const items = useNetworks((s) => s.items);
-  const loaded = useNetworks((s) => s.loaded);
-  const following = useNetworks((s) => s.following);
-  const listError = useNetworks((s) => s.listError);
-  const load = useNetworks((s) => s.load);
+  const list = useResourceList(useStores().networks);
+  const { items, live } = list;
   const containers = useContainers((s) => s.byId);
   const osType = useEngine((s) => s.snapshot?.info?.osType ?? null);
-  const live = useFollowedList(store, following);
   const [text, setText] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
 
@@ -47,9 +41,7 @@ export function NetworksView() {
       name="networks"
       title={t('nav.networks')}
       count={t('networks.total', { count: all.length })}
-      loaded={loaded}
-      live={live}
-      following={following}
+      list={list}
       actions={
         <button type="button" className="button primary" disabled={!live} onClick={() => setDialog({ kind: 'create' })}>
           {t('networks.createOpen')}
@@ -57,8 +49,6 @@ export function NetworksView() {
       }
       filter={text}
       onFilter={setText}
-      listError={listError}
-      onRetry={() => void load()}
       any={all.length > 0}
       columns={columns}
       rows={rows}

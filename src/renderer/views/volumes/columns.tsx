@@ -2,12 +2,14 @@
 // link to the Containers view filtered to it), age, and Remove.
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { Language } from '../../../shared/model/settings';
-import type { VolumeSummary } from '../../../shared/model/volume';
+import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/volume';
+import type { PruneResult } from '../../../shared/model/image-list';
+import type { PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
 import type { Column } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
-import { volumeUsersNow } from './model';
+import { describeVolumePrune, volumeUsersNow } from './model';
 
 const SHOWN_USERS = 2;
 
@@ -103,4 +105,24 @@ export function volumeColumns({ containers, now, t, language, live, onShowContai
       ),
     },
   ];
+}
+
+/** What the volumes' prune says: the estimate, whether only anonymous volumes go, each volume's size. */
+export function volumePrune(
+  estimate: () => Promise<VolumePruneEstimate>,
+  prune: () => Promise<PruneResult>,
+  t: Translate,
+  language: Language,
+): PruneSpec<VolumePruneEstimate> {
+  return {
+    label: t('volumes.prune'),
+    title: t('volumes.pruneTitle'),
+    estimate,
+    prune,
+    summary: (e) => describeVolumePrune(e, t, language),
+    explain: (e) => t(e.anonymousOnly ? 'volumes.pruneExplainAnonymous' : 'volumes.pruneExplain'),
+    entries: (e) =>
+      e.volumes.map((v) => ({ key: v.name, name: v.name, size: v.size === null ? t('volumes.sizeUnknownShort') : formatBytes(v.size, language) })),
+    result: (r) => t('volumes.pruned', { count: r.deleted.length, size: formatBytes(r.spaceReclaimed, language) }),
+  };
 }
