@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { SiloError } from '../../shared/errors';
 import { useT } from '../i18n/react';
-import { ModalDialog } from './ModalDialog';
+import { FormDialog } from './FormDialog';
 import { ErrorNote, ProgressBar } from './ResourceParts';
 
 export function ConfirmDialog({
@@ -39,30 +39,18 @@ export function ConfirmDialog({
 }) {
   const t = useT();
   return (
-    <ModalDialog onCancel={onClose} canCancel={!sending} {...(className ? { className } : {})}>
-      {(titleId) => (
-        <form
-          method="dialog"
-          noValidate={noValidate}
-          onSubmit={(event) => {
-            event.preventDefault();
-            onConfirm();
-          }}
-        >
-          <h2 id={titleId}>{title}</h2>
-          {children}
-          {sending && sendingText ? <ProgressBar value={null} label={sendingText} text={sendingText} /> : null}
-          {error ? <ErrorNote error={error} {...(errorPrefix ? { prefix: errorPrefix } : {})} /> : null}
-          <div className="dialog-buttons wrap">
-            <button type="button" className="button" disabled={sending} onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className={danger ? 'button danger primary' : 'button primary'} disabled={sending || disabled}>
-              {confirm}
-            </button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    <FormDialog title={title} onSubmit={onConfirm} onClose={onClose} canCancel={!sending} className={className} noValidate={noValidate}>
+      {children}
+      {sending && sendingText ? <ProgressBar value={null} label={sendingText} text={sendingText} /> : null}
+      {error ? <ErrorNote error={error} {...(errorPrefix ? { prefix: errorPrefix } : {})} /> : null}
+      <div className="dialog-buttons wrap">
+        <button type="button" className="button" disabled={sending} onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className={danger ? 'button danger primary' : 'button primary'} disabled={sending || disabled}>
+          {confirm}
+        </button>
+      </div>
+    </FormDialog>
   );
 }

@@ -3,15 +3,12 @@ import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
 import { EndpointCard, EndpointCards, UseEndpointButton } from '../../components/EndpointCard';
 import { Icon } from '../../components/Icon';
+import { usePick } from '../../stores/use-pick';
 
 export function EndpointList() {
   const t = useT();
-  const endpoints = useEngine((s) => s.endpoints);
-  const refreshing = useEngine((s) => s.refreshing);
-  const selecting = useEngine((s) => s.selecting);
-  const lastError = useEngine((s) => s.lastError);
-  const select = useEngine((s) => s.select);
-  const refresh = useEngine((s) => s.refresh);
+  const { endpoints, refreshing, selecting } = usePick(useEngine, ['endpoints', 'refreshing', 'selecting']);
+  const { lastError, select, refresh } = usePick(useEngine, ['lastError', 'select', 'refresh']);
 
   return (
     <section className="card" aria-labelledby="endpoints-title">

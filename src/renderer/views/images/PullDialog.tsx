@@ -5,7 +5,9 @@ import { useId, useState } from 'react';
 import { validateImageReference } from '../../../shared/validate';
 import type { Translate } from '../../i18n';
 import { useLanguage, useT } from '../../i18n/react';
-import { ModalDialog } from '../../components/ModalDialog';
+import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { WorkButtons } from './WorkButtons';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import type { PullRun } from '../../stores/images';
 import { useImages } from '../../stores/resources-react';
@@ -34,65 +36,50 @@ export function PullDialog({ onClose }: { onClose: () => void }) {
   const active = isActive(pull);
 
   return (
-    <ModalDialog className="wide-dialog pull-dialog" onCancel={onClose}>
-      {(titleId) => (
-        <form
-          method="dialog"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTouched(true);
-            if (problem === null && !active) void startPull(reference.trim());
-          }}
-        >
-          <h2 id={titleId}>{t('pull.title')}</h2>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-ref`}>{t('pull.reference')}</label>
-            <input
-              id={`${id}-ref`}
-              type="text"
-              className="mono"
-              value={reference}
-              placeholder={t('pull.placeholder')}
-              autoComplete="off"
-              spellCheck={false}
-              disabled={active}
-              aria-invalid={touched && problem !== null}
-              aria-describedby={`${id}-hint${touched && problem ? ` ${id}-error` : ''}`}
-              onChange={(e) => {
-                setReference(e.target.value);
-                setTouched(true);
-              }}
-            />
-            <p id={`${id}-hint`} className="field-hint">
-              {t('pull.hint')}
-            </p>
-            {touched && problem ? (
-              <p id={`${id}-error`} className="field-error">
-                {problem}
-              </p>
-            ) : null}
-          </div>
-          {pull ? <PullProgressView pull={pull} /> : null}
-          <div className="dialog-buttons wrap">
-            {active ? <span className="confirm-hint muted">{t('pull.goesOn')}</span> : null}
-            {active ? (
-              <button type="button" className="button danger" onClick={() => void cancelPull()}>
-                {t('pull.cancel')}
-              </button>
-            ) : null}
-            <button type="button" className="button" onClick={onClose}>
-              {t('resources.close')}
+    <FormDialog
+      className="wide-dialog pull-dialog"
+      title={t('pull.title')}
+      noValidate
+      onSubmit={() => {
+        setTouched(true);
+        if (problem === null && !active) void startPull(reference.trim());
+      }}
+      onClose={onClose}
+    >
+      <Field id={`${id}-ref`} label={t('pull.reference')} hint={t('pull.hint')} error={touched ? problem : null}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            value={reference}
+            placeholder={t('pull.placeholder')}
+            autoComplete="off"
+            spellCheck={false}
+            disabled={active}
+            onChange={(e) => {
+              setReference(e.target.value);
+              setTouched(true);
+            }}
+          />
+        )}
+      </Field>
+      {pull ? <PullProgressView pull={pull} /> : null}
+      <WorkButtons
+        active={active}
+        goesOn={t('pull.goesOn')}
+        cancelLabel={t('pull.cancel')}
+        onCancelWork={() => void cancelPull()}
+        onClose={onClose}
+        submit={
+          active ? null : (
+            <button type="submit" className="button primary" disabled={touched && problem !== null}>
+              {t('pull.submit')}
             </button>
-            {active ? null : (
-              <button type="submit" className="button primary" disabled={touched && problem !== null}>
-                {t('pull.submit')}
-              </button>
-            )}
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+          )
+        }
+      />
+    </FormDialog>
   );
 }
 

@@ -6,16 +6,13 @@ import { useLanguage, useT } from '../../i18n/react';
 import { ProgressBar } from '../../components/ResourceParts';
 import { useImages } from '../../stores/resources-react';
 import { describePull, pullFraction } from './model';
+import { usePick } from '../../stores/use-pick';
 
 export function WorkStrips({ showPull, showUpload, onShow }: { showPull: boolean; showUpload: boolean; onShow: (kind: 'pull' | 'import') => void }) {
   const t = useT();
   const language = useLanguage();
-  const pull = useImages((s) => s.pull);
-  const cancelPull = useImages((s) => s.cancelPull);
-  const clearPull = useImages((s) => s.clearPull);
-  const upload = useImages((s) => s.upload);
-  const cancelUpload = useImages((s) => s.cancelUpload);
-  const clearUpload = useImages((s) => s.clearUpload);
+  const { pull, cancelPull, clearPull } = usePick(useImages, ['pull', 'cancelPull', 'clearPull']);
+  const { upload, cancelUpload, clearUpload } = usePick(useImages, ['upload', 'cancelUpload', 'clearUpload']);
   const pullShown = showPull && pull !== null;
   const uploadShown = showUpload && upload !== null;
   if (!pullShown && !uploadShown) return null;

@@ -5,21 +5,21 @@ import { EndpointCard, EndpointCards, UseEndpointButton } from '../../components
 import { describeError } from '../../format/errors';
 import { rungName } from '../../format/isolation';
 import type { Translate } from '../../i18n';
+import { OutcomeNote } from '../../components/OutcomeNote';
 import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
 import { useBackends } from '../../stores/settings-react';
 import type { EngineEndpoint } from '../../../shared/model/engine';
 import { engineIsolation, isContextEndpoint } from './model';
 import { engineErrorText } from './wording';
+import { usePick } from '../../stores/use-pick';
 
 export function EnginesSection() {
   const t = useT();
   const endpoints = useEngine((s) => s.endpoints);
   const selecting = useEngine((s) => s.selecting);
   const selectError = useEngine((s) => s.lastError);
-  const contexts = useBackends((s) => s.contexts);
-  const removing = useBackends((s) => s.removing);
-  const removeRemote = useBackends((s) => s.removeRemote);
+  const { contexts, removing, removeRemote } = usePick(useBackends, ['contexts', 'removing', 'removeRemote']);
   const select = useEngine((s) => s.select);
   const siloMade = new Set(contexts.filter((c) => c.createdBySilo).map((c) => c.name));
 
@@ -122,14 +122,5 @@ function EngineOutcome() {
         ? t('settings.engines.removed', { name: outcome.context.name, path: outcome.backupPath ?? '' })
         : t('settings.engines.added', { name: outcome.context.name })
       : engineErrorText(outcome.error, t);
-  return (
-    <div className={`outcome tone-${outcome.status === 'done' ? 'ok' : 'bad'}`} role={outcome.status === 'done' ? 'status' : 'alert'}>
-      <p className="outcome-title">{text}</p>
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={dismiss}>
-          {t('settings.outcome.dismiss')}
-        </button>
-      </div>
-    </div>
-  );
+  return <OutcomeNote outcome={{ tone: outcome.status === 'done' ? 'ok' : 'bad', title: text }} onDismiss={dismiss} />;
 }
