@@ -43,3 +43,41 @@ export function Field({
     </div>
   );
 }
+
+/** A Field whose control is one line of text (names, references, addresses: no spelling marks). */
+export function TextField({
+  value,
+  onChange,
+  placeholder,
+  mono = false,
+  disabled = false,
+  ...field
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  mono?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          className={mono ? 'mono' : undefined}
+          value={value}
+          placeholder={placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

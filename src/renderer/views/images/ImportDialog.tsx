@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import type { ImageLoadMode } from '../../../shared/model/image-list';
 import { formatBytes, fraction } from '../../format/bytes';
 import { useLanguage, useT } from '../../i18n/react';
-import { Field } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { WorkButtons } from './WorkButtons';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
@@ -46,7 +46,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <fieldset className="mode-choice" disabled={active}>
         <legend>{t('upload.mode')}</legend>
         {MODES.map((m) => (
-          <label key={m} className={mode === m ? 'mode-option chosen' : 'mode-option'}>
+          <label key={m} className={mode === m ? 'mode-option option-card chosen' : 'mode-option option-card'}>
             <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
             <span className="mode-name">{t(`upload.mode.${m}`)}</span>
             <span className="mode-hint muted">{t(`upload.modeHint.${m}`)}</span>
@@ -65,27 +65,22 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         )}
       </Field>
       {mode === 'import' ? (
-        <Field id={`${id}-ref`} label={t('upload.reference')} hint={t('upload.referenceHint')} error={refProblem}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="mono"
-              value={reference}
-              placeholder={t('upload.referencePlaceholder')}
-              disabled={active}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setReference(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id={`${id}-ref`}
+          label={t('upload.reference')}
+          hint={t('upload.referenceHint')}
+          error={refProblem}
+          mono
+          value={reference}
+          placeholder={t('upload.referencePlaceholder')}
+          disabled={active}
+          onChange={setReference}
+        />
       ) : null}
       {upload ? <UploadProgress upload={upload} /> : null}
       <WorkButtons
+        work="upload"
         active={active}
-        goesOn={t('upload.goesOn')}
-        cancelLabel={t('upload.cancel')}
         onCancelWork={() => void cancelUpload()}
         onClose={onClose}
         submit={

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { validateImageReference } from '../../../shared/validate';
 import type { Translate } from '../../i18n';
 import { useLanguage, useT } from '../../i18n/react';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { WorkButtons } from './WorkButtons';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
@@ -46,29 +46,24 @@ export function PullDialog({ onClose }: { onClose: () => void }) {
       }}
       onClose={onClose}
     >
-      <Field id={`${id}-ref`} label={t('pull.reference')} hint={t('pull.hint')} error={touched ? problem : null}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            className="mono"
-            value={reference}
-            placeholder={t('pull.placeholder')}
-            autoComplete="off"
-            spellCheck={false}
-            disabled={active}
-            onChange={(e) => {
-              setReference(e.target.value);
-              setTouched(true);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        id={`${id}-ref`}
+        label={t('pull.reference')}
+        hint={t('pull.hint')}
+        error={touched ? problem : null}
+        mono
+        value={reference}
+        placeholder={t('pull.placeholder')}
+        disabled={active}
+        onChange={(value) => {
+          setReference(value);
+          setTouched(true);
+        }}
+      />
       {pull ? <PullProgressView pull={pull} /> : null}
       <WorkButtons
+        work="pull"
         active={active}
-        goesOn={t('pull.goesOn')}
-        cancelLabel={t('pull.cancel')}
         onCancelWork={() => void cancelPull()}
         onClose={onClose}
         submit={

@@ -4,16 +4,14 @@ import type { ReactNode } from 'react';
 import { useT } from '../../i18n/react';
 
 export function WorkButtons({
+  work,
   active,
-  goesOn,
-  cancelLabel,
   onCancelWork,
   onClose,
   submit,
 }: {
+  work: 'pull' | 'upload';
   active: boolean;
-  goesOn: string;
-  cancelLabel: string;
   onCancelWork: () => void;
   onClose: () => void;
   submit: ReactNode;
@@ -21,10 +19,10 @@ export function WorkButtons({
   const t = useT();
   return (
     <div className="dialog-buttons wrap">
-      {active ? <span className="confirm-hint muted">{goesOn}</span> : null}
+      {active ? <span className="confirm-hint muted">{t(`${work}.goesOn`)}</span> : null}
       {active ? (
         <button type="button" className="button danger" onClick={onCancelWork}>
-          {cancelLabel}
+          {t(`${work}.cancel`)}
         </button>
       ) : null}
       <button type="button" className="button" onClick={onClose}>

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Field } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
 import { useSubmit } from '../../components/useSubmit';
 import { useNetworks } from '../../stores/resources-react';
 import { gatewayProblem, networkNameProblem, subnetProblem, type NetworkFieldProblem } from './model';
@@ -75,9 +75,7 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
       onConfirm={submit}
       onClose={onClose}
     >
-      <Field id={`${id}-name`} label={t('networks.name')} error={problemOf('name', name)}>
-        {(control) => <input {...control} type="text" value={name} autoComplete="off" spellCheck={false} onChange={(e) => setName(e.target.value)} />}
-      </Field>
+      <TextField id={`${id}-name`} label={t('networks.name')} error={problemOf('name', name)} value={name} onChange={setName} />
       <Field id={`${id}-driver`} label={t('networks.driver')} hint={t(windows ? 'networks.driverHintWindows' : 'networks.driverHint')}>
         {(control) => (
           <select {...control} value={driver} onChange={(e) => setDriver(e.target.value)}>
@@ -89,32 +87,25 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
           </select>
         )}
       </Field>
-      <Field id={`${id}-subnet`} label={t('networks.subnet')} hint={t('networks.subnetHint')} error={problemOf('subnet', subnet)}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            className="mono"
-            value={subnet}
-            placeholder={t('networks.subnetPlaceholder')}
-            spellCheck={false}
-            onChange={(e) => setSubnet(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-gateway`} label={t('networks.gateway')} error={problemOf('gateway', gateway)}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            className="mono"
-            value={gateway}
-            placeholder={t('networks.gatewayPlaceholder')}
-            spellCheck={false}
-            onChange={(e) => setGateway(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        id={`${id}-subnet`}
+        label={t('networks.subnet')}
+        hint={t('networks.subnetHint')}
+        error={problemOf('subnet', subnet)}
+        mono
+        value={subnet}
+        placeholder={t('networks.subnetPlaceholder')}
+        onChange={setSubnet}
+      />
+      <TextField
+        id={`${id}-gateway`}
+        label={t('networks.gateway')}
+        error={problemOf('gateway', gateway)}
+        mono
+        value={gateway}
+        placeholder={t('networks.gatewayPlaceholder')}
+        onChange={setGateway}
+      />
       <label className="check">
         <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
         <span>{t('networks.internalChoice')}</span>

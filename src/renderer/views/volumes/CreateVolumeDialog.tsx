@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Field } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
 import { useSubmit } from '../../components/useSubmit';
 import { useVolumes } from '../../stores/resources-react';
 import { parseLabels, volumeNameProblem } from './model';
@@ -37,14 +37,14 @@ export function CreateVolumeDialog({ drivers, onClose }: { drivers: readonly str
       onConfirm={submit}
       onClose={onClose}
     >
-      <Field
+      <TextField
         id={`${id}-name`}
         label={t('volumes.name')}
         hint={t('volumes.nameHint')}
         error={nameProblem ? t('validate.volume-name', { name: name.trim() }) : null}
-      >
-        {(control) => <input {...control} type="text" value={name} autoComplete="off" spellCheck={false} onChange={(e) => setName(e.target.value)} />}
-      </Field>
+        value={name}
+        onChange={setName}
+      />
       <Field id={`${id}-driver`} label={t('volumes.driver')} hint={t('volumes.driverHint')} error={driverProblem ? t('volumes.driverProblem') : null}>
         {(control) => (
           <>
