@@ -10,6 +10,7 @@ import { describeIsolationSource } from '../../format/isolation';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useDetails } from './hooks';
 import { filterFields, filterMounts, inspectSections, mountRows, rawJson, type InspectField, type InspectSectionId } from './logic/inspect';
+import { TableHead } from '../../components/TableHead';
 
 /** Text with each occurrence of the query marked. */
 function Marked({ text, query }: { text: string; query: string }) {
@@ -154,15 +155,15 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
                     <p className="muted">{t('details.inspect.noMounts')}</p>
                   ) : (
                     <table className="data-table mounts">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('details.inspect.mount.type')}</th>
-                          <th scope="col">{t('details.inspect.mount.source')}</th>
-                          <th scope="col">{t('details.inspect.mount.destination')}</th>
-                          <th scope="col">{t('details.inspect.mount.mode')}</th>
-                          <th scope="col">{t('details.inspect.mount.access')}</th>
-                        </tr>
-                      </thead>
+                      <TableHead
+                        columns={[
+                          t('details.inspect.mount.type'),
+                          t('details.inspect.mount.source'),
+                          t('details.inspect.mount.destination'),
+                          t('details.inspect.mount.mode'),
+                          t('details.inspect.mount.access'),
+                        ]}
+                      />
                       <tbody>
                         {section.mounts.map((m, i) => (
                           <tr key={i}>

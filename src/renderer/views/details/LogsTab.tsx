@@ -32,6 +32,7 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [regex, setRegex] = useState(false);
   const [showTimestamps, setShowTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
   const [follow, setFollow] = useState(true);
   const [reveal, setReveal] = useState<{ line: number; token: number } | null>(null);
   const [, setStepped] = useState(0);
@@ -175,6 +176,10 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
           <input type="checkbox" checked={showTimestamps} onChange={(e) => setShowTimestamps(e.target.checked)} />
           {t('details.logs.timestamps')}
         </label>
+        <label className="check">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
+          {t('details.logs.wrap')}
+        </label>
         <button type="button" className="button" aria-pressed={follow} onClick={() => setFollow(!follow)}>
           {t('details.logs.follow')}
         </button>
@@ -202,6 +207,7 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
         onFollowChange={setFollow}
         reveal={reveal}
         showTimestamps={showTimestamps}
+        wrap={wrap}
         formatTime={formatLogTime}
         label={t('details.logs.label', { name })}
         empty={logs.status === 'ended' || logs.status === 'open' ? t('details.logs.empty') : null}
