@@ -8,19 +8,16 @@ import { FormDialog } from './FormDialog';
 import { ErrorNote, ProgressBar } from './ResourceParts';
 
 export function ConfirmDialog({
-  title,
   children,
   confirm,
   onConfirm,
-  onClose,
   danger = false,
   disabled = false,
   sending = false,
   sendingText,
   error,
   errorPrefix,
-  className,
-  noValidate,
+  ...form
 }: {
   title: ReactNode;
   children?: ReactNode;
@@ -39,12 +36,12 @@ export function ConfirmDialog({
 }) {
   const t = useT();
   return (
-    <FormDialog title={title} onSubmit={onConfirm} onClose={onClose} canCancel={!sending} className={className} noValidate={noValidate}>
+    <FormDialog {...form} onSubmit={onConfirm} canCancel={!sending}>
       {children}
       {sending && sendingText ? <ProgressBar value={null} label={sendingText} text={sendingText} /> : null}
       {error ? <ErrorNote error={error} {...(errorPrefix ? { prefix: errorPrefix } : {})} /> : null}
       <div className="dialog-buttons wrap">
-        <button type="button" className="button" disabled={sending} onClick={onClose}>
+        <button type="button" className="button" disabled={sending} onClick={form.onClose}>
           {t('common.cancel')}
         </button>
         <button type="submit" className={danger ? 'button danger primary' : 'button primary'} disabled={sending || disabled}>

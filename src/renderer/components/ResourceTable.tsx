@@ -102,3 +102,26 @@ function ResourceRowOf<R>({ row, columns, ariaRowIndex, label, grid }: RowProps<
 }
 
 const ResourceRow = memo(ResourceRowOf) as typeof ResourceRowOf;
+
+/** A row's action: its accessible name says which row (`Remove web`), its title may say more. */
+export function RowButton({
+  label,
+  title = label,
+  danger = false,
+  disabled = false,
+  onClick,
+  children,
+}: {
+  label: string;
+  title?: string;
+  danger?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className={danger ? 'button small danger' : 'button small'} aria-label={label} title={title} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}

@@ -13,6 +13,7 @@ import { endLine, firstLine, formatLogTime, lineReader } from './logic/log-lines
 import { LogSearch, MAX_MATCHES } from './logic/log-search';
 import { formatCount, formatSize } from './logic/stats';
 import { logFileName, saveTextFile } from './logic/save-file';
+import { Check } from '../../components/Check';
 
 export function LogsTab({ container, live }: { container: ContainerSummary; live: boolean }) {
   const t = useT();
@@ -163,23 +164,19 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
         <span className={search.error ? 'match-count bad' : 'match-count'} aria-live="polite">
           {counter}
         </span>
-        <label className="check">
-          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
+        <Check checked={caseSensitive} onChange={setCaseSensitive}>
           {t('details.logs.matchCase')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} />
+        </Check>
+        <Check checked={regex} onChange={setRegex}>
           {t('details.logs.regex')}
-        </label>
+        </Check>
         <span className="spacer" />
-        <label className="check">
-          <input type="checkbox" checked={showTimestamps} onChange={(e) => setShowTimestamps(e.target.checked)} />
+        <Check checked={showTimestamps} onChange={setShowTimestamps}>
           {t('details.logs.timestamps')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
+        </Check>
+        <Check checked={wrap} onChange={setWrap}>
           {t('details.logs.wrap')}
-        </label>
+        </Check>
         <button type="button" className="button" aria-pressed={follow} onClick={() => setFollow(!follow)}>
           {t('details.logs.follow')}
         </button>

@@ -104,35 +104,20 @@ export function PullProgressView({ pull }: { pull: PullRun }) {
 }
 
 function PullOutcome({ pull, t }: { pull: PullRun; t: Translate }) {
-  switch (pull.phase) {
-    case 'starting':
-      return (
-        <p className="muted" role="status">
-          {t('pull.starting', { reference: pull.reference })}
-        </p>
-      );
-    case 'running':
-      return (
-        <p className="muted" role="status">
-          {pull.progress?.status ?? t('pull.running', { reference: pull.reference })}
-        </p>
-      );
-    case 'done':
-      return (
-        <p className="outcome-ok" role="status">
-          {pull.progress?.digest
-            ? t('pull.doneDigest', { reference: pull.reference, digest: pull.progress.digest })
-            : t('pull.done', { reference: pull.reference })}
-        </p>
-      );
-    case 'cancelled':
-      return (
-        <p className="muted" role="status">
-          {t('pull.cancelled', { reference: pull.reference })}
-        </p>
-      );
-    case 'failed':
-    default:
-      return pull.error ? <ErrorNote error={pull.error} prefix={(reason) => t('pull.failed', { reference: pull.reference, reason })} /> : null;
+  if (pull.phase === 'failed') {
+    return pull.error ? <ErrorNote error={pull.error} prefix={(reason) => t('pull.failed', { reference: pull.reference, reason })} /> : null;
   }
+  const { reference } = pull;
+  const digest = pull.progress?.digest;
+  const text = {
+    starting: () => t('pull.starting', { reference }),
+    running: () => pull.progress?.status ?? t('pull.running', { reference }),
+    done: () => (digest ? t('pull.doneDigest', { reference, digest }) : t('pull.done', { reference })),
+    cancelled: () => t('pull.cancelled', { reference }),
+  }[pull.phase]();
+  return (
+    <p className={pull.phase === 'done' ? 'outcome-ok' : 'muted'} role="status">
+      {text}
+    </p>
+  );
 }

@@ -4,7 +4,7 @@ import type { ImagePruneEstimate, PruneResult } from '../../../shared/model/imag
 import type { Language } from '../../../shared/model/settings';
 import type { PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
-import type { Column } from '../../components/ResourceTable';
+import { RowButton, type Column } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
 import { describeImagePrune, otherTags, platformOf, rowName, shortId, type ImageRowItem } from './model';
@@ -71,35 +71,15 @@ export function imageColumns({ now, t, language, live, onLayers, onRun, onRemove
         const name = rowName(row);
         return (
           <>
-            <button
-              type="button"
-              className="button small"
-              aria-label={t('images.layersOf', { name })}
-              title={t('images.layersOf', { name })}
-              onClick={() => onLayers(row)}
-            >
+            <RowButton label={t('images.layersOf', { name })} onClick={() => onLayers(row)}>
               {t('images.layers')}
-            </button>
-            <button
-              type="button"
-              className="button small"
-              aria-label={t('images.runOf', { name })}
-              title={t('images.runHint')}
-              disabled={!live}
-              onClick={() => onRun(row)}
-            >
+            </RowButton>
+            <RowButton label={t('images.runOf', { name })} title={t('images.runHint')} disabled={!live} onClick={() => onRun(row)}>
               {t('images.run')}
-            </button>
-            <button
-              type="button"
-              className="button small danger"
-              aria-label={t('images.removeOf', { name })}
-              title={t('images.removeOf', { name })}
-              disabled={!live}
-              onClick={() => onRemove(row)}
-            >
+            </RowButton>
+            <RowButton label={t('images.removeOf', { name })} danger disabled={!live} onClick={() => onRemove(row)}>
               {t('action.remove')}
-            </button>
+            </RowButton>
           </>
         );
       },

@@ -2,7 +2,7 @@
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { NetworkSummary } from '../../../shared/model/network';
 import type { Translate } from '../../i18n';
-import type { Column } from '../../components/ResourceTable';
+import { RowButton, type Column } from '../../components/ResourceTable';
 import { attachedContainers, isFixedMode } from './model';
 
 const SHOWN = 3;
@@ -64,26 +64,23 @@ export function networkColumns({ containers, t, live, onContainers, onRemove }: 
       className: 'cell-actions',
       cell: (n) => (
         <>
-          <button
-            type="button"
-            className="button small"
-            aria-label={isFixedMode(n) ? t('networks.attachedLabel', { name: n.name }) : t('networks.containersOf', { name: n.name })}
+          <RowButton
+            label={isFixedMode(n) ? t('networks.attachedLabel', { name: n.name }) : t('networks.containersOf', { name: n.name })}
             title={isFixedMode(n) ? t('networks.fixedExplain', { name: n.name }) : t('networks.containersOf', { name: n.name })}
             disabled={!live}
             onClick={() => onContainers(n)}
           >
             {t('networks.connect')}
-          </button>
-          <button
-            type="button"
-            className="button small danger"
-            aria-label={t('networks.removeOf', { name: n.name })}
+          </RowButton>
+          <RowButton
+            label={t('networks.removeOf', { name: n.name })}
             title={n.builtIn ? t('error.network-predefined') : t('networks.removeOf', { name: n.name })}
+            danger
             disabled={!live || n.builtIn}
             onClick={() => onRemove(n)}
           >
             {t('action.remove')}
-          </button>
+          </RowButton>
         </>
       ),
     },

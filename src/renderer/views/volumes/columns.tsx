@@ -6,7 +6,7 @@ import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/v
 import type { PruneResult } from '../../../shared/model/image-list';
 import type { PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
-import type { Column } from '../../components/ResourceTable';
+import { RowButton, type Column } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
 import { describeVolumePrune, volumeUsersNow } from './model';
@@ -92,16 +92,9 @@ export function volumeColumns({ containers, now, t, language, live, onShowContai
       header: null,
       className: 'cell-actions',
       cell: (v) => (
-        <button
-          type="button"
-          className="button small danger"
-          aria-label={t('volumes.removeOf', { name: v.name })}
-          title={t('volumes.removeOf', { name: v.name })}
-          disabled={!live}
-          onClick={() => onRemove(v)}
-        >
+        <RowButton label={t('volumes.removeOf', { name: v.name })} danger disabled={!live} onClick={() => onRemove(v)}>
           {t('action.remove')}
-        </button>
+        </RowButton>
       ),
     },
   ];
