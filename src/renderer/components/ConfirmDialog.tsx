@@ -2,9 +2,9 @@
 // its way, the error in plain words when it failed, Cancel and the confirm button. Escape and
 // Cancel are refused while sending.
 import type { ReactNode } from 'react';
-import type { SiloError } from '../../shared/errors';
+import type { Submit } from './useSubmit';
 import { useT } from '../i18n/react';
-import { FormDialog } from './FormDialog';
+import { FormDialog, type FormDialogProps } from './FormDialog';
 import { ErrorNote, ProgressBar } from './ResourceParts';
 
 export function ConfirmDialog({
@@ -13,28 +13,24 @@ export function ConfirmDialog({
   onConfirm,
   danger = false,
   disabled = false,
-  sending = false,
+  submit,
   sendingText,
-  error,
   errorPrefix,
   ...form
-}: {
-  title: ReactNode;
+}: Omit<FormDialogProps, 'onSubmit' | 'canCancel' | 'children'> & {
   children?: ReactNode;
   confirm: ReactNode;
   onConfirm: () => void;
-  onClose: () => void;
   danger?: boolean;
   disabled?: boolean;
-  sending?: boolean;
+  /** Where the send stands (useSubmit): sending, and the error of the last one. */
+  submit: Pick<Submit, 'sending' | 'error'>;
   /** Shown with an indeterminate bar while sending; without it no bar is shown. */
   sendingText?: string;
-  error?: SiloError | null;
   errorPrefix?: (reason: string) => string;
-  className?: string;
-  noValidate?: boolean;
 }) {
   const t = useT();
+  const { sending, error } = submit;
   return (
     <FormDialog {...form} onSubmit={onConfirm} canCancel={!sending}>
       {children}

@@ -3,15 +3,7 @@
 import type { ReactNode } from 'react';
 import { ModalDialog } from './ModalDialog';
 
-export function FormDialog({
-  title,
-  onSubmit,
-  onClose,
-  canCancel = true,
-  className,
-  noValidate,
-  children,
-}: {
+export interface FormDialogProps {
   title: ReactNode;
   onSubmit: () => void;
   onClose: () => void;
@@ -19,7 +11,9 @@ export function FormDialog({
   className?: string;
   noValidate?: boolean;
   children: ReactNode;
-}) {
+}
+
+export function FormDialog({ title, onSubmit, onClose, canCancel = true, className, noValidate, children }: FormDialogProps) {
   return (
     <ModalDialog onCancel={onClose} canCancel={canCancel} {...(className ? { className } : {})}>
       {(titleId) => (

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/react';
 import { ResourcePrune, type PruneSpec } from './PruneDialog';
 import { ListError, type FollowedList } from './ResourceParts';
+import { SearchBox } from './SearchBox';
 import { ResourceTable, type ResourceTableProps } from './ResourceTable';
 
 export interface ResourceViewProps<R, E> extends Omit<ResourceTableProps<R>, 'label' | 'stale' | 'empty'> {
@@ -61,14 +62,7 @@ export function ResourceView<R, E = never>({
         </div>
       </header>
       <div className="filter-bar" role="search" aria-label={t(`${name}.filterLabel`)}>
-        <input
-          type="search"
-          className="search"
-          value={filter}
-          placeholder={t(`${name}.filterPlaceholder`)}
-          aria-label={t(`${name}.filter`)}
-          onChange={(e) => onFilter(e.target.value)}
-        />
+        <SearchBox label={t(`${name}.filter`)} placeholder={t(`${name}.filterPlaceholder`)} value={filter} onChange={onFilter} />
       </div>
       {listError ? <ListError error={listError} onRetry={list.retry} /> : null}
       {above}

@@ -11,6 +11,7 @@ import { RungBadge } from '../../components/IsolationBadge';
 import { useDetails } from './hooks';
 import { filterFields, filterMounts, inspectSections, mountRows, rawJson, type InspectField, type InspectSectionId } from './logic/inspect';
 import { TableHead } from '../../components/TableHead';
+import { SearchBox } from '../../components/SearchBox';
 
 /** Text with each occurrence of the query marked. */
 function Marked({ text, query }: { text: string; query: string }) {
@@ -86,15 +87,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   return (
     <div className="inspect-tab">
       <div className="toolbar">
-        <input
-          type="search"
-          className="search"
-          aria-label={t('details.inspect.search')}
-          placeholder={t('details.inspect.searchPlaceholder')}
-          value={query}
-          spellCheck={false}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <SearchBox label={t('details.inspect.search')} placeholder={t('details.inspect.searchPlaceholder')} value={query} onChange={setQuery} />
         <span className="muted" aria-live="polite">
           {needle
             ? raw

@@ -14,6 +14,7 @@ import { LogSearch, MAX_MATCHES } from './logic/log-search';
 import { formatCount, formatSize } from './logic/stats';
 import { logFileName, saveTextFile } from './logic/save-file';
 import { Check } from '../../components/Check';
+import { SearchBox } from '../../components/SearchBox';
 
 export function LogsTab({ container, live }: { container: ContainerSummary; live: boolean }) {
   const t = useT();
@@ -130,37 +131,28 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
   return (
     <div className="logs-tab">
       <div className="toolbar" role="toolbar" aria-label={t('details.logs.toolbar')}>
-        <input
-          type="search"
+        <SearchBox
           className="search log-search"
-          aria-label={t('details.logs.search')}
+          label={t('details.logs.search')}
           placeholder={t('details.logs.searchPlaceholder')}
           value={query}
-          spellCheck={false}
-          aria-invalid={search.error ? true : undefined}
-          onChange={(e) => setQuery(e.target.value)}
+          invalid={Boolean(search.error)}
+          onChange={setQuery}
           onKeyDown={onSearchKey}
         />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('details.logs.previous')}
-          title={t('details.logs.previous')}
-          disabled={search.count === 0}
-          onClick={() => step(-1)}
-        >
-          <ArrowIcon direction="up" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('details.logs.next')}
-          title={t('details.logs.next')}
-          disabled={search.count === 0}
-          onClick={() => step(1)}
-        >
-          <ArrowIcon direction="down" />
-        </button>
+        {([-1, 1] as const).map((by) => (
+          <button
+            key={by}
+            type="button"
+            className="icon-button"
+            aria-label={t(by < 0 ? 'details.logs.previous' : 'details.logs.next')}
+            title={t(by < 0 ? 'details.logs.previous' : 'details.logs.next')}
+            disabled={search.count === 0}
+            onClick={() => step(by)}
+          >
+            <ArrowIcon direction={by < 0 ? 'up' : 'down'} />
+          </button>
+        ))}
         <span className={search.error ? 'match-count bad' : 'match-count'} aria-live="polite">
           {counter}
         </span>

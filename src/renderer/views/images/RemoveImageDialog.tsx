@@ -12,7 +12,8 @@ export function RemoveImageDialog({ row, onClose }: { row: ImageRowItem; onClose
   const t = useT();
   const remove = useImages((s) => s.remove);
   const [force, setForce] = useState(false);
-  const { sending, error, run } = useSubmit();
+  const submit = useSubmit();
+  const { sending, run } = submit;
   const name = rowName(row);
   const others = otherTags(row);
   const { image } = row;
@@ -28,9 +29,8 @@ export function RemoveImageDialog({ row, onClose }: { row: ImageRowItem; onClose
       title={t('images.removeTitle', { name })}
       confirm={t('action.remove')}
       danger
-      sending={sending}
+      submit={submit}
       sendingText={t('images.removing')}
-      error={error}
       errorPrefix={(reason) => t('images.removeFailed', { reason })}
       onConfirm={() => void run(send, onClose)}
       onClose={onClose}

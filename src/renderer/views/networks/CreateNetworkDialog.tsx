@@ -35,7 +35,8 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
   const [gateway, setGateway] = useState('');
   const [internal, setInternal] = useState(false);
   const [touched, setTouched] = useState(false);
-  const { sending, error, run } = useSubmit();
+  const sent = useSubmit();
+  const { sending, run } = sent;
   const problems = {
     name: networkNameProblem(name.trim()),
     subnet: subnetProblem(subnet),
@@ -68,8 +69,7 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
       title={t('networks.createTitle')}
       confirm={t(sending ? 'networks.creating' : 'networks.create')}
       disabled={touched && invalid}
-      sending={sending}
-      error={error}
+      submit={sent}
       errorPrefix={(reason) => t('networks.createFailed', { reason })}
       noValidate
       onConfirm={submit}

@@ -13,7 +13,8 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
   const remove = useNetworks((s) => s.remove);
   const byId = useContainers((s) => s.byId);
   const attached = useMemo(() => attachedContainers(network, byId), [network, byId]);
-  const { sending, error, run } = useSubmit();
+  const submit = useSubmit();
+  const { run } = submit;
 
   return (
     <ConfirmDialog
@@ -21,9 +22,8 @@ export function RemoveNetworkDialog({ network, onClose }: { network: NetworkSumm
       confirm={t('action.remove')}
       danger
       disabled={attached.length > 0}
-      sending={sending}
+      submit={submit}
       sendingText={t('networks.removing')}
-      error={error}
       errorPrefix={(reason) => t('networks.removeFailed', { reason })}
       onConfirm={() => void run(() => remove(network.id), onClose)}
       onClose={onClose}

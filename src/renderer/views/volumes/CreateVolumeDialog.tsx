@@ -14,7 +14,8 @@ export function CreateVolumeDialog({ drivers, onClose }: { drivers: readonly str
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
   const [labels, setLabels] = useState('');
-  const { sending, error, run } = useSubmit();
+  const sent = useSubmit();
+  const { sending, run } = sent;
   const nameProblem = volumeNameProblem(name.trim());
   const parsed = parseLabels(labels);
   const driverProblem = driver.trim() === '' || !/^[A-Za-z0-9][A-Za-z0-9_./:-]*$/.test(driver.trim());
@@ -30,8 +31,7 @@ export function CreateVolumeDialog({ drivers, onClose }: { drivers: readonly str
       title={t('volumes.createTitle')}
       confirm={t(sending ? 'volumes.creating' : 'volumes.create')}
       disabled={invalid}
-      sending={sending}
-      error={error}
+      submit={sent}
       errorPrefix={(reason) => t('volumes.createFailed', { reason })}
       noValidate
       onConfirm={submit}

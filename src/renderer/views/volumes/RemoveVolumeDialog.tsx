@@ -33,9 +33,9 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
       confirm={inUse ? t('volumes.removeWithContainers', { count }) : t('action.remove')}
       danger
       disabled={inUse && !force}
-      sending={sending}
+      // The engine's refusal over a container in use is told below, with the names it gave.
+      submit={{ sending, error: error?.code === 'volume-in-use' ? null : error }}
       sendingText={t('volumes.removing')}
-      error={error && error.code !== 'volume-in-use' ? error : null}
       errorPrefix={(reason) => t('volumes.removeFailed', { reason })}
       onConfirm={() => {
         if (!inUse || force) void run(() => remove(volume.name, inUse && force), onClose);
