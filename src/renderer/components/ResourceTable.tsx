@@ -3,6 +3,7 @@
 // (aria-sort says the order); without a chosen column the rows keep the order they were given.
 import type { ReactNode } from 'react';
 import { memo, useMemo, useState } from 'react';
+import type { Translate } from '../i18n';
 import { useT } from '../i18n/react';
 import { VirtualTable } from './VirtualTable';
 
@@ -15,6 +16,32 @@ export interface Column<R> {
   title?: (row: R) => string | undefined;
   /** Makes the column sortable: the ascending order of two rows. */
   compare?: (a: R, b: R) => number;
+}
+
+/** What every view's columns see: the translator and whether the engine takes actions now. */
+export interface ColumnsContext {
+  t: Translate;
+  live: boolean;
+}
+
+/**
+ * The Name column: the name (its title says more where `title` does), then the caller's tags;
+ * sorted by name.
+ */
+export function nameColumn<R>(t: Translate, name: (row: R) => string, title: (row: R) => string, tags: (row: R) => ReactNode): Column<R> {
+  return {
+    key: 'name',
+    header: t('column.name'),
+    className: 'cell-name',
+    title,
+    compare: (a, b) => name(a).localeCompare(name(b)),
+    cell: (row) => (
+      <>
+        <span className="name">{name(row)}</span>
+        {tags(row)}
+      </>
+    ),
+  };
 }
 
 export interface ResourceTableProps<R> {

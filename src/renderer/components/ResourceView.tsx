@@ -15,7 +15,10 @@ export interface ResourceViewProps<R, E> extends Omit<ResourceTableProps<R>, 'la
   title: string;
   count: string;
   list: Omit<FollowedList<unknown>, 'items'>;
-  actions: ReactNode;
+  /** The view's own buttons, before Create and Prune. */
+  actions?: ReactNode;
+  /** Opens the view's create dialog (volumes, networks): the first, primary button. */
+  onCreate?: () => void;
   filter: string;
   onFilter: (text: string) => void;
   /** The view's prune, estimate first: its button comes last among the actions. */
@@ -32,6 +35,7 @@ export function ResourceView<R, E = never>({
   count,
   list,
   actions,
+  onCreate,
   filter,
   onFilter,
   prune,
@@ -53,6 +57,11 @@ export function ResourceView<R, E = never>({
         </span>
         {loaded && (!live || !following) ? <span className="stale-note">{t('resources.stale')}</span> : null}
         <div className="view-actions">
+          {onCreate && name !== 'images' ? (
+            <button type="button" className="button primary" disabled={!live} onClick={onCreate}>
+              {t(`${name}.createOpen`)}
+            </button>
+          ) : null}
           {actions}
           {prune ? (
             <button type="button" className="button" disabled={!live} onClick={() => setPruning(true)}>

@@ -4,16 +4,14 @@ import type { ImagePruneEstimate, PruneResult } from '../../../shared/model/imag
 import type { Language } from '../../../shared/model/settings';
 import type { PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
-import { RowButton, type Column } from '../../components/ResourceTable';
+import { RowButton, type Column, type ColumnsContext } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
 import { describeImagePrune, otherTags, platformOf, rowName, shortId, type ImageRowItem } from './model';
 
-export interface ImageColumnsContext {
+export interface ImageColumnsContext extends ColumnsContext {
   now: number;
-  t: Translate;
   language: Language;
-  live: boolean;
   onLayers: (row: ImageRowItem) => void;
   onRun: (row: ImageRowItem) => void;
   onRemove: (row: ImageRowItem) => void;

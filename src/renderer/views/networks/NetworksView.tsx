@@ -42,11 +42,7 @@ export function NetworksView() {
       title={t('nav.networks')}
       count={t('networks.total', { count: all.length })}
       list={list}
-      actions={
-        <button type="button" className="button primary" disabled={!live} onClick={() => setDialog({ kind: 'create' })}>
-          {t('networks.createOpen')}
-        </button>
-      }
+      onCreate={() => setDialog({ kind: 'create' })}
       filter={text}
       onFilter={setText}
       any={all.length > 0}

@@ -1,16 +1,13 @@
 // The networks table's columns: name, driver, scope, subnets, the containers on it, actions.
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { NetworkSummary } from '../../../shared/model/network';
-import type { Translate } from '../../i18n';
-import { RowButton, type Column } from '../../components/ResourceTable';
+import { nameColumn, RowButton, type Column, type ColumnsContext } from '../../components/ResourceTable';
 import { attachedContainers, isFixedMode } from './model';
 
 const SHOWN = 3;
 
-export interface NetworkColumnsContext {
+export interface NetworkColumnsContext extends ColumnsContext {
   containers: ReadonlyMap<string, ContainerSummary>;
-  t: Translate;
-  live: boolean;
   onContainers: (network: NetworkSummary) => void;
   onRemove: (network: NetworkSummary) => void;
 }
@@ -18,20 +15,17 @@ export interface NetworkColumnsContext {
 export function networkColumns({ containers, t, live, onContainers, onRemove }: NetworkColumnsContext): Column<NetworkSummary>[] {
   const names = (n: NetworkSummary): string[] => attachedContainers(n, containers).map((c) => c.name);
   return [
-    {
-      key: 'name',
-      header: t('column.name'),
-      className: 'cell-name',
-      title: (n) => n.id,
-      compare: (a, b) => a.name.localeCompare(b.name),
-      cell: (n) => (
+    nameColumn(
+      t,
+      (n) => n.name,
+      (n) => n.id,
+      (n) => (
         <>
-          <span className="name">{n.name}</span>
           {n.builtIn ? <span className="tag">{t('networks.builtIn')}</span> : null}
           {n.internal ? <span className="tag">{t('networks.internal')}</span> : null}
         </>
       ),
-    },
+    ),
     { key: 'driver', header: t('networks.column.driver'), className: 'cell-mono', compare: (a, b) => a.driver.localeCompare(b.driver), cell: (n) => n.driver },
     { key: 'scope', header: t('networks.column.scope'), compare: (a, b) => a.scope.localeCompare(b.scope), cell: (n) => n.scope },
     {

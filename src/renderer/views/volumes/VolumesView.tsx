@@ -59,11 +59,7 @@ export function VolumesView() {
       title={t('nav.volumes')}
       count={t('volumes.total', { count: all.length, inUse })}
       list={list}
-      actions={
-        <button type="button" className="button primary" disabled={!live} onClick={() => setDialog({ kind: 'create' })}>
-          {t('volumes.createOpen')}
-        </button>
-      }
+      onCreate={() => setDialog({ kind: 'create' })}
       prune={pruneSpec}
       filter={text}
       onFilter={setText}

@@ -6,38 +6,29 @@ import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/v
 import type { PruneResult } from '../../../shared/model/image-list';
 import type { PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
-import { RowButton, type Column } from '../../components/ResourceTable';
+import { nameColumn, RowButton, type Column, type ColumnsContext } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
 import { describeVolumePrune, volumeUsersNow } from './model';
 
 const SHOWN_USERS = 2;
 
-export interface VolumeColumnsContext {
+export interface VolumeColumnsContext extends ColumnsContext {
   containers: ReadonlyMap<string, ContainerSummary>;
   now: number;
-  t: Translate;
   language: Language;
-  live: boolean;
   onShowContainer: (name: string) => void;
   onRemove: (volume: VolumeSummary) => void;
 }
 
 export function volumeColumns({ containers, now, t, language, live, onShowContainer, onRemove }: VolumeColumnsContext): Column<VolumeSummary>[] {
   return [
-    {
-      key: 'name',
-      header: t('column.name'),
-      className: 'cell-name',
-      title: (v) => v.name,
-      compare: (a, b) => a.name.localeCompare(b.name),
-      cell: (v) => (
-        <>
-          <span className="name">{v.name}</span>
-          {v.anonymous ? <span className="tag">{t('volumes.anonymous')}</span> : null}
-        </>
-      ),
-    },
+    nameColumn(
+      t,
+      (v) => v.name,
+      (v) => v.name,
+      (v) => (v.anonymous ? <span className="tag">{t('volumes.anonymous')}</span> : null),
+    ),
     { key: 'driver', header: t('volumes.column.driver'), compare: (a, b) => a.driver.localeCompare(b.driver), cell: (v) => v.driver },
     { key: 'mountpoint', header: t('volumes.column.mountpoint'), className: 'cell-mono', title: (v) => v.mountpoint, cell: (v) => v.mountpoint },
     {
