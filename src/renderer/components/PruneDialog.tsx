@@ -5,6 +5,9 @@ import { useEffect, useState } from 'react';
 import type { SiloError } from '../../shared/errors';
 import type { PruneResult } from '../../shared/model/image-list';
 import { errorOf } from '../api';
+import type { Language } from '../../shared/model/settings';
+import { formatBytes } from '../format/bytes';
+import type { Translate } from '../i18n';
 import { useT } from '../i18n/react';
 import { ModalDialog } from './ModalDialog';
 import { ErrorNote, ProgressBar } from './ResourceParts';
@@ -141,4 +144,19 @@ function PruneList({ summary, explain, entries }: { summary: string; explain: st
       ) : null}
     </>
   );
+}
+
+/** A view's prune spec from its own parts; the button, heading and result come from its name. */
+export function resourcePrune<E>(
+  name: 'images' | 'volumes',
+  parts: Pick<PruneSpec<E>, 'estimate' | 'prune' | 'summary' | 'explain' | 'entries'>,
+  t: Translate,
+  language: Language,
+): PruneSpec<E> {
+  return {
+    ...parts,
+    label: t(`${name}.prune`),
+    title: t(`${name}.pruneTitle`),
+    result: (r) => t(`${name}.pruned`, { count: r.deleted.length, size: formatBytes(r.spaceReclaimed, language) }),
+  };
 }

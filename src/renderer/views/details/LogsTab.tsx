@@ -156,19 +156,11 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
         <span className={search.error ? 'match-count bad' : 'match-count'} aria-live="polite">
           {counter}
         </span>
-        <Check checked={caseSensitive} onChange={setCaseSensitive}>
-          {t('details.logs.matchCase')}
-        </Check>
-        <Check checked={regex} onChange={setRegex}>
-          {t('details.logs.regex')}
-        </Check>
+        <Check checked={caseSensitive} onChange={setCaseSensitive} label={t('details.logs.matchCase')} />
+        <Check checked={regex} onChange={setRegex} label={t('details.logs.regex')} />
         <span className="spacer" />
-        <Check checked={showTimestamps} onChange={setShowTimestamps}>
-          {t('details.logs.timestamps')}
-        </Check>
-        <Check checked={wrap} onChange={setWrap}>
-          {t('details.logs.wrap')}
-        </Check>
+        <Check checked={showTimestamps} onChange={setShowTimestamps} label={t('details.logs.timestamps')} />
+        <Check checked={wrap} onChange={setWrap} label={t('details.logs.wrap')} />
         <button type="button" className="button" aria-pressed={follow} onClick={() => setFollow(!follow)}>
           {t('details.logs.follow')}
         </button>

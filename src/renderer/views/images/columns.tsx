@@ -2,7 +2,7 @@
 // platform, actions.
 import type { ImagePruneEstimate, PruneResult } from '../../../shared/model/image-list';
 import type { Language } from '../../../shared/model/settings';
-import type { PruneSpec } from '../../components/PruneDialog';
+import { resourcePrune, type PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
 import { RowButton, type Column, type ColumnsContext } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
@@ -92,14 +92,16 @@ export function imagePrune(
   t: Translate,
   language: Language,
 ): PruneSpec<ImagePruneEstimate> {
-  return {
-    label: t('images.prune'),
-    title: t('images.pruneTitle'),
-    estimate,
-    prune,
-    summary: (e) => describeImagePrune(e, t, language),
-    explain: () => t('images.pruneExplain'),
-    entries: (e) => e.images.map((image) => ({ key: image.id, name: shortId(image.id), size: formatBytes(image.size, language) })),
-    result: (r) => t('images.pruned', { count: r.deleted.length, size: formatBytes(r.spaceReclaimed, language) }),
-  };
+  return resourcePrune(
+    'images',
+    {
+      estimate,
+      prune,
+      summary: (e) => describeImagePrune(e, t, language),
+      explain: () => t('images.pruneExplain'),
+      entries: (e) => e.images.map((image) => ({ key: image.id, name: shortId(image.id), size: formatBytes(image.size, language) })),
+    },
+    t,
+    language,
+  );
 }

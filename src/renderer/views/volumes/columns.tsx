@@ -4,7 +4,7 @@ import type { ContainerSummary } from '../../../shared/model/container';
 import type { Language } from '../../../shared/model/settings';
 import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/volume';
 import type { PruneResult } from '../../../shared/model/image-list';
-import type { PruneSpec } from '../../components/PruneDialog';
+import { resourcePrune, type PruneSpec } from '../../components/PruneDialog';
 import type { Translate } from '../../i18n';
 import { nameColumn, RowButton, type Column, type ColumnsContext } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
@@ -98,15 +98,17 @@ export function volumePrune(
   t: Translate,
   language: Language,
 ): PruneSpec<VolumePruneEstimate> {
-  return {
-    label: t('volumes.prune'),
-    title: t('volumes.pruneTitle'),
-    estimate,
-    prune,
-    summary: (e) => describeVolumePrune(e, t, language),
-    explain: (e) => t(e.anonymousOnly ? 'volumes.pruneExplainAnonymous' : 'volumes.pruneExplain'),
-    entries: (e) =>
-      e.volumes.map((v) => ({ key: v.name, name: v.name, size: v.size === null ? t('volumes.sizeUnknownShort') : formatBytes(v.size, language) })),
-    result: (r) => t('volumes.pruned', { count: r.deleted.length, size: formatBytes(r.spaceReclaimed, language) }),
-  };
+  const size = (v: VolumePruneEstimate['volumes'][number]): string => (v.size === null ? t('volumes.sizeUnknownShort') : formatBytes(v.size, language));
+  return resourcePrune(
+    'volumes',
+    {
+      estimate,
+      prune,
+      summary: (e) => describeVolumePrune(e, t, language),
+      explain: (e) => t(e.anonymousOnly ? 'volumes.pruneExplainAnonymous' : 'volumes.pruneExplain'),
+      entries: (e) => e.volumes.map((v) => ({ key: v.name, name: v.name, size: size(v) })),
+    },
+    t,
+    language,
+  );
 }
