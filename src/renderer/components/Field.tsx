@@ -57,6 +57,7 @@ export function TextField({
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
+  className?: string;
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;

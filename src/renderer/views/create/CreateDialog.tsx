@@ -10,7 +10,7 @@ import { errorOf } from '../../api';
 import { describeError } from '../../format/errors';
 import { useT } from '../../i18n/react';
 import type { Translate } from '../../i18n';
-import { Field } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/useSubmit';
 import { RungBadge } from '../../components/IsolationBadge';
@@ -122,37 +122,25 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
           )}
         </Field>
 
-        <Field className="form-field" id={`${id}-name`} label={t('create.name')} hint={t('create.nameHint')} error={messageOf('name')}>
-          {(control) => (
-            <input type="text" {...control} value={form.name} autoComplete="off" spellCheck={false} onChange={(e) => set('name', e.target.value, 'name')} />
-          )}
-        </Field>
-
-        <Field className="form-field" id={`${id}-command`} label={t('create.command')} hint={t('create.commandHint')} error={messageOf('command')}>
-          {(control) => (
-            <input
-              type="text"
-              className="mono"
-              {...control}
-              value={form.command}
-              spellCheck={false}
-              onChange={(e) => set('command', e.target.value, 'command')}
-            />
-          )}
-        </Field>
-
-        <Field className="form-field" id={`${id}-entrypoint`} label={t('create.entrypoint')} hint={t('create.entrypointHint')} error={messageOf('entrypoint')}>
-          {(control) => (
-            <input
-              type="text"
-              className="mono"
-              {...control}
-              value={form.entrypoint}
-              spellCheck={false}
-              onChange={(e) => set('entrypoint', e.target.value, 'entrypoint')}
-            />
-          )}
-        </Field>
+        {(
+          [
+            ['name', 'create.name', 'create.nameHint', false],
+            ['command', 'create.command', 'create.commandHint', true],
+            ['entrypoint', 'create.entrypoint', 'create.entrypointHint', true],
+          ] as const
+        ).map(([field, label, hintKey, mono]) => (
+          <TextField
+            key={field}
+            className="form-field"
+            id={`${id}-${field}`}
+            label={t(label)}
+            hint={t(hintKey)}
+            error={messageOf(field)}
+            mono={mono}
+            value={form[field]}
+            onChange={(value) => set(field, value, field)}
+          />
+        ))}
 
         {(
           [
@@ -230,9 +218,15 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
           )}
         </Field>
 
-        <Field className="form-field" id={`${id}-memory`} label={t('create.memory')} hint={t('create.memoryHint')} error={messageOf('memory')}>
-          {(control) => <input type="text" {...control} value={form.memory} spellCheck={false} onChange={(e) => set('memory', e.target.value, 'memory')} />}
-        </Field>
+        <TextField
+          className="form-field"
+          id={`${id}-memory`}
+          label={t('create.memory')}
+          hint={t('create.memoryHint')}
+          error={messageOf('memory')}
+          value={form.memory}
+          onChange={(value) => set('memory', value, 'memory')}
+        />
 
         <Field className="form-field" id={`${id}-cpus`} label={t('create.cpus')} hint={t('create.cpusHint')} error={messageOf('cpus')}>
           {(control) => (
