@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n';
 import { useContainers, useUi } from './stores/react';
 import type { View } from './stores/ui';
 import { Icon, type IconName } from './components/Icon';
+import { ViewBoundary } from './components/ViewBoundary';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
@@ -75,23 +76,25 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <IsolationLayer />
-        {view === 'containers' ? (
-          details ? (
-            <DetailsView key={details} reference={details} />
+        <ViewBoundary key={details ? `${view}/${details}` : view}>
+          {view === 'containers' ? (
+            details ? (
+              <DetailsView key={details} reference={details} />
+            ) : (
+              <ContainersView />
+            )
+          ) : view === 'images' ? (
+            <ImagesView />
+          ) : view === 'volumes' ? (
+            <VolumesView />
+          ) : view === 'networks' ? (
+            <NetworksView />
+          ) : view === 'backends' ? (
+            <BackendsView />
           ) : (
-            <ContainersView />
-          )
-        ) : view === 'images' ? (
-          <ImagesView />
-        ) : view === 'volumes' ? (
-          <VolumesView />
-        ) : view === 'networks' ? (
-          <NetworksView />
-        ) : view === 'backends' ? (
-          <BackendsView />
-        ) : (
-          <EngineView />
-        )}
+            <EngineView />
+          )}
+        </ViewBoundary>
       </main>
     </div>
   );

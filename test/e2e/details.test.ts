@@ -143,6 +143,53 @@ describe('container details', () => {
     await engine.docker(['rm', '-f', id]);
   });
 
+  it('wraps long log lines when asked, each line measured, and a search still reveals its line', async () => {
+    const name = 'e2e-details-wrap';
+    const long = 'w'.repeat(3000);
+    const id = await engine.run(['--name', name], ['sh', '-c', `seq 1 300; echo ${long}; echo tail-line; sleep 3600`]);
+    const { page, problems } = await openSilo();
+    await openDetails(page, name);
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    const log = page.getByRole('log', { name: `Log of ${name}` });
+    await page.getByText('Following live · 302 lines').waitFor({ timeout: 30_000 });
+    const longRow = log.locator('.log-row').filter({ hasText: 'wwwwwwwwww' });
+    await longRow.waitFor({ timeout: 10_000 });
+    const sideways = () => log.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+
+    // Unwrapped: one row high, the pane scrolls sideways.
+    expect((await longRow.boundingBox())!.height).toBeLessThan(30);
+    expect(await sideways()).toBe(true);
+
+    // Wrapped: the long line takes many rows, nothing scrolls sideways, the end is still in view.
+    await page.getByRole('checkbox', { name: 'Wrap lines' }).check();
+    await expect.poll(async () => (await longRow.boundingBox())!.height, { timeout: 10_000 }).toBeGreaterThan(18 * 5);
+    await expect.poll(sideways).toBe(false);
+    const tail = log.locator('.log-row').filter({ hasText: 'tail-line' });
+    await expect
+      .poll(
+        async () => {
+          const [box, pane] = [await tail.boundingBox(), await log.boundingBox()];
+          return box !== null && pane !== null && box.y + box.height <= pane.y + pane.height + 1;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+
+    // A search far up reveals its line in the middle of the wrapped log.
+    await page.getByRole('searchbox', { name: 'Search the log' }).fill('^42$');
+    await page.getByRole('checkbox', { name: 'Regular expression' }).check();
+    const current = log.locator('mark.log-match.current');
+    await expect.poll(() => current.textContent(), { timeout: 10_000 }).toBe('42');
+    const [markBox, logBox] = [await current.boundingBox(), await log.boundingBox()];
+    expect(markBox!.y).toBeGreaterThanOrEqual(logBox!.y);
+    expect(markBox!.y + markBox!.height).toBeLessThanOrEqual(logBox!.y + logBox!.height);
+
+    // Rows are placed and measured through the CSSOM: the CSP refuses nothing.
+    expect(problems).toEqual([]);
+    await page.close();
+    await engine.docker(['rm', '-f', id]);
+  });
+
   it('says plainly why there is no terminal: a container without a shell, and one that is not running', async () => {
     const pause = await engine.importPauseImage();
     const noShell = await engine.docker(['run', '-d', '--network', 'none', '--name', 'e2e-no-shell', pause.image, ...pause.command]);

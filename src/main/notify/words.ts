@@ -1,6 +1,6 @@
 // A notice in the person's language: a title and a body.
 import type { Language } from '../../shared/model/preferences';
-import { translator, type Catalogs } from '../tray/i18n/translate';
+import { translator, type Catalogs } from '../../shared/i18n/translate';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
 import type { Notice } from './types';

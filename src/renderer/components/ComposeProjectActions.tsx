@@ -7,7 +7,7 @@ import { useT } from '../i18n/react';
 import { COMPOSE_ACTIONS, isRunning, offeredComposeActions, type ComposeRun } from '../stores/compose';
 import { useContainers } from '../stores/react';
 import { useCompose } from '../stores/resources-react';
-import { ModalDialog } from './ModalDialog';
+import { InfoDialog } from './InfoDialog';
 import { ErrorNote, ProgressBar } from './ResourceParts';
 
 /** How long a run that went well stays said before it goes by itself. */
@@ -95,28 +95,18 @@ function FailuresDialog({ run, onClose }: { run: ComposeRun; onClose: () => void
   const t = useT();
   const byId = useContainers((s) => s.byId);
   return (
-    <ModalDialog onCancel={onClose}>
-      {(titleId) => (
-        <div className="dialog-stack">
-          <h2 id={titleId}>{t(`compose.failuresTitle.${run.action}`, { project: run.project })}</h2>
-          {run.error ? <ErrorNote error={run.error} /> : null}
-          {run.failures.length > 0 ? (
-            <ul className="remove-list">
-              {run.failures.map((f) => (
-                <li key={f.id}>
-                  {t('report.line', { name: byId.get(f.id)?.name ?? f.id.slice(0, 12), reason: describeError(f.error, t) })}
-                  {f.error?.detail ? <span className="detail">{t('report.engineSaid', { detail: f.error.detail })}</span> : null}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="dialog-buttons">
-            <button type="button" className="button" onClick={onClose}>
-              {t('resources.close')}
-            </button>
-          </div>
-        </div>
-      )}
-    </ModalDialog>
+    <InfoDialog title={t(`compose.failuresTitle.${run.action}`, { project: run.project })} onClose={onClose}>
+      {run.error ? <ErrorNote error={run.error} /> : null}
+      {run.failures.length > 0 ? (
+        <ul className="remove-list">
+          {run.failures.map((f) => (
+            <li key={f.id}>
+              {t('report.line', { name: byId.get(f.id)?.name ?? f.id.slice(0, 12), reason: describeError(f.error, t) })}
+              {f.error?.detail ? <span className="detail">{t('report.engineSaid', { detail: f.error.detail })}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </InfoDialog>
   );
 }

@@ -1,10 +1,13 @@
-// A log as a virtual list: only the lines in view (and a few around) are in the page, so 100,000
-// lines scroll as smoothly as 100. Lines have one height and do not wrap. Lines are numbered
-// absolutely (the first line ever read is 0): when old lines are dropped the view stays on the
-// lines it showed. It follows the end while the person is at the end, and stops when they scroll
-// up. Colours are classes; a colour no class covers is set from script (the CSP allows that).
+// A log as a virtual list (@tanstack/react-virtual, as the tables): only the lines in view (and a
+// few around) are in the page, so 100,000 lines scroll as smoothly as 100. Each line is measured,
+// so a long line may wrap (`wrap`) and take several rows. Lines are numbered absolutely (the first
+// line ever read is 0): when old lines are dropped the view stays on the lines it showed. It
+// follows the end while the person is at the end, and stops when they scroll up; a search reveal
+// scrolls its line to the middle. Colours are classes; a colour no class covers, and the geometry,
+// are set through the CSSOM (React's style prop, element.style), which `style-src 'self'` allows.
 import type { ReactNode } from 'react';
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AnsiStyle } from '../../shared/logs/ansi';
 import { parseAnsi } from '../../shared/logs/ansi';
 import type { MatchRange } from '../../shared/logs/search';
@@ -34,23 +37,23 @@ export interface LogViewProps {
   showTimestamps: boolean;
   formatTime(time: string): string;
   label: string;
+  /** Long lines wrap instead of scrolling sideways. */
+  wrap?: boolean;
+  /** The height of one unwrapped line: the estimate before a line is measured. */
   rowHeight?: number;
   overscan?: number;
   /** Shown instead of lines when there are none. */
   empty?: ReactNode;
 }
 
-/** The slice of absolute lines to render for a scroll position (pure). */
-export function logWindow(scrollTop: number, viewport: number, rowHeight: number, first: number, end: number, overscan: number): { from: number; to: number } {
-  const count = Math.max(0, end - first);
-  const top = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const bottom = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  return { from: first + Math.min(top, count), to: first + Math.max(Math.min(top, count), bottom) };
-}
-
-/** Where to scroll so `line` sits in the middle of the viewport. */
-export function centreOn(line: number, first: number, rowHeight: number, viewport: number): number {
-  return Math.max(0, (line - first) * rowHeight - viewport / 2 + rowHeight / 2);
+/**
+ * How far the view moves up when the lines before `first` were dropped: their measured heights,
+ * the estimate for those never measured (pure).
+ */
+export function droppedHeight(from: number, first: number, measured: (line: number) => number | undefined, rowHeight: number): number {
+  let height = 0;
+  for (let line = from; line < first; line++) height += measured(line) ?? rowHeight;
+  return height;
 }
 
 function Segment({ text, style, match, current }: { text: string; style: AnsiStyle; match: boolean; current: boolean }) {
@@ -110,87 +113,88 @@ export function LogView({
   showTimestamps,
   formatTime,
   label,
+  wrap = false,
   rowHeight = 18,
   overscan = 20,
   empty,
 }: LogViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const spacerRef = useRef<HTMLDivElement>(null);
-  const windowRef = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(400);
   const lastFirst = useRef(first);
   const lastReveal = useRef<number | null>(null);
   const pendingReveal = useRef(false);
+  const count = Math.max(0, end - first);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    // Absolute line numbers: a line keeps its measured height when older ones are dropped.
+    getItemKey: (index) => first + index,
+    overscan,
+    initialRect: { width: 0, height: 400 },
+  });
 
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    setViewport(el.clientHeight);
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
+  // Following starts at the end and stops when the view moves up (the person, or a reveal); a
+  // move down that is not at the end (a line above grew when measured) changes nothing.
+  const lastTop = useRef(0);
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    setScrollTop(el.scrollTop);
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight / 2;
-    if (atEnd !== follow) onFollowChange(atEnd);
+    const up = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    if (atEnd && !follow) onFollowChange(true);
+    else if (!atEnd && up && follow) onFollowChange(false);
   }, [follow, onFollowChange, rowHeight]);
 
-  const count = Math.max(0, end - first);
+  const total = virtualizer.getTotalSize();
 
-  // Geometry, then the scroll position: at the end while following; on the same lines when
-  // old ones were dropped; on a match asked for.
+  // A new width re-wraps every line: measure again.
+  useLayoutEffect(() => virtualizer.measure(), [wrap, showTimestamps, virtualizer]);
+
+  // The scroll position: at the end while following (also when a line grew as it was measured);
+  // on the same lines when old ones were dropped; on a match asked for.
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (spacerRef.current) spacerRef.current.style.height = `${count * rowHeight}px`;
     if (!el) return;
-    const dropped = first - lastFirst.current;
+    const from = lastFirst.current;
     lastFirst.current = first;
     if (reveal && reveal.token !== lastReveal.current) {
       lastReveal.current = reveal.token;
-      const target = centreOn(reveal.line, first, rowHeight, el.clientHeight);
-      el.scrollTop = target;
-      setScrollTop(el.scrollTop);
+      virtualizer.scrollToIndex(reveal.line - first, { align: 'center' });
       pendingReveal.current = true;
     } else if (follow) {
       el.scrollTop = el.scrollHeight;
-      setScrollTop(el.scrollTop);
-    } else if (dropped > 0) {
-      el.scrollTop = Math.max(0, el.scrollTop - dropped * rowHeight);
-      setScrollTop(el.scrollTop);
+    } else if (first > from) {
+      const sizes = virtualizer.itemSizeCache;
+      el.scrollTop = Math.max(0, el.scrollTop - droppedHeight(from, first, (line) => sizes.get(line), rowHeight));
+      for (let line = from; line < first; line++) sizes.delete(line);
     }
-  }, [count, first, rowHeight, follow, reveal]);
+  }, [count, first, rowHeight, follow, reveal, virtualizer, total]);
 
-  const { from, to } = logWindow(scrollTop, viewport, rowHeight, first, end, overscan);
-
+  // A match far to the right of a long line: bring it into view sideways too.
   useLayoutEffect(() => {
-    if (windowRef.current) windowRef.current.style.transform = `translateY(${(from - first) * rowHeight}px)`;
-    // A match far to the right of a long line: bring it into view sideways too.
-    if (pendingReveal.current) {
-      const mark = scrollRef.current?.querySelector('.log-match.current');
-      if (mark) {
-        pendingReveal.current = false;
-        mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      }
+    if (!pendingReveal.current) return;
+    const mark = scrollRef.current?.querySelector('.log-match.current');
+    if (mark) {
+      pendingReveal.current = false;
+      mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   });
 
-  const rows: ReactNode[] = [];
-  for (let n = from; n < to; n++) {
-    const r = row(n);
-    if (r) rows.push(<Line key={n} row={r} showTimestamps={showTimestamps} formatTime={formatTime} />);
-  }
-
+  const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scrollRef} className="log-scroll" role="log" aria-live="off" aria-label={label} tabIndex={0} onScroll={onScroll}>
+    <div ref={scrollRef} className={wrap ? 'log-scroll wrap' : 'log-scroll'} role="log" aria-live="off" aria-label={label} tabIndex={0} onScroll={onScroll}>
       {count === 0 && empty ? <div className="log-empty">{empty}</div> : null}
-      <div ref={spacerRef} className="log-spacer">
-        <div ref={windowRef} className="log-window">
-          {rows}
+      <div className="log-spacer" style={{ height: total }}>
+        <div className="log-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const r = row(first + item.index);
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="log-item">
+                {r ? <Line row={r} showTimestamps={showTimestamps} formatTime={formatTime} /> : <div className="log-row" />}
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>

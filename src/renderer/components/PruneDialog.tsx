@@ -5,6 +5,9 @@ import { useEffect, useState } from 'react';
 import type { SiloError } from '../../shared/errors';
 import type { PruneResult } from '../../shared/model/image-list';
 import { errorOf } from '../api';
+import type { Language } from '../../shared/model/preferences';
+import { formatBytes } from '../format/bytes';
+import type { Translate } from '../i18n';
 import { useT } from '../i18n/react';
 import { ModalDialog } from './ModalDialog';
 import { ErrorNote, ProgressBar } from './ResourceParts';
@@ -87,4 +90,73 @@ export function PruneDialog<E>({
       )}
     </ModalDialog>
   );
+}
+
+/** One thing a prune would remove: its name and what it frees, in words. */
+export interface PruneEntry {
+  key: string;
+  name: string;
+  size: string;
+}
+
+/** What a resource view says about its prune: the estimate's sentence, its note, its entries. */
+export interface PruneSpec<E> {
+  /** The button that opens it, and the dialog's heading. */
+  label: string;
+  title: string;
+  estimate: () => Promise<E>;
+  prune: () => Promise<PruneResult>;
+  summary: (estimate: E) => string;
+  explain: (estimate: E) => string;
+  entries: (estimate: E) => PruneEntry[];
+  /** The sentence after it: how many went and what they freed. */
+  result: (result: PruneResult) => string;
+}
+
+export function ResourcePrune<E>({ title, spec, onClose }: { title: string; spec: PruneSpec<E>; onClose: () => void }) {
+  return (
+    <PruneDialog<E>
+      title={title}
+      estimate={spec.estimate}
+      isEmpty={(e) => spec.entries(e).length === 0}
+      renderEstimate={(e) => <PruneList summary={spec.summary(e)} explain={spec.explain(e)} entries={spec.entries(e)} />}
+      prune={spec.prune}
+      describeResult={spec.result}
+      onClose={onClose}
+    />
+  );
+}
+
+function PruneList({ summary, explain, entries }: { summary: string; explain: string; entries: PruneEntry[] }) {
+  return (
+    <>
+      <p role="status">{summary}</p>
+      <p className="note">{explain}</p>
+      {entries.length > 0 ? (
+        <ul className="prune-list">
+          {entries.map((entry) => (
+            <li key={entry.key}>
+              <code>{entry.name}</code>
+              <span className="muted">{entry.size}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** A view's prune spec from its own parts; the button, heading and result come from its name. */
+export function resourcePrune<E>(
+  name: 'images' | 'volumes',
+  parts: Pick<PruneSpec<E>, 'estimate' | 'prune' | 'summary' | 'explain' | 'entries'>,
+  t: Translate,
+  language: Language,
+): PruneSpec<E> {
+  return {
+    ...parts,
+    label: t(`${name}.prune`),
+    title: t(`${name}.pruneTitle`),
+    result: (r) => t(`${name}.pruned`, { count: r.deleted.length, size: formatBytes(r.spaceReclaimed, language) }),
+  };
 }

@@ -1,6 +1,7 @@
 // Pieces the Images, Volumes and Networks views share: a list that follows the engine once this
 // page asks for it, progress bars, an error in plain words with the engine's own beside it.
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SiloError } from '../../shared/errors';
 import { describeError } from '../format/errors';
@@ -62,4 +63,24 @@ export function ListError({ error, onRetry }: { error: SiloError; onRetry: () =>
       </button>
     </div>
   );
+}
+
+/** A resource slice's list as a view shows it: the items, where the list stands, and Retry. */
+export interface FollowedList<T> {
+  items: ReadonlyMap<string, T>;
+  loaded: boolean;
+  following: boolean;
+  listError: SiloError | null;
+  live: boolean;
+  retry: () => void;
+}
+
+export function useResourceList<T>(store: StoreApi<ResourceList<T> & { load(): Promise<void> }>): FollowedList<T> {
+  const items = useStore(store, (s) => s.items);
+  const loaded = useStore(store, (s) => s.loaded);
+  const following = useStore(store, (s) => s.following);
+  const listError = useStore(store, (s) => s.listError);
+  const live = useFollowedList(store, following);
+  const retry = useCallback(() => void store.getState().load(), [store]);
+  return { items, loaded, following, listError, live, retry };
 }

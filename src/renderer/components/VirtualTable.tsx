@@ -1,7 +1,11 @@
-// A table whose body renders only the rows in view (plus overscan). Rows have a fixed height;
-// geometry is set through element.style from effects, which the CSP allows (no style attributes).
+// A table whose body renders only the rows in view (plus overscan), through @tanstack/react-virtual
+// (the one virtualizer of the renderer; the log view uses it too). The header sticks to the top of
+// the one scroll container and scrolls sideways with the rows. Geometry goes through React's
+// `style` prop: the CSP's `style-src 'self'` allows styles set through the CSSOM, which is what
+// React does (no style attribute in markup).
 import type { ReactNode } from 'react';
-import { Fragment, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 
 export interface VirtualTableProps<R> {
   rows: readonly R[];
@@ -18,47 +22,22 @@ export interface VirtualTableProps<R> {
   empty?: ReactNode;
 }
 
-/** The slice of rows to render for a scroll position (pure, for tests). */
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, total: number, overscan: number) {
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
-  return { first, last: Math.max(first, last) };
-}
-
 export function VirtualTable<R>({ rows, rowKey, renderRow, header, rowHeight, overscan = 8, label, className, empty }: VirtualTableProps<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const spacerRef = useRef<HTMLDivElement>(null);
-  const windowRef = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => rowKey(rows[index]!),
+    overscan,
+    initialRect: { width: 0, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
 
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    setViewport(el.clientHeight);
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  const onScroll = useCallback(() => {
-    const el = scrollRef.current;
-    if (el) setScrollTop(el.scrollTop);
-  }, []);
-
-  const { first, last } = visibleRange(scrollTop, viewport, rowHeight, rows.length, overscan);
-
-  useLayoutEffect(() => {
-    if (spacerRef.current) spacerRef.current.style.height = `${rows.length * rowHeight}px`;
-    if (windowRef.current) windowRef.current.style.transform = `translateY(${first * rowHeight}px)`;
-  }, [rows.length, rowHeight, first]);
-
-  const slice = rows.slice(first, last);
-  // One scroll container for both axes: the header sticks to the top and scrolls sideways with
-  // the rows. The header's few pixels above the first row are covered by the overscan.
   return (
     <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className={['vtable', className].filter(Boolean).join(' ')}>
-      <div ref={scrollRef} className="vtable-scroll" onScroll={onScroll}>
+      <div ref={scrollRef} className="vtable-scroll">
         <div className="vtable-inner">
           <div role="rowgroup" className="vtable-head">
             {header}
@@ -66,10 +45,10 @@ export function VirtualTable<R>({ rows, rowKey, renderRow, header, rowHeight, ov
           {rows.length === 0 && empty ? (
             <div className="vtable-empty">{empty}</div>
           ) : (
-            <div ref={spacerRef} className="vtable-spacer">
-              <div ref={windowRef} role="rowgroup" className="vtable-window">
-                {slice.map((row, i) => (
-                  <Fragment key={rowKey(row)}>{renderRow(row, first + i + 2)}</Fragment>
+            <div className="vtable-spacer" style={{ height: virtualizer.getTotalSize() }}>
+              <div role="rowgroup" className="vtable-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+                {items.map((item, i) => (
+                  <Fragment key={item.key}>{renderRow(rows[item.index]!, first + i + 2)}</Fragment>
                 ))}
               </div>
             </div>

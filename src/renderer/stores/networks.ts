@@ -5,7 +5,7 @@ import type { CallArgs, CallResult } from '../../shared/contract';
 import type { NetworkSummary } from '../../shared/model/network';
 import type { ResourcePatch } from '../../shared/model/resource-patch';
 import type { CallPort } from './api-port';
-import { initialResourceList, loadList, patchList, type ResourceList } from './resource-list';
+import { listSlice, type ResourceList } from './resource-list';
 
 export interface NetworksState extends ResourceList<NetworkSummary> {
   load(): Promise<void>;
@@ -21,10 +21,7 @@ const networkKey = (network: NetworkSummary): string => network.id;
 
 export function createNetworksStore(api: CallPort) {
   return createStore<NetworksState>()((set, get) => ({
-    ...initialResourceList<NetworkSummary>(),
-    load: () => loadList(get, set, () => api.call('networks.list', {}), networkKey),
-    applyPatch: (patch) => patchList(get, set, patch, networkKey),
-    unfollow: () => set({ following: false }),
+    ...listSlice(get, set, () => api.call('networks.list', {}), networkKey),
     create: (spec) => api.call('networks.create', spec),
     async remove(id) {
       await api.call('networks.remove', { id });

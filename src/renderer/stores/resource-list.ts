@@ -63,3 +63,13 @@ export function patchList<T, S extends ResourceList<T>>(get: Get<S>, set: Set<S>
   const next = applyResourcePatch(items, patch, key);
   if (next !== items) set({ items: next } as Partial<S>);
 }
+
+/** The list's part of a slice: its state, `load`, `applyPatch` and `unfollow`, from one list call. */
+export function listSlice<T, S extends ResourceList<T>>(get: Get<S>, set: Set<S>, list: () => Promise<T[]>, key: (item: T) => string) {
+  return {
+    ...initialResourceList<T>(),
+    load: () => loadList(get, set, list, key),
+    applyPatch: (patch: ResourcePatch<T>) => patchList(get, set, patch, key),
+    unfollow: () => set({ following: false } as Partial<S>),
+  };
+}

@@ -5,7 +5,7 @@ import type { CallArgs, CallResult } from '../../shared/contract';
 import type { ResourcePatch } from '../../shared/model/resource-patch';
 import type { VolumeSummary } from '../../shared/model/volume';
 import type { CallPort } from './api-port';
-import { initialResourceList, loadList, patchList, type ResourceList } from './resource-list';
+import { listSlice, type ResourceList } from './resource-list';
 
 export interface VolumesState extends ResourceList<VolumeSummary> {
   load(): Promise<void>;
@@ -22,10 +22,7 @@ const volumeKey = (volume: VolumeSummary): string => volume.name;
 
 export function createVolumesStore(api: CallPort) {
   return createStore<VolumesState>()((set, get) => ({
-    ...initialResourceList<VolumeSummary>(),
-    load: () => loadList(get, set, () => api.call('volumes.list', {}), volumeKey),
-    applyPatch: (patch) => patchList(get, set, patch, volumeKey),
-    unfollow: () => set({ following: false }),
+    ...listSlice(get, set, () => api.call('volumes.list', {}), volumeKey),
     create: (spec) => api.call('volumes.create', spec),
     async remove(name, force) {
       await api.call('volumes.remove', { name, force });

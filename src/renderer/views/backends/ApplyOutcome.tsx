@@ -1,6 +1,7 @@
 // A daemon.json apply as it runs (its steps) and as it ended, in plain words: verified, nothing to
 // change, refused, needs administrator rights (with the button that asks for them), rolled back.
 import { describeError } from '../../format/errors';
+import { OutcomeNote } from '../../components/OutcomeNote';
 import { useT } from '../../i18n/react';
 import type { ApplyKind } from '../../stores/backends-daemon';
 import { useDaemon } from '../../stores/backends-react';
@@ -26,29 +27,24 @@ export function ApplyOutcome({ kinds }: { kinds: readonly ApplyKind[] }) {
     );
   }
   if (apply.phase === 'error') {
-    return (
-      <div className="outcome tone-bad" role="alert">
-        <p className="outcome-title">{describeError(apply.error, t)}</p>
-        <button type="button" className="button" onClick={dismiss}>
-          {t('backends.outcome.dismiss')}
-        </button>
-      </div>
-    );
+    return <OutcomeNote outcome={{ tone: 'bad', title: describeError(apply.error, t) }} onDismiss={dismiss} />;
   }
 
   const { result } = apply;
   const outcome = applyOutcome(result, t);
   const elevate = result.status === 'needs-elevation' && result.method === 'pkexec' && apply.retry !== null;
   return (
-    <div className={`outcome tone-${outcome.tone}`} role={outcome.tone === 'bad' ? 'alert' : 'status'}>
-      <p className="outcome-title">{outcome.title}</p>
-      {outcome.lines.length > 0 ? (
-        <ul>
-          {outcome.lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
+    <OutcomeNote
+      outcome={outcome}
+      onDismiss={dismiss}
+      actions={
+        elevate ? (
+          <button type="button" className="button primary" onClick={() => void applyElevated()}>
+            {t('backends.outcome.elevate')}
+          </button>
+        ) : null
+      }
+    >
       {result.status === 'applied' && result.changes.length > 0 ? (
         <ul className="changes">
           {result.changes.map((change, i) => (
@@ -58,22 +54,6 @@ export function ApplyOutcome({ kinds }: { kinds: readonly ApplyKind[] }) {
           ))}
         </ul>
       ) : null}
-      {outcome.detail ? (
-        <details>
-          <summary>{t('backends.outcome.details')}</summary>
-          <pre>{outcome.detail}</pre>
-        </details>
-      ) : null}
-      <div className="dialog-buttons">
-        {elevate ? (
-          <button type="button" className="button primary" onClick={() => void applyElevated()}>
-            {t('backends.outcome.elevate')}
-          </button>
-        ) : null}
-        <button type="button" className="button" onClick={dismiss}>
-          {t('backends.outcome.dismiss')}
-        </button>
-      </div>
-    </div>
+    </OutcomeNote>
   );
 }

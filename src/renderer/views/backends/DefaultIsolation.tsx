@@ -84,7 +84,7 @@ function DefaultForm({ engineName, info, read }: { engineName: string; info: Eng
         <legend>{t(windows ? 'backends.default.modes' : 'backends.default.runtimes', { engine: engineName })}</legend>
         {choices.length === 0 ? <p className="muted">{t('backends.default.noRuntimes')}</p> : null}
         {choices.map((c) => (
-          <label key={c.name} className={selected === c.name ? 'runtime-choice chosen' : 'runtime-choice'}>
+          <label key={c.name} className={selected === c.name ? 'runtime-choice option-card chosen' : 'runtime-choice option-card'}>
             <input type="radio" name="default-runtime" value={c.name} checked={selected === c.name} onChange={() => setChoice(c.name)} />
             <code>{c.name}</code>
             <RungBadge rung={c.rung} />

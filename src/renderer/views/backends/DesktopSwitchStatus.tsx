@@ -1,4 +1,5 @@
 // A Docker Desktop switch as it runs (its phase, from `backends.desktop.progress`) and as it ended.
+import { OutcomeNote } from '../../components/OutcomeNote';
 import { useT } from '../../i18n/react';
 import { describeError } from '../../format/errors';
 import { usePlatform } from '../../stores/backends-react';
@@ -20,27 +21,5 @@ export function DesktopSwitchStatus() {
     state.phase === 'error'
       ? { tone: 'bad', title: describeError(state.error, t), lines: [], detail: state.error.detail ?? null }
       : desktopOutcome(state.result, t);
-  return (
-    <div className={`outcome tone-${outcome.tone}`} role={outcome.tone === 'bad' ? 'alert' : 'status'}>
-      <p className="outcome-title">{outcome.title}</p>
-      {outcome.lines.length > 0 ? (
-        <ul>
-          {outcome.lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
-      {outcome.detail ? (
-        <details>
-          <summary>{t('backends.outcome.details')}</summary>
-          <pre>{outcome.detail}</pre>
-        </details>
-      ) : null}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={dismiss}>
-          {t('backends.outcome.dismiss')}
-        </button>
-      </div>
-    </div>
-  );
+  return <OutcomeNote outcome={outcome} onDismiss={dismiss} />;
 }

@@ -7,6 +7,7 @@ import type { DesktopBackend, DockerDesktopState } from '../../../shared/model/b
 import { useT } from '../../i18n/react';
 import { usePlatform } from '../../stores/backends-react';
 import { DesktopSwitchStatus } from './DesktopSwitchStatus';
+import { Facts } from '../../components/Facts';
 
 export function DockerDesktopSection() {
   const t = useT();
@@ -34,14 +35,7 @@ export function DockerDesktopSection() {
   return (
     <section className="card" aria-labelledby="desktop-title">
       <h2 id="desktop-title">{t('backends.desktop.title')}</h2>
-      <dl className="facts">
-        {facts.map(([term, value]) => (
-          <div key={term} className={value.length > 32 ? 'fact wide' : 'fact'}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       {desktop.exposeDockerAPIOnTCP2375.value ? <p className="note warn">{t('backends.desktop.tcp2375Warn')}</p> : null}
       <BackendSwitch desktop={desktop} />
       <ContainersSwitch desktop={desktop} />

@@ -1,25 +1,25 @@
 // Every engine Silo knows, which one is active, the default isolation each runs (the active one's
 // from its info; another's when the person asks, never polled), switching, and removing an engine
 // Silo added.
-import { Icon } from '../../components/Icon';
+import { EndpointCard, EndpointCards, UseEndpointButton } from '../../components/EndpointCard';
 import { describeError } from '../../format/errors';
 import { rungName } from '../../format/isolation';
 import type { Translate } from '../../i18n';
+import { OutcomeNote } from '../../components/OutcomeNote';
 import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
 import { usePlatform } from '../../stores/backends-react';
 import type { EngineEndpoint } from '../../../shared/model/engine';
 import { engineIsolation, isContextEndpoint } from './model';
 import { engineErrorText } from './words';
+import { usePick } from '../../stores/use-pick';
 
 export function EnginesSection() {
   const t = useT();
   const endpoints = useEngine((s) => s.endpoints);
   const selecting = useEngine((s) => s.selecting);
   const selectError = useEngine((s) => s.lastError);
-  const contexts = usePlatform((s) => s.contexts);
-  const removing = usePlatform((s) => s.removing);
-  const removeRemote = usePlatform((s) => s.removeRemote);
+  const { contexts, removing, removeRemote } = usePick(usePlatform, ['contexts', 'removing', 'removeRemote']);
   const select = useEngine((s) => s.select);
   const siloMade = new Set(contexts.filter((c) => c.createdBySilo).map((c) => c.name));
 
@@ -27,46 +27,28 @@ export function EnginesSection() {
     <section className="card" aria-labelledby="engines-title">
       <h2 id="engines-title">{t('backends.engines.title')}</h2>
       <p className="muted">{t('backends.engines.intro')}</p>
-      {selectError ? (
-        <p className="note warn" role="alert">
-          {describeError(selectError, t)}
-        </p>
-      ) : null}
-      {endpoints.length === 0 ? (
-        <p className="muted">{t('backends.engines.none')}</p>
-      ) : (
-        <ul className="endpoints" aria-label={t('backends.engines.title')}>
-          {endpoints.map((endpoint) => {
-            const removable = !endpoint.active && isContextEndpoint(endpoint) && siloMade.has(endpoint.name);
-            return (
-              <li key={endpoint.id} className={endpoint.active ? 'endpoint active' : 'endpoint'} aria-current={endpoint.active ? 'true' : undefined}>
-                <div className="endpoint-main">
-                  <span className="endpoint-name">
-                    {endpoint.name}
-                    {endpoint.active ? (
-                      <span className="tag active-tag">
-                        <Icon name="check" />
-                        {t('backends.engines.active')}
-                      </span>
-                    ) : null}
-                    {endpoint.tls ? <span className="tag">{t('endpoints.tls')}</span> : null}
-                    {siloMade.has(endpoint.name) && isContextEndpoint(endpoint) ? <span className="tag">{t('backends.engines.addedBySilo')}</span> : null}
-                  </span>
-                  <code className="endpoint-host">{endpoint.host}</code>
-                  <EngineDefault endpoint={endpoint} t={t} />
-                </div>
+      <EndpointCards endpoints={endpoints} label={t('backends.engines.title')} none={t('backends.engines.none')} error={selectError}>
+        {(endpoint) => {
+          const removable = !endpoint.active && isContextEndpoint(endpoint) && siloMade.has(endpoint.name);
+          return (
+            <EndpointCard
+              key={endpoint.id}
+              endpoint={endpoint}
+              activeLabel={t('backends.engines.active')}
+              tags={siloMade.has(endpoint.name) && isContextEndpoint(endpoint) ? <span className="tag">{t('backends.engines.addedBySilo')}</span> : null}
+              detail={<EngineDefault endpoint={endpoint} t={t} />}
+              actions={
                 <div className="endpoint-actions">
-                  {endpoint.active ? null : (
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t('backends.engines.useNamed', { name: endpoint.name })}
-                      disabled={selecting !== null}
-                      onClick={() => void select(endpoint.id)}
-                    >
-                      {selecting === endpoint.id ? t('backends.engines.switching') : t('backends.engines.use')}
-                    </button>
-                  )}
+                  <UseEndpointButton
+                    endpoint={endpoint}
+                    selecting={selecting}
+                    onSelect={(id) => void select(id)}
+                    words={{
+                      named: t('backends.engines.useNamed', { name: endpoint.name }),
+                      use: t('backends.engines.use'),
+                      switching: t('backends.engines.switching'),
+                    }}
+                  />
                   {removable ? (
                     <button
                       type="button"
@@ -79,11 +61,11 @@ export function EnginesSection() {
                     </button>
                   ) : null}
                 </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+              }
+            />
+          );
+        }}
+      </EndpointCards>
       <EngineOutcome />
     </section>
   );
@@ -140,14 +122,5 @@ function EngineOutcome() {
         ? t('backends.engines.removed', { name: outcome.context.name, path: outcome.backupPath ?? '' })
         : t('backends.engines.added', { name: outcome.context.name })
       : engineErrorText(outcome.error, t);
-  return (
-    <div className={`outcome tone-${outcome.status === 'done' ? 'ok' : 'bad'}`} role={outcome.status === 'done' ? 'status' : 'alert'}>
-      <p className="outcome-title">{text}</p>
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={dismiss}>
-          {t('backends.outcome.dismiss')}
-        </button>
-      </div>
-    </div>
-  );
+  return <OutcomeNote outcome={{ tone: outcome.status === 'done' ? 'ok' : 'bad', title: text }} onDismiss={dismiss} />;
 }

@@ -14,27 +14,17 @@ import { ContainerRow, GroupHeaderRow } from './ContainerRow';
 import { FilterBar } from './FilterBar';
 import { SelectionBar } from './SelectionBar';
 import { ActionReportView } from './ActionReportView';
+import { usePick } from '../../stores/use-pick';
 
 export const ROW_HEIGHT = 40;
 
 export function ContainersView() {
   const t = useT();
-  const byId = useContainers((s) => s.byId);
-  const loaded = useContainers((s) => s.loaded);
-  const busy = useContainers((s) => s.busy);
-  const report = useContainers((s) => s.report);
-  const act = useContainers((s) => s.act);
-  const dismissReport = useContainers((s) => s.dismissReport);
+  const { byId, loaded, busy, report, act, dismissReport } = usePick(useContainers, ['byId', 'loaded', 'busy', 'report', 'act', 'dismissReport']);
   const filters = useUi((s) => s.filters);
   const grouped = useUi((s) => s.groupByProject);
-  const collapsed = useUi((s) => s.collapsed);
-  const selection = useUi((s) => s.selection);
-  const toggleSelected = useUi((s) => s.toggleSelected);
-  const selectMany = useUi((s) => s.selectMany);
-  const clearSelection = useUi((s) => s.clearSelection);
-  const toggleGroup = useUi((s) => s.toggleGroup);
-  const clearFilters = useUi((s) => s.clearFilters);
-  const openDetails = useUi((s) => s.openDetails);
+  const { collapsed, selection, toggleSelected, selectMany } = usePick(useUi, ['collapsed', 'selection', 'toggleSelected', 'selectMany']);
+  const { clearSelection, toggleGroup, clearFilters, openDetails } = usePick(useUi, ['clearSelection', 'toggleGroup', 'clearFilters', 'openDetails']);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
   const openMove = useIsolation((s) => s.openMove);
   const openCreate = useIsolation((s) => s.openCreate);

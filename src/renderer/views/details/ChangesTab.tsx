@@ -1,10 +1,9 @@
 // The Changes tab: `docker diff`, the paths added (A), changed (C) or deleted (D) in the
 // container's writable layer, read once when shown and again when the person asks.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { FilesystemChange } from '../../../shared/model/processes';
 import { useLanguage, useT } from '../../i18n/react';
-import { describeError } from '../../format/errors';
-import { Icon } from '../../components/Icon';
+import { LoadableTab, useLoadWhenShown } from '../../components/LoadableTab';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useDetails } from './hooks';
 import { formatCount } from './logic/stats';
@@ -17,9 +16,7 @@ export function ChangesTab({ id, live }: { id: string; live: boolean }) {
   const changes = useDetails((s) => s.changes);
   const loadChanges = useDetails((s) => s.loadChanges);
 
-  useEffect(() => {
-    if (live) void loadChanges(id);
-  }, [id, live, loadChanges]);
+  useLoadWhenShown(loadChanges, id, live);
 
   const mine = changes?.id === id ? changes : null;
   const list = useMemo(() => mine?.value ?? [], [mine]);
@@ -55,30 +52,21 @@ export function ChangesTab({ id, live }: { id: string; live: boolean }) {
   );
 
   return (
-    <div className="list-tab">
-      <div className="toolbar">
-        <span className="muted" aria-live="polite">
-          {mine?.value
-            ? t('details.changes.summary', {
-                added: formatCount(counts.added, language),
-                modified: formatCount(counts.modified, language),
-                deleted: formatCount(counts.deleted, language),
-              })
-            : loading
-              ? t('details.loading')
-              : ''}
-        </span>
-        <span className="spacer" />
-        <button type="button" className="button" disabled={!live || loading} onClick={() => void loadChanges(id)}>
-          <Icon name="refresh" />
-          <span>{t('details.refresh')}</span>
-        </button>
-      </div>
-      {mine?.status === 'failed' ? (
-        <p className="note warn" role="alert">
-          {describeError(mine.error, t)}
-        </p>
-      ) : null}
+    <LoadableTab
+      summary={
+        mine?.value
+          ? t('details.changes.summary', {
+              added: formatCount(counts.added, language),
+              modified: formatCount(counts.modified, language),
+              deleted: formatCount(counts.deleted, language),
+            })
+          : null
+      }
+      loading={loading}
+      live={live}
+      onRefresh={() => void loadChanges(id)}
+      error={mine?.status === 'failed' ? mine.error : null}
+    >
       {mine?.value ? (
         <VirtualTable
           rows={list}
@@ -91,6 +79,6 @@ export function ChangesTab({ id, live }: { id: string; live: boolean }) {
           empty={<p className="empty">{t('details.changes.none')}</p>}
         />
       ) : null}
-    </div>
+    </LoadableTab>
   );
 }

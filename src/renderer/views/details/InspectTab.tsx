@@ -1,15 +1,17 @@
 // The Inspect tab: the container's whole configuration, readable (the isolation on its rung, then
 // state, config, host config, mounts and networks, fields named as the Engine API names them) or
 // as the raw JSON, with a search over both. Read when shown and when the container's state changes.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { ContainerSummary } from '../../../shared/model/container';
 import { makeMatcher } from '../../../shared/logs/search';
 import { useT } from '../../i18n/react';
-import { describeError } from '../../format/errors';
+import { LoadFailed, useLoadWhenShown } from '../../components/LoadableTab';
 import { describeIsolationSource } from '../../format/isolation';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useDetails } from './hooks';
 import { filterFields, filterMounts, inspectSections, mountRows, rawJson, type InspectField, type InspectSectionId } from './logic/inspect';
+import { TableHead } from '../../components/TableHead';
+import { SearchBox } from '../../components/SearchBox';
 
 /** Text with each occurrence of the query marked. */
 function Marked({ text, query }: { text: string; query: string }) {
@@ -50,9 +52,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   const [raw, setRaw] = useState(false);
   const [showEmpty, setShowEmpty] = useState(false);
 
-  useEffect(() => {
-    if (live) void loadInspect(id);
-  }, [id, container.state, live, loadInspect]);
+  useLoadWhenShown(loadInspect, id, live, container.state);
 
   const mine = inspect?.id === id ? inspect : null;
   const value = mine?.value ?? null;
@@ -87,15 +87,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
   return (
     <div className="inspect-tab">
       <div className="toolbar">
-        <input
-          type="search"
-          className="search"
-          aria-label={t('details.inspect.search')}
-          placeholder={t('details.inspect.searchPlaceholder')}
-          value={query}
-          spellCheck={false}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <SearchBox label={t('details.inspect.search')} placeholder={t('details.inspect.searchPlaceholder')} value={query} onChange={setQuery} />
         <span className="muted" aria-live="polite">
           {needle
             ? raw
@@ -119,11 +111,7 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
           </button>
         </div>
       </div>
-      {mine?.status === 'failed' ? (
-        <p className="note warn" role="alert">
-          {describeError(mine.error, t)}
-        </p>
-      ) : null}
+      <LoadFailed error={mine?.status === 'failed' ? mine.error : null} />
       {!value ? (
         <p className="muted">{mine?.status === 'failed' ? null : t('details.loading')}</p>
       ) : raw ? (
@@ -160,15 +148,15 @@ export function InspectTab({ container, live }: { container: ContainerSummary; l
                     <p className="muted">{t('details.inspect.noMounts')}</p>
                   ) : (
                     <table className="data-table mounts">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('details.inspect.mount.type')}</th>
-                          <th scope="col">{t('details.inspect.mount.source')}</th>
-                          <th scope="col">{t('details.inspect.mount.destination')}</th>
-                          <th scope="col">{t('details.inspect.mount.mode')}</th>
-                          <th scope="col">{t('details.inspect.mount.access')}</th>
-                        </tr>
-                      </thead>
+                      <TableHead
+                        columns={[
+                          t('details.inspect.mount.type'),
+                          t('details.inspect.mount.source'),
+                          t('details.inspect.mount.destination'),
+                          t('details.inspect.mount.mode'),
+                          t('details.inspect.mount.access'),
+                        ]}
+                      />
                       <tbody>
                         {section.mounts.map((m, i) => (
                           <tr key={i}>

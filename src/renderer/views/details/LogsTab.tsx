@@ -13,6 +13,8 @@ import { endLine, firstLine, formatLogTime, lineReader } from './logic/log-lines
 import { LogSearch, MAX_MATCHES } from './logic/log-search';
 import { formatCount, formatSize } from './logic/stats';
 import { logFileName, saveTextFile } from './logic/save-file';
+import { Check } from '../../components/Check';
+import { SearchBox } from '../../components/SearchBox';
 
 export function LogsTab({ container, live }: { container: ContainerSummary; live: boolean }) {
   const t = useT();
@@ -32,6 +34,7 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [regex, setRegex] = useState(false);
   const [showTimestamps, setShowTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
   const [follow, setFollow] = useState(true);
   const [reveal, setReveal] = useState<{ line: number; token: number } | null>(null);
   const [, setStepped] = useState(0);
@@ -128,53 +131,36 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
   return (
     <div className="logs-tab">
       <div className="toolbar" role="toolbar" aria-label={t('details.logs.toolbar')}>
-        <input
-          type="search"
+        <SearchBox
           className="search log-search"
-          aria-label={t('details.logs.search')}
+          label={t('details.logs.search')}
           placeholder={t('details.logs.searchPlaceholder')}
           value={query}
-          spellCheck={false}
-          aria-invalid={search.error ? true : undefined}
-          onChange={(e) => setQuery(e.target.value)}
+          invalid={Boolean(search.error)}
+          onChange={setQuery}
           onKeyDown={onSearchKey}
         />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('details.logs.previous')}
-          title={t('details.logs.previous')}
-          disabled={search.count === 0}
-          onClick={() => step(-1)}
-        >
-          <ArrowIcon direction="up" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('details.logs.next')}
-          title={t('details.logs.next')}
-          disabled={search.count === 0}
-          onClick={() => step(1)}
-        >
-          <ArrowIcon direction="down" />
-        </button>
+        {([-1, 1] as const).map((by) => (
+          <button
+            key={by}
+            type="button"
+            className="icon-button"
+            aria-label={t(by < 0 ? 'details.logs.previous' : 'details.logs.next')}
+            title={t(by < 0 ? 'details.logs.previous' : 'details.logs.next')}
+            disabled={search.count === 0}
+            onClick={() => step(by)}
+          >
+            <ArrowIcon direction={by < 0 ? 'up' : 'down'} />
+          </button>
+        ))}
         <span className={search.error ? 'match-count bad' : 'match-count'} aria-live="polite">
           {counter}
         </span>
-        <label className="check">
-          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
-          {t('details.logs.matchCase')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} />
-          {t('details.logs.regex')}
-        </label>
+        <Check checked={caseSensitive} onChange={setCaseSensitive} label={t('details.logs.matchCase')} />
+        <Check checked={regex} onChange={setRegex} label={t('details.logs.regex')} />
         <span className="spacer" />
-        <label className="check">
-          <input type="checkbox" checked={showTimestamps} onChange={(e) => setShowTimestamps(e.target.checked)} />
-          {t('details.logs.timestamps')}
-        </label>
+        <Check checked={showTimestamps} onChange={setShowTimestamps} label={t('details.logs.timestamps')} />
+        <Check checked={wrap} onChange={setWrap} label={t('details.logs.wrap')} />
         <button type="button" className="button" aria-pressed={follow} onClick={() => setFollow(!follow)}>
           {t('details.logs.follow')}
         </button>
@@ -207,6 +193,7 @@ export function LogsTab({ container, live }: { container: ContainerSummary; live
         onFollowChange={setFollow}
         reveal={reveal}
         showTimestamps={showTimestamps}
+        wrap={wrap}
         formatTime={formatLogTime}
         label={t('details.logs.label', { name })}
         empty={logs.status === 'ended' || logs.status === 'open' ? t('details.logs.empty') : null}

@@ -1,10 +1,8 @@
 // The Processes tab: `docker top` once when shown (and when the container's state changes), and
 // again when the person asks. No polling.
-import { useEffect } from 'react';
 import type { ContainerState } from '../../../shared/model/container';
 import { useLanguage, useT } from '../../i18n/react';
-import { describeError } from '../../format/errors';
-import { Icon } from '../../components/Icon';
+import { LoadableTab, useLoadWhenShown } from '../../components/LoadableTab';
 import { useDetails } from './hooks';
 import { formatCount } from './logic/stats';
 
@@ -14,35 +12,20 @@ export function ProcessesTab({ id, state, live }: { id: string; state: Container
   const top = useDetails((s) => s.top);
   const loadTop = useDetails((s) => s.loadTop);
 
-  useEffect(() => {
-    if (live) void loadTop(id);
-  }, [id, state, live, loadTop]);
+  useLoadWhenShown(loadTop, id, live, state);
 
   const mine = top?.id === id ? top : null;
   const table = mine?.value ?? null;
   const loading = mine?.status === 'loading';
 
   return (
-    <div className="list-tab">
-      <div className="toolbar">
-        <span className="muted" aria-live="polite">
-          {table
-            ? t('details.processes.count', { count: table.processes.length, shown: formatCount(table.processes.length, language) })
-            : loading
-              ? t('details.loading')
-              : ''}
-        </span>
-        <span className="spacer" />
-        <button type="button" className="button" disabled={!live || loading} onClick={() => void loadTop(id)}>
-          <Icon name="refresh" />
-          <span>{t('details.refresh')}</span>
-        </button>
-      </div>
-      {mine?.status === 'failed' ? (
-        <p className="note warn" role="alert">
-          {describeError(mine.error, t)}
-        </p>
-      ) : null}
+    <LoadableTab
+      summary={table ? t('details.processes.count', { count: table.processes.length, shown: formatCount(table.processes.length, language) }) : null}
+      loading={loading}
+      live={live}
+      onRefresh={() => void loadTop(id)}
+      error={mine?.status === 'failed' ? mine.error : null}
+    >
       {table ? (
         <div className="table-scroll">
           <table className="data-table">
@@ -70,6 +53,6 @@ export function ProcessesTab({ id, state, live }: { id: string; state: Container
           </table>
         </div>
       ) : null}
-    </div>
+    </LoadableTab>
   );
 }

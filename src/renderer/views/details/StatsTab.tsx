@@ -94,31 +94,17 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
             label={t('details.stats.chart', { what: t('details.stats.memory'), now: binary(latest.memoryUsage), peak: binary(Math.max(...memoryMiB) * MIB) })}
           />
         </StatCard>
-        <StatCard
+        <RatesCard
           id="network"
           title={t('details.stats.network')}
           value={t('details.stats.inOut', { in: formatSize(latest.networkRx, language, 'decimal'), out: formatSize(latest.networkTx, language, 'decimal') })}
           detail={t('details.stats.networkRates', { in: perSecond(rate(rx)), out: perSecond(rate(tx)) })}
-          legend={[t('details.stats.received'), t('details.stats.sent')]}
-        >
-          <StatsChart
-            series={[
-              { values: rx, className: 'series-a' },
-              { values: tx, className: 'series-b' },
-            ]}
-            capacity={STATS_WINDOW - 1}
-            floor={1000}
-            formatTop={scaleRate}
-            label={t('details.stats.chart2', {
-              what: t('details.stats.network'),
-              a: t('details.stats.received'),
-              b: t('details.stats.sent'),
-              nowA: perSecond(rate(rx)),
-              nowB: perSecond(rate(tx)),
-            })}
-          />
-        </StatCard>
-        <StatCard
+          names={[t('details.stats.received'), t('details.stats.sent')]}
+          series={[rx, tx]}
+          perSecond={perSecond}
+          scale={scaleRate}
+        />
+        <RatesCard
           id="block"
           title={t('details.stats.block')}
           value={t('details.stats.readWrite', {
@@ -126,25 +112,11 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
             write: formatSize(latest.blockWrite, language, 'decimal'),
           })}
           detail={t('details.stats.blockRates', { read: perSecond(rate(reads)), write: perSecond(rate(writes)) })}
-          legend={[t('details.stats.read'), t('details.stats.written')]}
-        >
-          <StatsChart
-            series={[
-              { values: reads, className: 'series-a' },
-              { values: writes, className: 'series-b' },
-            ]}
-            capacity={STATS_WINDOW - 1}
-            floor={1000}
-            formatTop={scaleRate}
-            label={t('details.stats.chart2', {
-              what: t('details.stats.block'),
-              a: t('details.stats.read'),
-              b: t('details.stats.written'),
-              nowA: perSecond(rate(reads)),
-              nowB: perSecond(rate(writes)),
-            })}
-          />
-        </StatCard>
+          names={[t('details.stats.read'), t('details.stats.written')]}
+          series={[reads, writes]}
+          perSecond={perSecond}
+          scale={scaleRate}
+        />
         {latest.pids !== null ? (
           <StatCard id="pids" title={t('details.stats.pids')} value={formatCount(latest.pids, language)} detail={t('details.stats.pidsDetail')}>
             <StatsChart
@@ -195,5 +167,41 @@ function StatCard({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A card of two rates (received and sent, read and written) over one chart. */
+function RatesCard({
+  names,
+  series,
+  perSecond,
+  scale,
+  ...card
+}: {
+  id: string;
+  title: string;
+  value: string;
+  detail: string;
+  names: [string, string];
+  series: [readonly number[], readonly number[]];
+  perSecond: (n: number) => string;
+  scale: (n: number) => string;
+}) {
+  const t = useT();
+  const [a, b] = series;
+  const now = (values: readonly number[]): string => perSecond(values[values.length - 1] ?? 0);
+  return (
+    <StatCard {...card} legend={names}>
+      <StatsChart
+        series={[
+          { values: a, className: 'series-a' },
+          { values: b, className: 'series-b' },
+        ]}
+        capacity={STATS_WINDOW - 1}
+        floor={1000}
+        formatTop={scale}
+        label={t('details.stats.chart2', { what: card.title, a: names[0], b: names[1], nowA: now(a), nowB: now(b) })}
+      />
+    </StatCard>
   );
 }

@@ -11,6 +11,7 @@ import { countByRung } from '../../stores/selectors/containers';
 import { engineKindName } from '../../format/isolation';
 import { RungBadge } from '../../components/IsolationBadge';
 import { EndpointList } from './EndpointList';
+import { Facts } from '../../components/Facts';
 
 export function EngineView() {
   const t = useT();
@@ -83,14 +84,7 @@ function EngineFacts({ info, apiVersion, t }: { info: EngineInfo; apiVersion: st
   return (
     <section className="card" aria-labelledby="engine-name">
       <h2 id="engine-name">{info.name}</h2>
-      <dl className="facts">
-        {facts.map(([term, value]) => (
-          <div key={term} className={value.length > 32 ? 'fact wide' : 'fact'}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
     </section>
   );
 }

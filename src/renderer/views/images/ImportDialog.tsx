@@ -5,7 +5,9 @@ import { useId, useState } from 'react';
 import type { ImageLoadMode } from '../../../shared/model/image-list';
 import { formatBytes, fraction } from '../../format/bytes';
 import { useLanguage, useT } from '../../i18n/react';
-import { ModalDialog } from '../../components/ModalDialog';
+import { Field, TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { WorkButtons } from './WorkButtons';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import type { UploadRun } from '../../stores/images';
 import { useImages } from '../../stores/resources-react';
@@ -31,78 +33,63 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const canSend = !active && fileProblem === null && refProblem === null;
 
   return (
-    <ModalDialog className="wide-dialog import-dialog" onCancel={onClose}>
-      {(titleId) => (
-        <form
-          method="dialog"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTouched(true);
-            if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined);
-          }}
-        >
-          <h2 id={titleId}>{t('upload.title')}</h2>
-          <fieldset className="mode-choice" disabled={active}>
-            <legend>{t('upload.mode')}</legend>
-            {MODES.map((m) => (
-              <label key={m} className={mode === m ? 'mode-option chosen' : 'mode-option'}>
-                <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
-                <span className="mode-name">{t(`upload.mode.${m}`)}</span>
-                <span className="mode-hint muted">{t(`upload.modeHint.${m}`)}</span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-file`}>{t('upload.file')}</label>
-            <input
-              id={`${id}-file`}
-              type="file"
-              accept=".tar,.tar.gz,.tgz,.gz,.xz,.bz2,.zst,application/x-tar,application/gzip"
-              disabled={active}
-              aria-invalid={touched && fileProblem !== null}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-            <p className="field-hint">{t('upload.fileHint')}</p>
-            {touched && fileProblem ? <p className="field-error">{fileProblem}</p> : null}
-          </div>
-          {mode === 'import' ? (
-            <div className="form-field wide">
-              <label htmlFor={`${id}-ref`}>{t('upload.reference')}</label>
-              <input
-                id={`${id}-ref`}
-                type="text"
-                className="mono"
-                value={reference}
-                placeholder={t('upload.referencePlaceholder')}
-                disabled={active}
-                spellCheck={false}
-                autoComplete="off"
-                aria-invalid={refProblem !== null}
-                onChange={(e) => setReference(e.target.value)}
-              />
-              <p className="field-hint">{t('upload.referenceHint')}</p>
-              {refProblem ? <p className="field-error">{refProblem}</p> : null}
-            </div>
-          ) : null}
-          {upload ? <UploadProgress upload={upload} /> : null}
-          <div className="dialog-buttons wrap">
-            {active ? <span className="confirm-hint muted">{t('upload.goesOn')}</span> : null}
-            {active ? (
-              <button type="button" className="button danger" onClick={() => void cancelUpload()}>
-                {t('upload.cancel')}
-              </button>
-            ) : null}
-            <button type="button" className="button" onClick={onClose}>
-              {t('resources.close')}
-            </button>
-            <button type="submit" className="button primary" disabled={active || (touched && !canSend)}>
-              {t(`upload.submit.${mode}`)}
-            </button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    <FormDialog
+      className="wide-dialog import-dialog"
+      title={t('upload.title')}
+      noValidate
+      onSubmit={() => {
+        setTouched(true);
+        if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined);
+      }}
+      onClose={onClose}
+    >
+      <fieldset className="mode-choice" disabled={active}>
+        <legend>{t('upload.mode')}</legend>
+        {MODES.map((m) => (
+          <label key={m} className={mode === m ? 'mode-option option-card chosen' : 'mode-option option-card'}>
+            <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
+            <span className="mode-name">{t(`upload.mode.${m}`)}</span>
+            <span className="mode-hint muted">{t(`upload.modeHint.${m}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field id={`${id}-file`} label={t('upload.file')} hint={t('upload.fileHint')} error={touched ? fileProblem : null}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".tar,.tar.gz,.tgz,.gz,.xz,.bz2,.zst,application/x-tar,application/gzip"
+            disabled={active}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
+      </Field>
+      {mode === 'import' ? (
+        <TextField
+          id={`${id}-ref`}
+          label={t('upload.reference')}
+          hint={t('upload.referenceHint')}
+          error={refProblem}
+          mono
+          value={reference}
+          placeholder={t('upload.referencePlaceholder')}
+          disabled={active}
+          onChange={setReference}
+        />
+      ) : null}
+      {upload ? <UploadProgress upload={upload} /> : null}
+      <WorkButtons
+        work="upload"
+        active={active}
+        onCancelWork={() => void cancelUpload()}
+        onClose={onClose}
+        submit={
+          <button type="submit" className="button primary" disabled={active || (touched && !canSend)}>
+            {t(`upload.submit.${mode}`)}
+          </button>
+        }
+      />
+    </FormDialog>
   );
 }
 

@@ -7,7 +7,7 @@ import { errorOf } from '../../api';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { humanDuration } from '../../format/duration';
 import { useLanguage, useT } from '../../i18n/react';
-import { ModalDialog } from '../../components/ModalDialog';
+import { InfoDialog } from '../../components/InfoDialog';
 import { ErrorNote } from '../../components/ResourceParts';
 import { useImages } from '../../stores/resources-react';
 import { platformOf, readableCommand, summarizeLayers, wrapCommand } from './model';
@@ -46,73 +46,63 @@ export function LayersDialog({ image, name, onClose }: { image: ImageListItem; n
   if (image.digests.length > 0) facts.push([t('images.fact.digests'), image.digests.join('\n')]);
 
   return (
-    <ModalDialog className="wide-dialog layers-dialog" onCancel={onClose}>
-      {(titleId) => (
-        <div className="dialog-stack">
-          <h2 id={titleId}>{t('images.layersTitle', { name })}</h2>
-          <dl className="res-facts">
-            {facts.map(([label, value]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-          {loaded.state === 'loading' ? (
-            <p className="muted" role="status">
-              {t('images.layersLoading')}
-            </p>
-          ) : null}
-          {loaded.state === 'failed' ? <ErrorNote error={loaded.error} prefix={(reason) => t('images.layersFailed', { reason })} /> : null}
-          {summary ? (
-            <p className="muted">{t('images.layersSummary', { count: summary.fileLayers, steps: summary.steps, size: formatBytes(summary.size, language) })}</p>
-          ) : null}
-          {loaded.state === 'done' ? (
-            <div className="layers-scroll">
-              <table className="layers-table" aria-label={t('images.layersTable', { name })}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('layers.step')}</th>
-                    <th scope="col">{t('layers.command')}</th>
-                    <th scope="col" className="num">
-                      {t('layers.size')}
-                    </th>
-                    <th scope="col">{t('layers.created')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {oldestFirst.map((layer, i) => {
-                    const command = readableCommand(layer.createdBy);
-                    const lines = command.text ? wrapCommand(command.text) : [];
-                    return (
-                      <tr key={i} className={layer.empty ? 'layer-empty' : undefined}>
-                        <td className="num">{i + 1}</td>
-                        <td className="layer-command" title={layer.createdBy || undefined}>
-                          {command.instruction ? <span className="tag instruction">{command.instruction}</span> : null}
-                          {lines.length > 0 ? <code>{lines.join('\n')}</code> : <span className="muted">{layer.comment || t('layers.noCommand')}</span>}
-                          {layer.comment && lines.length > 0 ? <span className="layer-comment muted">{layer.comment}</span> : null}
-                        </td>
-                        <td className="num">
-                          {layer.empty || layer.size === 0 ? <span className="muted">{t('layers.noFiles')}</span> : formatBytes(layer.size, language)}
-                        </td>
-                        <td title={formatDate(layer.createdAt, language)}>
-                          {layer.createdAt > 0 ? t('resources.ago', { duration: humanDuration(now - layer.createdAt, t) }) : ''}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <p className="note">{t('images.layersOrder')}</p>
-          <div className="dialog-buttons">
-            <button type="button" className="button" onClick={onClose}>
-              {t('resources.close')}
-            </button>
+    <InfoDialog className="wide-dialog layers-dialog" title={t('images.layersTitle', { name })} onClose={onClose}>
+      <dl className="res-facts">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
           </div>
+        ))}
+      </dl>
+      {loaded.state === 'loading' ? (
+        <p className="muted" role="status">
+          {t('images.layersLoading')}
+        </p>
+      ) : null}
+      {loaded.state === 'failed' ? <ErrorNote error={loaded.error} prefix={(reason) => t('images.layersFailed', { reason })} /> : null}
+      {summary ? (
+        <p className="muted">{t('images.layersSummary', { count: summary.fileLayers, steps: summary.steps, size: formatBytes(summary.size, language) })}</p>
+      ) : null}
+      {loaded.state === 'done' ? (
+        <div className="layers-scroll">
+          <table className="layers-table" aria-label={t('images.layersTable', { name })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('layers.step')}</th>
+                <th scope="col">{t('layers.command')}</th>
+                <th scope="col" className="num">
+                  {t('layers.size')}
+                </th>
+                <th scope="col">{t('layers.created')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {oldestFirst.map((layer, i) => {
+                const command = readableCommand(layer.createdBy);
+                const lines = command.text ? wrapCommand(command.text) : [];
+                return (
+                  <tr key={i} className={layer.empty ? 'layer-empty' : undefined}>
+                    <td className="num">{i + 1}</td>
+                    <td className="layer-command" title={layer.createdBy || undefined}>
+                      {command.instruction ? <span className="tag instruction">{command.instruction}</span> : null}
+                      {lines.length > 0 ? <code>{lines.join('\n')}</code> : <span className="muted">{layer.comment || t('layers.noCommand')}</span>}
+                      {layer.comment && lines.length > 0 ? <span className="layer-comment muted">{layer.comment}</span> : null}
+                    </td>
+                    <td className="num">
+                      {layer.empty || layer.size === 0 ? <span className="muted">{t('layers.noFiles')}</span> : formatBytes(layer.size, language)}
+                    </td>
+                    <td title={formatDate(layer.createdAt, language)}>
+                      {layer.createdAt > 0 ? t('resources.ago', { duration: humanDuration(now - layer.createdAt, t) }) : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
-      )}
-    </ModalDialog>
+      ) : null}
+      <p className="note">{t('images.layersOrder')}</p>
+    </InfoDialog>
   );
 }

@@ -5,7 +5,9 @@ import { useId, useState } from 'react';
 import { validateImageReference } from '../../../shared/validate';
 import type { Translate } from '../../i18n';
 import { useLanguage, useT } from '../../i18n/react';
-import { ModalDialog } from '../../components/ModalDialog';
+import { TextField } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { WorkButtons } from './WorkButtons';
 import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import type { PullRun } from '../../stores/images';
 import { useImages } from '../../stores/resources-react';
@@ -34,65 +36,45 @@ export function PullDialog({ onClose }: { onClose: () => void }) {
   const active = isActive(pull);
 
   return (
-    <ModalDialog className="wide-dialog pull-dialog" onCancel={onClose}>
-      {(titleId) => (
-        <form
-          method="dialog"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTouched(true);
-            if (problem === null && !active) void startPull(reference.trim());
-          }}
-        >
-          <h2 id={titleId}>{t('pull.title')}</h2>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-ref`}>{t('pull.reference')}</label>
-            <input
-              id={`${id}-ref`}
-              type="text"
-              className="mono"
-              value={reference}
-              placeholder={t('pull.placeholder')}
-              autoComplete="off"
-              spellCheck={false}
-              disabled={active}
-              aria-invalid={touched && problem !== null}
-              aria-describedby={`${id}-hint${touched && problem ? ` ${id}-error` : ''}`}
-              onChange={(e) => {
-                setReference(e.target.value);
-                setTouched(true);
-              }}
-            />
-            <p id={`${id}-hint`} className="field-hint">
-              {t('pull.hint')}
-            </p>
-            {touched && problem ? (
-              <p id={`${id}-error`} className="field-error">
-                {problem}
-              </p>
-            ) : null}
-          </div>
-          {pull ? <PullProgressView pull={pull} /> : null}
-          <div className="dialog-buttons wrap">
-            {active ? <span className="confirm-hint muted">{t('pull.goesOn')}</span> : null}
-            {active ? (
-              <button type="button" className="button danger" onClick={() => void cancelPull()}>
-                {t('pull.cancel')}
-              </button>
-            ) : null}
-            <button type="button" className="button" onClick={onClose}>
-              {t('resources.close')}
+    <FormDialog
+      className="wide-dialog pull-dialog"
+      title={t('pull.title')}
+      noValidate
+      onSubmit={() => {
+        setTouched(true);
+        if (problem === null && !active) void startPull(reference.trim());
+      }}
+      onClose={onClose}
+    >
+      <TextField
+        id={`${id}-ref`}
+        label={t('pull.reference')}
+        hint={t('pull.hint')}
+        error={touched ? problem : null}
+        mono
+        value={reference}
+        placeholder={t('pull.placeholder')}
+        disabled={active}
+        onChange={(value) => {
+          setReference(value);
+          setTouched(true);
+        }}
+      />
+      {pull ? <PullProgressView pull={pull} /> : null}
+      <WorkButtons
+        work="pull"
+        active={active}
+        onCancelWork={() => void cancelPull()}
+        onClose={onClose}
+        submit={
+          active ? null : (
+            <button type="submit" className="button primary" disabled={touched && problem !== null}>
+              {t('pull.submit')}
             </button>
-            {active ? null : (
-              <button type="submit" className="button primary" disabled={touched && problem !== null}>
-                {t('pull.submit')}
-              </button>
-            )}
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+          )
+        }
+      />
+    </FormDialog>
   );
 }
 
@@ -122,35 +104,20 @@ export function PullProgressView({ pull }: { pull: PullRun }) {
 }
 
 function PullOutcome({ pull, t }: { pull: PullRun; t: Translate }) {
-  switch (pull.phase) {
-    case 'starting':
-      return (
-        <p className="muted" role="status">
-          {t('pull.starting', { reference: pull.reference })}
-        </p>
-      );
-    case 'running':
-      return (
-        <p className="muted" role="status">
-          {pull.progress?.status ?? t('pull.running', { reference: pull.reference })}
-        </p>
-      );
-    case 'done':
-      return (
-        <p className="outcome-ok" role="status">
-          {pull.progress?.digest
-            ? t('pull.doneDigest', { reference: pull.reference, digest: pull.progress.digest })
-            : t('pull.done', { reference: pull.reference })}
-        </p>
-      );
-    case 'cancelled':
-      return (
-        <p className="muted" role="status">
-          {t('pull.cancelled', { reference: pull.reference })}
-        </p>
-      );
-    case 'failed':
-    default:
-      return pull.error ? <ErrorNote error={pull.error} prefix={(reason) => t('pull.failed', { reference: pull.reference, reason })} /> : null;
+  if (pull.phase === 'failed') {
+    return pull.error ? <ErrorNote error={pull.error} prefix={(reason) => t('pull.failed', { reference: pull.reference, reason })} /> : null;
   }
+  const { reference } = pull;
+  const digest = pull.progress?.digest;
+  const text = {
+    starting: () => t('pull.starting', { reference }),
+    running: () => pull.progress?.status ?? t('pull.running', { reference }),
+    done: () => (digest ? t('pull.doneDigest', { reference, digest }) : t('pull.done', { reference })),
+    cancelled: () => t('pull.cancelled', { reference }),
+  }[pull.phase]();
+  return (
+    <p className={pull.phase === 'done' ? 'outcome-ok' : 'muted'} role="status">
+      {text}
+    </p>
+  );
 }

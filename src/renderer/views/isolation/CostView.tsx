@@ -5,6 +5,7 @@ import type { CostReport } from '../../../shared/model/cost';
 import type { Translate } from '../../i18n';
 import { describeError } from '../../format/errors';
 import { describeCostDifference, describeCostSample } from './words';
+import { TableHead } from '../../components/TableHead';
 
 export type CostState = { state: 'idle' } | { state: 'measuring' } | { state: 'done'; report: CostReport } | { state: 'failed'; error: SiloError };
 
@@ -31,13 +32,7 @@ export function CostView({ cost, labelOf, t }: { cost: CostState; labelOf: (mode
     <div className="cost" role="status">
       <table className="cost-table">
         <caption className="visually-hidden">{t('cost.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cost.isolation')}</th>
-            <th scope="col">{t('cost.startup')}</th>
-            <th scope="col">{t('cost.memory')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('cost.isolation'), t('cost.startup'), t('cost.memory')]} />
         <tbody>
           {samples.map((sample, i) => {
             const words = describeCostSample(sample, t);

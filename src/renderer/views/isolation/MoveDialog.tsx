@@ -1,7 +1,7 @@
 // "Change isolation of NAME": the ladder with the targets the engine offers, the advice for the
 // chosen one, the cost when asked, then the move with its progress and its outcome in plain words.
 // For a selection or a compose project the same, per container (a project moves all or nothing).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SiloError } from '../../../shared/errors';
 import type { MoveTarget } from '../../../shared/isolation/gvisor-limits';
 import type { ContainerSummary } from '../../../shared/model/container';
@@ -208,6 +208,19 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
   const running = phase === 'running';
   const single = members.length === 1;
   const targetLabel = target === null ? '' : labelOf(target);
+  const adviceOf = (id: string) => (
+    <AdviceView
+      advice={advice.get(id) ?? null}
+      error={adviceErrors.get(id) ?? null}
+      loading={loading.has(id)}
+      choice={choices[id]}
+      onChoose={(c) => chooseLayer(id, c)}
+      targetLabel={targetLabel}
+      events={events}
+      running={phase !== 'choose'}
+      t={t}
+    />
+  );
 
   return (
     <ModalDialog className="move-dialog" onCancel={onClose} canCancel={!running}>
@@ -263,35 +276,14 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
                 ) : null}
                 {members.map((m) =>
                   single ? (
-                    <AdviceView
-                      key={m.id}
-                      advice={advice.get(m.id) ?? null}
-                      error={adviceErrors.get(m.id) ?? null}
-                      loading={loading.has(m.id)}
-                      choice={choices[m.id]}
-                      onChoose={(c) => chooseLayer(m.id, c)}
-                      targetLabel={targetLabel}
-                      events={events}
-                      running={phase !== 'choose'}
-                      t={t}
-                    />
+                    <Fragment key={m.id}>{adviceOf(m.id)}</Fragment>
                   ) : (
                     <details key={m.id} className="member" open={members.length <= 3 || adviceNeedsEye(adviceState.get(m.id), choices[m.id])}>
                       <summary>
                         <span className="member-name">{m.name}</span>
                         <span className="muted">{memberSummary(adviceState.get(m.id), choices[m.id], t)}</span>
                       </summary>
-                      <AdviceView
-                        advice={advice.get(m.id) ?? null}
-                        error={adviceErrors.get(m.id) ?? null}
-                        loading={loading.has(m.id)}
-                        choice={choices[m.id]}
-                        onChoose={(c) => chooseLayer(m.id, c)}
-                        targetLabel={targetLabel}
-                        events={events}
-                        running={phase !== 'choose'}
-                        t={t}
-                      />
+                      {adviceOf(m.id)}
                     </details>
                   ),
                 )}

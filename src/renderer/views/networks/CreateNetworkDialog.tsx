@@ -1,12 +1,11 @@
 // Create a network: a name, a driver among those this engine offers, and optionally its subnet
 // and gateway (the engine picks a free subnet when none is given).
 import { useId, useState } from 'react';
-import type { SiloError } from '../../../shared/errors';
-import { errorOf } from '../../api';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/react';
-import { ModalDialog } from '../../components/ModalDialog';
-import { ErrorNote } from '../../components/ResourceParts';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Field, TextField } from '../../components/Field';
+import { useSubmit } from '../../components/useSubmit';
 import { useNetworks } from '../../stores/resources-react';
 import { gatewayProblem, networkNameProblem, subnetProblem, type NetworkFieldProblem } from './model';
 
@@ -36,8 +35,8 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
   const [gateway, setGateway] = useState('');
   const [internal, setInternal] = useState(false);
   const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<SiloError | null>(null);
+  const sent = useSubmit();
+  const { sending, run } = sent;
   const problems = {
     name: networkNameProblem(name.trim()),
     subnet: subnetProblem(subnet),
@@ -47,110 +46,70 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
 
   const submit = (): void => {
     setTouched(true);
-    if (invalid || sending) return;
-    setSending(true);
-    setError(null);
-    create({
+    if (invalid) return;
+    const spec = {
       name: name.trim(),
       ...(driver ? { driver } : {}),
       ...(subnet.trim() ? { subnet: subnet.trim() } : {}),
       ...(gateway.trim() ? { gateway: gateway.trim() } : {}),
       ...(internal ? { internal } : {}),
-    }).then(onClose, (reason: unknown) => {
-      setError(errorOf(reason));
-      setSending(false);
-    });
+    };
+    void run(() => create(spec), onClose);
   };
 
-  const field = (key: 'name' | 'subnet' | 'gateway', value: string) => {
+  /** The problem of a field in words, once shown: the name after a try, the others as typed. */
+  const problemOf = (key: 'name' | 'subnet' | 'gateway', value: string): string | null => {
     const problem = problems[key];
     const shown = problem !== null && (touched || (key !== 'name' && value.trim() !== ''));
-    return { invalid: shown, message: shown && problem ? <p className="field-error">{problemText(problem, value.trim(), t)}</p> : null };
+    return shown && problem ? problemText(problem, value.trim(), t) : null;
   };
-  const nameField = field('name', name);
-  const subnetField = field('subnet', subnet);
-  const gatewayField = field('gateway', gateway);
 
   return (
-    <ModalDialog onCancel={onClose} canCancel={!sending}>
-      {(titleId) => (
-        <form
-          method="dialog"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <h2 id={titleId}>{t('networks.createTitle')}</h2>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-name`}>{t('networks.name')}</label>
-            <input
-              id={`${id}-name`}
-              type="text"
-              value={name}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={nameField.invalid}
-              onChange={(e) => setName(e.target.value)}
-            />
-            {nameField.message}
-          </div>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-driver`}>{t('networks.driver')}</label>
-            <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value)}>
-              {drivers.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-            <p className="field-hint">{t(windows ? 'networks.driverHintWindows' : 'networks.driverHint')}</p>
-          </div>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-subnet`}>{t('networks.subnet')}</label>
-            <input
-              id={`${id}-subnet`}
-              type="text"
-              className="mono"
-              value={subnet}
-              placeholder={t('networks.subnetPlaceholder')}
-              spellCheck={false}
-              aria-invalid={subnetField.invalid}
-              onChange={(e) => setSubnet(e.target.value)}
-            />
-            <p className="field-hint">{t('networks.subnetHint')}</p>
-            {subnetField.message}
-          </div>
-          <div className="form-field wide">
-            <label htmlFor={`${id}-gateway`}>{t('networks.gateway')}</label>
-            <input
-              id={`${id}-gateway`}
-              type="text"
-              className="mono"
-              value={gateway}
-              placeholder={t('networks.gatewayPlaceholder')}
-              spellCheck={false}
-              aria-invalid={gatewayField.invalid}
-              onChange={(e) => setGateway(e.target.value)}
-            />
-            {gatewayField.message}
-          </div>
-          <label className="check">
-            <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
-            <span>{t('networks.internalChoice')}</span>
-          </label>
-          {error ? <ErrorNote error={error} prefix={(reason) => t('networks.createFailed', { reason })} /> : null}
-          <div className="dialog-buttons wrap">
-            <button type="button" className="button" disabled={sending} onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button primary" disabled={sending || (touched && invalid)}>
-              {t(sending ? 'networks.creating' : 'networks.create')}
-            </button>
-          </div>
-        </form>
-      )}
-    </ModalDialog>
+    <ConfirmDialog
+      title={t('networks.createTitle')}
+      confirm={t(sending ? 'networks.creating' : 'networks.create')}
+      disabled={touched && invalid}
+      submit={sent}
+      errorPrefix={(reason) => t('networks.createFailed', { reason })}
+      noValidate
+      onConfirm={submit}
+      onClose={onClose}
+    >
+      <TextField id={`${id}-name`} label={t('networks.name')} error={problemOf('name', name)} value={name} onChange={setName} />
+      <Field id={`${id}-driver`} label={t('networks.driver')} hint={t(windows ? 'networks.driverHintWindows' : 'networks.driverHint')}>
+        {(control) => (
+          <select {...control} value={driver} onChange={(e) => setDriver(e.target.value)}>
+            {drivers.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextField
+        id={`${id}-subnet`}
+        label={t('networks.subnet')}
+        hint={t('networks.subnetHint')}
+        error={problemOf('subnet', subnet)}
+        mono
+        value={subnet}
+        placeholder={t('networks.subnetPlaceholder')}
+        onChange={setSubnet}
+      />
+      <TextField
+        id={`${id}-gateway`}
+        label={t('networks.gateway')}
+        error={problemOf('gateway', gateway)}
+        mono
+        value={gateway}
+        placeholder={t('networks.gatewayPlaceholder')}
+        onChange={setGateway}
+      />
+      <label className="check">
+        <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
+        <span>{t('networks.internalChoice')}</span>
+      </label>
+    </ConfirmDialog>
   );
 }

@@ -2,12 +2,11 @@
 // choice to remove those containers first; without it the engine keeps the volume, and if it
 // refuses (a container started using it meanwhile) its refusal is shown with the names it gave.
 import { useMemo, useState } from 'react';
-import type { SiloError } from '../../../shared/errors';
 import type { VolumeSummary } from '../../../shared/model/volume';
-import { errorOf } from '../../api';
 import { useT } from '../../i18n/react';
-import { ModalDialog } from '../../components/ModalDialog';
-import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNote } from '../../components/ResourceParts';
+import { useSubmit } from '../../components/useSubmit';
 import { useContainers } from '../../stores/react';
 import { useVolumes } from '../../stores/resources-react';
 import { isContainerState, volumeUsersNow } from './model';
@@ -18,8 +17,7 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
   const containers = useContainers((s) => s.byId);
   const users = useMemo(() => volumeUsersNow(volume, containers), [volume, containers]);
   const [force, setForce] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<SiloError | null>(null);
+  const { sending, error, run } = useSubmit();
   // The engine's own list of users when it refused: it may know of one Silo's list had not yet.
   const refusedBy = error?.code === 'volume-in-use' ? String(error.params?.['containers'] ?? '') : '';
   const inUse = users.length > 0 || refusedBy !== '';
@@ -29,57 +27,39 @@ export function RemoveVolumeDialog({ volume, onClose }: { volume: VolumeSummary;
       : refusedBy;
   const count = users.length > 0 ? users.length : Number(error?.params?.['count'] ?? 1);
 
-  const submit = (): void => {
-    if (inUse && !force) return;
-    setSending(true);
-    setError(null);
-    remove(volume.name, inUse && force).then(onClose, (reason: unknown) => {
-      setError(errorOf(reason));
-      setSending(false);
-    });
-  };
-
   return (
-    <ModalDialog onCancel={onClose} canCancel={!sending}>
-      {(titleId) => (
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <h2 id={titleId}>{t('volumes.removeTitle', { name: volume.name })}</h2>
-          <p className="muted">{t('volumes.removeExplain')}</p>
-          {inUse ? (
-            <>
-              <div className="warn-box" role="alert">
-                <p>{t('volumes.inUseBy', { count, names })}</p>
-                <p>{t('volumes.inUseExplain')}</p>
-              </div>
-              <label className="check">
-                <input type="checkbox" checked={force} disabled={sending} onChange={(e) => setForce(e.target.checked)} />
-                <span>{t('volumes.force', { count })}</span>
-              </label>
-              <p className={force ? 'note warn' : 'note'}>{force ? t('volumes.forceOn', { count }) : t('volumes.forceOff')}</p>
-            </>
-          ) : null}
-          {sending ? <ProgressBar value={null} label={t('volumes.removing')} text={t('volumes.removing')} /> : null}
-          {error && error.code !== 'volume-in-use' ? <ErrorNote error={error} prefix={(reason) => t('volumes.removeFailed', { reason })} /> : null}
-          {error && error.code === 'volume-in-use' && users.length === 0 ? (
-            <ErrorNote error={error} prefix={(reason) => t('volumes.engineRefused', { reason })} role="status" />
-          ) : null}
-          {inUse && !force ? <p className="note choose-first">{t('volumes.chooseFirst')}</p> : null}
-          <div className="dialog-buttons wrap">
-            <button type="button" className="button" disabled={sending} onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button danger primary" disabled={sending || (inUse && !force)}>
-              {inUse ? t('volumes.removeWithContainers', { count }) : t('action.remove')}
-            </button>
+    <ConfirmDialog
+      title={t('volumes.removeTitle', { name: volume.name })}
+      confirm={inUse ? t('volumes.removeWithContainers', { count }) : t('action.remove')}
+      danger
+      disabled={inUse && !force}
+      // The engine's refusal over a container in use is told below, with the names it gave.
+      submit={{ sending, error: error?.code === 'volume-in-use' ? null : error }}
+      sendingText={t('volumes.removing')}
+      errorPrefix={(reason) => t('volumes.removeFailed', { reason })}
+      onConfirm={() => {
+        if (!inUse || force) void run(() => remove(volume.name, inUse && force), onClose);
+      }}
+      onClose={onClose}
+    >
+      <p className="muted">{t('volumes.removeExplain')}</p>
+      {inUse ? (
+        <>
+          <div className="warn-box" role="alert">
+            <p>{t('volumes.inUseBy', { count, names })}</p>
+            <p>{t('volumes.inUseExplain')}</p>
           </div>
-        </form>
-      )}
-    </ModalDialog>
+          <label className="check">
+            <input type="checkbox" checked={force} disabled={sending} onChange={(e) => setForce(e.target.checked)} />
+            <span>{t('volumes.force', { count })}</span>
+          </label>
+          <p className={force ? 'note warn' : 'note'}>{force ? t('volumes.forceOn', { count }) : t('volumes.forceOff')}</p>
+        </>
+      ) : null}
+      {error && error.code === 'volume-in-use' && users.length === 0 ? (
+        <ErrorNote error={error} prefix={(reason) => t('volumes.engineRefused', { reason })} role="status" />
+      ) : null}
+      {inUse && !force ? <p className="note choose-first">{t('volumes.chooseFirst')}</p> : null}
+    </ConfirmDialog>
   );
 }

@@ -3,7 +3,7 @@ import { appendCapped, emptyCapped } from '../../../../src/shared/logs/capped';
 import type { LogLine } from '../../../../src/shared/model/logs';
 import { ansiLook, paletteCss } from '../../../../src/renderer/components/ansi-look';
 import { AnsiCarry } from '../../../../src/renderer/views/details/logic/ansi-carry';
-import { centreOn, logWindow } from '../../../../src/renderer/components/LogView';
+import { droppedHeight } from '../../../../src/renderer/components/LogView';
 import { logFileName } from '../../../../src/renderer/views/details/logic/save-file';
 
 describe('ANSI looks', () => {
@@ -66,17 +66,16 @@ describe('styles carried from line to line', () => {
 });
 
 describe('the log view’s window', () => {
-  it('renders the lines in view plus overscan, by absolute number', () => {
-    expect(logWindow(0, 180, 18, 0, 100_000, 5)).toEqual({ from: 0, to: 15 });
-    expect(logWindow(18 * 1000, 180, 18, 500, 100_000, 5)).toEqual({ from: 1495, to: 1515 });
-    expect(logWindow(1e9, 180, 18, 0, 10, 5)).toEqual({ from: 10, to: 10 });
-    expect(logWindow(0, 180, 18, 7, 7, 5)).toEqual({ from: 7, to: 7 });
-  });
-
-  it('centres a line in the viewport', () => {
-    expect(centreOn(100, 0, 18, 180)).toBe(100 * 18 - 90 + 9);
-    expect(centreOn(1, 0, 18, 180)).toBe(0);
-    expect(centreOn(600, 500, 18, 180)).toBe(100 * 18 - 81);
+  // The window itself is @tanstack/react-virtual's (browser-tested in test/e2e/details.test.ts);
+  // what Silo adds is how far the view moves when old lines are dropped.
+  it('moves up by the measured height of the dropped lines, the estimate for lines never measured', () => {
+    const measured = new Map([
+      [3, 36],
+      [4, 54],
+    ]);
+    expect(droppedHeight(2, 6, (line) => measured.get(line), 18)).toBe(18 + 36 + 54 + 18);
+    expect(droppedHeight(5, 5, (line) => measured.get(line), 18)).toBe(0);
+    expect(droppedHeight(0, 1000, () => undefined, 18)).toBe(18_000);
   });
 
   it('names a downloaded log by container and local time', () => {
