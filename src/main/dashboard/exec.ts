@@ -2,10 +2,14 @@
 // upgraded (hijacked) to a raw duplex. The shell is chosen by platform (shared/dashboard/shell);
 // one the engine cannot start is detected by its words and exit code, and the next is tried.
 // An exec stream may never end (dockerode #534): the dashboard also ends a terminal on the
-// engine's exec_die or the container's die (see `ended`).
+// engine's exec_die or the container's die (see `ended`). Closing the stream does not end the
+// shell either: a Linux shell first reports its pid, and a closed terminal hangs its session up
+// (exec-hangup.ts).
 import type { Duplex } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { shellCandidates, isMissingShell, type ShellCandidate } from '../../shared/dashboard/shell';
+import { reportingPid, takePidReport } from '../../shared/dashboard/hangup';
+import { hangUp } from './exec-hangup';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { compareApi } from '../../shared/dashboard/volumes';
 import { CALL_DEADLINE_MS, engineCall, inspectContainer } from './engine-calls';
@@ -122,24 +126,50 @@ export async function openTerminal(live: LiveEngine, id: string, size: { cols: n
   const candidates = shellCandidates({ engineOsType: live.info?.osType ?? 'linux', containerPlatform: raw.Platform ?? null, image: raw.Config?.Image ?? null });
   const tried: string[] = [];
   let detail = '';
-  for (const shell of candidates) {
+  for (const candidate of candidates) {
+    const shell = reportingPid(candidate);
     tried.push(shell.cmd[0]!);
     const started = await startShell(live, id, shell, size.cols, size.rows);
     if ('missing' in started) {
       detail = started.missing;
       continue;
     }
-    return attach(live, id, started, shell.cmd[0]!, sink);
+    return attach(live, id, started, shell.cmd[0]!, shell.reportsPid, sink);
   }
   throw new SiloFailure(siloError('no-shell', { params: { name, shell: tried.join(', ') }, detail }));
 }
 
-function attach(live: LiveEngine, containerId: string, started: { execId: string; socket: Duplex; first: Buffer }, shell: string, sink: StreamSink): Terminal {
+function attach(
+  live: LiveEngine,
+  containerId: string,
+  started: { execId: string; socket: Duplex; first: Buffer },
+  shell: string,
+  reportsPid: boolean,
+  sink: StreamSink,
+): Terminal {
   const { execId, socket } = started;
   const decoder = new StringDecoder('utf8');
-  let pending = decoder.write(started.first);
+  /** The shell's pid inside the container, once it has said it. */
+  let pid: number | null = null;
+  /** Output held until the pid report is complete (only at the start). */
+  let head: string | null = reportsPid ? '' : null;
+  let pending = '';
   let scheduled: NodeJS.Immediate | null = null;
   let finished = false;
+
+  const take = (text: string): void => {
+    if (head === null) {
+      pending += text;
+      return;
+    }
+    head += text;
+    const report = takePidReport(head);
+    if (report === 'incomplete') return;
+    pid = report.pid;
+    pending += report.rest;
+    head = null;
+  };
+  take(decoder.write(started.first));
 
   const flush = (): void => {
     scheduled = null;
@@ -154,16 +184,23 @@ function attach(live: LiveEngine, containerId: string, started: { execId: string
     if (finished) return;
     finished = true;
     if (scheduled) clearImmediate(scheduled);
-    const rest = pending + decoder.end();
+    const rest = pending + (head ?? '') + decoder.end();
     pending = '';
+    head = null;
     if (rest) sink.data({ kind: 'terminal', data: rest });
     socket.destroy();
-    const code = exitCode !== undefined ? exitCode : ((await inspectExec(live, execId))?.ExitCode ?? null);
+    let code = exitCode ?? null;
+    if (exitCode === undefined) {
+      const state = await inspectExec(live, execId);
+      // The engine's stream went but the shell did not: nothing will end it but a hang-up.
+      if (state?.Running === true && pid !== null) void hangUp(live, containerId, shell, pid);
+      code = state?.ExitCode ?? null;
+    }
     sink.end(null, code);
   };
 
   socket.on('data', (chunk: Buffer) => {
-    pending += decoder.write(chunk);
+    take(decoder.write(chunk));
     if (pending.length >= MAX_PENDING_CHARS) socket.pause();
     schedule();
   });
@@ -187,6 +224,7 @@ function attach(live: LiveEngine, containerId: string, started: { execId: string
       },
       resize: (cols, rows) => resizeExec(live, execId, cols, rows),
       close() {
+        if (!finished && pid !== null) void hangUp(live, containerId, shell, pid);
         finished = true;
         if (scheduled) clearImmediate(scheduled);
         socket.destroy();
