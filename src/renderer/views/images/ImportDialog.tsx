@@ -1,6 +1,7 @@
 // Load (`docker load`: an archive made by `docker save`) or import (`docker import`: a filesystem
 // archive) a tar file the person picks. The page sends it in pieces, each taken by the engine
-// before the next; a bar shows how much is sent, then the engine's answer.
+// before the next; a bar shows how much is sent, then the engine's answer. The person sees, and may
+// raise, the most the archive may unpack to (a small compressed file can fill the engine's disk).
 import { useId, useState } from 'react';
 import type { ImageLoadMode } from '../../../shared/model/image-list';
 import { formatBytes, fraction } from '../../format/bytes';
@@ -10,6 +11,7 @@ import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import type { UploadRun } from '../../stores/images';
 import { useImages } from '../../stores/resources-react';
 import { referenceProblem } from './PullDialog';
+import { DEFAULT_ARCHIVE_LIMIT, GB, MAX_ARCHIVE_LIMIT } from '../../../shared/dashboard/archive-limit';
 
 const MODES: readonly ImageLoadMode[] = ['load', 'import'];
 const busy = (upload: UploadRun | null): boolean =>
@@ -25,10 +27,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [reference, setReference] = useState('');
   const [touched, setTouched] = useState(false);
+  const [limitGb, setLimitGb] = useState(String(DEFAULT_ARCHIVE_LIMIT / GB));
   const active = busy(upload);
   const refProblem = mode === 'import' && reference.trim() !== '' ? referenceProblem(reference, t) : null;
   const fileProblem = file === null ? t('upload.chooseFile') : file.size === 0 ? t('upload.emptyFile') : null;
-  const canSend = !active && fileProblem === null && refProblem === null;
+  const limit = /^\d+$/.test(limitGb.trim()) ? Number(limitGb.trim()) * GB : NaN;
+  const limitProblem =
+    Number.isSafeInteger(limit) && limit >= GB && limit <= MAX_ARCHIVE_LIMIT ? null : t('upload.limitProblem', { max: MAX_ARCHIVE_LIMIT / GB });
+  const canSend = !active && fileProblem === null && refProblem === null && limitProblem === null;
 
   return (
     <ModalDialog className="wide-dialog import-dialog" onCancel={onClose}>
@@ -39,7 +45,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           onSubmit={(event) => {
             event.preventDefault();
             setTouched(true);
-            if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined);
+            if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined, limit);
           }}
         >
           <h2 id={titleId}>{t('upload.title')}</h2>
@@ -58,13 +64,33 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <input
               id={`${id}-file`}
               type="file"
-              accept=".tar,.tar.gz,.tgz,.gz,.xz,.bz2,.zst,application/x-tar,application/gzip"
+              accept=".tar,.tar.gz,.tgz,.gz,application/x-tar,application/gzip"
               disabled={active}
               aria-invalid={touched && fileProblem !== null}
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
             <p className="field-hint">{t('upload.fileHint')}</p>
             {touched && fileProblem ? <p className="field-error">{fileProblem}</p> : null}
+          </div>
+          <div className="form-field">
+            <label htmlFor={`${id}-limit`}>{t('upload.limit')}</label>
+            <input
+              id={`${id}-limit`}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_ARCHIVE_LIMIT / GB}
+              step={1}
+              value={limitGb}
+              disabled={active}
+              aria-invalid={limitProblem !== null}
+              aria-describedby={`${id}-limit-hint`}
+              onChange={(e) => setLimitGb(e.target.value)}
+            />
+            <p className="field-hint" id={`${id}-limit-hint`}>
+              {t('upload.limitHint')}
+            </p>
+            {limitProblem ? <p className="field-error">{limitProblem}</p> : null}
           </div>
           {mode === 'import' ? (
             <div className="form-field wide">

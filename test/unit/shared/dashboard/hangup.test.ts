@@ -29,7 +29,7 @@ describe('the pid report', () => {
     expect(takePidReport(error)).toEqual({ pid: null, rest: error });
     expect(takePidReport('/ # silo-terminal-pid 1\r\n')).toEqual({ pid: null, rest: '/ # silo-terminal-pid 1\r\n' });
     expect(takePidReport('silo-terminal-pid 0\r\n')).toEqual({ pid: null, rest: 'silo-terminal-pid 0\r\n' });
-    expect(takePidReport('silo-terminal-pid x\r\n').pid).toBeNull();
+    expect(takePidReport('silo-terminal-pid x\r\n')).toEqual({ pid: null, rest: 'silo-terminal-pid x\r\n' });
   });
 });
 
