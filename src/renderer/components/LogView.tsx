@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { AnsiStyle } from '../../shared/logs/ansi';
 import { parseAnsi } from '../../shared/logs/ansi';
+import { Visible } from './Visible';
 import type { MatchRange } from '../../shared/logs/search';
 import { highlight } from '../../shared/logs/search';
 import type { LogLine } from '../../shared/model/logs';
@@ -69,13 +70,13 @@ function Segment({ text, style, match, current }: { text: string; style: AnsiSty
   if (match) {
     return (
       <mark className={classes} ref={needsPaint ? paint : undefined}>
-        {text}
+        <Visible text={text} />
       </mark>
     );
   }
   return (
     <span className={classes || undefined} ref={needsPaint ? paint : undefined}>
-      {text}
+      <Visible text={text} />
     </span>
   );
 }
