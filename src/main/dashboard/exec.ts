@@ -8,7 +8,7 @@
 import type { Duplex } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { shellCandidates, isMissingShell, type ShellCandidate } from '../../shared/dashboard/shell';
-import { reportingPid, takePidReport } from '../../shared/dashboard/hangup';
+import { PidReportReader, reportingPid } from '../../shared/dashboard/hangup';
 import { hangUp } from './exec-hangup';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { compareApi } from '../../shared/dashboard/volumes';
@@ -149,25 +149,12 @@ function attach(
 ): Terminal {
   const { execId, socket } = started;
   const decoder = new StringDecoder('utf8');
-  /** The shell's pid inside the container, once it has said it. */
-  let pid: number | null = null;
-  /** Output held until the pid report is complete (only at the start). */
-  let head: string | null = reportsPid ? '' : null;
+  const report = new PidReportReader(reportsPid);
   let pending = '';
   let scheduled: NodeJS.Immediate | null = null;
   let finished = false;
-
   const take = (text: string): void => {
-    if (head === null) {
-      pending += text;
-      return;
-    }
-    head += text;
-    const report = takePidReport(head);
-    if (report === 'incomplete') return;
-    pid = report.pid;
-    pending += report.rest;
-    head = null;
+    pending += report.take(text);
   };
   take(decoder.write(started.first));
 
@@ -184,16 +171,15 @@ function attach(
     if (finished) return;
     finished = true;
     if (scheduled) clearImmediate(scheduled);
-    const rest = pending + (head ?? '') + decoder.end();
+    const rest = pending + report.take(decoder.end()) + report.rest();
     pending = '';
-    head = null;
     if (rest) sink.data({ kind: 'terminal', data: rest });
     socket.destroy();
     let code = exitCode ?? null;
     if (exitCode === undefined) {
       const state = await inspectExec(live, execId);
       // The engine's stream went but the shell did not: nothing will end it but a hang-up.
-      if (state?.Running === true && pid !== null) void hangUp(live, containerId, shell, pid);
+      if (state?.Running === true && report.pid !== null) void hangUp(live, containerId, shell, report.pid);
       code = state?.ExitCode ?? null;
     }
     sink.end(null, code);
@@ -224,7 +210,7 @@ function attach(
       },
       resize: (cols, rows) => resizeExec(live, execId, cols, rows),
       close() {
-        if (!finished && pid !== null) void hangUp(live, containerId, shell, pid);
+        if (!finished && report.pid !== null) void hangUp(live, containerId, shell, report.pid);
         finished = true;
         if (scheduled) clearImmediate(scheduled);
         socket.destroy();

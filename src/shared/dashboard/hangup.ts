@@ -40,6 +40,34 @@ export function takePidReport(head: string): PidReport {
   return !complete && mayBe ? 'incomplete' : { pid: null, rest: head };
 }
 
+/** The terminal's output with the pid report taken off its start; `pid` once it has come. */
+export class PidReportReader {
+  pid: number | null = null;
+  private head: string | null;
+
+  constructor(reportsPid: boolean) {
+    this.head = reportsPid ? '' : null;
+  }
+
+  /** What of `text` is the shell's own output, to show (held while the report may still come). */
+  take(text: string): string {
+    if (this.head === null) return text;
+    this.head += text;
+    const report = takePidReport(this.head);
+    if (report === 'incomplete') return '';
+    this.head = null;
+    this.pid = report.pid;
+    return report.rest;
+  }
+
+  /** Output still held at the end (a stream that ended inside the report). */
+  rest(): string {
+    const held = this.head ?? '';
+    this.head = null;
+    return held;
+  }
+}
+
 /**
  * Signal every process of the session `$1` with `$2` (HUP also continues stopped jobs). The
  * comm field of /proc/<pid>/stat may hold spaces and parentheses: the fields are read after its

@@ -1,7 +1,7 @@
 // The pure half of ending a closed terminal's shell: the wrapper that reports the shell's pid,
 // reading that report off the terminal's first output, and the hang-up exec's command.
 import { describe, expect, it } from 'vitest';
-import { HANGUP_SCRIPT, hangupCommand, reportingPid, takePidReport } from '../../../../src/shared/dashboard/hangup';
+import { HANGUP_SCRIPT, PidReportReader, hangupCommand, reportingPid, takePidReport } from '../../../../src/shared/dashboard/hangup';
 
 describe('the pid report', () => {
   it('wraps an absolute Linux shell, and leaves Windows shells and shells with arguments alone', () => {
@@ -30,6 +30,23 @@ describe('the pid report', () => {
     expect(takePidReport('/ # silo-terminal-pid 1\r\n')).toEqual({ pid: null, rest: '/ # silo-terminal-pid 1\r\n' });
     expect(takePidReport('silo-terminal-pid 0\r\n')).toEqual({ pid: null, rest: 'silo-terminal-pid 0\r\n' });
     expect(takePidReport('silo-terminal-pid x\r\n')).toEqual({ pid: null, rest: 'silo-terminal-pid x\r\n' });
+  });
+});
+
+describe('reading the report off a stream in pieces', () => {
+  it('holds output while the report comes, then shows the rest and keeps the pid', () => {
+    const reader = new PidReportReader(true);
+    expect(['silo-', 'terminal-pid 1', '23\r', '\n/ # ', 'ls\r\n'].map((piece) => reader.take(piece))).toEqual(['', '', '', '/ # ', 'ls\r\n']);
+    expect(reader.pid).toBe(123);
+  });
+  it('gives back held output when the stream ends inside it, and passes everything when no report is expected', () => {
+    const reader = new PidReportReader(true);
+    expect(reader.take('silo-term')).toBe('');
+    expect(reader.rest()).toBe('silo-term');
+    expect(reader.pid).toBeNull();
+    const windows = new PidReportReader(false);
+    expect(windows.take('silo-terminal-pid 5\r\n')).toBe('silo-terminal-pid 5\r\n');
+    expect(windows.pid).toBeNull();
   });
 });
 
