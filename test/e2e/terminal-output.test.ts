@@ -1,8 +1,7 @@
 // What a container prints, in a real Chromium through the browser host (issue 12, "Smaller"):
-// queries in its output get no answer typed into its shell (answerback), and a log line with a bidi
-// override shows the control as a visible mark instead of reordering the text. (Links: the
-// handler is proven in test/unit/renderer/terminal-guard.test.ts; headless Chromium gave xterm's
-// linkifier no hover to test it by.)
+// queries in its output get no answer typed into its shell (answerback), a hyperlink whose text
+// hides its target shows the real target and opens nothing, and a log line with a bidi override
+// shows the control as a visible mark instead of reordering the text.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -40,7 +39,7 @@ async function openDetails(name: string): Promise<{ page: Page; problems: string
 }
 
 describe('container output in the page', () => {
-  it('types no answer into the shell for DA, DSR, DECRQM, DECRQSS or colour queries', async () => {
+  it('types no answer into the shell for DA, DSR, DECRQM, DECRQSS or colour queries, and opens no link', async () => {
     const name = `${prefix}term`;
     await engine.run(['--name', name]);
     const { page, problems } = await openDetails(name);
@@ -60,6 +59,28 @@ describe('container output in the page', () => {
     await expect.poll(async () => (await rows()).find((r) => r.startsWith('0000000')), { timeout: 10_000 }).toMatch(/^0000000\s+M\s+A\s+R\s+K\s+\\n$/);
     // Nothing else reached the input either: no echoed reply (^[[…) on any row but the typed command.
     expect((await rows()).filter((r) => !r.includes('printf')).join('\n')).not.toMatch(/033|\^\[|\[\?1;2c|;1R/);
+
+    // A link whose text says one address and goes to another (OSC 8): hovering it shows where it
+    // really goes; clicking it opens nothing, asks nothing (xterm's own handler would confirm,
+    // then open), and the page stays where it is.
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const opened: string[] = [];
+    page.context().on('page', (p) => opened.push(p.url()));
+    await page.keyboard.type(String.raw`clear; printf '\033]8;;https://evil.example/x\033\\https://good.example/\033]8;;\033\\\n'` + '\n');
+    await expect.poll(async () => (await rows())[0], { timeout: 10_000 }).toBe('https://good.example/');
+    const first = (await terminal.locator('.xterm-rows > div').first().boundingBox())!;
+    await page.mouse.move(first.x + 5, first.y + first.height / 2);
+    await page.mouse.move(first.x + 40, first.y + first.height / 2, { steps: 4 });
+    await page.getByRole('status').filter({ hasText: 'This link goes to https://evil.example/x.' }).waitFor({ timeout: 10_000 });
+    await page.mouse.click(first.x + 40, first.y + first.height / 2);
+    await page.getByText('Shell: /bin/sh').waitFor();
+    expect(dialogs).toEqual([]);
+    expect(opened).toEqual([]);
+    expect(new URL(page.url()).origin).toBe(host.origin);
 
     expect(problems).toEqual([]);
     await page.close();
