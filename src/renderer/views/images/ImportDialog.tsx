@@ -76,6 +76,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <label htmlFor={`${id}-limit`}>{t('upload.limit')}</label>
             <input
               id={`${id}-limit`}
+              className="limit-input"
               type="number"
               inputMode="numeric"
               min={1}
