@@ -10,6 +10,7 @@
 // streams paused, then a live log's lines skipped and counted, or the stream ended `too-slow`.
 import { z } from 'zod';
 import { refuseReservedKeys } from './reserved-keys';
+import { MAX_ARCHIVE_LIMIT } from './dashboard/archive-limit';
 import type { LogsOpened } from './model/logs';
 import type { FilesystemChange, ProcessTable } from './model/processes';
 import type { ImageLayer, ImageListItem, ImageLoadResult, ImagePruneEstimate, PruneResult } from './model/image-list';
@@ -41,6 +42,9 @@ const NetworkRef = z
 const Labels = refuseReservedKeys(z.record(z.string().min(1).max(255), z.string().max(4096))).optional();
 const Cols = z.number().int().min(1).max(1000);
 const Rows = z.number().int().min(1).max(500);
+/** The most an archive may unpack to, in bytes (default DEFAULT_ARCHIVE_LIMIT); the load dialog lets the person raise it. */
+const ArchiveLimit = z.number().int().min(1).max(MAX_ARCHIVE_LIMIT);
+
 /** Base64 of one piece of an uploaded archive: under the browser host's 1 MiB message limit. */
 const Base64Chunk = z
   .string()
@@ -104,10 +108,13 @@ export const dashboardCallSchemas = {
       mode: z.enum(['load', 'import']),
       /** Import only: `repo[:tag]` for the new image. */
       reference: ImageRef.optional(),
+      limit: ArchiveLimit.optional(),
     })
     .strict(),
   /** Start sending an archive's bytes from the page (a file picked in the browser); `size`, when given, is checked at finish. */
-  'images.upload.open': z.object({ mode: z.enum(['load', 'import']), reference: ImageRef.optional(), size: z.number().int().min(1).optional() }).strict(),
+  'images.upload.open': z
+    .object({ mode: z.enum(['load', 'import']), reference: ImageRef.optional(), size: z.number().int().min(1).optional(), limit: ArchiveLimit.optional() })
+    .strict(),
   /** One piece, in order; answers once the engine has taken it (the page waits: flow control). */
   'images.upload.chunk': z.object({ streamId: StreamId, data: Base64Chunk }).strict(),
   /** No more pieces: the engine's answer. */

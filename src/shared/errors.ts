@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'manifest-not-found', // the registry has no such tag or digest (`params.reference`)
   'invalid-archive', // a load or import got something that is not an image archive (`detail`)
   'file-not-readable', // a path to load from cannot be read (`params.path`, `detail`)
+  'too-large', // an archive would unpack to more than the limit the person set (`params.limit`, e.g. `8 GB`)
+  'archive-compression', // an archive (or a layer in it) is compressed in a way Silo cannot measure (`params.format`: bzip2, xz, zstd)
   'volume-not-found',
   'volume-in-use', // containers use it (`params.containers`: names joined by ", ", `params.count`); force removes them first
   'network-not-found',

@@ -135,8 +135,8 @@ describe('container details', () => {
     const settled = new Map(streams.lastData);
     await page.waitForTimeout(3000);
     expect([...streams.lastData].filter(([stream, at]) => settled.get(stream) !== at)).toEqual([]);
-    // Not checked here: the engine keeps running an exec'd shell after its connection closes (the
-    // main side's close destroys the socket only); reported to the main side.
+    // And the shell the terminal ran is ended with it (an exec's process outlives its stream).
+    await expect.poll(() => engine.docker(['top', id]), { timeout: 20_000 }).not.toMatch(/\/bin\/sh/);
 
     expect(problems).toEqual([]);
     await page.close();

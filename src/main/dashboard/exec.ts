@@ -2,10 +2,14 @@
 // upgraded (hijacked) to a raw duplex. The shell is chosen by platform (shared/dashboard/shell);
 // one the engine cannot start is detected by its words and exit code, and the next is tried.
 // An exec stream may never end (dockerode #534): the dashboard also ends a terminal on the
-// engine's exec_die or the container's die (see `ended`).
+// engine's exec_die or the container's die (see `ended`). Closing the stream does not end the
+// shell either: a Linux shell first reports its pid, and a closed terminal hangs its session up
+// (exec-hangup.ts).
 import type { Duplex } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { shellCandidates, isMissingShell, type ShellCandidate } from '../../shared/dashboard/shell';
+import { PidReportReader, reportingPid } from '../../shared/dashboard/hangup';
+import { hangUp } from './exec-hangup';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { compareApi } from '../../shared/dashboard/volumes';
 import { CALL_DEADLINE_MS, engineCall, inspectContainer } from './engine-calls';
@@ -122,26 +126,39 @@ export async function openTerminal(live: LiveEngine, id: string, size: { cols: n
   const candidates = shellCandidates({ engineOsType: live.info?.osType ?? 'linux', containerPlatform: raw.Platform ?? null, image: raw.Config?.Image ?? null });
   const tried: string[] = [];
   let detail = '';
-  for (const shell of candidates) {
+  for (const candidate of candidates) {
+    const shell = reportingPid(candidate);
     tried.push(shell.cmd[0]!);
     const started = await startShell(live, id, shell, size.cols, size.rows);
     if ('missing' in started) {
       detail = started.missing;
       continue;
     }
-    return attach(live, id, started, shell.cmd[0]!, sink);
+    return attach(live, id, started, shell.cmd[0]!, shell.reportsPid, sink);
   }
   throw new SiloFailure(siloError('no-shell', { params: { name, shell: tried.join(', ') }, detail }));
 }
 
-function attach(live: LiveEngine, containerId: string, started: { execId: string; socket: Duplex; first: Buffer }, shell: string, sink: StreamSink): Terminal {
+function attach(
+  live: LiveEngine,
+  containerId: string,
+  started: { execId: string; socket: Duplex; first: Buffer },
+  shell: string,
+  reportsPid: boolean,
+  sink: StreamSink,
+): Terminal {
   const { execId, socket } = started;
   const decoder = new StringDecoder('utf8');
-  let pending = decoder.write(started.first);
+  const report = new PidReportReader(reportsPid);
+  let pending = '';
   let scheduled: NodeJS.Immediate | null = null;
   let finished = false;
   /** Paused by the page's flow: the shell's output waits in the engine until the page catches up. */
   let held = false;
+  const take = (text: string): void => {
+    pending += report.take(text);
+  };
+  take(decoder.write(started.first));
 
   const flush = (): void => {
     scheduled = null;
@@ -156,16 +173,22 @@ function attach(live: LiveEngine, containerId: string, started: { execId: string
     if (finished) return;
     finished = true;
     if (scheduled) clearImmediate(scheduled);
-    const rest = pending + decoder.end();
+    const rest = pending + report.take(decoder.end()) + report.rest();
     pending = '';
     if (rest) sink.data({ kind: 'terminal', data: rest });
     socket.destroy();
-    const code = exitCode !== undefined ? exitCode : ((await inspectExec(live, execId))?.ExitCode ?? null);
+    let code = exitCode ?? null;
+    if (exitCode === undefined) {
+      const state = await inspectExec(live, execId);
+      // The engine's stream went but the shell did not: nothing will end it but a hang-up.
+      if (state?.Running === true && report.pid !== null) void hangUp(live, containerId, shell, report.pid);
+      code = state?.ExitCode ?? null;
+    }
     sink.end(null, code);
   };
 
   socket.on('data', (chunk: Buffer) => {
-    pending += decoder.write(chunk);
+    take(decoder.write(chunk));
     if (pending.length >= MAX_PENDING_CHARS) socket.pause();
     schedule();
   });
@@ -189,6 +212,7 @@ function attach(live: LiveEngine, containerId: string, started: { execId: string
       },
       resize: (cols, rows) => resizeExec(live, execId, cols, rows),
       close() {
+        if (!finished && report.pid !== null) void hangUp(live, containerId, shell, report.pid);
         finished = true;
         if (scheduled) clearImmediate(scheduled);
         socket.destroy();

@@ -79,8 +79,9 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     },
     'images.history': async ({ id }) => imageHistory(live(), id),
     'images.pull': ({ reference }) => streams.open('pull', async (sink) => ({ handle: board().pull(reference, sink) })),
-    'images.loadFile': async ({ path, mode, reference }) => loadFile(live(), path, mode, reference),
-    'images.upload.open': ({ mode, reference, size }) => streams.open('upload', async () => ({ handle: openUpload(live(), mode, reference, size) })),
+    'images.loadFile': async ({ path, mode, reference, limit }) => loadFile(live(), path, mode, reference, limit),
+    'images.upload.open': ({ mode, reference, size, limit }) =>
+      streams.open('upload', async () => ({ handle: openUpload(live(), mode, reference, size, limit) })),
     'images.upload.chunk': async ({ streamId, data }) => ({ received: await streams.get<UploadHandle>(streamId, 'upload').write(Buffer.from(data, 'base64')) }),
     'images.upload.finish': async ({ streamId }) => {
       const upload = streams.get<UploadHandle>(streamId, 'upload');

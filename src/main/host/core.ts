@@ -3,6 +3,7 @@
 // that serves pages. Each host adds only its transport.
 import { homedir } from 'node:os';
 import { Dashboard } from '../dashboard/dashboard';
+import { settleHangups } from '../dashboard/exec-hangup';
 import { EngineManager } from '../engine/manager';
 import type { EngineService } from '../engine/types';
 import { IsolationService } from '../isolation/service';
@@ -43,6 +44,8 @@ export async function startCore(options: { configDir: string; env?: NodeJS.Proce
       hub.close();
       dashboard.close();
       isolation.close();
+      // Closed terminals' shells are ended by an exec of their own: let those reach the engine.
+      await settleHangups();
       await engine.stop();
     },
   };

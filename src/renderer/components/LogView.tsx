@@ -10,6 +10,7 @@ import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AnsiStyle } from '../../shared/logs/ansi';
 import { parseAnsi } from '../../shared/logs/ansi';
+import { Visible } from './Visible';
 import type { MatchRange } from '../../shared/logs/search';
 import { highlight } from '../../shared/logs/search';
 import type { LogLine } from '../../shared/model/logs';
@@ -72,13 +73,13 @@ function Segment({ text, style, match, current }: { text: string; style: AnsiSty
   if (match) {
     return (
       <mark className={classes} ref={needsPaint ? paint : undefined}>
-        {text}
+        <Visible text={text} />
       </mark>
     );
   }
   return (
     <span className={classes || undefined} ref={needsPaint ? paint : undefined}>
-      {text}
+      <Visible text={text} />
     </span>
   );
 }

@@ -1,11 +1,13 @@
 // xterm.js in a region that fills its parent, fitted to it as it resizes. The component knows no
 // stream: it hands out what it reads from the keyboard and its size, and takes text to write.
-// Loaded on demand (React.lazy), with xterm's own CSS through Vite.
-import { useEffect, useRef } from 'react';
+// Loaded on demand (React.lazy), with xterm's own CSS through Vite. What the container prints
+// cannot answer for the person (answerbacks are swallowed) nor open a link (terminal-guard.ts).
+import { useEffect, useRef, useState } from 'react';
 import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { withConstructedStyles } from './xterm-styles';
+import { guardAnswerbacks, inertLinks } from './terminal-guard';
 
 export interface TerminalScreen {
   /** `written` runs once xterm has processed the text (its flow-control callback). */
@@ -25,6 +27,8 @@ export interface TerminalProps {
   /** Keys and pastes, as text for the shell. */
   onInput(data: string): void;
   onResize(cols: number, rows: number): void;
+  /** The sentence shown while a link in the output is hovered: where it really goes. */
+  linkNote(target: string): string;
 }
 
 /** The terminal's colours, from the page's own CSS variables (light and dark follow the system). */
@@ -39,8 +43,9 @@ function themeOf(element: HTMLElement) {
   };
 }
 
-export default function Terminal({ label, onReady, onInput, onResize }: TerminalProps) {
+export default function Terminal({ label, onReady, onInput, onResize, linkNote }: TerminalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
+  const [link, setLink] = useState<string | null>(null);
   const callbacks = useRef({ onReady, onInput, onResize });
   callbacks.current = { onReady, onInput, onResize };
 
@@ -54,7 +59,9 @@ export default function Terminal({ label, onReady, onInput, onResize }: Terminal
       cursorBlink: true,
       scrollback: 5000,
       theme: themeOf(host),
+      linkHandler: inertLinks(setLink),
     });
+    const answerbacks = guardAnswerbacks(term.parser);
     const fit = new FitAddon();
     term.loadAddon(fit);
     const styles = withConstructedStyles(document, () => term.open(host));
@@ -91,10 +98,20 @@ export default function Terminal({ label, onReady, onInput, onResize }: Terminal
       cancelAnimationFrame(frame);
       inputs.dispose();
       resizes.dispose();
+      answerbacks.dispose();
       term.dispose();
       styles.dispose();
     };
   }, []);
 
-  return <div ref={hostRef} className="terminal-host" role="region" aria-label={label} />;
+  return (
+    <>
+      <div ref={hostRef} className="terminal-host" role="region" aria-label={label} />
+      {link !== null ? (
+        <p className="terminal-link" role="status">
+          {linkNote(link)}
+        </p>
+      ) : null}
+    </>
+  );
 }

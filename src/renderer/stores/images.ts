@@ -64,7 +64,8 @@ export interface ImagesState extends ResourceList<ImageListItem> {
   startPull(reference: string): Promise<void>;
   cancelPull(): Promise<void>;
   clearPull(): void;
-  startUpload(file: UploadSource, mode: ImageLoadMode, reference?: string): Promise<void>;
+  /** `limit`: the most the archive may unpack to, in bytes (the engine side's default when absent). */
+  startUpload(file: UploadSource, mode: ImageLoadMode, reference?: string, limit?: number): Promise<void>;
   cancelUpload(): Promise<void>;
   clearUpload(): void;
   onStreamData(data: StreamData): void;
@@ -150,7 +151,7 @@ export function createImagesStore(api: CallPort) {
         set({ pull: null });
       },
 
-      async startUpload(file, mode, reference) {
+      async startUpload(file, mode, reference, limit) {
         const busy = get().upload;
         if (busy && (busy.phase === 'starting' || busy.phase === 'running' || busy.phase === 'finishing')) return;
         const id = ++runs;
@@ -170,7 +171,12 @@ export function createImagesStore(api: CallPort) {
         });
         try {
           if (file.size <= 0) throw siloError('invalid-archive', { detail: 'the file is empty' });
-          const { streamId } = await api.call('images.upload.open', { mode, size: file.size, ...(reference ? { reference } : {}) });
+          const { streamId } = await api.call('images.upload.open', {
+            mode,
+            size: file.size,
+            ...(reference ? { reference } : {}),
+            ...(limit !== undefined ? { limit } : {}),
+          });
           if (!setUpload(id, { streamId, phase: 'running' })) {
             await api.call('stream.close', { streamId }).catch(() => null);
             return;

@@ -142,7 +142,13 @@ export function TerminalTab({ id, state, live, visible }: { id: string; state: C
         ) : null}
       </div>
       <Suspense fallback={<p className="muted">{t('details.terminal.loading')}</p>}>
-        <Terminal label={t('details.terminal.region')} onReady={onReady} onInput={onInput} onResize={onResize} />
+        <Terminal
+          label={t('details.terminal.region')}
+          onReady={onReady}
+          onInput={onInput}
+          onResize={onResize}
+          linkNote={(target) => t('details.terminal.link', { target })}
+        />
       </Suspense>
     </div>
   );

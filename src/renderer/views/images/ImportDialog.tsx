@@ -1,6 +1,7 @@
 // Load (`docker load`: an archive made by `docker save`) or import (`docker import`: a filesystem
 // archive) a tar file the person picks. The page sends it in pieces, each taken by the engine
-// before the next; a bar shows how much is sent, then the engine's answer.
+// before the next; a bar shows how much is sent, then the engine's answer. The person sees, and may
+// raise, the most the archive may unpack to (a small compressed file can fill the engine's disk).
 import { useId, useState } from 'react';
 import type { ImageLoadMode } from '../../../shared/model/image-list';
 import { formatBytes, fraction } from '../../format/bytes';
@@ -12,6 +13,7 @@ import { ErrorNote, ProgressBar } from '../../components/ResourceParts';
 import type { UploadRun } from '../../stores/images';
 import { useImages } from '../../stores/resources-react';
 import { referenceProblem } from './PullDialog';
+import { DEFAULT_ARCHIVE_LIMIT, GB, MAX_ARCHIVE_LIMIT } from '../../../shared/dashboard/archive-limit';
 
 const MODES: readonly ImageLoadMode[] = ['load', 'import'];
 const busy = (upload: UploadRun | null): boolean =>
@@ -27,10 +29,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [reference, setReference] = useState('');
   const [touched, setTouched] = useState(false);
+  const [limitGb, setLimitGb] = useState(String(DEFAULT_ARCHIVE_LIMIT / GB));
   const active = busy(upload);
   const refProblem = mode === 'import' && reference.trim() !== '' ? referenceProblem(reference, t) : null;
   const fileProblem = file === null ? t('upload.chooseFile') : file.size === 0 ? t('upload.emptyFile') : null;
-  const canSend = !active && fileProblem === null && refProblem === null;
+  const limit = /^\d+$/.test(limitGb.trim()) ? Number(limitGb.trim()) * GB : NaN;
+  const limitProblem =
+    Number.isSafeInteger(limit) && limit >= GB && limit <= MAX_ARCHIVE_LIMIT ? null : t('upload.limitProblem', { max: MAX_ARCHIVE_LIMIT / GB });
+  const canSend = !active && fileProblem === null && refProblem === null && limitProblem === null;
 
   return (
     <FormDialog
@@ -39,7 +45,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       noValidate
       onSubmit={() => {
         setTouched(true);
-        if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined);
+        if (canSend && file) void startUpload(file, mode, mode === 'import' && reference.trim() ? reference.trim() : undefined, limit);
       }}
       onClose={onClose}
     >
@@ -58,9 +64,25 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <input
             {...control}
             type="file"
-            accept=".tar,.tar.gz,.tgz,.gz,.xz,.bz2,.zst,application/x-tar,application/gzip"
+            accept=".tar,.tar.gz,.tgz,.gz,application/x-tar,application/gzip"
             disabled={active}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
+      </Field>
+      <Field className="form-field" id={`${id}-limit`} label={t('upload.limit')} hint={t('upload.limitHint')} error={limitProblem}>
+        {(control) => (
+          <input
+            {...control}
+            className="limit-input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_ARCHIVE_LIMIT / GB}
+            step={1}
+            value={limitGb}
+            disabled={active}
+            onChange={(e) => setLimitGb(e.target.value)}
           />
         )}
       </Field>
