@@ -1,4 +1,4 @@
-// A person at the browser host changes the engine's default runtime in Preferences, against a private
+// A person at the browser host changes the engine's default runtime in Engine settings, against a private
 // engine of this file's own (the shared e2e engine keeps its default): gVisor becomes the default,
 // the Engine view shows it, a container created without a runtime runs under gVisor; then back to
 // runc, a weaker boundary the person must tick first. The daemon.json editor (CodeMirror, lazily
@@ -31,7 +31,7 @@ afterAll(async () => {
 // What the page's CSP refused: securitypolicyviolation events, and console errors naming it.
 const refusals = new WeakMap<Page, string[]>();
 
-async function openSettings(): Promise<Page> {
+async function openBackends(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const refused: string[] = [];
   refusals.set(page, refused);
@@ -44,8 +44,8 @@ async function openSettings(): Promise<Page> {
   });
   await page.goto(await host.newLink());
   await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine settings', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Engine settings' }).waitFor();
   return page;
 }
 
@@ -87,17 +87,17 @@ async function chooseDefault(page: Page, runtime: string, weakening?: RegExp): P
 }
 
 async function engineViewDefault(page: Page): Promise<string | null> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine', exact: true }).click();
   return page
     .locator('.fact', { has: page.getByText('Default runtime', { exact: true }) })
     .locator('dd')
     .textContent();
 }
 
-describe('Settings: the default runtime', () => {
+describe('Engine settings: the default runtime', () => {
   it('a person makes gVisor the default, the Engine view shows it, a new container runs under it; then back to runc', async () => {
     expect(await uname()).toBe(release());
-    const page = await openSettings();
+    const page = await openBackends();
     const section = defaultIsolation(page);
     await expect.poll(() => section.getByRole('radio', { name: /^runc\b/ }).isChecked(), { timeout: 10_000 }).toBe(true);
 
@@ -106,7 +106,7 @@ describe('Settings: the default runtime', () => {
     await expect.poll(() => engineViewDefault(page), { timeout: 10_000 }).toBe('runsc');
     expect(await uname()).toBe('4.4.0');
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Engine settings', exact: true }).click();
     // gVisor → runc is a weaker boundary: the person sees it and ticks it before Apply.
     await chooseDefault(page, 'runc', /^New containers get runc instead of runsc: a weaker boundary/);
     expect(onDisk()['default-runtime']).toBe('runc');
@@ -117,7 +117,7 @@ describe('Settings: the default runtime', () => {
 
   it('the daemon.json editor shows problems as typed, with line and column, and writes nothing while they stand', async () => {
     const before = readFileSync(engine.configFile);
-    const page = await openSettings();
+    const page = await openBackends();
     const editorSection = page.getByRole('region', { name: 'Configuration file (daemon.json)' });
     const editor = editorSection.getByRole('textbox', { name: /^Contents of/ });
     await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(before.toString('utf8'));
@@ -145,7 +145,7 @@ describe('Settings: the default runtime', () => {
 
   it('a weakening typed into the file is shown with a checkbox each, and Apply waits until every one is ticked', async () => {
     const before = readFileSync(engine.configFile, 'utf8');
-    const page = await openSettings();
+    const page = await openBackends();
     const editorSection = page.getByRole('region', { name: 'Configuration file (daemon.json)' });
     const editor = editorSection.getByRole('textbox', { name: /^Contents of/ });
     await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(before);
@@ -198,7 +198,7 @@ describe('Settings: the default runtime', () => {
 
   it('the editor marks a problem at its line, is used by keyboard alone, and the CSP refuses nothing', async () => {
     const before = readFileSync(engine.configFile);
-    const page = await openSettings();
+    const page = await openBackends();
     const editorSection = page.getByRole('region', { name: 'Configuration file (daemon.json)' });
     const editor = editorSection.getByRole('textbox', { name: /^Contents of/ });
     await expect.poll(() => editorText(editor), { timeout: 10_000 }).toBe(before.toString('utf8'));

@@ -46,7 +46,7 @@ describe('a page on a flooding log', () => {
         if (m.call === 'stream.ack') acked += m.args?.bytes ?? 0;
       });
     });
-    await page.goto(host.url);
+    await page.goto(await host.newLink());
     await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(name);
     await page.getByRole('button', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10_000 });

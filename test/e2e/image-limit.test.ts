@@ -51,7 +51,7 @@ it('refuses an archive that would unpack past the limit the person set, naming i
   const images = await engine.docker(['images', '-aq']);
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await page.getByRole('navigation').getByRole('button', { name: 'Images', exact: true }).click();
   await page.getByRole('button', { name: 'Load or import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Load or import an image from a file' });

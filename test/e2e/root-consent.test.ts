@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function openSilo(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Connected/);
   return page;
 }
