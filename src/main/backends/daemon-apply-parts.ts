@@ -38,6 +38,27 @@ export interface PreparedApply {
   engineBefore: RawInfo | null;
 }
 
+/** A problem for each runtime whose binary is not an executable file on this machine. */
+export async function missingRuntimes(
+  checks: ReadonlyArray<{ runtime: string; path: string; line: number; column: number }>,
+  exists: (path: string) => Promise<boolean>,
+): Promise<DaemonProblem[]> {
+  const problems: DaemonProblem[] = [];
+  for (const check of checks) {
+    if (await exists(check.path)) continue;
+    problems.push({
+      code: 'runtime-path-missing',
+      severity: 'error',
+      key: `runtimes.${check.runtime}.path`,
+      line: check.line,
+      column: check.column,
+      message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
+      params: { runtime: check.runtime, path: check.path },
+    });
+  }
+  return problems;
+}
+
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -64,19 +85,7 @@ export async function prepareApply(
     commandLineFlags: target.commandLineFlags ?? [],
     commandLineRuntimes: target.commandLineRuntimes ?? [],
   });
-  const problems = [...report.problems];
-  for (const check of report.runtimePaths) {
-    if (await deps.runtimeExists(check.path)) continue;
-    problems.push({
-      code: 'runtime-path-missing',
-      severity: 'error',
-      key: `runtimes.${check.runtime}.path`,
-      line: check.line,
-      column: check.column,
-      message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
-      params: { runtime: check.runtime, path: check.path },
-    });
-  }
+  const problems = [...report.problems, ...(await missingRuntimes(report.runtimePaths, deps.runtimeExists))];
   if (!report.ok || problems.some((p) => p.severity === 'error') || report.config === null) {
     return {
       status: 'refused',

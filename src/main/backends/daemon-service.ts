@@ -7,7 +7,7 @@ import { SiloFailure, siloError } from '../../shared/errors';
 import type { DaemonApplyResult, DaemonApplyStep, DaemonProblem, DaemonRead, DaemonValidation } from '../../shared/model/backends';
 import { applyDaemonJson, type DaemonTarget } from './daemon-apply';
 import { applyDaemonJsonElevated } from './daemon-apply-elevated';
-import { runtimeLookup, sha256 } from './daemon-apply-parts';
+import { missingRuntimes, runtimeLookup, sha256 } from './daemon-apply-parts';
 import { isPermissionError } from './file-ops';
 import type { BackendsContext } from './context';
 import { resolveDaemonTarget } from './daemon-target';
@@ -133,20 +133,7 @@ export class DaemonService {
       commandLineRuntimes: target.commandLineRuntimes ?? [],
     });
     const exists = runtimeLookup(this.context.fs, this.context.env);
-    const problems = [...report.problems];
-    for (const check of report.runtimePaths) {
-      if (await exists(check.path)) continue;
-      problems.push({
-        code: 'runtime-path-missing',
-        severity: 'error',
-        key: `runtimes.${check.runtime}.path`,
-        line: check.line,
-        column: check.column,
-        message: `The runtime "${check.runtime}" points at ${check.path}, which is not an executable file on this machine`,
-        params: { runtime: check.runtime, path: check.path },
-      });
-    }
-    return problems;
+    return [...report.problems, ...(await missingRuntimes(report.runtimePaths, exists))];
   }
 
   private serially<T>(run: () => Promise<T>): Promise<T> {

@@ -11,7 +11,7 @@ import { siloError } from '../../shared/errors';
 import { engineCall, inspectContainer } from './engine-calls';
 import { mapConnectionError } from '../engine/errors';
 import type { LiveEngine } from '../engine/live';
-import type { EngineStreamHandle, StreamSink } from './stream-sink';
+import { responseHandle, type EngineStreamHandle, type StreamSink } from './stream-sink';
 
 export interface LogOptions {
   /** Lines before now; `all` for the whole log. */
@@ -194,13 +194,7 @@ export async function downloadLogs(live: LiveEngine, id: string, timestamps: boo
   response.on('end', () => finish(false));
   response.on('close', () => finish(!response.complete));
   response.on('error', () => finish(true));
-  return {
-    close() {
-      finished = true;
-      controller.abort();
-      response.destroy();
-    },
-    pause: () => response.pause(),
-    resume: () => response.resume(),
-  };
+  return responseHandle(response, controller, () => {
+    finished = true;
+  });
 }

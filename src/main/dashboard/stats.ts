@@ -9,7 +9,7 @@ import { engineCall, inspectContainer } from './engine-calls';
 import { mapConnectionError } from '../engine/errors';
 import type { LiveEngine } from '../engine/live';
 import { NdjsonParser } from '../util/ndjson';
-import type { EngineStreamHandle, StreamSink } from './stream-sink';
+import { responseHandle, type EngineStreamHandle, type StreamSink } from './stream-sink';
 
 export async function openStats(live: LiveEngine, id: string, sink: StreamSink): Promise<EngineStreamHandle> {
   const raw = await inspectContainer(live, id);
@@ -40,13 +40,7 @@ export async function openStats(live: LiveEngine, id: string, sink: StreamSink):
   response.on('end', () => finish(null));
   response.on('close', () => finish(response.complete ? null : Object.assign(new Error('the stats stream closed'), { code: 'ECONNRESET' })));
   response.on('error', (error: Error) => finish(error));
-  return {
-    close() {
-      finished = true;
-      controller.abort();
-      response.destroy();
-    },
-    pause: () => response.pause(),
-    resume: () => response.resume(),
-  };
+  return responseHandle(response, controller, () => {
+    finished = true;
+  });
 }

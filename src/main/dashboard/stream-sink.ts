@@ -1,5 +1,6 @@
 // How an engine stream hands on what it reads: data in order, then one end. The host's stream
 // registry gives each stream a sink bound to its id and page.
+import type { Readable } from 'node:stream';
 import type { SiloError } from '../../shared/errors';
 import type { StreamData } from '../../shared/model/stream';
 
@@ -34,4 +35,17 @@ export interface UploadHandle extends EngineStreamHandle {
   /** Resolves once the bytes are taken (flow control for the page). */
   write(chunk: Buffer): Promise<number>;
   finish(): Promise<import('../../shared/model/image-list').ImageLoadResult>;
+}
+
+/** The handle of an engine response read as a stream: closing aborts it (after `closed`, no end follows); pause and resume are the page's flow. */
+export function responseHandle(response: Readable, controller: AbortController, closed: () => void): EngineStreamHandle {
+  return {
+    close() {
+      closed();
+      controller.abort();
+      response.destroy();
+    },
+    pause: () => response.pause(),
+    resume: () => response.resume(),
+  };
 }
