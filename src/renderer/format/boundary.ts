@@ -127,3 +127,11 @@ export function boundaryMark(boundary: Boundary | null, t: Translate): BoundaryM
   }
   return null;
 }
+
+/** Host files and the host's network stay reachable under gVisor; what acts on the kernel does not. */
+const REACHES_ON_EVERY_RUNG = /^(root:(host-|data-root|unknown-source|network-host|engine-socket|containerd-socket)|host-home|no-)/;
+
+/** A weakening that reaches the host through the kernel, and that a user-space kernel or a VM would contain. */
+export function containedUpARung(f: BoundaryFinding): boolean {
+  return f.effect === 'weakens' && f.reach === 'host' && f.severity !== 'low' && !REACHES_ON_EVERY_RUNG.test(f.code);
+}

@@ -1,12 +1,14 @@
 // The Isolation tab: the container's rung, and each finding that weakens or strengthens its
 // boundary (src/shared/isolation/boundary.ts) with what it lets a process do, what it reaches on
-// this rung, and where the rule comes from.
+// this rung, and where the rule comes from; when a rung up would contain a weakening, the move.
 import type { BoundaryEffect, BoundaryFinding } from '../../../shared/model/boundary';
 import type { ContainerSummary } from '../../../shared/model/container';
-import { describeBoundaryFinding, describeSource, describeWithReach } from '../../format/boundary';
+import { containedUpARung, describeBoundaryFinding, describeSource, describeWithReach } from '../../format/boundary';
 import { rungName } from '../../format/isolation';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useT } from '../../i18n/react';
+import { MoveButton } from '../../components/MoveButton';
+import { useIsolation } from '../../stores/react';
 
 const SECTIONS: ReadonlyArray<{ effect: BoundaryEffect; title: 'boundary.tab.weakens' | 'boundary.tab.strengthens' | 'boundary.tab.unknowns' }> = [
   { effect: 'weakens', title: 'boundary.tab.weakens' },
@@ -16,6 +18,7 @@ const SECTIONS: ReadonlyArray<{ effect: BoundaryEffect; title: 'boundary.tab.wea
 
 export function IsolationTab({ container }: { container: ContainerSummary }) {
   const t = useT();
+  const openMove = useIsolation((s) => s.openMove);
   const boundary = container.boundary;
   if (!boundary || !container.isolation) return <p className="muted">{t('boundary.tab.pending')}</p>;
   const summary = {
@@ -24,8 +27,7 @@ export function IsolationTab({ container }: { container: ContainerSummary }) {
     default: t('boundary.tab.summaryDefault'),
     unknown: t('boundary.tab.summaryUnknown'),
   }[boundary.verdict];
-  // A weakening that reaches the host through the kernel is contained a rung up (gVisor, a VM).
-  const movable = boundary.findings.some((f) => f.reach === 'host' && f.severity !== 'low' && !f.code.startsWith('root:host') && f.code !== 'host-home');
+  const movable = boundary.findings.some(containedUpARung);
   return (
     <div className="boundary-tab">
       <p>
@@ -52,7 +54,11 @@ export function IsolationTab({ container }: { container: ContainerSummary }) {
           </section>
         );
       })}
-      {movable ? <p className="boundary-advice">{t('boundary.tab.move')}</p> : null}
+      {movable ? (
+        <p className="boundary-advice">
+          {t('boundary.tab.move')} <MoveButton label={t('move.action')} onClick={() => openMove({ kind: 'containers', ids: [container.id] })} />
+        </p>
+      ) : null}
     </div>
   );
 }

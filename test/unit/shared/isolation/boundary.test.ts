@@ -13,12 +13,12 @@ const windowsInfo = toEngineInfo(loadInfo('windows-server-2022'));
 const desktop = toEngineInfo(loadInfo('docker-desktop-wsl2'));
 
 /** A default `docker run` container's inspect, with these HostConfig and Config fields changed. */
-function inspect(hc: Partial<RawHostConfig> = {}, user: string | undefined = ''): RawContainerInspect {
+function inspect(hc: Partial<RawHostConfig> = {}, user: string | null = ''): RawContainerInspect {
   return {
     Id: 'c'.repeat(64),
     Name: '/c',
     Image: 'sha256:1',
-    Config: user === undefined ? {} : { User: user },
+    Config: user === null ? {} : { User: user },
     HostConfig: { NetworkMode: 'bridge', Memory: 0, PidsLimit: null, CapAdd: null, CapDrop: null, ...hc },
     Mounts: [],
   } as unknown as RawContainerInspect;
@@ -200,7 +200,7 @@ describe('unknown is never safe', () => {
     const b = of(none);
     expect(b.findings.map((f) => [f.code, f.effect])).toEqual([['settings-unknown', 'unknown']]);
     expect(b.verdict).toBe('unknown');
-    expect(codes(inspect({}, undefined))).toContain('user-unknown');
+    expect(codes(inspect({}, null))).toContain('user-unknown');
   });
 });
 
