@@ -42,7 +42,7 @@ describe('the boundary in the page', () => {
     await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(prefix);
     await row(page, 'priv').waitFor({ timeout: 15_000 });
     await expect.poll(() => row(page, 'priv').textContent(), { timeout: 15_000 }).toMatch(/Shared kernel.*Weakened: Privileged/);
-    await expect.poll(() => row(page, 'sock').textContent()).toMatch(/Weakened: The engine's socket/);
+    await expect.poll(() => row(page, 'sock').textContent()).toMatch(/Weakened: Engine socket/);
     await expect.poll(() => row(page, 'locked').textContent()).toMatch(/Strengthened/);
     expect(await row(page, 'locked').textContent()).not.toMatch(/Weakened/);
 
