@@ -65,6 +65,15 @@ describe('the boundary in the page', () => {
     expect(text).toContain('Source: CIS Docker Benchmark v1.6.0, 5.4');
     expect(text).toContain('pid: host: the container sees every process on the host');
     expect(text).toContain('Source: CIS Docker Benchmark v1.6.0, 5.15');
+
+    // The Engine view sums them up: at least these two weakened, one of them by the engine socket.
+    await page.getByRole('navigation').getByRole('button', { name: 'Engine', exact: true }).click();
+    const sum = page.getByRole('region', { name: 'Container boundaries' });
+    await expect
+      .poll(() => sum.textContent(), { timeout: 10_000 })
+      .toMatch(/\d+ containers? (is|are) weakened · \d+ can reach the engine · \d+ (is|are) privileged/);
+    expect(await sum.textContent()).toMatch(/Privileged: \d+ containers?/);
+    expect(await sum.textContent()).toMatch(/Engine socket: \d+ containers?/);
     await page.close();
   });
 
