@@ -50,7 +50,11 @@ export function linuxDrafts(inspect: RawContainerInspect, hardening: Hardening |
 
   const opts = securityOpts(hc.SecurityOpt);
   if (!privileged) {
-    if (opts.get('seccomp') === 'unconfined') out.push(weakens('seccomp-unconfined', 'kernel', 'high', 'seccomp=unconfined', SOURCES.seccomp));
+    const seccomp = opts.get('seccomp');
+    if (seccomp === 'unconfined') out.push(weakens('seccomp-unconfined', 'kernel', 'high', 'seccomp=unconfined', SOURCES.seccomp));
+    // The engine's own default (daemon.json "seccomp-profile": "unconfined") reaches every container that sets none.
+    else if (seccomp === undefined && hardening?.seccompProfile === 'unconfined')
+      out.push(weakens('seccomp-unconfined', 'kernel', 'high', 'daemon: seccomp-profile unconfined', SOURCES.seccomp));
     if (opts.get('apparmor') === 'unconfined') out.push(weakens('apparmor-unconfined', 'kernel', 'medium', 'apparmor=unconfined', SOURCES.apparmor));
     if (opts.get('label') === 'disable') out.push(weakens('label-disable', 'kernel', 'medium', 'label=disable', SOURCES.label));
     for (const d of Array.isArray(hc.Devices) ? hc.Devices : []) {

@@ -104,6 +104,13 @@ describe('each weakening', () => {
     expect(c).not.toContain('root:privileged');
   });
 
+  it('an engine whose own seccomp default is unconfined weakens each container that sets no profile', () => {
+    const open = { ...linux, hardening: { ...linux.hardening, seccompProfile: 'unconfined' } };
+    expect(find(inspect(), 'seccomp-unconfined', open)).toMatchObject({ setting: 'daemon: seccomp-profile unconfined', severity: 'high' });
+    expect(find(inspect({ SecurityOpt: ['seccomp=/etc/profile.json'] }), 'seccomp-unconfined', open)).toBeUndefined();
+    expect(find(inspect(), 'seccomp-unconfined')).toBeUndefined();
+  });
+
   it('userns host weakens only on a userns engine; root with no user namespace is a finding', () => {
     const userns = { ...linux, hardening: { ...linux.hardening, userns: true } };
     expect(codes(inspect({ UsernsMode: 'host' }))).not.toContain('userns-host');
@@ -244,6 +251,11 @@ describe('the recorded engines', () => {
     expect(of(portainer, desktop).reachesEngine).toBe(true);
     expect(of(portainer, desktop).worst).toBe('critical');
     expect(of(db, desktop).reachesEngine).toBe(false);
-    expect(of(db, desktop).verdict).toBe('default');
+    // This recorded engine reports `name=seccomp,profile=unconfined`: no container of it has the filter.
+    expect(of(db, desktop).findings.find((f) => f.code === 'seccomp-unconfined')).toMatchObject({
+      setting: 'daemon: seccomp-profile unconfined',
+      reach: 'host',
+    });
+    expect(of(db, { ...desktop, hardening: { ...desktop.hardening, seccompProfile: 'default' } }).verdict).toBe('default');
   });
 });
