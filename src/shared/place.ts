@@ -12,17 +12,21 @@
 export const VIEWS = ['containers', 'images', 'volumes', 'networks', 'engine', 'backends'] as const;
 export type PlaceView = (typeof VIEWS)[number];
 
-export const DETAILS_TABS = ['inspect', 'logs', 'stats', 'processes', 'changes', 'terminal'] as const;
+export const DETAILS_TABS = ['inspect', 'isolation', 'logs', 'stats', 'processes', 'changes', 'terminal'] as const;
 export type PlaceTab = (typeof DETAILS_TABS)[number];
 
 const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
 const RUNGS = ['shared-kernel', 'user-namespaced', 'user-space-kernel', 'virtual-machine', 'unknown', 'pending'] as const;
+/** The boundary filter (src/shared/model/boundary.ts): weakened, can reach the engine, privileged, strengthened. */
+export const BOUNDARY_FILTERS = ['weakened', 'engine', 'privileged', 'strengthened'] as const;
+export type BoundaryFilter = (typeof BOUNDARY_FILTERS)[number];
 
 /** The containers filters a place may carry; absent means "any". */
 export interface PlaceFilters {
   text?: string;
   state?: (typeof STATES)[number];
   rung?: (typeof RUNGS)[number];
+  boundary?: BoundaryFilter;
   /** A compose project's name (the list's "no project" choice is not carried in the address). */
   project?: string;
 }
@@ -50,6 +54,8 @@ function parseFilters(query: string): PlaceFilters | undefined {
   if (isOneOf(STATES, state)) filters.state = state;
   const rung = params.get('rung');
   if (isOneOf(RUNGS, rung)) filters.rung = rung;
+  const boundary = params.get('boundary');
+  if (isOneOf(BOUNDARY_FILTERS, boundary)) filters.boundary = boundary;
   const project = params.get('project');
   if (project && project.length <= 255) filters.project = project;
   return Object.keys(filters).length > 0 ? filters : undefined;
@@ -86,6 +92,7 @@ function formatFilters(filters: PlaceFilters | undefined): string {
   if (filters.text && filters.text.trim() !== '') params.set('q', filters.text.slice(0, MAX_TEXT));
   if (filters.state) params.set('state', filters.state);
   if (filters.rung) params.set('rung', filters.rung);
+  if (filters.boundary) params.set('boundary', filters.boundary);
   if (filters.project) params.set('project', filters.project);
   const query = params.toString();
   return query ? `?${query}` : '';
@@ -103,7 +110,7 @@ export function samePlace(a: Place, b: Place): boolean {
   return formatPlace(a) === formatPlace(b);
 }
 
-const FILTER_KEYS = new Set(['q', 'state', 'rung', 'project']);
+const FILTER_KEYS = new Set(['q', 'state', 'rung', 'boundary', 'project']);
 
 /**
  * The place a hash names exactly, or null when any part of it is unknown or dropped by parsePlace
@@ -125,7 +132,7 @@ export function readPlace(hash: string): Place | null {
     const filters = place.filters ?? {};
     for (const [key, value] of params) {
       if (!FILTER_KEYS.has(key)) return null;
-      const kept = key === 'q' ? filters.text : filters[key as 'state' | 'rung' | 'project'];
+      const kept = key === 'q' ? filters.text : filters[key as 'state' | 'rung' | 'boundary' | 'project'];
       if (value !== '' && kept !== (key === 'q' ? value.slice(0, MAX_TEXT) : value)) return null;
     }
   } else if (params.size > 0) return null;

@@ -8,7 +8,9 @@ import type { ContainerSummary, ContainersPatch } from '../../shared/model/conta
 import type { EngineInfo } from '../../shared/model/engine';
 import type { EffectiveIsolation } from '../../shared/model/isolation';
 import { mountsEngineSocket, resolveIsolation } from '../../shared/isolation';
-import { choicesFromInspect, hostPathsOf, rootFindings, type RootFinding } from '../../shared/isolation/root-access';
+import { choicesFromInspect, hostPathsOf, rootFindings, type ContainerChoices, type RootFinding } from '../../shared/isolation/root-access';
+import { computeBoundary } from '../../shared/isolation/boundary';
+import type { Boundary } from '../../shared/model/boundary';
 import { resolveBindSources } from './bind-sources';
 import { SiloFailure } from '../../shared/errors';
 import type { ContainerApi } from './containers';
@@ -24,6 +26,8 @@ export interface FixedFacts {
   isolation: EffectiveIsolation | null;
   mountsEngineSocket: boolean;
   rootAccess: RootFinding[];
+  /** The binds as resolved on the host, for the boundary of each later inspect. */
+  choices: ContainerChoices | null;
 }
 
 export interface ContainerStoreOptions {
@@ -191,7 +195,8 @@ export class ContainerStore {
       if (this.byId.delete(id)) this.batcher.remove(id);
       return;
     }
-    const summary = summaryFromInspect(raw, this.byId.get(id), this.fixedFacts(raw));
+    const facts = this.fixedFacts(raw);
+    const summary = summaryFromInspect(raw, this.byId.get(id), { ...facts, boundary: this.boundaryOf(raw, facts) });
     this.volumes.set(id, volumeNamesOf(raw.Mounts));
     this.byId.set(id, summary);
     this.batcher.upsert(summary, urgent);
@@ -201,7 +206,7 @@ export class ContainerStore {
   private fixedFacts(raw: RawContainerInspect): FixedFacts {
     const known = this.options.fixed.get(raw.Id);
     if (known && known.isolation) return known;
-    const facts: FixedFacts = { isolation: null, mountsEngineSocket: false, rootAccess: [] };
+    const facts: FixedFacts = { isolation: null, mountsEngineSocket: false, rootAccess: [], choices: null };
     const info = this.options.engineInfo();
     try {
       if (info) facts.isolation = resolveIsolation(raw.HostConfig, info);
@@ -210,13 +215,32 @@ export class ContainerStore {
     }
     try {
       const host = this.options.endpointHost();
-      facts.rootAccess = rootFindings(resolveBindSources(choicesFromInspect(raw), host), hostPathsOf(info, host));
+      facts.choices = resolveBindSources(choicesFromInspect(raw), host);
+      facts.rootAccess = rootFindings(facts.choices, hostPathsOf(info, host));
       facts.mountsEngineSocket = mountsEngineSocket(raw) || facts.rootAccess.some((f) => f.code === 'engine-socket' || f.code === 'containerd-socket');
     } catch (error) {
       this.options.log(`root access check of ${raw.Id.slice(0, 12)}: ${(error as Error).message}`);
     }
     if (facts.isolation) this.options.fixed.set(raw.Id, facts);
     return facts;
+  }
+
+  /** Each inspect's: `docker update` changes the limits. Null when the engine or the rung is not known yet. */
+  private boundaryOf(raw: RawContainerInspect, facts: FixedFacts): Boundary | null {
+    const info = this.options.engineInfo();
+    if (!info || !facts.isolation) return null;
+    try {
+      return computeBoundary({
+        inspect: raw,
+        info,
+        isolation: facts.isolation,
+        rootAccess: facts.rootAccess,
+        ...(facts.choices ? { choices: facts.choices } : {}),
+      });
+    } catch (error) {
+      this.options.log(`boundary of ${raw.Id.slice(0, 12)}: ${(error as Error).message}`);
+      return null;
+    }
   }
 
   private settleIdle(): void {

@@ -28,6 +28,7 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
     isolation: null,
     mountsEngineSocket: false,
     rootAccess: [],
+    boundary: null,
     labels,
   };
 }
@@ -39,7 +40,7 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
 export function summaryFromInspect(
   raw: RawContainerInspect,
   previous: ContainerSummary | undefined,
-  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess'>,
+  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess' | 'boundary'>,
 ): ContainerSummary {
   const labels = raw.Config?.Labels ?? {};
   const state = toState(raw.State?.Status);
@@ -58,6 +59,7 @@ export function summaryFromInspect(
     isolation: extra.isolation,
     mountsEngineSocket: extra.mountsEngineSocket,
     rootAccess: extra.rootAccess,
+    boundary: extra.boundary,
     labels,
   };
 }

@@ -27,10 +27,13 @@ export function statusLine(state: TrayState, t: Translate<TrayKey>): string {
       const running = state.containers.filter((c) => c.state === 'running').length;
       const total = state.containers.length;
       const current = state.isolation.current;
-      if (!current) return t('status.connectedNoIsolation', { engine, running, total });
       const rung = state.isolation.offered.find((option) => option.mode === current)?.rung ?? 'unknown';
-      const isolation = t('isolation.option', { mode: literal(current), rung: t(`rung.${rung}`) });
-      return t('status.connected', { engine, running, total, isolation });
+      const line = current
+        ? t('status.connected', { engine, running, total, isolation: t('isolation.option', { mode: literal(current), rung: t(`rung.${rung}`) }) })
+        : t('status.connectedNoIsolation', { engine, running, total });
+      // Containers that control the engine (its socket or pipe mounted): root on the host, on every rung.
+      const reach = state.containers.filter((c) => c.boundary?.reachesEngine === true || c.mountsEngineSocket).length;
+      return reach > 0 ? t('status.reachEngine', { line, count: reach }) : line;
     }
     case 'connecting':
       return t('status.connecting', { engine });

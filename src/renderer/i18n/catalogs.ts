@@ -15,6 +15,8 @@ import enEditor from './en/editor.json';
 import esEditor from './es/editor.json';
 import enWeakenings from './en/weakenings.json';
 import esWeakenings from './es/weakenings.json';
+import enBoundary from './en/boundary.json';
+import esBoundary from './es/boundary.json';
 
 export const EN_DOMAINS = {
   core: enCore,
@@ -24,6 +26,7 @@ export const EN_DOMAINS = {
   details: enDetails,
   editor: enEditor,
   weakenings: enWeakenings,
+  boundary: enBoundary,
 } as const;
 export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
   core: esCore,
@@ -33,7 +36,8 @@ export const ES_DOMAINS: { [D in keyof typeof EN_DOMAINS]: unknown } = {
   details: esDetails,
   editor: esEditor,
   weakenings: esWeakenings,
+  boundary: esBoundary,
 };
 
-export const en = { ...enCore, ...enIsolation, ...enBackends, ...enResources, ...enDetails, ...enEditor, ...enWeakenings };
-export const es = { ...esCore, ...esIsolation, ...esBackends, ...esResources, ...esDetails, ...esEditor, ...esWeakenings };
+export const en = { ...enCore, ...enIsolation, ...enBackends, ...enResources, ...enDetails, ...enEditor, ...enWeakenings, ...enBoundary };
+export const es = { ...esCore, ...esIsolation, ...esBackends, ...esResources, ...esDetails, ...esEditor, ...esWeakenings, ...esBoundary };

@@ -15,12 +15,19 @@ export function toPlaceFilters(filters: ContainerFilters): PlaceFilters | undefi
   if (filters.text.trim() !== '') out.text = filters.text;
   if (filters.state !== ANY) out.state = filters.state;
   if (filters.rung !== ANY) out.rung = filters.rung;
+  if (filters.boundary !== ANY) out.boundary = filters.boundary;
   if (filters.project !== ANY && filters.project !== NO_PROJECT) out.project = filters.project;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function fromPlaceFilters(filters: PlaceFilters | undefined): ContainerFilters {
-  return { text: filters?.text ?? EMPTY_FILTERS.text, state: filters?.state ?? ANY, rung: filters?.rung ?? ANY, project: filters?.project ?? ANY };
+  return {
+    text: filters?.text ?? EMPTY_FILTERS.text,
+    state: filters?.state ?? ANY,
+    rung: filters?.rung ?? ANY,
+    boundary: filters?.boundary ?? ANY,
+    project: filters?.project ?? ANY,
+  };
 }
 
 /** The place the stores show. */

@@ -1,5 +1,6 @@
 import type { RootFinding } from './root-access';
 import type { EffectiveIsolation } from './isolation';
+import type { Boundary } from './boundary';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -41,6 +42,8 @@ export interface ContainerSummary {
   mountsEngineSocket: boolean;
   /** Every choice that gives it root on the host (src/shared/isolation/root-access.ts); empty before its inspect. */
   rootAccess: RootFinding[];
+  /** Its effective boundary (src/shared/isolation/boundary.ts); null before its inspect. */
+  boundary: Boundary | null;
   labels: Record<string, string>;
 }
 

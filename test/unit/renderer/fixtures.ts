@@ -25,6 +25,7 @@ export function container(overrides: Partial<ContainerSummary> & { rung?: Rung |
     isolation: rung === null ? null : { mode, rung, source: 'daemon-default' },
     mountsEngineSocket: false,
     rootAccess: [],
+    boundary: null,
     labels: {},
     ...rest,
   };

@@ -65,11 +65,12 @@ function setup(start = '') {
 describe('route: the stores and the address', () => {
   it('maps filters both ways, leaving out any and "no project"', () => {
     expect(toPlaceFilters(EMPTY_FILTERS)).toBeUndefined();
-    expect(toPlaceFilters({ text: '  ', state: 'any', rung: 'any', project: NO_PROJECT })).toBeUndefined();
-    expect(toPlaceFilters({ text: 'web', state: 'running', rung: 'pending', project: 'shop' })).toEqual({
+    expect(toPlaceFilters({ text: '  ', state: 'any', rung: 'any', boundary: 'any', project: NO_PROJECT })).toBeUndefined();
+    expect(toPlaceFilters({ text: 'web', state: 'running', rung: 'pending', boundary: 'engine', project: 'shop' })).toEqual({
       text: 'web',
       state: 'running',
       rung: 'pending',
+      boundary: 'engine',
       project: 'shop',
     });
     expect(fromPlaceFilters({ state: 'exited' })).toEqual({ ...EMPTY_FILTERS, state: 'exited' });

@@ -173,7 +173,8 @@ describe('actions', () => {
   });
 
   it('uses ANY as the filter wildcard', () => {
-    expect(EMPTY_FILTERS).toEqual({ text: '', state: ANY, rung: ANY, project: ANY });
+    expect(EMPTY_FILTERS).toEqual({ text: '', state: ANY, rung: ANY, boundary: ANY, project: ANY });
+    expect(hasFilters(f({ boundary: 'weakened' }))).toBe(true);
     expect(hasFilters(EMPTY_FILTERS)).toBe(false);
     expect(hasFilters(f({ text: '  ' }))).toBe(false);
     expect(hasFilters(f({ rung: 'pending' }))).toBe(true);

@@ -21,6 +21,9 @@ describe('place', () => {
       filters: { state: 'running', rung: 'user-space-kernel', project: 'shop', text: 'web' },
     });
     expect(parsePlace('#/containers?state=sleeping&rung=moon')).toEqual({ view: 'containers' });
+    expect(parsePlace('#/containers?boundary=engine')).toEqual({ view: 'containers', filters: { boundary: 'engine' } });
+    expect(parsePlace('#/containers?boundary=safe')).toEqual({ view: 'containers' });
+    expect(parsePlace('#/containers/web-1/isolation')).toEqual({ view: 'containers', container: 'web-1', tab: 'isolation' });
   });
 
   it('falls back to the list for unknown views, bad escapes and odd ids', () => {
@@ -61,6 +64,7 @@ describe('place', () => {
           {
             text: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
             state: fc.constantFrom('running' as const, 'exited' as const),
+            boundary: fc.constantFrom('weakened' as const, 'engine' as const, 'privileged' as const),
             project: fc.string({ minLength: 1, maxLength: 20 }),
           },
           { requiredKeys: [] },

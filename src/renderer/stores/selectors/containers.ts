@@ -2,12 +2,15 @@
 import type { ContainerState, ContainerSummary } from '../../../shared/model/container';
 import type { Rung } from '../../../shared/model/isolation';
 import { RUNGS } from '../../../shared/model/isolation';
+import type { BoundaryFilter } from '../../../shared/place';
 
 /** `any` keeps every value; for the rung, `pending` means not inspected yet. */
 export interface ContainerFilters {
   text: string;
   state: ContainerState | 'any';
   rung: Rung | 'pending' | 'any';
+  /** Weakened, can reach the engine, privileged, strengthened (the container's boundary), or `any`. */
+  boundary: BoundaryFilter | 'any';
   /** A project name, NO_PROJECT for containers outside compose, or `any`. */
   project: string;
 }
@@ -16,10 +19,10 @@ export const ANY = 'any';
 /** Stands for "no compose project" in the project filter and group keys (not a valid project name). */
 export const NO_PROJECT = '\u0000none';
 
-export const EMPTY_FILTERS: ContainerFilters = { text: '', state: ANY, rung: ANY, project: ANY };
+export const EMPTY_FILTERS: ContainerFilters = { text: '', state: ANY, rung: ANY, boundary: ANY, project: ANY };
 
 export function hasFilters(filters: ContainerFilters): boolean {
-  return filters.text.trim() !== '' || filters.state !== ANY || filters.rung !== ANY || filters.project !== ANY;
+  return filters.text.trim() !== '' || filters.state !== ANY || filters.rung !== ANY || filters.boundary !== ANY || filters.project !== ANY;
 }
 
 export function projectKey(container: Pick<ContainerSummary, 'composeProject'>): string {
@@ -38,8 +41,24 @@ export function matchesFilters(container: ContainerSummary, filters: ContainerFi
     const rung = container.isolation?.rung ?? 'pending';
     if (rung !== filters.rung) return false;
   }
+  if (filters.boundary !== ANY && !matchesBoundary(container, filters.boundary)) return false;
   if (filters.project !== ANY && projectKey(container) !== filters.project) return false;
   return true;
+}
+
+/** A container not inspected yet matches no boundary filter: nothing is known of it. */
+export function matchesBoundary(container: Pick<ContainerSummary, 'boundary' | 'mountsEngineSocket'>, filter: BoundaryFilter): boolean {
+  const b = container.boundary;
+  switch (filter) {
+    case 'weakened':
+      return b?.verdict === 'weakened';
+    case 'engine':
+      return b?.reachesEngine === true || container.mountsEngineSocket;
+    case 'privileged':
+      return b?.privileged === true;
+    case 'strengthened':
+      return b?.verdict === 'strengthened';
+  }
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

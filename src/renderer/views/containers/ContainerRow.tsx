@@ -9,6 +9,7 @@ import { ActionButton } from '../../components/ActionButtons';
 import { MoveButton } from '../../components/MoveButton';
 import { ComposeProjectActions } from '../../components/ComposeProjectActions';
 import { IsolationCell } from '../../components/IsolationBadge';
+import { BoundaryMark } from '../../components/BoundaryMark';
 import { Icon } from '../../components/Icon';
 import { actionsFor } from '../../stores/selectors/actions';
 import type { GroupRow } from '../../stores/selectors/containers';
@@ -85,6 +86,7 @@ export const ContainerRow = memo(function ContainerRow({
       </div>
       <div role="cell" className="cell-isolation">
         <IsolationCell isolation={container.isolation} />
+        <BoundaryMark boundary={container.boundary} />
       </div>
       <div role="cell" className="cell-actions">
         <MoveButton label={t('move.action')} compact disabled={busy || container.state === 'removing'} onClick={() => onMove(container)} />

@@ -1,10 +1,11 @@
-// Filters over the container list: text on name and image, state, isolation rung, compose project.
+// Filters over the container list: text on name and image, state, isolation rung, boundary, compose project.
 import type { ContainerState } from '../../../shared/model/container';
 import type { Rung } from '../../../shared/model/isolation';
 import { RUNGS } from '../../../shared/model/isolation';
 import { useT } from '../../i18n/react';
 import { useUi } from '../../stores/react';
 import { ANY, NO_PROJECT } from '../../stores/selectors/containers';
+import { BOUNDARY_FILTERS, type BoundaryFilter } from '../../../shared/place';
 
 const STATES: readonly ContainerState[] = ['running', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing'];
 
@@ -46,6 +47,17 @@ export function FilterBar({ projects, hasUngrouped }: { projects: readonly strin
             </option>
           ))}
           <option value="pending">{t('filters.pendingRung')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('boundary.filter')}</span>
+        <select value={filters.boundary} onChange={(e) => setFilter('boundary', e.target.value as BoundaryFilter | 'any')}>
+          <option value={ANY}>{t('boundary.filter.any')}</option>
+          {BOUNDARY_FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`boundary.filter.${f}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">

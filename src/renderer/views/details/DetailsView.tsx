@@ -1,5 +1,5 @@
 // One container's details, as a page in place of the list: its name, state and isolation, its
-// actions, and six tabs (Inspect, Logs, Stats, Processes, Changes, Terminal). A tab asks the
+// actions, and seven tabs (Inspect, Isolation, Logs, Stats, Processes, Changes, Terminal). A tab asks the
 // engine only while it is shown; the terminal alone stays open behind other tabs (a shell is the
 // person's session) until the page closes or shows another container.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -15,6 +15,7 @@ import { IsolationCell } from '../../components/IsolationBadge';
 import { Icon } from '../../components/Icon';
 import { useDetails } from './hooks';
 import { InspectTab } from './InspectTab';
+import { IsolationTab } from './IsolationTab';
 import { LogsTab } from './LogsTab';
 import { StatsTab } from './StatsTab';
 import { ProcessesTab } from './ProcessesTab';
@@ -136,6 +137,11 @@ export function DetailsView({ reference }: { reference: string }) {
       {tab === 'inspect' ? (
         <div {...panel('inspect')}>
           <InspectTab container={container} live={live} />
+        </div>
+      ) : null}
+      {tab === 'isolation' ? (
+        <div {...panel('isolation')}>
+          <IsolationTab container={container} />
         </div>
       ) : null}
       {tab === 'logs' ? (

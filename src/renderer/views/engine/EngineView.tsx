@@ -1,5 +1,6 @@
 // The Engine view: what the active engine is, where each runtime sits on the isolation ladder,
-// the hardening that stacks on it, how many containers sit on each rung, and every engine found.
+// the hardening that stacks on it, how many containers sit on each rung, how many containers'
+// boundaries are weakened and by what, and every engine found.
 import { useMemo } from 'react';
 import type { EngineInfo, Hardening, RuntimeInfo } from '../../../shared/model/engine';
 import type { Rung } from '../../../shared/model/isolation';
@@ -11,6 +12,7 @@ import { countByRung } from '../../stores/selectors/containers';
 import { engineKindName } from '../../format/isolation';
 import { RungBadge } from '../../components/IsolationBadge';
 import { EndpointList } from './EndpointList';
+import { BoundarySum } from './BoundarySum';
 import { Facts } from '../../components/Facts';
 
 export function EngineView() {
@@ -30,6 +32,7 @@ export function EngineView() {
           <>
             <EngineFacts info={info} apiVersion={snapshot?.connection.apiVersion ?? null} t={t} />
             <Ladder info={info} counts={counts} t={t} />
+            <BoundarySum />
             <HardeningList hardening={info.hardening} t={t} />
             {info.warnings.length > 0 ? (
               <section className="card" aria-labelledby="warnings-title">

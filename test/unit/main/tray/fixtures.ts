@@ -21,6 +21,7 @@ export function container(n: number, state: ContainerState, extra: Partial<Conta
     isolation: null,
     mountsEngineSocket: false,
     rootAccess: [],
+    boundary: null,
     labels: {},
     ...extra,
   };

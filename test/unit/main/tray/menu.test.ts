@@ -4,6 +4,7 @@ import { trayStateFrom, type TrayState } from '../../../../src/main/tray/state';
 import { iconStateFor, type TrayAction, type TrayMenuItem } from '../../../../src/main/tray/types';
 import type { ConnectionPhase } from '../../../../src/shared/model/engine';
 import type { ContainerSummary } from '../../../../src/shared/model/container';
+import type { Boundary } from '../../../../src/shared/model/boundary';
 import { container, containers, endpoint, snapshot } from './fixtures';
 
 function state(phase: ConnectionPhase, list: ContainerSummary[], extra: Partial<TrayState> = {}): TrayState {
@@ -172,5 +173,15 @@ describe('the tray menu', () => {
     expect(iconStateFor('reconnecting')).toBe('reconnecting');
     expect(iconStateFor('unreachable')).toBe('unreachable');
     expect(iconStateFor(null)).toBe('unreachable');
+  });
+});
+
+describe('the status line and the engine', () => {
+  it('counts the containers that can reach the engine, in English and Spanish', () => {
+    const reach: Boundary = { rung: 'shared-kernel', verdict: 'weakened', worst: 'critical', reachesEngine: true, privileged: false, findings: [] };
+    const list = [container(1, 'running', { boundary: reach }), container(2, 'exited', { mountsEngineSocket: true }), container(3, 'running')];
+    expect(buildTrayMenu(state('connected', list))[0]?.label).toBe('default: 2 of 3 running · runc (shared kernel) · 2 can reach the engine');
+    expect(buildTrayMenu({ ...state('connected', list), language: 'es' })[0]?.label).toMatch(/· 2 pueden llegar al motor$/);
+    expect(buildTrayMenu(state('connected', [container(3, 'running')]))[0]?.label).toBe('default: 1 of 1 running · runc (shared kernel)');
   });
 });
