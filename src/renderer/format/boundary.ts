@@ -1,6 +1,6 @@
 // A container's effective boundary (src/shared/isolation/boundary.ts) in the person's words: each
 // finding's sentence, what it reaches on this rung, its source, and the row's mark.
-import type { Boundary, BoundaryCode, BoundaryFinding } from '../../shared/model/boundary';
+import { WEAKENING_CODES, type Boundary, type BoundaryCode, type BoundaryFinding } from '../../shared/model/boundary';
 import type { RootFindingCode } from '../../shared/model/root-access';
 import type { MessageKey, Translate } from '../i18n';
 import { describeFinding } from './root-access';
@@ -72,25 +72,7 @@ export function groupName(group: BoundaryGroup, t: Translate): string {
   return key in GROUP_NAMES ? t(key) : t(`boundary.effect.weakens`);
 }
 const GROUP_NAMES: Readonly<Record<string, true>> = Object.fromEntries(
-  [
-    'privileged',
-    'uts-host',
-    'userns-host',
-    'cap-add',
-    'seccomp-unconfined',
-    'apparmor-unconfined',
-    'label-disable',
-    'device',
-    'gpu',
-    'host-home',
-    'root-user',
-    'no-memory-limit',
-    'no-pids-limit',
-    'windows-administrator',
-    'engine-socket',
-    'host-path',
-    'host-namespace',
-  ].map((g) => [`boundary.code.${g}`, true]),
+  [...WEAKENING_CODES, 'engine-socket', 'host-path', 'host-namespace'].map((g) => [`boundary.code.${g}`, true]),
 );
 
 export interface BoundaryMarkWords {

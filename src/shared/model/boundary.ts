@@ -5,7 +5,8 @@
 import type { RootFindingCode } from './root-access';
 import type { Rung } from './isolation';
 
-export const BOUNDARY_CODES = [
+/** The codes of the boundary's own weakening rules, each of which names a group of findings. */
+export const WEAKENING_CODES = [
   'privileged',
   'uts-host',
   'userns-host',
@@ -20,6 +21,10 @@ export const BOUNDARY_CODES = [
   'no-memory-limit',
   'no-pids-limit',
   'windows-administrator',
+] as const;
+
+export const BOUNDARY_CODES = [
+  ...WEAKENING_CODES,
   'settings-unknown',
   'rung-unknown',
   'user-unknown',
