@@ -11,7 +11,7 @@ export function useT(): Translate {
   useEffect(() => {
     loadLanguage(language).catch(() => undefined);
   }, [language]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the catalogs.
+  // `version` stands for the catalogs: a new translator once a language has arrived.
   return useMemo(() => translator(language), [language, version]);
 }
 

@@ -49,7 +49,7 @@ function deferSsh(load: Loaded, sshPath: string): void {
   const standIn = new Module(sshPath) as NodeModule & { filename: string; loaded: boolean; exports: SshTransport };
   standIn.filename = sshPath;
   standIn.loaded = true;
-  standIn.exports = (options) => {
+  standIn.exports = (options: Record<string, unknown>) => {
     if (!real) {
       delete load.cache[sshPath];
       real = load(sshPath) as SshTransport;

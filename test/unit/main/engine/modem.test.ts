@@ -41,7 +41,8 @@ async function closedPort(): Promise<number> {
 }
 
 function runNode(script: string): Record<string, unknown> {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  // --no-deprecation: docker-modem's SSH transport builds an ssh: URL Node warns about.
+  const result = spawnSync(process.execPath, ['--no-deprecation', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout.trim()) as Record<string, unknown>;
