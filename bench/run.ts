@@ -25,8 +25,9 @@ import { stats } from './benches/stats';
 import { memory } from './benches/memory';
 import { isolationSwitch } from './benches/isolation-switch';
 import { startup } from './benches/startup';
+import { moduleLoad } from './benches/module-load';
 
-export const BENCHES: Bench[] = [listAtScale, eventToScreen, idleCost, stats, memory, isolationSwitch, startup];
+export const BENCHES: Bench[] = [listAtScale, eventToScreen, idleCost, stats, memory, isolationSwitch, startup, moduleLoad];
 
 function parse(argv: string[]): { names: string[]; options: BenchOptions } {
   const quick = argv.includes('--quick');

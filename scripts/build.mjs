@@ -24,7 +24,18 @@ if (wants('web')) {
   jobs.push(esbuild({ ...node, entryPoints: ['src/main/web/cli.ts'], outfile: 'dist/main/web.js', format: 'esm' }));
 }
 if (wants('electron')) {
-  jobs.push(esbuild({ ...node, entryPoints: ['src/main/electron/index.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs', external: ['electron'] }));
+  // CommonJS has no import.meta: code that needs its own path reads __filename there first
+  // (src/main/engine/connection/modem.ts), and the ESM branch is left as a plain undefined.
+  jobs.push(
+    esbuild({
+      ...node,
+      entryPoints: ['src/main/electron/index.ts'],
+      outfile: 'dist/main/electron.cjs',
+      format: 'cjs',
+      external: ['electron'],
+      define: { 'import.meta.url': 'undefined' },
+    }),
+  );
   // A sandboxed preload may only require('electron'): bundle everything else into it.
   jobs.push(
     esbuild({ ...node, packages: undefined, entryPoints: ['src/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'] }),

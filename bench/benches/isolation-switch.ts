@@ -76,13 +76,17 @@ export const isolationSwitch: Bench = {
       }
       await socket.call('session.start', {});
       const silo: number[] = [];
+      const settled: number[] = [];
       /** ms per step (its `running` to its `done` progress event), per run. */
       const steps: Array<Map<string, number>> = [];
       let running = new Map<string, number>();
       let current = new Map<string, number>();
+      /** The move's last event (`finish`): its settle time is over and the original removed, or rolled back. */
+      const finished = new Map<string, { at: number; step: string }>();
       const off = socket.onEvent((event, payload) => {
         if (event !== 'isolation.progress') return;
-        const p = payload as { phase?: string; step?: string; status?: string };
+        const p = payload as { phase?: string; step?: string; status?: string; containerId?: string };
+        if (p.phase === 'finish' && p.containerId) finished.set(p.containerId, { at: nowMs(), step: p.step ?? '' });
         if (p.phase !== 'step' || !p.step) return;
         if (p.status === 'running') running.set(p.step, nowMs());
         else if (p.status === 'done' && running.has(p.step)) current.set(p.step, nowMs() - running.get(p.step)!);
@@ -95,10 +99,15 @@ export const isolationSwitch: Bench = {
         current = new Map();
         const started = nowMs();
         const reply = await socket.call('isolation.move', { ids: [id], target: 'runsc' });
-        steps.push(current);
         const ms = nowMs() - started;
         const now = await runtimeOf(ctx, name).catch((error: unknown) => String(error));
+        // The answer comes once the new container runs; the settle time goes on behind it.
+        for (let waited = 0; !finished.has(id) && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+        const finish = finished.get(id);
+        steps.push(current);
         await removeSubject(ctx, name);
+        if (finish) settled.push(finish.at - started);
+        if (finish && finish.step !== 'moved') throw new Error(`Silo's move of ${name} ended ${finish.step} after its answer`);
         if (!reply.ok) {
           const reason = `isolation.move answered ${reply.error?.code}${reply.error?.field ? ` (${reply.error.field})` : ''}${reply.error?.detail ? `: ${reply.error.detail}` : ''}`;
           ctx.log(`Silo: pending: ${reason}`);
@@ -122,6 +131,7 @@ export const isolationSwitch: Bench = {
       }
       off();
       ctx.log(`Silo (isolation.move, call to answer): ${fmtList(silo)}`);
+      ctx.log(`Silo (call to settled: the settle time over, the original removed): ${fmtList(settled)}`);
       const names = [...new Set(steps.flatMap((m) => [...m.keys()]))];
       const perStep = names.map((step) => `${step} ${fmtMs(median(steps.map((m) => m.get(step) ?? 0)))}`).join(', ');
       ctx.log(`Silo's steps (medians): ${perStep}`);
@@ -136,7 +146,7 @@ export const isolationSwitch: Bench = {
           ratio: ratioOf(s, reference),
           target: '≤ 1.5×',
           verdict: s <= 1.5 * reference ? 'met' : 'missed',
-          note: `steps: ${perStep}; without verify-up (it watches the new container stay up before the old one is removed) ${fmtMs(s - settle)} = ${(ratioOf(s - settle, reference) ?? Number.NaN).toFixed(2)}× the CLI`,
+          note: `steps: ${perStep} (verify-up: until the new container runs); the settle time (the original kept until the new one has stayed up ${fmtMs(1500)}, watched in the engine's events) runs after the answer: call to settled ${fmtMs(median(settled))}; verify-up excluded ${fmtMs(s - settle)} = ${(ratioOf(s - settle, reference) ?? Number.NaN).toFixed(2)}× the CLI`,
         },
       ] satisfies Figure[];
     } finally {

@@ -46,8 +46,9 @@ export const listAtScale: Bench = {
       // DevTools' Performance panel), JS samples included.
       const trace = ctx.options.profileDir && i === reps - 1 ? join(ctx.options.profileDir, 'list-at-scale.page-trace.json') : null;
       if (trace) await browser.startTracing(probe.page, { path: trace, screenshots: false, categories: TRACE_CATEGORIES });
+      const url = await host.nextUrl();
       const started = nowMs();
-      await open(probe.page, host);
+      await open(probe.page, host, url);
       const all = await probe.waitFor('allPaint');
       if (trace) {
         await browser.stopTracing();

@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { requestNewLink } from '../../src/main/web/link-socket';
+import { signIn } from '../../test/support/browser-host';
 import { nowMs } from './measure';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -12,6 +14,13 @@ const ENTRY = join(ROOT, 'dist', 'main', 'web.js');
 
 export interface BenchHost {
   url: string;
+  /**
+   * An address that opens Silo once (the host's codes are one-time): the printed one first, then a
+   * fresh one from the running host each time (as `--new-link` asks).
+   */
+  nextUrl(): Promise<string>;
+  /** A page secret, got as a page gets it (POST /session with a fresh code); the same each time. */
+  secret(): Promise<string>;
   origin: string;
   port: number;
   token: string;
@@ -62,8 +71,20 @@ export async function startHost(options: HostOptions): Promise<BenchHost> {
     });
   });
   const parsed = new URL(url);
+  let printedUsed = false;
+  let secret: Promise<string> | null = null;
+  const nextUrl = async (): Promise<string> => {
+    if (printedUsed) return requestNewLink(configDir);
+    printedUsed = true;
+    return url;
+  };
   const host: BenchHost = {
     url,
+    nextUrl,
+    secret() {
+      secret ??= nextUrl().then((link) => signIn(parsed.origin, new URL(link).searchParams.get('token')!));
+      return secret;
+    },
     origin: parsed.origin,
     port: Number(parsed.port),
     token: parsed.searchParams.get('token')!,

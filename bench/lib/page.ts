@@ -148,8 +148,9 @@ export async function probedPage(browser: Browser, options: { expect: number; on
   };
 }
 
-export function open(page: Page, host: BenchHost): Promise<unknown> {
-  return page.goto(host.url, { waitUntil: 'commit' });
+/** Opens Silo in `page`: at `url` if given (fetched before a timed load), else at the host's next address. */
+export async function open(page: Page, host: BenchHost, url?: string): Promise<unknown> {
+  return page.goto(url ?? (await host.nextUrl()), { waitUntil: 'commit' });
 }
 
 /**

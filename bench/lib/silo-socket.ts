@@ -17,7 +17,8 @@ export interface SiloSocket {
 }
 
 export async function connectSilo(host: BenchHost): Promise<SiloSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${encodeURIComponent(host.token)}`, { headers: { Origin: host.origin } });
+  // Signed in as a page is: its secret offered as a WebSocket protocol beside Silo's own.
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, ['silo', await host.secret()], { headers: { Origin: host.origin } });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

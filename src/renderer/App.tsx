@@ -1,5 +1,5 @@
 // The shell: a sidebar (the two views, the engine picker, the language) and the active view.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useT, useLanguage } from './i18n/react';
 import type { MessageKey } from './i18n';
 import { useContainers, useUi } from './stores/react';
@@ -9,21 +9,16 @@ import { ViewBoundary } from './components/ViewBoundary';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
-import { EngineView } from './views/engine/EngineView';
-import { ImagesView } from './views/images/ImagesView';
-import { VolumesView } from './views/volumes/VolumesView';
-import { NetworksView } from './views/networks/NetworksView';
-import { BackendsView } from './views/backends/BackendsView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
-import { DetailsView } from './views/details/DetailsView';
+import { Backends, Details, Engine, Images, Networks, Volumes, type LazyView } from './views/lazy';
 
-const NAV: readonly { view: View; icon: IconName; label: MessageKey }[] = [
+const NAV: readonly { view: View; icon: IconName; label: MessageKey; chunk?: LazyView<object> }[] = [
   { view: 'containers', icon: 'box', label: 'nav.containers' },
-  { view: 'images', icon: 'image', label: 'nav.images' },
-  { view: 'volumes', icon: 'volume', label: 'nav.volumes' },
-  { view: 'networks', icon: 'network', label: 'nav.networks' },
-  { view: 'engine', icon: 'engine', label: 'nav.engine' },
-  { view: 'backends', icon: 'settings', label: 'nav.backends' },
+  { view: 'images', icon: 'image', label: 'nav.images', chunk: Images },
+  { view: 'volumes', icon: 'volume', label: 'nav.volumes', chunk: Volumes },
+  { view: 'networks', icon: 'network', label: 'nav.networks', chunk: Networks },
+  { view: 'engine', icon: 'engine', label: 'nav.engine', chunk: Engine },
+  { view: 'backends', icon: 'settings', label: 'nav.backends', chunk: Backends },
 ];
 
 export function App() {
@@ -55,6 +50,8 @@ export function App() {
                   className={item.view === view ? 'nav-item current' : 'nav-item'}
                   aria-current={item.view === view ? 'page' : undefined}
                   onClick={() => setView(item.view)}
+                  onPointerEnter={item.chunk?.preload}
+                  onFocus={item.chunk?.preload}
                 >
                   <Icon name={item.icon} />
                   <span>{t(item.label)}</span>
@@ -77,23 +74,25 @@ export function App() {
         <ConnectionBanner />
         <IsolationLayer />
         <ViewBoundary key={details ? `${view}/${details}` : view}>
-          {view === 'containers' ? (
-            details ? (
-              <DetailsView key={details} reference={details} />
+          <Suspense fallback={<p className="muted view-loading">{t('view.loading')}</p>}>
+            {view === 'containers' ? (
+              details ? (
+                <Details.Component key={details} reference={details} />
+              ) : (
+                <ContainersView />
+              )
+            ) : view === 'images' ? (
+              <Images.Component />
+            ) : view === 'volumes' ? (
+              <Volumes.Component />
+            ) : view === 'networks' ? (
+              <Networks.Component />
+            ) : view === 'backends' ? (
+              <Backends.Component />
             ) : (
-              <ContainersView />
-            )
-          ) : view === 'images' ? (
-            <ImagesView />
-          ) : view === 'volumes' ? (
-            <VolumesView />
-          ) : view === 'networks' ? (
-            <NetworksView />
-          ) : view === 'backends' ? (
-            <BackendsView />
-          ) : (
-            <EngineView />
-          )}
+              <Engine.Component />
+            )}
+          </Suspense>
         </ViewBoundary>
       </main>
     </div>

@@ -28,6 +28,13 @@ export interface MoveContext {
   /** When the move began (epoch ms): a container under the name created since is the new one. */
   startedAt: number;
   verify: VerifyOptions;
+  /**
+   * The group settles its new containers together after the last one runs (settle.ts): verify-up
+   * then only waits for running (or healthy) and keeps what it saw in `upAt`.
+   */
+  settleLater?: boolean;
+  /** The new container as verify-up last saw it up (its StartedAt and RestartCount). */
+  upAt?: RawContainerInspect;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +52,19 @@ function healthDeadline(ctx: MoveContext): number {
   return Math.min(total, ctx.verify.healthDeadlineCapMs);
 }
 
-/** Up: running (and healthy when it has a healthcheck), and still so after the settle time. */
+/** Still up as it was: running, and neither restarted nor started again since `before`. */
+export function stillUp(before: RawContainerInspect, again: RawContainerInspect): boolean {
+  const restarted = (again.RestartCount ?? 0) !== (before.RestartCount ?? 0) || again.State.StartedAt !== before.State.StartedAt;
+  return upState(again, false) === 'up' && !restarted;
+}
+
+/** The container did not stay up: its state and exit code in the error. */
+export function notUp(state: string, inspect: RawContainerInspect | null): SiloFailure {
+  const exit = inspect?.State.ExitCode;
+  return new SiloFailure(siloError('container-not-up', { params: { state, ...(exit !== undefined ? { exitCode: exit } : {}) } }));
+}
+
+/** Up: running (and healthy when it has a healthcheck), and still so after the settle time (or later, by the group). */
 async function verifyUp(ctx: MoveContext, requireHealthy: boolean): Promise<void> {
   const id = newContainer(ctx);
   const deadline = Date.now() + (requireHealthy ? healthDeadline(ctx) : ctx.verify.runningDeadlineMs);
@@ -61,17 +80,14 @@ async function verifyUp(ctx: MoveContext, requireHealthy: boolean): Promise<void
     inspect = await read();
     state = upState(inspect, requireHealthy);
   }
-  if (state === 'up' && ctx.verify.settleMs > 0) {
+  if (state === 'up' && ctx.settleLater) ctx.upAt = inspect;
+  else if (state === 'up' && ctx.verify.settleMs > 0) {
     await sleep(ctx.verify.settleMs);
     const again = await read();
-    const restarted = (again.RestartCount ?? 0) !== (inspect.RestartCount ?? 0) || again.State.StartedAt !== inspect.State.StartedAt;
-    if (upState(again, false) !== 'up' || restarted) state = 'failed';
+    if (!stillUp(inspect, again)) state = 'failed';
     inspect = again;
   }
-  if (state !== 'up') {
-    const exit = inspect.State.ExitCode;
-    throw new SiloFailure(siloError('container-not-up', { params: { state, ...(exit !== undefined ? { exitCode: exit } : {}) } }));
-  }
+  if (state !== 'up') throw notUp(state, inspect);
 }
 
 export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<void> {

@@ -13,8 +13,9 @@ export function isolationHandlers(isolation: IsolationService): IsolationHandler
     'isolation.targets': async ({ id }) => isolation.targets(id),
     'isolation.advise': async ({ id, target, writableLayer }) => isolation.advise(id, target, writableLayer),
     'isolation.measureCost': async (args) => isolation.measureCost(args),
-    'isolation.move': async (args) => isolation.move(args),
-    'isolation.moveProject': async (args) => isolation.move(args),
+    // Answered once the new containers run; the settle time goes on behind (service.ts).
+    'isolation.move': async (args) => isolation.moveAnswered(args),
+    'isolation.moveProject': async (args) => isolation.moveAnswered(args),
     'isolation.recoveries': async () => isolation.recovered(),
     'containers.create': async (spec) => isolation.createContainer(spec),
   };

@@ -1,8 +1,11 @@
 // Runs the pure re-create plans of one group (a container, or a compose project: all or nothing)
 // step by step: each member up to the point of no return, then, once every member is up, the old
 // containers are removed. Any failure before that rolls every member of the group back with the
-// plan's own undo actions. A journal is written around every step, so that a crash can be
-// finished or undone later (recovery.ts); progress is reported step by step.
+// plan's own undo actions. Once every new container runs, `onRunning` is told (the move's answer)
+// and the group waits out the settle time watching for a new container's death (settle.ts): one
+// that dies rolls the group back, as if its verify-up had failed. A journal is written around
+// every step, so that a crash can be finished or undone later (recovery.ts); progress is reported
+// step by step.
 import type { SiloError } from '../../shared/errors';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { rollbackActions, type RecreatePlan } from '../../shared/isolation/recreate-plan';
@@ -12,6 +15,7 @@ import type { EngineOps } from './engine-ops';
 import { runAction, runStep, type MoveContext, type VerifyOptions } from './actions';
 import { isSimulatedCrash, type FaultHooks, type HookPoint } from './hooks';
 import type { Journal, JournalEntry, JournalMember } from './journal';
+import { DeathWatch, settle, type ContainerEvents } from './settle';
 
 export interface GroupRun {
   ops: EngineOps;
@@ -24,6 +28,10 @@ export interface GroupRun {
   progress: (event: MoveProgress) => void;
   verify: VerifyOptions;
   hooks?: FaultHooks;
+  /** The engine's container events, to see a new container die during the settle time. */
+  events?: ContainerEvents;
+  /** Every new container runs (the old ones still wait, set aside): what the answer says now. */
+  onRunning?: (containers: ContainerMoveReport[]) => void;
 }
 
 export interface GroupResult {
@@ -53,10 +61,19 @@ class GroupExecutor {
       phase: 'moving',
       members: run.plans.map((plan): JournalMember => ({ plan, completed: 0, newId: null })),
     };
-    this.contexts = run.plans.map((plan) => ({ ops: run.ops, plan, newId: null, startedAt, verify: run.verify }));
+    this.contexts = run.plans.map((plan) => ({ ops: run.ops, plan, newId: null, startedAt, verify: run.verify, settleLater: true }));
   }
 
   async execute(): Promise<GroupResult> {
+    const watch = new DeathWatch(this.run.events);
+    try {
+      return await this.moveAndSettle(watch);
+    } finally {
+      watch.close();
+    }
+  }
+
+  private async moveAndSettle(watch: DeathWatch): Promise<GroupResult> {
     const reports = this.run.plans.map((plan): ContainerMoveReport => ({
       id: plan.containerId,
       name: plan.name,
@@ -75,6 +92,10 @@ class GroupExecutor {
       const failure = await this.forward(m);
       if (failure) return this.rollBack(m, failure, reports);
     }
+    // Every new container runs: the person has their answer; the originals wait out the settle time.
+    this.run.onRunning?.(reports.map((report, m) => this.moved(report, m)));
+    const died = await settle(this.contexts, this.run.verify.settleMs, watch);
+    if (died) return this.rollBack(this.contexts.length - 1, { step: 'verify-up', error: died.error }, reports, died.member);
     // Every member is up: the old containers go. A failure here leaves one aside, it undoes nothing.
     this.entry.phase = 'committed';
     this.save();
@@ -91,13 +112,18 @@ class GroupExecutor {
           report.error = toError(error);
         }
       }
-      report.outcome = 'moved';
-      report.newId = ctx.newId;
-      report.keptImage = ctx.plan.steps.some((s) => s.kind === 'commit') ? (ctx.plan.options.body.Image ?? null) : null;
+      Object.assign(report, this.moved(report, m));
     }
     this.run.journal.remove(this.run.key);
     this.finish(reports);
     return { ok: true, containers: reports, journalKept: false };
+  }
+
+  /** Member m's report once its new container stands. */
+  private moved(report: ContainerMoveReport, m: number): ContainerMoveReport {
+    const ctx = this.contexts[m]!;
+    const keptImage = ctx.plan.steps.some((s) => s.kind === 'commit') ? (ctx.plan.options.body.Image ?? null) : null;
+    return { ...report, outcome: 'moved', newId: ctx.newId, keptImage };
   }
 
   /** Member m's steps before the point of no return; the failure, if one happened. */
@@ -136,12 +162,13 @@ class GroupExecutor {
     await this.run.hooks?.after?.(point);
   }
 
-  private async rollBack(failed: number, failure: { step: string; error: unknown }, reports: ContainerMoveReport[]): Promise<GroupResult> {
+  /** Members `from`…0 rolled back, the last moved first; `failed` is the one that failed. */
+  private async rollBack(from: number, failure: { step: string; error: unknown }, reports: ContainerMoveReport[], failed = from): Promise<GroupResult> {
     this.entry.phase = 'rolling-back';
     this.save();
     let allRestored = true;
     // The failed member first, then the members already moved, the last moved first.
-    for (let m = failed; m >= 0; m--) {
+    for (let m = from; m >= 0; m--) {
       const report = reports[m]!;
       const rollback = await this.undo(m);
       report.rollback = rollback;

@@ -113,8 +113,20 @@ export class IsolationService {
     return createContainer(this.ops(), spec, this.options.engine.snapshot().endpoint?.host ?? null);
   }
 
-  /** Move a selection or a compose project; one move at a time, in the order asked. */
-  async move(request: MoveRequest & { operationId?: string }): Promise<MoveReport> {
+  /**
+   * A move answered as soon as every new container runs (the call a page makes): the originals
+   * stay set aside for the settle time, and a new container that dies meanwhile rolls its group
+   * back; the `finish` progress events tell that outcome. A move that ends before (a refusal, a
+   * failure, nothing running to wait for) answers with its final report.
+   */
+  moveAnswered(request: MoveRequest & { operationId?: string }): Promise<MoveReport> {
+    return new Promise((resolve, reject) => {
+      this.move(request, resolve).then(resolve, reject);
+    });
+  }
+
+  /** Move a selection or a compose project; one move at a time, in the order asked. Resolves once settled. */
+  async move(request: MoveRequest & { operationId?: string }, onRunning?: (report: MoveReport) => void): Promise<MoveReport> {
     const marks = [...(request.ids ?? []), ...(request.project !== undefined ? [`project:${request.project}`] : [])];
     for (const mark of marks) {
       if ([...this.busy].some((b) => b.startsWith(mark) || mark.startsWith(b)))
@@ -123,7 +135,7 @@ export class IsolationService {
     for (const mark of marks) this.busy.add(mark);
     const operationId = request.operationId ?? randomUUID();
     try {
-      return await this.enqueue(() => this.runMove(operationId, request));
+      return await this.enqueue(() => this.runMove(operationId, request, onRunning));
     } finally {
       for (const mark of marks) this.busy.delete(mark);
     }
@@ -152,7 +164,7 @@ export class IsolationService {
     });
   }
 
-  private async runMove(operationId: string, request: MoveRequest): Promise<MoveReport> {
+  private async runMove(operationId: string, request: MoveRequest, onRunning?: (report: MoveReport) => void): Promise<MoveReport> {
     if (this.dead) throw new SiloFailure(siloError('internal', { detail: 'stopped' }));
     const ops = this.ops();
     const endpoint = this.options.engine.snapshot().endpoint?.id ?? '';
@@ -173,6 +185,13 @@ export class IsolationService {
           progress: (p) => this.emitter.emit('progress', p),
           verify: this.verify,
           ...(this.options.hooks ? { hooks: this.options.hooks } : {}),
+          ...(this.options.engine.events ? { events: this.options.engine.events } : {}),
+          // The last group running is the whole request running: the answer can go.
+          ...(onRunning && index === groups.length - 1
+            ? {
+                onRunning: (containers) => onRunning({ ...report, groups: [...report.groups, { project: group.project, ok: true, containers }] }),
+              }
+            : {}),
         });
         report.groups.push({ project: group.project, ok: result.ok, containers: result.containers });
         report.ok &&= result.ok;

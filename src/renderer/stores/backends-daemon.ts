@@ -3,11 +3,13 @@
 // with its progress and outcome. After any apply the file is read again, so the next change starts
 // from what is on disk.
 import { createStore } from 'zustand/vanilla';
-import { setDefaultRuntime, setWindowsIsolation } from '../../shared/backends';
 import type { SiloError } from '../../shared/errors';
 import type { DaemonApplyResult, DaemonApplyStep, DaemonProblem, DaemonProgress, DaemonRead, DaemonWeakening } from '../../shared/model/backends';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
+
+/** The daemon.json editing rules, loaded with the first change (they are not on the first screen). */
+const edits = () => import('../../shared/backends/daemon-edit');
 
 /** Which control started the apply: the outcome shows beside it. */
 export type ApplyKind = 'runtime' | 'isolation' | 'file';
@@ -150,6 +152,7 @@ export function createDaemonStore(api: CallPort) {
         const { read } = get();
         if (!read?.editable) return;
         const ticked = [...acknowledged];
+        const { setDefaultRuntime } = await edits();
         await run(
           'runtime',
           retryOf(read, () => setDefaultRuntime(read.text, runtime), ticked),
@@ -161,6 +164,7 @@ export function createDaemonStore(api: CallPort) {
         const { read } = get();
         if (!read?.editable) return;
         const ticked = [...acknowledged];
+        const { setWindowsIsolation } = await edits();
         await run(
           'isolation',
           retryOf(read, () => setWindowsIsolation(read.text, mode), ticked),

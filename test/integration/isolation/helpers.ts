@@ -22,7 +22,7 @@ export interface Silo {
   close(removeConfig?: boolean): Promise<void>;
 }
 
-export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join(tmpdir(), 'silo-c-'))): Promise<Silo> {
+export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join(tmpdir(), 'silo-c-')), settleMs = 700): Promise<Silo> {
   const recorded = managerFor(engine.dockerHost);
   const hooks: FaultHooks = {};
   const progress: MoveProgress[] = [];
@@ -33,7 +33,7 @@ export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join
     engine: isolationEngine(recorded.manager),
     configDir,
     hooks,
-    verify: { settleMs: 700 },
+    verify: { settleMs },
     costSettleMs: 500,
     log: (line) => logs.push(line),
   });

@@ -1,9 +1,8 @@
-// A thin client for one endpoint, on dockerode's modem: unix socket, named pipe, TCP (with
-// TLS) or SSH. It never sets the modem's `timeout` (an inactivity timer that kills an idle
+// A thin client for one endpoint, on dockerode's modem (modem.ts): unix socket, named pipe, TCP
+// (with TLS) or SSH. It never sets the modem's `timeout` (an inactivity timer that kills an idle
 // events stream, also set by DOCKER_CLIENT_TIMEOUT); callers pass an AbortSignal instead.
 // A request refused at connect (no socket, nobody listening) is told to `onRefused`, whoever made
 // it: the engine is gone, whichever capability noticed first.
-import Docker from 'dockerode';
 import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -11,6 +10,7 @@ import { inspect } from 'node:util';
 import type { Duplex } from 'node:stream';
 import { SiloFailure, siloError } from '../../../shared/errors';
 import { parseEngineHost } from './address';
+import { loadModem, type Modem } from './modem';
 import type { TlsSettings } from './contexts';
 
 export interface ClientTarget {
@@ -38,10 +38,6 @@ export interface RawRequestOptions {
   hijack?: boolean;
 }
 
-interface Modem {
-  dial(options: Record<string, unknown>, callback: (error: unknown, data: unknown) => void): void;
-}
-
 const OK_CODES: Record<number, true | string> = { 200: true, 201: true, 204: true, 304: 'not modified' };
 
 export class EngineClient {
@@ -58,7 +54,7 @@ export class EngineClient {
     const { options, agent } = modemOptions(target, apiVersion, env);
     this.agent = agent;
     try {
-      this.modem = (new Docker(options as Docker.DockerOptions) as unknown as { modem: Modem }).modem;
+      this.modem = new (loadModem())(options);
     } catch (error) {
       agent?.destroy();
       throw new SiloFailure(siloError('engine-error', { detail: (error as Error).message }));

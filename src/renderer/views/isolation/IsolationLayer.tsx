@@ -1,10 +1,9 @@
 // Mounted once under the connection banner: the notices about recoveries and creates, and the
 // dialogs (move, new container) that any view may open through the isolation store.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import './isolation.css';
 import { useEngine, useIsolation } from '../../stores/react';
-import { CreateDialog } from '../create/CreateDialog';
-import { MoveDialog } from './MoveDialog';
+import { Create, Move } from '../lazy';
 import { CreateNotice, RecoveryNotices } from './Notices';
 
 export function IsolationLayer() {
@@ -30,8 +29,11 @@ export function IsolationLayer() {
     <>
       <RecoveryNotices reports={recoveries} dismissed={dismissed} onDismiss={dismissRecovery} />
       {notice ? <CreateNotice result={notice.result} onDismiss={dismissNotice} /> : null}
-      {moveRequest ? <MoveDialog key={JSON.stringify(moveRequest)} request={moveRequest} onClose={closeMove} /> : null}
-      {creating ? <CreateDialog onClose={closeCreate} image={createImage ?? undefined} /> : null}
+      {/* Dialogs load with their first opening; nothing shows meanwhile (it is a moment). */}
+      <Suspense fallback={null}>
+        {moveRequest ? <Move.Component key={JSON.stringify(moveRequest)} request={moveRequest} onClose={closeMove} /> : null}
+        {creating ? <Create.Component onClose={closeCreate} image={createImage ?? undefined} /> : null}
+      </Suspense>
     </>
   );
 }

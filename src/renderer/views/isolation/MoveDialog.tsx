@@ -19,6 +19,7 @@ import { AdviceView } from './AdviceView';
 import { CostView, type CostState } from './CostView';
 import { LadderPicker } from './LadderPicker';
 import { MoveResult } from './MoveResult';
+import { settledReport } from './settled';
 import { choicesToSend, commonTargets, confirmBlock, inPool, newOperationId, projectMembers } from './selection';
 import { modeLabel } from './words';
 
@@ -259,7 +260,9 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
                 </span>
               </p>
             ) : null}
-            {phase === 'done' ? <MoveResult report={report} error={callError} labelOf={labelOf} rungOf={(mode) => rungName(rungOf(mode), t)} t={t} /> : null}
+            {phase === 'done' ? (
+              <MoveResult report={settledReport(report, events)} error={callError} labelOf={labelOf} rungOf={(mode) => rungName(rungOf(mode), t)} t={t} />
+            ) : null}
 
             {target !== null ? (
               <>

@@ -7,14 +7,14 @@ import type { WindowsCompat, WindowsCompatVerdict } from '../../../shared/isolat
 import type { CostSample } from '../../../shared/model/cost';
 import type { Rung } from '../../../shared/model/isolation';
 import type { ContainerMoveReport, KeptSettings, LayerChange, MoveProgress, RecoveryReport } from '../../../shared/model/move';
-import { en } from '../../i18n/catalogs';
 import type { MessageKey, Params, Translate } from '../../i18n';
+import { isMessageKey } from '../../i18n';
 import { describeError } from '../../format/errors';
 
 /** The catalog key `prefix + value`, when the catalog has it (codes come from the host as strings). */
 export function knownKey(prefix: string, value: string): MessageKey | null {
   const key = `${prefix}${value}`;
-  return Object.prototype.hasOwnProperty.call(en, key) ? (key as MessageKey) : null;
+  return isMessageKey(key) ? key : null;
 }
 
 /** Product names are not translated; a plain runtime name (runc, crun) needs no second name. */
