@@ -16,13 +16,19 @@ export const MADE_LABEL = 'org.silo.volume';
 
 export async function putArchive(live: LiveEngine, helper: string, body: NodeJS.ReadableStream, signal?: AbortSignal): Promise<void> {
   await engineCall(live, async () => {
-    const response = (await live.client.open(`/containers/${encodeURIComponent(helper)}/archive`, {
-      method: 'PUT',
-      query: { path: HELPER_MOUNT },
-      file: body,
-      ...(signal ? { signal } : {}),
-    })) as IncomingMessage;
-    response.resume();
+    try {
+      const response = (await live.client.open(`/containers/${encodeURIComponent(helper)}/archive`, {
+        method: 'PUT',
+        query: { path: HELPER_MOUNT },
+        file: body,
+        ...(signal ? { signal } : {}),
+      })) as IncomingMessage;
+      response.resume();
+    } catch (error) {
+      // Stopped on purpose (the guard refused, the page cancelled): not a lost engine.
+      if (signal?.aborted) throw signal.reason instanceof SiloFailure ? signal.reason : new SiloFailure(siloError('invalid-archive', { detail: 'stopped' }));
+      throw error;
+    }
   });
 }
 
@@ -41,7 +47,11 @@ export async function newVolume(live: LiveEngine, name: string, made: string): P
   if (await volumeExists(live, name)) throw new SiloFailure(siloError('volume-exists', { params: { name } }));
   await engineCall(
     live,
-    () => live.client.post('/volumes/create', { body: { Name: name, Driver: 'local', Labels: { [MADE_LABEL]: made } }, signal: AbortSignal.timeout(CALL_DEADLINE_MS) }),
+    () =>
+      live.client.post('/volumes/create', {
+        body: { Name: name, Driver: 'local', Labels: { [MADE_LABEL]: made } },
+        signal: AbortSignal.timeout(CALL_DEADLINE_MS),
+      }),
     { name },
   );
 }
@@ -118,7 +128,8 @@ export async function emptyVolume(live: LiveEngine, name: string): Promise<void>
         throw new SiloFailure(siloError('volume-empty-failed', { params: { name, image: helper.image }, detail: (error as Error).message }));
       }
       const waited = await engineCall(live, () => live.client.post<{ StatusCode: number }>(`${path}/wait`, { signal: AbortSignal.timeout(SLOW_DEADLINE_MS) }));
-      if (waited.StatusCode !== 0) throw new SiloFailure(siloError('volume-empty-failed', { params: { name, image: helper.image }, detail: `exit ${waited.StatusCode}` }));
+      if (waited.StatusCode !== 0)
+        throw new SiloFailure(siloError('volume-empty-failed', { params: { name, image: helper.image }, detail: `exit ${waited.StatusCode}` }));
     },
     command,
   );

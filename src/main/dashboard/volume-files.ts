@@ -18,7 +18,8 @@ const SNIFF = 8192;
 
 export function pathParts(path: string): string[] {
   const parts = volumePathParts(path);
-  if (typeof parts === 'string') throw new SiloFailure(siloError('volume-path-invalid', { field: 'path', params: { reason: parts satisfies VolumePathProblem } }));
+  if (typeof parts === 'string')
+    throw new SiloFailure(siloError('volume-path-invalid', { field: 'path', params: { reason: parts satisfies VolumePathProblem } }));
   return parts;
 }
 

@@ -24,7 +24,10 @@ export interface ImportSpec {
 
 /** `name-backup-20261202T143000Z`. */
 export function backupName(name: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${name}-backup-${stamp}`.slice(0, 255);
 }
 
@@ -114,7 +117,9 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
         controller.abort();
         body.destroy();
         request.catch(() => undefined);
-        return cleanUp(false).then(() => Promise.reject(new SiloFailure(siloError('validation', { field: 'size', detail: `received ${received} of ${spec.size} bytes` }))));
+        return cleanUp(false).then(() =>
+          Promise.reject(new SiloFailure(siloError('validation', { field: 'size', detail: `received ${received} of ${spec.size} bytes` }))),
+        );
       }
       body.end();
       return finish();

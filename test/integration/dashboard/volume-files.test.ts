@@ -120,8 +120,14 @@ describe('browsing a volume', () => {
   });
 
   it('refuses paths that leave the volume or pass through a symlink, in plain words', async () => {
-    expect(await page.failure('volumes.browse', { name: volume, path: '../etc' })).toMatchObject({ code: 'volume-path-invalid', params: { reason: 'dot-dot' } });
-    expect(await page.failure('volumes.browse', { name: volume, path: 'a/\u0000' })).toMatchObject({ code: 'volume-path-invalid', params: { reason: 'control' } });
+    expect(await page.failure('volumes.browse', { name: volume, path: '../etc' })).toMatchObject({
+      code: 'volume-path-invalid',
+      params: { reason: 'dot-dot' },
+    });
+    expect(await page.failure('volumes.browse', { name: volume, path: 'a/\u0000' })).toMatchObject({
+      code: 'volume-path-invalid',
+      params: { reason: 'control' },
+    });
     expect(await page.failure('volumes.browse', { name: volume, path: 'abs' })).toMatchObject({ code: 'volume-path-symlink', params: { path: 'abs' } });
     expect(await page.failure('volumes.browse', { name: volume, path: 'link/c' })).toMatchObject({ code: 'volume-path-symlink', params: { path: 'link' } });
     expect(await page.failure('volumes.read', { name: volume, path: 'abs/hostname' })).toMatchObject({ code: 'volume-path-symlink' });
@@ -145,7 +151,13 @@ describe('browsing a volume', () => {
 
 describe('reading a file', () => {
   it('answers a text file, the first MiB of a big one, and nothing of a binary one', async () => {
-    expect(await page.call('volumes.read', { name: volume, path: 'hello.txt' })).toEqual({ path: 'hello.txt', size: 6, text: 'hello\n', truncated: false, binary: false });
+    expect(await page.call('volumes.read', { name: volume, path: 'hello.txt' })).toEqual({
+      path: 'hello.txt',
+      size: 6,
+      text: 'hello\n',
+      truncated: false,
+      binary: false,
+    });
     expect(await page.call('volumes.read', { name: volume, path: 'odd name ü.txt' })).toMatchObject({ text: 'odd\n' });
     const big = await page.call('volumes.read', { name: volume, path: 'big.txt' });
     expect(big).toMatchObject({ size: 2 * 1024 * 1024, truncated: true, binary: false });

@@ -50,7 +50,12 @@ export function VolumeFilesDialog({ volume, live, onClose }: { volume: string; l
         {breadcrumb(volume, folder).map((crumb, i, all) => (
           <span key={crumb.path}>
             {i > 0 ? <span aria-hidden="true"> / </span> : null}
-            <button type="button" className="link-button" aria-current={i === all.length - 1 ? 'location' : undefined} onClick={() => void store.getState().browse(crumb.path)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-current={i === all.length - 1 ? 'location' : undefined}
+              onClick={() => void store.getState().browse(crumb.path)}
+            >
               {shownName(crumb.name)}
             </button>
           </span>
@@ -73,7 +78,11 @@ export function VolumeFilesDialog({ volume, live, onClose }: { volume: string; l
         <div className="volume-save" role="status" aria-label={t('volumeFiles.saveStatus')}>
           {save.phase === 'running' && save.size ? <progress max={save.size} value={save.bytes} /> : save.phase === 'running' ? <progress /> : null}
           <span>
-            {t(`volumeFiles.save.${save.phase}` as const, { name: save.fileName || shownName(save.path || volume), bytes: formatBytes(save.bytes, language), files: save.files })}
+            {t(`volumeFiles.save.${save.phase}` as const, {
+              name: save.fileName || shownName(save.path || volume),
+              bytes: formatBytes(save.bytes, language),
+              files: save.files,
+            })}
           </span>
           {save.phase === 'running' ? (
             <button type="button" className="button" onClick={() => store.getState().cancelSave()}>

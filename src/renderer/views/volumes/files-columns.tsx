@@ -25,7 +25,12 @@ export function fileColumns({ t, language, live, folder, onOpen, onDownload, bus
       compare: (a, b) => Number(b.type === 'folder') - Number(a.type === 'folder') || a.name.localeCompare(b.name),
       cell: (e) =>
         e.type === 'folder' || e.type === 'file' ? (
-          <button type="button" className="link-button" aria-label={t(e.type === 'folder' ? 'volumeFiles.openFolder' : 'volumeFiles.showFile', { name: shownName(e.name) })} onClick={() => onOpen(e)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t(e.type === 'folder' ? 'volumeFiles.openFolder' : 'volumeFiles.showFile', { name: shownName(e.name) })}
+            onClick={() => onOpen(e)}
+          >
             {shownName(e.name)}
             {e.type === 'folder' ? '/' : ''}
           </button>
