@@ -12,7 +12,6 @@ const MAX_PATH = 4096;
 /** The path's parts (`a/b/c` → ['a','b','c']; '' or '/' → []), or why it is refused. */
 export function volumePathParts(path: string): string[] | VolumePathProblem {
   if (path.length > MAX_PATH) return 'too-long';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'control';
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.some((p) => p === '..')) return 'dot-dot';

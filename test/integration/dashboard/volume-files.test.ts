@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StreamData } from '../../../src/shared/model/stream';
 import { TestEngine } from '../../support/test-engine';
-import { treeOf } from '../../support/tree';
+import { tarListing, treeOf } from '../../support/tree';
 import { MANY, ODD_NAMES, fillVolume, helpersLeft, tarOf } from '../../support/volume-fixture';
 import { startHarness, type Harness, type Page } from './harness';
 
@@ -65,11 +65,7 @@ async function downloaded(streamId: string): Promise<{ bytes: Buffer; last: Extr
 function listing(tar: Buffer, name: string): string[] {
   const file = join(dir, name);
   writeFileSync(file, tar);
-  return execFileSync('tar', ['-tvf', file, '--numeric-owner', '--full-time'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => l.replace(/\s+/g, ' '))
-    .sort();
+  return tarListing(file);
 }
 
 function extracted(tar: Buffer, name: string): string {

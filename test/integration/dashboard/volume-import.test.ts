@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StreamData } from '../../../src/shared/model/stream';
 import { TestEngine } from '../../support/test-engine';
-import { treeOf } from '../../support/tree';
+import { tarListing, treeOf } from '../../support/tree';
 import { fillVolume, helpersLeft, tarOf } from '../../support/volume-fixture';
 import { startHarness, type Harness, type Page } from './harness';
 
@@ -67,11 +67,7 @@ async function exists(name: string): Promise<boolean> {
 function listing(tar: Buffer): string[] {
   const file = join(dir, `l${n++}.tar`);
   writeFileSync(file, tar);
-  return execFileSync('tar', ['-tvf', file, '--numeric-owner', '--full-time'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.replace(/\s+/g, ' '))
-    .sort();
+  return tarListing(file);
 }
 
 function tree(tar: Buffer) {

@@ -37,7 +37,7 @@ export function fileColumns({ t, language, live, folder, onOpen, onDownload, bus
         ) : (
           <span>
             {shownName(e.name)}
-            {e.linkTarget !== null ? <span className="muted"> → {shownName(e.linkTarget)}</span> : null}
+            {e.linkTarget !== null ? <span className="muted">{t('volumeFiles.linkTo', { target: shownName(e.linkTarget) })}</span> : null}
           </span>
         ),
     },

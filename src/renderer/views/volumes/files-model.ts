@@ -48,6 +48,5 @@ export function breadcrumb(volume: string, path: string): Array<{ name: string; 
 
 /** A name as shown: control characters (a tab, a newline) made visible. */
 export function shownName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
