@@ -58,7 +58,7 @@ describe('a volume’s files in the browser', () => {
     await table.getByRole('button', { name: 'Open folder a' }).click();
     await dialog.getByRole('table', { name: 'Entries of a' }).getByRole('button', { name: 'Open folder b' }).click();
     const ab = dialog.getByRole('table', { name: 'Entries of a/b' });
-    await expect.poll(() => ab.getByRole('row', { name: 'up', exact: true }).textContent()).toMatch(/→ \.\.\/\.\.\/\.\./);
+    await expect.poll(() => ab.getByRole('row', { name: 'up', exact: true }).textContent()).toMatch(/up → \.\.\/\.\.l/);
     await dialog.getByRole('navigation', { name: 'Folder' }).getByRole('button', { name: volume, exact: true }).click();
 
     await dialog.getByRole('table', { name: 'Entries of /' }).getByRole('button', { name: 'Show file hello.txt' }).click();

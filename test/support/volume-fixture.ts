@@ -25,7 +25,7 @@ echo odd > ./-dash
 echo odd > '#hash %20'
 $b ln -s a/b link
 $b ln -s /etc abs
-$b ln -s ../../.. a/b/up
+$b ln -s ../.. a/b/up
 $b ln hello.txt hard.txt
 echo owned > owned.txt
 $b chown 1234:5678 owned.txt

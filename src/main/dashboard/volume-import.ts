@@ -59,12 +59,14 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
   body.on('error', (error) => controller.abort(error));
   let received = 0;
   let settled: { error: unknown } | null = null;
-  let cleaned = false;
-  const cleanUp = async (keep: boolean): Promise<void> => {
-    if (cleaned) return;
-    cleaned = true;
-    await removeHelper(live, helperId);
-    if (!keep || staging) await dropVolume(live, written);
+  let cleaned: Promise<void> | null = null;
+  /** The helper goes, and the volume written (a new one, or the staging one): once, awaited by all. */
+  const cleanUp = (): Promise<void> => {
+    cleaned ??= (async () => {
+      await removeHelper(live, helperId);
+      await dropVolume(live, written);
+    })();
+    return cleaned;
   };
   const request = putArchive(live, helperId, body, controller.signal).catch((error: unknown) => {
     throw controller.signal.aborted && controller.signal.reason instanceof SiloFailure ? controller.signal.reason : error;
@@ -73,7 +75,7 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
     () => undefined,
     (error: unknown) => {
       settled = { error };
-      void cleanUp(false);
+      void cleanUp();
     },
   );
 
@@ -82,10 +84,11 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
       await request;
       if (!body.complete) throw new SiloFailure(siloError('invalid-archive', { detail: 'the tar ends before its end marker' }));
     } catch (error) {
-      await cleanUp(false);
+      await cleanUp();
       throw error;
     }
-    await removeHelper(live, helperId);
+    cleaned = removeHelper(live, helperId);
+    await cleaned;
     let backup: string | null = null;
     if (staging) {
       try {
@@ -96,11 +99,9 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
         }
         await copyVolume(live, staging, spec.name);
       } finally {
-        cleaned = true;
         await dropVolume(live, staging);
       }
     }
-    cleaned = true;
     return { volume: spec.name, backup, files: body.files, bytes: body.received };
   };
 
@@ -117,7 +118,7 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
         controller.abort();
         body.destroy();
         request.catch(() => undefined);
-        return cleanUp(false).then(() =>
+        return cleanUp().then(() =>
           Promise.reject(new SiloFailure(siloError('validation', { field: 'size', detail: `received ${received} of ${spec.size} bytes` }))),
         );
       }
@@ -128,7 +129,7 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
       controller.abort();
       body.destroy();
       request.catch(() => undefined);
-      void cleanUp(false);
+      void cleanUp();
     },
   };
 }

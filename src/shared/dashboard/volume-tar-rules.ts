@@ -1,7 +1,8 @@
 // What a tar imported into a volume may hold, entry by entry, before the engine writes it: names
 // and hard-link targets inside the volume's root (no absolute name, no `..`), nothing written
-// through a symlink the same tar made, no device files. A symlink's own target is kept as it is
-// (volumes hold absolute links, and an export keeps them); it is never followed on the way in.
+// through a symlink the same tar made, no device files, no relative symlink that climbs above the
+// root (the engine refuses those half-way through). An absolute symlink is kept as it is (volumes
+// hold them, and an export keeps them); it is never followed on the way in.
 // Pure.
 
 export type TarEntryProblem = 'escape' | 'through-symlink' | 'device';
@@ -14,6 +15,17 @@ export function entryPath(name: string): string | null {
   return parts.join('/');
 }
 
+/** Whether `target`, read from the folder of `path`, leads above the root. */
+export function climbsOut(path: string, target: string): boolean {
+  let depth = path.split('/').length - 1;
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    depth += part === '..' ? -1 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
 export class TarRules {
   private readonly symlinks = new Set<string>();
 
@@ -23,6 +35,9 @@ export class TarRules {
     if (path === null) return 'escape';
     if (type === '3' || type === '4') return 'device';
     if (type === '1' && entryPath(linkname) === null) return 'escape';
+    // A relative symlink that climbs above the root: the engine refuses it half-way through
+    // ("invalid symlink"), so it is refused here, before anything is written.
+    if (type === '2' && !linkname.startsWith('/') && climbsOut(path, linkname)) return 'escape';
     const parts = path.split('/');
     for (let i = 1; i < parts.length; i++) if (this.symlinks.has(parts.slice(0, i).join('/'))) return 'through-symlink';
     if (type === '1' && this.passesSymlink(entryPath(linkname)!)) return 'through-symlink';

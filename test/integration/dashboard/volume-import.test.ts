@@ -178,6 +178,7 @@ describe('hostile tars', () => {
       tarOfEntries({ name: 'l', type: '2', link: '/etc' }, { name: 'l/passwd', data: 'root::0:0::/:/bin/sh' }),
       'through-symlink',
     ],
+    ['a relative symlink that climbs above the root', tarOfEntries({ name: 'a/', type: '5' }, { name: 'a/up', type: '2', link: '../../etc' }), 'escape'],
     ['a hard link out', tarOfEntries({ name: 'h', type: '1', link: '../../etc/passwd' }), 'escape'],
     ['a device', tarOfEntries({ name: 'sda', type: '4' }), 'device'],
   ];

@@ -1,7 +1,7 @@
 // Paths inside a volume and entries of a tar to import: what is refused, and why.
 import { describe, expect, it } from 'vitest';
 import { downloadName, helperPath, volumePathParts } from '../../../../src/shared/dashboard/volume-path';
-import { TarRules, entryPath } from '../../../../src/shared/dashboard/volume-tar-rules';
+import { TarRules, climbsOut, entryPath } from '../../../../src/shared/dashboard/volume-tar-rules';
 
 describe('a path inside a volume', () => {
   it('is split into parts, with empty parts and . dropped', () => {
@@ -50,6 +50,11 @@ describe('the entries of a tar to import', () => {
     expect(rules.check('./sda', '4', '')).toBe('device');
     expect(rules.check('./tty', '3', '')).toBe('device');
     expect(rules.check('./fifo', '6', '')).toBeNull();
+    expect(rules.check('./a/b/up', '2', '../..')).toBeNull();
+    expect(rules.check('./a/b/out', '2', '../../..')).toBe('escape');
+    expect(rules.check('./a/odd', '2', 'x/../../..')).toBe('escape');
+    expect(climbsOut('a/b', 'c/../..')).toBe(false);
+    expect(climbsOut('a/b', 'c/../../..')).toBe(true);
     // A symlink replaced by a folder of the same name is a folder again.
     expect(rules.check('./abs', '5', '')).toBeNull();
     expect(rules.check('./abs/file', '0', '')).toBeNull();
