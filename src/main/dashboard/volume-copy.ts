@@ -7,19 +7,26 @@ import { HELPER_MOUNT } from '../../shared/dashboard/volume-path';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { CALL_DEADLINE_MS, SLOW_DEADLINE_MS, engineCall } from './engine-calls';
 import { readArchive } from './volume-archive';
-import { TarEntries } from './tar-entries';
+import { Readable } from 'node:stream';
+import { TarEntries, type TarHeader } from './tar-entries';
+import { isRoot, rootFolderTar } from './tar-write';
 import { withHelper } from './volume-helper';
 import type { LiveEngine } from '../engine/live';
 
 /** Labels of the volumes Silo makes (a clone, an import's staging volume, a backup). */
 export const MADE_LABEL = 'org.silo.volume';
 
-export async function putArchive(live: LiveEngine, helper: string, body: NodeJS.ReadableStream, signal?: AbortSignal): Promise<void> {
+/** The volume root's mode, owner and time, as an archive's `./` entry gave them: put onto the mount point. */
+export async function restoreRoot(live: LiveEngine, helper: string, root: TarHeader): Promise<void> {
+  await putArchive(live, helper, Readable.from([rootFolderTar(root)]), undefined, '/');
+}
+
+export async function putArchive(live: LiveEngine, helper: string, body: NodeJS.ReadableStream, signal?: AbortSignal, path = HELPER_MOUNT): Promise<void> {
   await engineCall(live, async () => {
     try {
       const response = (await live.client.open(`/containers/${encodeURIComponent(helper)}/archive`, {
         method: 'PUT',
-        query: { path: HELPER_MOUNT },
+        query: { path },
         file: body,
         ...(signal ? { signal } : {}),
       })) as IncomingMessage;
@@ -92,11 +99,25 @@ export async function copyVolume(live: LiveEngine, source: string, target: strin
   await withHelper(live, source, false, (from) =>
     withHelper(live, target, true, async (to) => {
       const tar = await readArchive(live, from.id, [], true);
+      let root: TarHeader | null = null;
+      const walk = new TarEntries({
+        entry: (h) => {
+          if (root === null && isRoot(h.name)) root = h;
+        },
+      });
+      tar.on('data', (chunk: Buffer) => {
+        try {
+          if (root === null) walk.push(chunk);
+        } catch {
+          // Only the root's header is looked for; the engine judges the rest of its own tar.
+        }
+      });
       try {
         await putArchive(live, to.id, tar);
       } finally {
         tar.destroy();
       }
+      if (root) await restoreRoot(live, to.id, root);
     }),
   );
 }

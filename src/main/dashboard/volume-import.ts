@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_ARCHIVE_LIMIT, formatLimit } from '../../shared/dashboard/archive-limit';
 import { SiloFailure, siloError } from '../../shared/errors';
 import type { VolumeImportMode, VolumeImportResult } from '../../shared/model/volume-files';
-import { cloneVolume, copyVolume, dropVolume, emptyVolume, newVolume, putArchive, volumeExists, volumeIsEmpty } from './volume-copy';
+import { cloneVolume, copyVolume, dropVolume, emptyVolume, newVolume, putArchive, restoreRoot, volumeExists, volumeIsEmpty } from './volume-copy';
 import { createHelper, removeHelper } from './volume-helper';
 import { VolumeTarGuard } from './volume-tar-guard';
 import type { UploadHandle } from './stream-sink';
@@ -83,6 +83,7 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
     try {
       await request;
       if (!body.complete) throw new SiloFailure(siloError('invalid-archive', { detail: 'the tar ends before its end marker' }));
+      if (body.root) await restoreRoot(live, helperId, body.root);
     } catch (error) {
       await cleanUp();
       throw error;

@@ -8,12 +8,15 @@ import { createGunzip, type Gunzip } from 'node:zlib';
 import { COMPRESSION_SNIFF_BYTES, compressionOf, formatLimit } from '../../shared/dashboard/archive-limit';
 import { TarRules } from '../../shared/dashboard/volume-tar-rules';
 import { SiloFailure, siloError } from '../../shared/errors';
-import { MalformedTar, TarEntries } from './tar-entries';
+import { MalformedTar, TarEntries, type TarHeader } from './tar-entries';
+import { isRoot } from './tar-write';
 
 export class VolumeTarGuard extends Transform {
   received = 0;
   unpacked = 0;
   files = 0;
+  /** The archive's own root entry (`./`), when it has one: its mode, owner and time. */
+  root: TarHeader | null = null;
   private head: Buffer | null = Buffer.alloc(0);
   private gunzip: Gunzip | null = null;
   private readonly rules = new TarRules();
@@ -25,6 +28,7 @@ export class VolumeTarGuard extends Transform {
     this.walk = new TarEntries({
       entry: (h) => {
         this.files += 1;
+        if (this.root === null && this.files === 1 && isRoot(h.name)) this.root = h;
         const problem = this.rules.check(h.name, h.type, h.linkname);
         if (problem) this.fail(new SiloFailure(siloError('archive-entry-refused', { params: { entry: h.name, reason: problem } })));
         this.unpacked += 512 + h.size;
