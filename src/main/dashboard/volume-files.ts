@@ -84,6 +84,9 @@ export async function browseVolume(live: LiveEngine, volume: string, path: strin
         });
       },
     });
+    // A hard link's header carries no size: it is its target's, where the target is in this folder.
+    const sizes = new Map(entries.filter((e) => e.type === 'file').map((e) => [e.name, e.size]));
+    for (const e of entries) if (e.type === 'hardlink' && e.linkTarget !== null) e.size = sizes.get(e.linkTarget) ?? 0;
     entries.sort((a, b) => Number(b.type === 'folder') - Number(a.type === 'folder') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { volume, path: parts.join('/'), entries, helperImage: helper.image, liveUsers: liveUsers(live, volume) };
   });

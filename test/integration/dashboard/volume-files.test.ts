@@ -98,6 +98,9 @@ describe('browsing a volume', () => {
     const hard = [byName.get('hard.txt')!, byName.get('hello.txt')!];
     expect(hard.map((e) => e.type).sort()).toEqual(['file', 'hardlink']);
     expect(hard.find((e) => e.type === 'hardlink')!.linkTarget).toBe(hard.find((e) => e.type === 'file')!.name);
+    // A hard link is its target's second name: the same size, and readable as a file.
+    expect(hard.map((e) => e.size)).toEqual([6, 6]);
+    for (const e of hard) expect(await page.call('volumes.read', { name: volume, path: e.name })).toMatchObject({ text: 'hello\n' });
 
     const nested = await page.call('volumes.browse', { name: volume, path: 'a/b' });
     expect(nested.entries.map((e) => [e.name, e.type, e.linkTarget])).toEqual([

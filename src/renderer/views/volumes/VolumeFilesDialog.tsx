@@ -36,6 +36,7 @@ export function VolumeFilesDialog({ volume, live, onClose }: { volume: string; l
   const onOpen = useCallback(
     (entry: VolumeEntry) => {
       const path = childPath(folder, entry.name);
+      // A file or a hard link (the engine's tar of a single path holds it as a file).
       if (entry.type === 'folder') void store.getState().browse(path);
       else void store.getState().read(path);
     },

@@ -7,6 +7,11 @@ import { RowButton } from '../../components/ResourceTable';
 import { formatBytes, formatDate } from '../../format/bytes';
 import { childPath, modeString, ownerOf, shownName } from './files-model';
 
+/** A file, or a hard link (a second name of a file: read and saved as the file). */
+export function fileLike(entry: VolumeEntry): boolean {
+  return entry.type === 'file' || entry.type === 'hardlink';
+}
+
 export interface FileColumnsContext extends ColumnsContext {
   language: Language;
   folder: string;
@@ -24,7 +29,7 @@ export function fileColumns({ t, language, live, folder, onOpen, onDownload, bus
       title: (e) => childPath(folder, shownName(e.name)),
       compare: (a, b) => Number(b.type === 'folder') - Number(a.type === 'folder') || a.name.localeCompare(b.name),
       cell: (e) =>
-        e.type === 'folder' || e.type === 'file' ? (
+        e.type === 'folder' || fileLike(e) ? (
           <button
             type="button"
             className="link-button"
@@ -33,6 +38,9 @@ export function fileColumns({ t, language, live, folder, onOpen, onDownload, bus
           >
             {shownName(e.name)}
             {e.type === 'folder' ? '/' : ''}
+            {e.type === 'hardlink' && e.linkTarget !== null ? (
+              <span className="muted">{t('volumeFiles.hardLinkTo', { target: shownName(e.linkTarget) })}</span>
+            ) : null}
           </button>
         ) : (
           <span>
@@ -46,7 +54,7 @@ export function fileColumns({ t, language, live, folder, onOpen, onDownload, bus
       header: t('volumes.column.size'),
       className: 'cell-number',
       compare: (a, b) => a.size - b.size,
-      cell: (e) => (e.type === 'file' ? formatBytes(e.size, language) : ''),
+      cell: (e) => (fileLike(e) ? formatBytes(e.size, language) : ''),
     },
     { key: 'mode', header: t('volumeFiles.column.mode'), className: 'cell-mono', title: (e) => `0${e.mode.toString(8)}`, cell: (e) => modeString(e) },
     { key: 'owner', header: t('volumeFiles.column.owner'), className: 'cell-mono', cell: (e) => ownerOf(e) },
@@ -61,7 +69,7 @@ export function fileColumns({ t, language, live, folder, onOpen, onDownload, bus
       header: null,
       className: 'cell-actions',
       cell: (e) =>
-        e.type === 'file' || e.type === 'folder' ? (
+        fileLike(e) || e.type === 'folder' ? (
           <RowButton label={t('volumeFiles.downloadOf', { name: shownName(e.name) })} disabled={!live || busy} onClick={() => onDownload(e)}>
             {t('volumeFiles.download')}
           </RowButton>
