@@ -1,7 +1,9 @@
 // Issue 17, volumes, in Chromium at the browser host: a person opens a volume's files, goes into a
 // folder by its name and back by the breadcrumb, scrolls a folder of 10,000 files (only the rows
 // in view are drawn), reads a text file, downloads a file (the browser's download holds its
-// bytes), and exports the whole volume as .tar.gz with its progress, getting the volume's tar.
+// bytes), exports the whole volume as .tar.gz with its progress, getting the volume's tar, imports
+// that file into a new volume, is stopped from importing into the full one without a choice, and
+// clones the volume.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +13,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
-import { TestEngine } from '../support/test-engine';
+import { TEST_IMAGE, TestEngine } from '../support/test-engine';
 import { MANY, fillVolume, helpersLeft } from '../support/volume-fixture';
 
 const engine = new TestEngine(inject('engineDir'));
 const volume = 'e2e-vf-data';
+const copy = 'e2e-vf-copy';
+const clone = 'e2e-vf-clone';
 let host: RunningHost;
 let browser: Browser;
 let scratch: string;
@@ -30,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.stop();
-  await engine.docker(['volume', 'rm', '-f', volume]).catch(() => undefined);
+  await engine.docker(['volume', 'rm', '-f', volume, copy, clone]).catch(() => undefined);
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -84,7 +88,7 @@ describe('a volume’s files in the browser', () => {
     await expect.poll(() => helpersLeft(engine), { timeout: 20_000 }).toBe('');
   });
 
-  it('exports the whole volume as .tar.gz with its progress', async () => {
+  it('exports the whole volume as .tar.gz with its progress, imports that file into a new volume, and clones the volume', async () => {
     const page = await openFiles();
     const dialog = page.getByRole('dialog', { name: `Files of ${volume}` });
     await dialog.getByRole('table', { name: 'Entries of /' }).waitFor({ timeout: 20_000 });
@@ -103,6 +107,24 @@ describe('a volume’s files in the browser', () => {
     const names = execFileSync('tar', ['-tf', tar], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n');
     expect(names).toContain('./a/b/c/deep.txt');
     expect(names.filter((n) => n.startsWith('./many/f'))).toHaveLength(MANY);
+
+    // The export imported into a new volume, from the page's file picker.
+    await dialog.getByLabel('Tar or .tar.gz file').setInputFiles(saved);
+    await dialog.getByLabel('Name of the new volume').fill(copy);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status', { name: 'Import' }).textContent(), { timeout: 60_000 }).toMatch(`Imported into ${copy}`);
+    const listed = await engine.docker(['run', '--rm', '--network', 'none', '-v', `${copy}:/v:ro`, TEST_IMAGE, 'cat', '/v/a/b/c/deep.txt']);
+    expect(listed).toBe('deep');
+
+    // Into this volume, which holds files: not without a choice of replace or merge.
+    await dialog.getByLabel(`Into ${volume}`).check();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => dialog.getByRole('radiogroup').textContent()).toMatch(/already holds files.*backup/);
+
+    await dialog.getByLabel('Name of the clone').fill(clone);
+    await dialog.getByRole('button', { name: 'Clone', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status', { name: 'Clone' }).textContent(), { timeout: 60_000 }).toBe(`Cloned into ${clone}.`);
+    expect(await engine.docker(['run', '--rm', '--network', 'none', '-v', `${clone}:/v:ro`, TEST_IMAGE, 'cat', '/v/hello.txt'])).toBe('hello');
     await page.close();
   });
 });

@@ -14,6 +14,7 @@ import { createBackendsStores, feedBackends, type BackendsStores } from './backe
 import { createImagesStore } from './images';
 import { createVolumesStore } from './volumes';
 import { createVolumeFilesStore } from './volume-files';
+import { createVolumeImportStore } from './volume-import';
 import { createNetworksStore } from './networks';
 import { createComposeStore } from './compose';
 import { feedResources } from './resource-feed';
@@ -33,6 +34,8 @@ export interface Stores {
   volumes: ReturnType<typeof createVolumesStore>;
   /** The volume whose files the page browses, and its saves. */
   volumeFiles: ReturnType<typeof createVolumeFilesStore>;
+  /** A tar imported into a volume, a volume cloned. */
+  volumeImport: ReturnType<typeof createVolumeImportStore>;
   networks: ReturnType<typeof createNetworksStore>;
   compose: ReturnType<typeof createComposeStore>;
   /** The page's open streams (logs, stats, terminals) and the details slice that opens them. */
@@ -55,6 +58,7 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     images: createImagesStore(api),
     volumes: createVolumesStore(api),
     volumeFiles: createVolumeFilesStore(api, streams, acks),
+    volumeImport: createVolumeImportStore(api),
     networks: createNetworksStore(api),
     compose: createComposeStore(api),
     streams,

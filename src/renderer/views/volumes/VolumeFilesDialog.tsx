@@ -1,6 +1,7 @@
 // A volume's files: the folder shown with its breadcrumb, its entries in a virtual table (folders
 // of 10,000 files scroll as smoothly as ten), a text file's first MiB, a file or folder saved, and
-// the whole volume exported as .tar or .tar.gz with its progress (bytes and files) and Cancel.
+// the whole volume exported as .tar or .tar.gz with its progress (bytes and files) and Cancel; a
+// tar imported, the volume cloned (VolumeTransfers).
 // Says which image the helper container was made from, and warns when running containers use the
 // volume (a live database's files may be caught mid-write).
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -15,6 +16,7 @@ import { useVolumeFiles } from '../../stores/resources-react';
 import { fileColumns } from './files-columns';
 import { breadcrumb, childPath, shownName } from './files-model';
 import { saveBytes } from './save-bytes';
+import { VolumeTransfers } from './VolumeTransfers';
 
 export function VolumeFilesDialog({ volume, live, onClose }: { volume: string; live: boolean; onClose: () => void }) {
   const t = useT();
@@ -75,6 +77,12 @@ export function VolumeFilesDialog({ volume, live, onClose }: { volume: string; l
           {t('volumeFiles.export')}
         </button>
       </div>
+      <VolumeTransfers
+        volume={volume}
+        live={live}
+        holdsFiles={shown !== null && (shown.path !== '' || shown.entries.length > 0)}
+        onDone={() => void store.getState().browse('')}
+      />
       {save ? (
         <div className="volume-save" role="status" aria-label={t('volumeFiles.saveStatus')}>
           {save.phase === 'running' && save.size ? <progress max={save.size} value={save.bytes} /> : save.phase === 'running' ? <progress /> : null}
