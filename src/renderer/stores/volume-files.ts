@@ -49,6 +49,8 @@ function fromBase64(data: string): Uint8Array {
 export function createVolumeFilesStore(api: CallPort, streams: StreamHub, acks: StreamAcks) {
   let runs = 0;
   let current: OpenStream<'volumes.download'> | null = null;
+  /** Ends the save under way at once (a cancelled stream gets no `stream.end`). */
+  let stop: (() => void) | null = null;
   return createStore<VolumeFilesState>()((set, get) => {
     const patchSave = (id: number, patch: Partial<SaveRun>): boolean => {
       const save = get().save;
@@ -97,6 +99,7 @@ export function createVolumeFilesStore(api: CallPort, streams: StreamHub, acks: 
         set({ save: { id, path, fileName: '', bytes: 0, files: 0, size: null, phase: 'running', error: null } });
         try {
           const ended = new Promise<SiloError | null>((resolve, reject) => {
+            stop = () => resolve(null);
             streams
               .open(
                 'volumes.download',
@@ -112,12 +115,15 @@ export function createVolumeFilesStore(api: CallPort, streams: StreamHub, acks: 
                 },
               )
               .then((opened) => {
+                // Cancelled while Silo was answering: the stream is closed at once.
+                if (opened && get().save?.id === id && get().save?.phase === 'cancelled') return opened.close();
                 current = opened;
                 if (opened) patchSave(id, { fileName: opened.result.fileName, size: opened.result.size });
               }, reject);
           });
           const error = await ended;
           current = null;
+          stop = null;
           if (error) throw error;
           const save = get().save;
           if (save?.id !== id || save.phase !== 'running') return;
@@ -133,6 +139,8 @@ export function createVolumeFilesStore(api: CallPort, streams: StreamHub, acks: 
         set({ save: { ...save, phase: 'cancelled' } });
         current?.close();
         current = null;
+        stop?.();
+        stop = null;
       },
       close() {
         get().cancelSave();
