@@ -13,7 +13,9 @@ import type { StreamData } from '../../../src/shared/model/stream';
 import { TestEngine } from '../../support/test-engine';
 import { tarListing, treeOf } from '../../support/tree';
 import { MANY, ODD_NAMES, fillVolume, helpersLeft, tarOf } from '../../support/volume-fixture';
-import { startHarness, type Harness, type Page } from './harness';
+import { FLOW_LIMITS } from '../../../src/main/dashboard/stream-flow';
+import { streamDataSize } from '../../../src/shared/dashboard/stream-size';
+import { Page, startHarness, type Harness } from './harness';
 
 const engine = new TestEngine(inject('engineDir'));
 const prefix = `dvf-${process.pid}-`;
@@ -201,6 +203,40 @@ describe('downloading', () => {
     const ours = treeOf(extracted(tar, 'silo'));
     expect(ours).toEqual(treeOf(extracted(cli, 'cli')));
     expect(ours.find((r) => r.path === 'owned.txt')).toMatchObject({ mode: 0o4750, uid: 1234, gid: 5678 });
+  });
+
+  it('waits for a page that has not taken what it was sent (the stream registry’s flow control)', async () => {
+    const slow = new Page(silo.dashboard, false);
+    try {
+      const { streamId } = await slow.call('volumes.download', { name: volume, path: '' });
+      await slow.until('the page behind', () => slow.streams.flow.behind);
+      const sentWhenPaused = slow.data(streamId).length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Paused: the engine's answer is read no further, nothing more is sent, nothing ended.
+      expect(slow.data(streamId).length).toBe(sentWhenPaused);
+      expect(slow.end(streamId)).toBeUndefined();
+      const sent = slow.data(streamId).reduce((sum, d) => sum + streamDataSize(d), 0);
+      expect(sent).toBeLessThan(FLOW_LIMITS.high + 512 * 1024);
+      // The page catches up, piece by piece: the export runs to its end.
+      let acked = 0;
+      const ackAll = (): void => {
+        for (const d of slow.data(streamId).slice(acked)) slow.streams.ack(streamId, streamDataSize(d));
+        acked = slow.data(streamId).length;
+      };
+      const end = await slow.until(
+        'the end once acknowledged',
+        () => {
+          ackAll();
+          return slow.end(streamId);
+        },
+        60_000,
+      );
+      expect(end.error).toBeNull();
+      const pieces = slow.data(streamId).filter((d): d is Extract<StreamData, { kind: 'archive' }> => d.kind === 'archive');
+      expect(pieces.at(-1)!.files).toBeGreaterThan(MANY);
+    } finally {
+      slow.close();
+    }
   });
 
   it('removes the helper when the page cancels an export', async () => {
