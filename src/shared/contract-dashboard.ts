@@ -15,6 +15,7 @@ import type { LogsOpened } from './model/logs';
 import type { FilesystemChange, ProcessTable } from './model/processes';
 import type { ImageLayer, ImageListItem, ImageLoadResult, ImagePruneEstimate, PruneResult } from './model/image-list';
 import type { VolumePruneEstimate, VolumeSummary } from './model/volume';
+import type { VolumeDownloadOpened, VolumeFileText, VolumeImportResult, VolumeListing } from './model/volume-files';
 import type { NetworkSummary } from './model/network';
 import type { ResourcePatch } from './model/resource-patch';
 import type { StreamData, StreamEnd, StreamOpened, ItemOutcome } from './model/stream';
@@ -33,6 +34,8 @@ const VolumeName = z
   .min(1)
   .max(255)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a volume name: letters, digits, _ . -');
+/** A path inside a volume, relative to its root; `..`, NUL and control characters are refused by main in plain words. */
+const VolumePath = z.string().max(4096);
 /** A network id or name. */
 const NetworkRef = z
   .string()
@@ -131,6 +134,37 @@ export const dashboardCallSchemas = {
   'volumes.remove': z.object({ name: VolumeName, force: z.boolean().optional() }).strict(),
   'volumes.pruneEstimate': NoArgs,
   'volumes.prune': NoArgs,
+  /**
+   * One folder of a volume (`path` relative to its root, '' for the root): its entries with size,
+   * mode, owner and time, read through a helper container that mounts it read-only.
+   */
+  'volumes.browse': z.object({ name: VolumeName, path: VolumePath }).strict(),
+  /** A file's first MiB as text. */
+  'volumes.read': z.object({ name: VolumeName, path: VolumePath }).strict(),
+  /**
+   * Save a file (its bytes), a folder (a tar) or, with path '', the whole volume (an export; `gzip`:
+   * .tar.gz) (data: `archive` pieces with bytes and files so far); `stream.close` cancels.
+   */
+  'volumes.download': z.object({ name: VolumeName, path: VolumePath, gzip: z.boolean().optional() }).strict(),
+  /**
+   * Start importing a tar (or .tar.gz) from the page into a new volume, or an existing one: one
+   * that holds files is refused with `volume-not-empty` unless `mode` says replace or merge (a
+   * backup clone is made first). Entries are checked as they stream; `limit` caps what it unpacks to.
+   */
+  'volumes.import.open': z
+    .object({
+      name: VolumeName,
+      into: z.enum(['new', 'existing']),
+      mode: z.enum(['replace', 'merge']).optional(),
+      size: z.number().int().min(1).optional(),
+      limit: ArchiveLimit.optional(),
+    })
+    .strict(),
+  'volumes.import.chunk': z.object({ streamId: StreamId, data: Base64Chunk }).strict(),
+  /** No more pieces: the import is checked complete, then (into an existing volume) copied in. */
+  'volumes.import.finish': z.object({ streamId: StreamId }).strict(),
+  /** A new volume `target` with everything of `name`, owners, modes, times and links as they are. */
+  'volumes.clone': z.object({ name: VolumeName, target: VolumeName }).strict(),
 
   /** Networks with driver, scope, subnets and connected containers. Then `networks.changed`. */
   'networks.list': NoArgs,
@@ -180,6 +214,13 @@ export interface DashboardResults {
   'volumes.remove': null;
   'volumes.pruneEstimate': VolumePruneEstimate;
   'volumes.prune': PruneResult;
+  'volumes.browse': VolumeListing;
+  'volumes.read': VolumeFileText;
+  'volumes.download': VolumeDownloadOpened;
+  'volumes.import.open': StreamOpened;
+  'volumes.import.chunk': { received: number };
+  'volumes.import.finish': VolumeImportResult;
+  'volumes.clone': null;
   'networks.list': NetworkSummary[];
   'networks.create': NetworkSummary;
   'networks.remove': null;

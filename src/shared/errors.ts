@@ -75,6 +75,17 @@ export const ERROR_CODES = [
   'archive-compression', // an archive (or a layer in it) is compressed in a way Silo cannot measure (`params.format`: bzip2, xz, zstd)
   'volume-not-found',
   'volume-in-use', // containers use it (`params.containers`: names joined by ", ", `params.count`); force removes them first
+  'no-helper-image', // the engine has no image at all to make the helper container that reads a volume from
+  'volume-files-windows', // a Windows engine: Silo reads volume files only on Linux engines
+  'volume-path-invalid', // a path inside a volume with `..`, NUL or control characters, or too long (`params.reason`)
+  'volume-path-not-found', // no such file or folder in the volume (`params.path`)
+  'volume-path-symlink', // the path passes through a symlink, which could lead outside the volume (`params.path`)
+  'volume-path-not-folder', // `params.path` is a file, not a folder
+  'volume-path-not-file', // `params.path` is a folder, not a file
+  'volume-exists', // a new volume (clone, import) would take a name another volume has (`params.name`)
+  'volume-not-empty', // an import into a volume that holds files, without the person's choice of replace or merge (`params.name`)
+  'volume-empty-failed', // emptying the volume for a replace failed: the helper image has no `sh`/`rm` (`params.name`, `params.image`)
+  'archive-entry-refused', // a tar to import holds an entry Silo refuses (`params.entry`; `params.reason`: escape, through-symlink, device); nothing was written
   'network-not-found',
   'network-in-use', // containers are connected to it (`params.containers` when known)
   'network-predefined', // the engine's own networks (bridge, host, none, nat) cannot be removed

@@ -9,6 +9,7 @@ import type { NetworkSummary } from '../../shared/model/network';
 import type { ResourcePatch } from '../../shared/model/resource-patch';
 import type { VolumeSummary } from '../../shared/model/volume';
 import { Emitter } from '../util/emitter';
+import { removeLeftoverHelpers } from './volume-helper';
 import { requireLive } from './engine-calls';
 import type { EngineEvent } from '../engine/events';
 import { openTerminal, type Terminal } from './exec';
@@ -67,6 +68,7 @@ export class Dashboard {
     const live = source.live();
     this.endpointId = live?.endpointId ?? null;
     this.session = live?.session ?? null;
+    if (live) this.cleanHelpers(live);
     this.unsubscribe = [
       source.onEngineEvent((event) => this.onEvent(event)),
       source.onSessionChange(() => this.onSessionChange()),
@@ -191,6 +193,16 @@ export class Dashboard {
     this.volumes.update((v) => ({ ...v, usedBy: users.get(v.name) ?? [] }));
   }
 
+  /** Helper containers a killed Silo left behind are removed on connect. */
+  private cleanHelpers(live: LiveEngine): void {
+    removeLeftoverHelpers(live).then(
+      (count) => {
+        if (count > 0) this.log(`removed ${count} leftover volume helper container(s)`);
+      },
+      () => undefined,
+    );
+  }
+
   private onSessionChange(): void {
     const live = this.source.live();
     const session = live?.session ?? null;
@@ -204,6 +216,7 @@ export class Dashboard {
       stream.sink.end(siloError('engine-unreachable', { detail: 'the connection to the engine was lost' }));
     }
     if (!live) return;
+    this.cleanHelpers(live);
     if (live.endpointId !== this.endpointId) {
       this.endpointId = live.endpointId;
       this.imageFacts.clear();

@@ -11,6 +11,11 @@ import { loadFile, openUpload } from './image-load';
 import { estimateImagePrune, imageHistory, pruneImages, removeImages } from './images';
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks';
 import type { TerminalHandle, UploadHandle } from './stream-sink';
+import type { VolumeImportResult } from '../../shared/model/volume-files';
+import { cloneVolume } from './volume-copy';
+import { openVolumeDownload } from './volume-download';
+import { openVolumeImport } from './volume-import';
+import { browseVolume, readVolumeFile } from './volume-files';
 import { createVolume, estimateVolumePrune, pruneVolumes, removeVolume } from './volumes';
 import type { Send } from '../util/send';
 import type { StreamRegistry } from './stream-registry';
@@ -106,6 +111,25 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     },
     'volumes.pruneEstimate': async () => estimateVolumePrune(live()),
     'volumes.prune': async () => pruneVolumes(live()),
+    'volumes.browse': async ({ name, path }) => browseVolume(live(), name, path),
+    'volumes.read': async ({ name, path }) => readVolumeFile(live(), name, path),
+    'volumes.download': ({ name, path, gzip }) => streams.open('archive', (sink) => openVolumeDownload(live(), name, path, { gzip: gzip ?? false }, sink)),
+    'volumes.import.open': (spec) => streams.open('import', async () => ({ handle: await openVolumeImport(live(), spec) })),
+    'volumes.import.chunk': async ({ streamId, data }) => ({
+      received: await streams.get<UploadHandle<VolumeImportResult>>(streamId, 'import').write(Buffer.from(data, 'base64')),
+    }),
+    'volumes.import.finish': async ({ streamId }) => {
+      const upload = streams.get<UploadHandle<VolumeImportResult>>(streamId, 'import');
+      try {
+        return await upload.finish();
+      } finally {
+        streams.forget(streamId);
+      }
+    },
+    'volumes.clone': async ({ name, target }) => {
+      await cloneVolume(live(), name, target);
+      return null;
+    },
 
     'networks.list': async () => {
       follow('networks');

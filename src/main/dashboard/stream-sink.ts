@@ -31,10 +31,10 @@ export interface TerminalHandle extends EngineStreamHandle {
   resize(cols: number, rows: number): Promise<void>;
 }
 
-export interface UploadHandle extends EngineStreamHandle {
+export interface UploadHandle<R = import('../../shared/model/image-list').ImageLoadResult> extends EngineStreamHandle {
   /** Resolves once the bytes are taken (flow control for the page). */
   write(chunk: Buffer): Promise<number>;
-  finish(): Promise<import('../../shared/model/image-list').ImageLoadResult>;
+  finish(): Promise<R>;
 }
 
 /** The handle of an engine response read as a stream: closing aborts it (after `closed`, no end follows); pause and resume are the page's flow. */

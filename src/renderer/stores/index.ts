@@ -13,6 +13,8 @@ import { createUiStore } from './ui';
 import { createBackendsStores, feedBackends, type BackendsStores } from './backends-feed';
 import { createImagesStore } from './images';
 import { createVolumesStore } from './volumes';
+import { createVolumeFilesStore } from './volume-files';
+import { createVolumeImportStore } from './volume-import';
 import { createNetworksStore } from './networks';
 import { createComposeStore } from './compose';
 import { feedResources } from './resource-feed';
@@ -30,6 +32,10 @@ export interface Stores {
   backends: BackendsStores;
   images: ReturnType<typeof createImagesStore>;
   volumes: ReturnType<typeof createVolumesStore>;
+  /** The volume whose files the page browses, and its saves. */
+  volumeFiles: ReturnType<typeof createVolumeFilesStore>;
+  /** A tar imported into a volume, a volume cloned. */
+  volumeImport: ReturnType<typeof createVolumeImportStore>;
   networks: ReturnType<typeof createNetworksStore>;
   compose: ReturnType<typeof createComposeStore>;
   /** The page's open streams (logs, stats, terminals) and the details slice that opens them. */
@@ -51,6 +57,8 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     backends: createBackendsStores(api),
     images: createImagesStore(api),
     volumes: createVolumesStore(api),
+    volumeFiles: createVolumeFilesStore(api, streams, acks),
+    volumeImport: createVolumeImportStore(api),
     networks: createNetworksStore(api),
     compose: createComposeStore(api),
     streams,

@@ -18,6 +18,8 @@ export function streamDataSize(data: WithoutId<StreamData> | StreamData): number
     }
     case 'download':
       return data.text.length + ITEM_COST;
+    case 'archive':
+      return data.data.length + ITEM_COST;
     case 'terminal':
       return data.data.length + ITEM_COST;
     case 'pull':

@@ -5,7 +5,7 @@ import type { LogLine } from './logs';
 import type { StatsSample } from './stats';
 import type { PullProgress } from './image-list';
 
-export type StreamKind = 'logs' | 'download' | 'stats' | 'terminal' | 'pull' | 'progress' | 'upload';
+export type StreamKind = 'logs' | 'download' | 'stats' | 'terminal' | 'pull' | 'progress' | 'upload' | 'archive' | 'import';
 
 export type StreamData =
   /**
@@ -15,6 +15,11 @@ export type StreamData =
   | { streamId: string; kind: 'logs'; lines: LogLine[]; skipped?: number }
   /** A piece of a whole log being downloaded, in order. */
   | { streamId: string; kind: 'download'; text: string }
+  /**
+   * A piece of a file or tar being saved (a volume's file, folder or export), base64, in order;
+   * `bytes` and `files`: how much has been sent so far (files: the tar's entries, for progress).
+   */
+  | { streamId: string; kind: 'archive'; data: string; bytes: number; files: number }
   | { streamId: string; kind: 'stats'; sample: StatsSample }
   /** Terminal output as text (UTF-8 decoded across chunk boundaries), for xterm.js `write`. */
   | { streamId: string; kind: 'terminal'; data: string }

@@ -27,7 +27,8 @@ export interface RequestOptions {
 
 /** A request the other methods cannot make (see `open`). */
 export interface RawRequestOptions {
-  method: 'GET' | 'POST';
+  /** HEAD and PUT: the archive endpoints (a path's stat header; a tar put into a container). */
+  method: 'GET' | 'POST' | 'PUT' | 'HEAD';
   query?: Record<string, string | number | boolean>;
   signal?: AbortSignal;
   /** A JSON body. */

@@ -1,6 +1,7 @@
 // The Volumes view: every volume with its driver, mountpoint, size where the engine measures it,
 // and the containers that use it (a click shows that container in the Containers view); create,
-// remove (never one in use without naming its containers), prune with its estimate first.
+// remove (never one in use without naming its containers), prune with its estimate first, and
+// each volume's files (VolumeFilesDialog).
 import { useCallback, useMemo, useState } from 'react';
 import type { VolumeSummary } from '../../../shared/model/volume';
 import { useNow } from '../../hooks';
@@ -12,9 +13,10 @@ import { useVolumes } from '../../stores/resources-react';
 import { volumeColumns, volumePrune } from './columns';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
+import { VolumeFilesDialog } from './VolumeFilesDialog';
 import { matchesVolume, sortVolumes } from './model';
 
-type Dialog = { kind: 'create' } | { kind: 'remove'; name: string } | null;
+type Dialog = { kind: 'create' } | { kind: 'remove'; name: string } | { kind: 'files'; name: string } | null;
 
 export function VolumesView() {
   const t = useT();
@@ -45,10 +47,11 @@ export function VolumesView() {
     [clearFilters, setFilter, setView],
   );
   const onRemove = useCallback((volume: VolumeSummary) => setDialog({ kind: 'remove', name: volume.name }), []);
+  const onFiles = useCallback((volume: VolumeSummary) => setDialog({ kind: 'files', name: volume.name }), []);
   const close = useCallback(() => setDialog(null), []);
   const columns = useMemo(
-    () => volumeColumns({ containers, now, t, language, live, onShowContainer, onRemove }),
-    [containers, now, t, language, live, onShowContainer, onRemove],
+    () => volumeColumns({ containers, now, t, language, live, onShowContainer, onRemove, onFiles }),
+    [containers, now, t, language, live, onShowContainer, onRemove, onFiles],
   );
   const pruneSpec = useMemo(() => volumePrune(pruneEstimate, prune, t, language), [pruneEstimate, prune, t, language]);
   const removing = dialog?.kind === 'remove' ? items.get(dialog.name) : undefined;
@@ -72,6 +75,7 @@ export function VolumesView() {
     >
       {dialog?.kind === 'create' ? <CreateVolumeDialog drivers={drivers} onClose={close} /> : null}
       {removing ? <RemoveVolumeDialog volume={removing} onClose={close} /> : null}
+      {dialog?.kind === 'files' ? <VolumeFilesDialog volume={dialog.name} live={live} onClose={close} /> : null}
     </ResourceView>
   );
 }

@@ -1,5 +1,5 @@
 // The volumes table's columns: name, driver, mountpoint, size, the containers that use it (each a
-// link to the Containers view filtered to it), age, and Remove.
+// link to the Containers view filtered to it), age, Files and Remove.
 import type { ContainerSummary } from '../../../shared/model/container';
 import type { Language } from '../../../shared/model/preferences';
 import type { VolumePruneEstimate, VolumeSummary } from '../../../shared/model/volume';
@@ -19,9 +19,10 @@ export interface VolumeColumnsContext extends ColumnsContext {
   language: Language;
   onShowContainer: (name: string) => void;
   onRemove: (volume: VolumeSummary) => void;
+  onFiles: (volume: VolumeSummary) => void;
 }
 
-export function volumeColumns({ containers, now, t, language, live, onShowContainer, onRemove }: VolumeColumnsContext): Column<VolumeSummary>[] {
+export function volumeColumns({ containers, now, t, language, live, onShowContainer, onRemove, onFiles }: VolumeColumnsContext): Column<VolumeSummary>[] {
   return [
     nameColumn(
       t,
@@ -83,9 +84,14 @@ export function volumeColumns({ containers, now, t, language, live, onShowContai
       header: null,
       className: 'cell-actions',
       cell: (v) => (
-        <RowButton label={t('volumes.removeOf', { name: v.name })} danger disabled={!live} onClick={() => onRemove(v)}>
-          {t('action.remove')}
-        </RowButton>
+        <>
+          <RowButton label={t('volumes.filesOf', { name: v.name })} disabled={!live} onClick={() => onFiles(v)}>
+            {t('volumes.files')}
+          </RowButton>
+          <RowButton label={t('volumes.removeOf', { name: v.name })} danger disabled={!live} onClick={() => onRemove(v)}>
+            {t('action.remove')}
+          </RowButton>
+        </>
       ),
     },
   ];
