@@ -1,7 +1,7 @@
 // How Silo looks: the theme (system, light, dark) and the density, as attributes of <html> that
 // the style sheets read (`data-theme="dark"`, `data-density="compact"`). "system" follows the
 // system's colour scheme, live.
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { Density, Theme } from '../shared/model/preferences';
 import { usePreferences } from './stores/react';
 
@@ -22,7 +22,7 @@ export function applyLook(root: HTMLElement, theme: Theme, density: Density): vo
 export function useLook(): void {
   const theme = usePreferences((s) => s.preferences?.theme ?? 'system');
   const density = usePreferences((s) => s.preferences?.density ?? 'comfortable');
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = document.documentElement;
     applyLook(root, theme, density);
     const query = window.matchMedia(DARK);

@@ -6,6 +6,7 @@ import { createStores, startSession } from './stores';
 import { StoresContext } from './stores/react';
 import { bindRoute, followPlaceOpen, windowAddress } from './stores/route';
 import { App } from './App';
+import { applyLook } from './look';
 
 const client = connectToSilo();
 const stores = createStores(client, {
@@ -15,6 +16,9 @@ const stores = createStores(client, {
 startSession(client, stores);
 // Where the person is lives in the address: a reload or a pasted link comes back to it.
 followPlaceOpen(client, bindRoute(stores, windowAddress(window)));
+
+// The system's look until the preferences arrive (no flash of light in a dark system).
+applyLook(document.documentElement, 'system', 'comfortable');
 
 const root = document.getElementById('root');
 if (root) {
