@@ -28,8 +28,18 @@ export async function injectAxe(page: Page): Promise<void> {
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   await injectAxe(page);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const found = await axe.run(document, { resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    // label-content-name-mismatch (off by default): a button's spoken name must contain its visible words.
+    const found = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
     return found.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
   });
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -28,7 +28,19 @@ export interface VirtualTableProps<R> {
   onFocusKey?: () => void;
 }
 
-export function VirtualTable<R>({ rows, rowKey, renderRow, header, rowHeight, overscan = 8, label, className, empty, focusKey, onFocusKey }: VirtualTableProps<R>) {
+export function VirtualTable<R>({
+  rows,
+  rowKey,
+  renderRow,
+  header,
+  rowHeight,
+  overscan = 8,
+  label,
+  className,
+  empty,
+  focusKey,
+  onFocusKey,
+}: VirtualTableProps<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const windowRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

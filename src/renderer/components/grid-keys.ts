@@ -23,7 +23,9 @@ function rowIndexOf(row: Element | null): number | null {
 }
 
 function controlsOf(row: HTMLElement): HTMLElement[] {
-  return [...row.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && !el.closest('dialog') && el.getClientRects().length > 0);
+  return [...row.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !(el as HTMLButtonElement).disabled && !el.closest('dialog') && el.getClientRects().length > 0,
+  );
 }
 
 /**

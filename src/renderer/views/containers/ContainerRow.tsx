@@ -59,7 +59,13 @@ export const ContainerRow = memo(function ContainerRow({
       </div>
       <div role="gridcell" className="cell-name" title={container.name}>
         {onOpen ? (
-          <button type="button" className="name name-link" data-row-open="" title={t('details.openHint', { name: container.name })} onClick={() => onOpen(container.id)}>
+          <button
+            type="button"
+            className="name name-link"
+            data-row-open=""
+            title={t('details.openHint', { name: container.name })}
+            onClick={() => onOpen(container.id)}
+          >
             {container.name}
           </button>
         ) : (
@@ -80,7 +86,11 @@ export const ContainerRow = memo(function ContainerRow({
       <div role="gridcell" className="cell-ports" title={ports}>
         {ports}
       </div>
-      <div role="gridcell" className="cell-project" title={container.composeService ? t('containers.service', { service: container.composeService }) : undefined}>
+      <div
+        role="gridcell"
+        className="cell-project"
+        title={container.composeService ? t('containers.service', { service: container.composeService }) : undefined}
+      >
         {container.composeProject ?? ''}
       </div>
       <div role="gridcell" className="cell-isolation">

@@ -24,15 +24,37 @@ export interface Entry {
 }
 
 export function paletteEntries(t: Translate, containers: readonly ContainerSummary[], canCreate: boolean): Entry[] {
-  const entries: Entry[] = NAV.map((item) => ({ key: `view:${item.view}`, label: t(item.label), detail: t('palette.kind.view'), command: { kind: 'view', view: item.view } }));
+  const entries: Entry[] = NAV.map((item) => ({
+    key: `view:${item.view}`,
+    label: t(item.label),
+    detail: t('palette.kind.view'),
+    command: { kind: 'view', view: item.view },
+  }));
   if (canCreate) entries.push({ key: 'create', label: t('create.open'), detail: t('palette.kind.action'), command: { kind: 'create' } });
-  for (const theme of THEMES) entries.push({ key: `theme:${theme}`, label: t('palette.theme', { theme: t(`theme.${theme}`) }), detail: t('palette.kind.action'), command: { kind: 'theme', theme } });
+  for (const theme of THEMES)
+    entries.push({
+      key: `theme:${theme}`,
+      label: t('palette.theme', { theme: t(`theme.${theme}`) }),
+      detail: t('palette.kind.action'),
+      command: { kind: 'theme', theme },
+    });
   for (const density of DENSITIES)
-    entries.push({ key: `density:${density}`, label: t('palette.density', { density: t(`density.${density}`) }), detail: t('palette.kind.action'), command: { kind: 'density', density } });
+    entries.push({
+      key: `density:${density}`,
+      label: t('palette.density', { density: t(`density.${density}`) }),
+      detail: t('palette.kind.action'),
+      command: { kind: 'density', density },
+    });
   for (const language of LANGUAGES)
-    entries.push({ key: `language:${language}`, label: t('palette.language', { language: t(`language.${language}`) }), detail: t('palette.kind.action'), command: { kind: 'language', language } });
+    entries.push({
+      key: `language:${language}`,
+      label: t('palette.language', { language: t(`language.${language}`) }),
+      detail: t('palette.kind.action'),
+      command: { kind: 'language', language },
+    });
   const sorted = [...containers].sort((a, b) => a.name.localeCompare(b.name));
-  for (const c of sorted) entries.push({ key: `container:${c.id}`, label: c.name, detail: `${t('palette.kind.container')} · ${c.image}`, command: { kind: 'container', id: c.id } });
+  for (const c of sorted)
+    entries.push({ key: `container:${c.id}`, label: c.name, detail: `${t('palette.kind.container')} · ${c.image}`, command: { kind: 'container', id: c.id } });
   return entries;
 }
 
