@@ -2,6 +2,7 @@
 // of a container's details, Images, Volumes, Networks, Engine, Engine settings, the new-container
 // form and the change-isolation dialog, in the light and the dark theme, in English and Spanish
 // (set through Silo's own preferences, as a person sets them). No serious or critical violation.
+// In-page scripts are strings: the Node type project has no DOM (on purpose).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DETAILS_TABS } from '../../src/shared/place';
@@ -31,11 +32,22 @@ afterAll(async () => {
 
 const VIEWS = ['containers', 'images', 'volumes', 'networks', 'engine', 'backends'] as const;
 
+/** The view has its heading and its elements have stopped coming (lists and tabs load on open). */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('main h1') !== null);
-  // Let lists and tabs that load on open answer (a fixed pause would be a timed assertion: this waits for quiet).
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForFunction(`document.querySelector('main h1') !== null`);
+  let before = '';
+  await expect
+    .poll(
+      async () => {
+        const now = String(await page.evaluate(`document.querySelectorAll('*').length`));
+        const same = now === before;
+        before = now;
+        return same;
+      },
+      { timeout: 15_000, interval: 300 },
+    )
+    .toBe(true)
+    .catch(() => undefined);
 }
 
 async function pick(page: Page, label: RegExp, value: string): Promise<void> {
@@ -64,7 +76,7 @@ describe.each([
     await page.getByRole('row', { name: new RegExp(`^${NAME}, `) }).waitFor({ timeout: 20_000 });
     await pick(page, /^(Language|Idioma)$/, language);
     await pick(page, /^(Theme|Tema)$/, theme);
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual([language, theme]);
+    await expect.poll(() => page.evaluate(`[document.documentElement.lang, document.documentElement.dataset.theme]`)).toEqual([language, theme]);
 
     const found = new Map<string, AxeFinding[]>();
     const nav = page.getByRole('navigation').getByRole('button');
@@ -76,13 +88,13 @@ describe.each([
 
     await nav.first().click();
     for (const tab of DETAILS_TABS) {
-      await page.evaluate((hash) => (location.hash = hash), `#/containers/${id}/${tab}`);
+      await page.evaluate(`location.hash = '#/containers/${id}/${tab}'`);
       await expect.poll(() => page.getByRole('tab', { selected: true }).getAttribute('id')).toBe(`details-tab-${tab}`);
       if (tab === 'logs') await page.getByRole('log').getByText('green').waitFor({ timeout: 15_000 });
       await check(page, `details ${tab}`, found);
     }
 
-    await page.evaluate(() => (location.hash = '#/containers'));
+    await page.evaluate(`location.hash = '#/containers'`);
     await page.locator('.new-container').click();
     await page.getByRole('dialog').waitFor();
     await check(page, 'create form', found);

@@ -34,13 +34,14 @@ async function openSilo(): Promise<Page> {
 }
 
 /** What has the focus: its role-ish description (tag, aria-label or text, row name). */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'body';
-    const row = el.closest('[role="row"]');
-    return `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[${el.getAttribute('role')}]` : ''}|${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}|${row?.getAttribute('aria-label') ?? ''}`;
-  });
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'body';
+  const row = el.closest('[role="row"]');
+  const role = el.getAttribute('role');
+  return el.tagName.toLowerCase() + (role ? '[' + role + ']' : '') + '|' + (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '') + '|' + (row?.getAttribute('aria-label') ?? '');
+})()`;
+const focused = (page: Page): Promise<string> => page.evaluate(FOCUSED) as Promise<string>;
 
 async function filterTo(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(text);
@@ -52,12 +53,12 @@ describe('the containers table as a grid', () => {
     await filterTo(page, 'e2e-kb-');
     await expect.poll(() => page.getByRole('grid').getByRole('row').count()).toBeGreaterThanOrEqual(4);
     // One tab stop in the body; no control of a row is in the tab order.
-    const stops = await page.evaluate(() => {
-      const body = document.querySelector('.containers-table .vtable-window')!;
+    const stops = await page.evaluate(`(() => {
+      const body = document.querySelector('.containers-table .vtable-window');
       const rows = [...body.querySelectorAll('[role="row"]')].filter((r) => r.getAttribute('tabindex') === '0').length;
       const controls = [...body.querySelectorAll('button, input, a[href], select')].filter((c) => c.getAttribute('tabindex') !== '-1').length;
       return { rows, controls };
-    });
+    })()`);
     expect(stops).toEqual({ rows: 1, controls: 0 });
 
     // From the filter, Tab reaches a row within the header's few stops, and one more Tab leaves the grid.
@@ -143,7 +144,7 @@ describe('dialogs', () => {
     const form = page.getByRole('dialog', { name: 'New container' });
     await form.waitFor();
     expect(await focused(page)).toMatch(/^(input|select)/);
-    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await page.evaluate(`document.activeElement?.closest('dialog') !== null`)).toBe(true);
     await page.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toMatch(/^button\|New container/);
@@ -182,11 +183,11 @@ describe('the command palette', () => {
     const chosen = await palette.getAttribute('aria-activedescendant');
     expect(await page.locator(`[id="${chosen}"]`).textContent()).toMatch(/^Theme: Dark/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => page.evaluate(`document.documentElement.dataset.theme`)).toBe('dark');
     await page.keyboard.press('Control+k');
     await palette.fill('light');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await expect.poll(() => page.evaluate(`document.documentElement.dataset.theme`)).toBe('light');
     await page.close();
   });
 
@@ -206,7 +207,7 @@ describe('the command palette', () => {
 describe('theme and density preferences', () => {
   it('dark, light and system themes and compact rows apply at once and survive a reload', { timeout: 60_000 }, async () => {
     const page = await openSilo();
-    const theme = () => page.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]);
+    const theme = () => page.evaluate(`[document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]`);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect.poll(theme).toEqual(['dark', 'rgb(22, 24, 29)']);
@@ -217,7 +218,7 @@ describe('theme and density preferences', () => {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
     await expect.poll(theme).toEqual(['light', 'rgb(246, 247, 249)']);
 
-    const rowHeight = () => page.getByRole('row', { name: /^e2e-kb-a, / }).evaluate((r) => r.getBoundingClientRect().height);
+    const rowHeight = () => page.getByRole('row', { name: /^e2e-kb-a, / }).evaluate((r) => (r as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height);
     expect(await rowHeight()).toBe(40);
     await page.getByRole('combobox', { name: 'Density' }).selectOption('compact');
     await expect.poll(rowHeight).toBe(32);

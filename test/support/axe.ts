@@ -19,7 +19,7 @@ export interface AxeFinding {
 
 /** Adds axe to the page (once per document). */
 export async function injectAxe(page: Page): Promise<void> {
-  if (await page.evaluate(() => 'axe' in window)) return;
+  if (await page.evaluate(`'axe' in window`)) return;
   source ??= readFileSync(AXE_PATH, 'utf8');
   await page.evaluate(source);
 }
@@ -27,20 +27,11 @@ export async function injectAxe(page: Page): Promise<void> {
 /** The serious and critical violations on the page as it is now, one line each. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   await injectAxe(page);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: unknown,
-            options: unknown,
-          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    // label-content-name-mismatch (off by default): a button's spoken name must contain its visible words.
+  // In-page scripts are strings: the Node type project has no DOM (on purpose).
+  // label-content-name-mismatch (off by default): a button's spoken name must contain its visible words.
+  const results = (await page.evaluate(`(async () => {
     const found = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
     return found.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  });
+  })()`)) as AxeFinding[];
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -6,9 +6,11 @@
 import type { ReactNode } from 'react';
 import { useId, useLayoutEffect, useRef } from 'react';
 
-const FIELD = 'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
+// A field to type in or choose from; a checkbox or a radio is an answer, not where a dialog starts
+// (a confirmation opens on Cancel, never on "also remove the volumes").
+const FIELD = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
 
-/** Where a dialog opens: a marked control, its first field, its safest button, else itself. */
+/** Where a dialog opens: a marked control, its first field, its safest button (not danger, not the confirm), else itself. */
 export function initialFocus(dialog: HTMLElement): HTMLElement {
   const marked = dialog.querySelector<HTMLElement>('[data-autofocus]');
   if (marked) return marked;
