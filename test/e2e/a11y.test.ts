@@ -83,6 +83,12 @@ describe.each([
     for (const [i, view] of VIEWS.entries()) {
       await nav.nth(i).click();
       await expect.poll(() => new URL(page.url()).hash).toBe(`#/${view}`);
+      if (view === 'containers') {
+        // Both rows on screen: the gVisor one carries the user-space kernel badge.
+        await page.getByRole('searchbox').fill(NAME);
+        await page.getByRole('row', { name: new RegExp(`^${GVISOR}, `) }).waitFor();
+        await expect.poll(() => page.locator('.badge.rung-2').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      }
       await check(page, view, found);
     }
 
