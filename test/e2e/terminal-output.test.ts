@@ -31,7 +31,7 @@ async function openDetails(name: string): Promise<{ page: Page; problems: string
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(host.url);
+  await page.goto(await host.newLink());
   await page.getByRole('searchbox', { name: 'Filter by name or image' }).fill(name);
   await page.getByRole('button', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10_000 });
