@@ -1,25 +1,20 @@
-// The shell: a sidebar (the two views, the engine picker, the language) and the active view.
-import { Suspense, useEffect } from 'react';
+// The shell: a sidebar (the views, the command palette, the engine picker, the language, theme
+// and density) and the active view; the page's keyboard shortcuts.
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useT, useLanguage } from './i18n/react';
-import type { MessageKey } from './i18n';
 import { useContainers, useUi } from './stores/react';
-import type { View } from './stores/ui';
-import { Icon, type IconName } from './components/Icon';
+import { Icon } from './components/Icon';
+import { NAV } from './nav';
+import { useLook } from './look';
+import { useGlobalShortcuts } from './shortcuts';
+import { DensityPicker, ThemePicker } from './components/LookPickers';
+import { CommandPalette } from './views/palette/CommandPalette';
 import { ViewBoundary } from './components/ViewBoundary';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
-import { Backends, Details, Engine, Images, Networks, Volumes, type LazyView } from './views/lazy';
-
-const NAV: readonly { view: View; icon: IconName; label: MessageKey; chunk?: LazyView<object> }[] = [
-  { view: 'containers', icon: 'box', label: 'nav.containers' },
-  { view: 'images', icon: 'image', label: 'nav.images', chunk: Images },
-  { view: 'volumes', icon: 'volume', label: 'nav.volumes', chunk: Volumes },
-  { view: 'networks', icon: 'network', label: 'nav.networks', chunk: Networks },
-  { view: 'engine', icon: 'engine', label: 'nav.engine', chunk: Engine },
-  { view: 'backends', icon: 'settings', label: 'nav.backends', chunk: Backends },
-];
+import { Backends, Details, Engine, Images, Networks, Volumes } from './views/lazy';
 
 export function App() {
   const t = useT();
@@ -28,6 +23,11 @@ export function App() {
   const setView = useUi((s) => s.setView);
   const details = useUi((s) => s.details);
   const total = useContainers((s) => s.byId.size);
+  const [palette, setPalette] = useState(false);
+  const openPalette = useCallback(() => setPalette(true), []);
+  const closePalette = useCallback(() => setPalette(false), []);
+  useLook();
+  useGlobalShortcuts(openPalette);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -66,8 +66,13 @@ export function App() {
           </ul>
         </nav>
         <div className="sidebar-foot">
+          <button type="button" className="button palette-open" aria-keyshortcuts="Control+K Meta+K" onClick={openPalette}>
+            {t('palette.open')}
+          </button>
           <EnginePicker />
           <LanguagePicker />
+          <ThemePicker />
+          <DensityPicker />
         </div>
       </aside>
       <main className="main">
@@ -95,6 +100,7 @@ export function App() {
           </Suspense>
         </ViewBoundary>
       </main>
+      {palette ? <CommandPalette onClose={closePalette} /> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { createStores, startSession } from './stores';
 import { StoresContext } from './stores/react';
 import { bindRoute, followPlaceOpen, windowAddress } from './stores/route';
 import { App } from './App';
+import { applyLook } from './look';
 
 /** The longest the first render waits for the link to settle (a host that neither opens nor refuses). */
 const LINK_WAIT_MS = 1500;
@@ -36,6 +37,9 @@ const stores = createStores(client, {
 startSession(client, stores);
 // Where the person is lives in the address: a reload or a pasted link comes back to it.
 followPlaceOpen(client, bindRoute(stores, windowAddress(window)));
+
+// The system's look until the preferences arrive (no flash of light in a dark system).
+applyLook(document.documentElement, 'system', 'comfortable');
 
 const root = document.getElementById('root');
 void Promise.allSettled([loadLanguage(stores.preferences.getState().language), linkSettled(client)]).then(() => {

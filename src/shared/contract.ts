@@ -8,7 +8,7 @@ import { CONTAINER_ACTIONS } from './model/container';
 import type { EngineEndpoint, EngineSnapshot } from './model/engine';
 import type { SiloError } from './errors';
 import type { EventName } from './events';
-import { LANGUAGES, type Preferences } from './model/preferences';
+import { DENSITIES, LANGUAGES, THEMES, type Preferences } from './model/preferences';
 import type { CostReport } from './model/cost';
 import { RESTART_POLICIES, type CreateContainerResult } from './model/create';
 import { WRITABLE_LAYER_CHOICES, type IsolationTargets, type MoveAdvice, type MoveProgress, type MoveReport, type RecoveryReport } from './model/move';
@@ -97,7 +97,9 @@ export const callSchemas = {
     })
     .strict(),
   'preferences.get': NoArgs,
-  'preferences.set': z.object({ language: z.enum(LANGUAGES).nullable().optional() }).strict(),
+  'preferences.set': z
+    .object({ language: z.enum(LANGUAGES).nullable().optional(), theme: z.enum(THEMES).optional(), density: z.enum(DENSITIES).optional() })
+    .strict(),
   /** The runtimes (Linux) or modes (Windows) this container can move to, each on its rung. */
   'isolation.targets': z.object({ id: ContainerId }).strict(),
   /** Before a move: the ladder, blockers, warnings, gVisor limits, the writable layer, what is kept, the steps. */

@@ -66,7 +66,7 @@ describe("containers that mount the engine's socket", () => {
     // The isolation column fills in from each container's inspect, which also decides the marker:
     // once it shows, an unmarked row is unmarked for good.
     for (const name of ['named-volume', 'plain']) {
-      await expect.poll(() => row(name).getByRole('cell').nth(7).textContent(), { timeout: 10_000 }).toMatch(/runc/);
+      await expect.poll(() => row(name).getByRole('gridcell').nth(7).textContent(), { timeout: 10_000 }).toMatch(/runc/);
       expect(await row(name).getByRole('img', { name: MARKER }).count(), name).toBe(0);
     }
     await page.close();

@@ -38,10 +38,10 @@ export function pageList(page: Page): Promise<string[]> {
 // In-page scripts are plain JavaScript strings: the Node type project has no DOM (on purpose).
 const PAGE_LIST = `async () => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  const scroller = document.querySelector('[role="table"] .vtable-scroll');
+  const scroller = document.querySelector('[role="grid"] .vtable-scroll');
   const names = new Set();
   const read = () => {
-    for (const row of document.querySelectorAll('[role="table"] [role="row"]')) {
+    for (const row of document.querySelectorAll('[role="grid"] [role="row"]')) {
       // Data rows are the selectable ones; group headers and the column header are not.
       if (row.querySelector('input[type="checkbox"]') && row.getAttribute('aria-rowindex') !== '1') names.add(row.getAttribute('aria-label') || '');
     }

@@ -183,7 +183,7 @@ describe('the resource table', () => {
     try {
       const page = await openSilo('Volumes');
       await page.getByRole('searchbox', { name: 'Filter volumes' }).fill('e2e-res-sort');
-      const table = page.getByRole('table', { name: 'Volumes' });
+      const table = page.getByRole('grid', { name: 'Volumes' });
       const shown = async () => (await table.getByRole('row').all()).slice(1).map((r) => r.getAttribute('aria-label'));
       const order = async () => Promise.all(await shown());
       await expect.poll(order, { timeout: 10_000 }).toHaveLength(3);

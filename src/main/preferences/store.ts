@@ -3,10 +3,17 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_PREFERENCES, LANGUAGES, type Preferences } from '../../shared/model/preferences';
+import { DEFAULT_PREFERENCES, DENSITIES, LANGUAGES, THEMES, type Preferences } from '../../shared/model/preferences';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, securePrivateFolder } from './private-folder';
 
-const PreferencesFile = z.object({ language: z.enum(LANGUAGES).nullable().catch(null) }).partial();
+// A value Silo does not know (a newer Silo's, a hand edit) falls back to its default alone.
+const PreferencesFile = z
+  .object({
+    language: z.enum(LANGUAGES).nullable().catch(null),
+    theme: z.enum(THEMES).catch(DEFAULT_PREFERENCES.theme),
+    density: z.enum(DENSITIES).catch(DEFAULT_PREFERENCES.density),
+  })
+  .partial();
 
 export class PreferencesStore {
   private value: Preferences;
@@ -30,6 +37,8 @@ export class PreferencesStore {
   update(change: Partial<Preferences>): Preferences {
     const next: Preferences = { ...this.value };
     if (change.language !== undefined) next.language = change.language;
+    if (change.theme !== undefined) next.theme = change.theme;
+    if (change.density !== undefined) next.density = change.density;
     this.value = next;
     this.write();
     for (const listener of this.listeners) listener(this.get());

@@ -120,7 +120,7 @@ function ResourceRowOf<R>({ row, columns, ariaRowIndex, label, grid }: RowProps<
   return (
     <div role="row" aria-rowindex={ariaRowIndex} aria-label={label} className={`res-grid ${grid} res-row`}>
       {columns.map((column) => (
-        <div key={column.key} role="cell" className={column.className} title={column.title?.(row)}>
+        <div key={column.key} role="gridcell" className={column.className} title={column.title?.(row)}>
           {column.cell(row)}
         </div>
       ))}

@@ -23,6 +23,11 @@ export function rungName(rung: Rung, t: Translate): string {
   return t(`rung.${rung}`);
 }
 
+/** The rung in a few words, for badges and narrow places (its long name goes in the tooltip). */
+export function rungShortName(rung: Rung, t: Translate): string {
+  return t(`rungShort.${rung}`);
+}
+
 /** "User-space kernel · runsc", the rung first, then the mode the engine names. */
 export function describeIsolation(isolation: EffectiveIsolation | null, t: Translate): string {
   if (!isolation) return t('isolation.pending');

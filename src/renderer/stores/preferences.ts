@@ -1,6 +1,6 @@
 // Silo's own preferences as main stores them, and the language they resolve to.
 import { createStore } from 'zustand/vanilla';
-import type { Language, Preferences } from '../../shared/model/preferences';
+import type { Density, Language, Preferences, Theme } from '../../shared/model/preferences';
 import type { SiloError } from '../../shared/errors';
 import { errorOf } from '../api';
 import { pickLanguage } from '../i18n';
@@ -22,10 +22,12 @@ export interface PreferencesState {
 
   setPreferences(preferences: Preferences): void;
   setLanguage(language: Language | null): Promise<void>;
+  setTheme(theme: Theme): Promise<void>;
+  setDensity(density: Density): Promise<void>;
 }
 
 export function createPreferencesStore(api: CallPort, hints: LanguageHints = { urlLang: null, system: [] }) {
-  return createStore<PreferencesState>()((set, get) => ({
+  const store = createStore<PreferencesState>()((set, get) => ({
     preferences: null,
     hints,
     language: pickLanguage(null, hints.urlLang, hints.system),
@@ -35,16 +37,21 @@ export function createPreferencesStore(api: CallPort, hints: LanguageHints = { u
       set({ preferences, language: pickLanguage(preferences.language, get().hints.urlLang, get().hints.system) });
     },
 
-    async setLanguage(language) {
-      set({ lastError: null });
-      try {
-        // preferences.changed follows too; applying the answer makes the switch immediate.
-        get().setPreferences(await api.call('preferences.set', { language }));
-      } catch (reason) {
-        set({ lastError: errorOf(reason) });
-      }
-    },
+    setLanguage: (language) => change({ language }),
+    setTheme: (theme) => change({ theme }),
+    setDensity: (density) => change({ density }),
   }));
+
+  async function change(patch: Partial<Preferences>): Promise<void> {
+    store.setState({ lastError: null });
+    try {
+      // preferences.changed follows too; applying the answer makes the switch immediate.
+      store.getState().setPreferences(await api.call('preferences.set', patch));
+    } catch (reason) {
+      store.setState({ lastError: errorOf(reason) });
+    }
+  }
+  return store;
 }
 
 export type PreferencesStore = ReturnType<typeof createPreferencesStore>;

@@ -16,6 +16,8 @@ export interface UiState {
   selection: ReadonlySet<string>;
   /** The container whose details are shown in place of the list, if any. */
   details: string | null;
+  /** The container whose details were just left: the list focuses its row again. */
+  returnFocus: string | null;
 
   setView(view: View): void;
   setFilter<K extends keyof ContainerFilters>(key: K, value: ContainerFilters[K]): void;
@@ -28,15 +30,17 @@ export interface UiState {
   clearSelection(): void;
   openDetails(id: string): void;
   closeDetails(): void;
+  setReturnFocus(id: string | null): void;
 }
 
-export const initialUiState = (): Pick<UiState, 'view' | 'filters' | 'groupByProject' | 'collapsed' | 'selection' | 'details'> => ({
+export const initialUiState = (): Pick<UiState, 'view' | 'filters' | 'groupByProject' | 'collapsed' | 'selection' | 'details' | 'returnFocus'> => ({
   view: 'containers',
   filters: EMPTY_FILTERS,
   groupByProject: true,
   collapsed: new Set(),
   selection: new Set(),
   details: null,
+  returnFocus: null,
 });
 
 export function createUiStore() {
@@ -73,6 +77,7 @@ export function createUiStore() {
     clearSelection: () => set({ selection: new Set() }),
     openDetails: (id) => set({ view: 'containers', details: id }),
     closeDetails: () => set({ details: null }),
+    setReturnFocus: (id) => set({ returnFocus: id }),
   }));
 }
 

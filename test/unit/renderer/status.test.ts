@@ -85,7 +85,7 @@ describe('describeStatus', () => {
       'En marcha desde hace 5 minutos (con problemas)',
     );
     expect(describeStatus(status('paused', detail({ startedAt: NOW - 1 * m })), NOW, es)).toBe('En pausa, en marcha desde hace un minuto');
-    expect(describeStatus(status('exited', detail({ finishedAt: NOW - 3 * m, exitCode: 0 })), NOW, es)).toBe('Terminó con código 0 hace 3 minutos');
+    expect(describeStatus(status('exited', detail({ finishedAt: NOW - 3 * m, exitCode: 0 })), NOW, es)).toBe('Terminó (0) hace 3 minutos');
     expect(describeStatus(status('created', detail({})), NOW, es)).toBe('Creado');
   });
 

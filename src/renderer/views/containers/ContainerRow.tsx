@@ -50,7 +50,7 @@ export const ContainerRow = memo(function ContainerRow({
       aria-label={t('containers.rowLabel', { name: container.name, state: t(`state.${container.state}`) })}
       className={`ct-grid ct-row state-${container.state}${selected ? ' selected' : ''}`}
     >
-      <div role="cell" className="cell-check">
+      <div role="gridcell" className="cell-check">
         <input
           type="checkbox"
           checked={selected}
@@ -58,9 +58,15 @@ export const ContainerRow = memo(function ContainerRow({
           onChange={(e) => onToggle(container.id, e.target.checked)}
         />
       </div>
-      <div role="cell" className="cell-name" title={container.name}>
+      <div role="gridcell" className="cell-name" title={container.name}>
         {onOpen ? (
-          <button type="button" className="name name-link" title={t('details.openHint', { name: container.name })} onClick={() => onOpen(container.id)}>
+          <button
+            type="button"
+            className="name name-link"
+            data-row-open=""
+            title={t('details.openHint', { name: container.name })}
+            onClick={() => onOpen(container.id)}
+          >
             {container.name}
           </button>
         ) : (
@@ -68,27 +74,31 @@ export const ContainerRow = memo(function ContainerRow({
         )}
         {rootMark ? <Icon name="warning" className="engine-socket" label={rootMark} /> : null}
       </div>
-      <div role="cell" className="cell-image" title={container.image}>
+      <div role="gridcell" className="cell-image" title={container.image}>
         {container.image}
       </div>
-      <div role="cell" className="cell-state">
+      <div role="gridcell" className="cell-state">
         <span className={`dot dot-${container.state}`} aria-hidden="true" />
         {t(`state.${container.state}`)}
       </div>
-      <div role="cell" className="cell-status" title={status}>
+      <div role="gridcell" className="cell-status" title={status}>
         {status}
       </div>
-      <div role="cell" className="cell-ports" title={ports}>
+      <div role="gridcell" className="cell-ports" title={ports}>
         {ports}
       </div>
-      <div role="cell" className="cell-project" title={container.composeService ? t('containers.service', { service: container.composeService }) : undefined}>
+      <div
+        role="gridcell"
+        className="cell-project"
+        title={container.composeService ? t('containers.service', { service: container.composeService }) : undefined}
+      >
         {container.composeProject ?? ''}
       </div>
-      <div role="cell" className="cell-isolation">
+      <div role="gridcell" className="cell-isolation">
         <IsolationCell isolation={container.isolation} />
         <BoundaryMark boundary={container.boundary} />
       </div>
-      <div role="cell" className="cell-actions">
+      <div role="gridcell" className="cell-actions">
         <MoveButton label={t('move.action')} compact disabled={busy || container.state === 'removing'} onClick={() => onMove(container)} />
         {actionsFor(container.state).map((action) => (
           <ActionButton key={action} action={action} compact disabled={busy} onAct={(a) => onAct(container, a)} />
@@ -114,7 +124,7 @@ export function GroupHeaderRow({
   const name = group.project ?? t('containers.noProject');
   return (
     <div role="row" aria-rowindex={ariaRowIndex} aria-label={name} className="ct-group">
-      <div role="cell" aria-colspan={9} className="cell-group">
+      <div role="gridcell" aria-colspan={9} className="cell-group">
         <button type="button" className="group-toggle" aria-expanded={!group.collapsed} onClick={() => onToggle(group.projectKey)}>
           <Icon name="chevron" className={group.collapsed ? 'chevron' : 'chevron open'} />
           <span className={group.project ? 'group-name' : 'group-name muted'}>{name}</span>

@@ -15,8 +15,8 @@ import { FilterBar } from './FilterBar';
 import { SelectionBar } from './SelectionBar';
 import { ActionReportView } from './ActionReportView';
 import { usePick } from '../../stores/use-pick';
-
-export const ROW_HEIGHT = 40;
+import { useRowHeight } from '../../look';
+import { useEscapeClears } from '../../shortcuts';
 
 export function ContainersView() {
   const t = useT();
@@ -25,6 +25,11 @@ export function ContainersView() {
   const grouped = useUi((s) => s.groupByProject);
   const { collapsed, selection, toggleSelected, selectMany } = usePick(useUi, ['collapsed', 'selection', 'toggleSelected', 'selectMany']);
   const { clearSelection, toggleGroup, clearFilters, openDetails } = usePick(useUi, ['clearSelection', 'toggleGroup', 'clearFilters', 'openDetails']);
+  const returnFocus = useUi((s) => s.returnFocus);
+  const setReturnFocus = useUi((s) => s.setReturnFocus);
+  const focusDone = useCallback(() => setReturnFocus(null), [setReturnFocus]);
+  const rowHeight = useRowHeight();
+  useEscapeClears(selection.size > 0, clearSelection);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
   const openMove = useIsolation((s) => s.openMove);
   const openCreate = useIsolation((s) => s.openCreate);
@@ -158,7 +163,9 @@ export function ContainersView() {
         rowKey={(row) => row.key}
         renderRow={renderRow}
         header={header}
-        rowHeight={ROW_HEIGHT}
+        rowHeight={rowHeight}
+        focusKey={returnFocus}
+        onFocusKey={focusDone}
         label={t('containers.tableLabel')}
         className={live || !loaded ? 'containers-table' : 'containers-table stale'}
         empty={<p className="empty">{empty}</p>}

@@ -42,8 +42,8 @@ export function FilterBar({ projects, hasUngrouped }: { projects: readonly strin
         <select value={filters.rung} onChange={(e) => setFilter('rung', e.target.value as Rung | 'pending' | 'any')}>
           <option value={ANY}>{t('filters.anyRung')}</option>
           {RUNGS.map((rung) => (
-            <option key={rung} value={rung}>
-              {t(`rung.${rung}`)}
+            <option key={rung} value={rung} title={t(`rung.${rung}`)}>
+              {t(`rungShort.${rung}`)}
             </option>
           ))}
           <option value="pending">{t('filters.pendingRung')}</option>

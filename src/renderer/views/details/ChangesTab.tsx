@@ -30,13 +30,13 @@ export function ChangesTab({ id, live }: { id: string; live: boolean }) {
   const renderRow = useCallback(
     (change: FilesystemChange, ariaRowIndex: number) => (
       <div role="row" aria-rowindex={ariaRowIndex} className={`change-row change-${change.kind}`}>
-        <div role="cell" className="change-kind">
+        <div role="gridcell" className="change-kind">
           <span className={`kind-badge kind-${change.kind}`} title={t(`details.changes.kind.${change.kind}`)}>
             <span aria-hidden="true">{t(`details.changes.letter.${change.kind}`)}</span>
             <span className="visually-hidden">{t(`details.changes.kind.${change.kind}`)}</span>
           </span>
         </div>
-        <div role="cell" className="change-path" title={change.path}>
+        <div role="gridcell" className="change-path" title={change.path}>
           {change.path}
         </div>
       </div>

@@ -39,6 +39,15 @@ export function DetailsView({ reference }: { reference: string }) {
   // The terminal stays mounted behind other tabs once opened, until the page closes.
   const [terminalOpened, setTerminalOpened] = useState(tab === 'terminal');
   const tabRefs = useRef(new Map<DetailsTab, HTMLButtonElement>());
+  const setReturnFocus = useUi((s) => s.setReturnFocus);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Opening details puts the person on its heading; leaving them puts the list back on its row.
+  const present = container !== undefined;
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [id, present]);
+  useEffect(() => () => setReturnFocus(id), [id, setReturnFocus]);
 
   useEffect(() => {
     if (tab === 'terminal') setTerminalOpened(true);
@@ -74,7 +83,9 @@ export function DetailsView({ reference }: { reference: string }) {
       <section className="view details-view" aria-labelledby="details-title">
         <header className="details-head">
           <BackButton label={t('details.back')} onClick={closeDetails} />
-          <h1 id="details-title">{t('details.title')}</h1>
+          <h1 id="details-title" ref={headingRef} tabIndex={-1}>
+            {t('details.title')}
+          </h1>
         </header>
         {/* A link to a container that is gone, or not there yet: said plainly; it shows once it exists. */}
         <p className="details-gone" role={loaded ? 'alert' : undefined}>
@@ -93,7 +104,7 @@ export function DetailsView({ reference }: { reference: string }) {
     <section className="view details-view" aria-labelledby="details-title">
       <header className="details-head">
         <BackButton label={t('details.back')} onClick={closeDetails} />
-        <h1 id="details-title" title={container.name}>
+        <h1 id="details-title" title={container.name} ref={headingRef} tabIndex={-1}>
           {container.name}
         </h1>
         <span className="details-state">
