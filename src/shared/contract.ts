@@ -128,6 +128,8 @@ export interface ActionOutcome {
   id: string;
   ok: boolean;
   error: SiloError | null;
+  /** A remove found the container already gone: done, and the page says so by name. */
+  gone?: boolean;
 }
 
 /** name → result type. Must have exactly the keys of callSchemas (checked below). */
