@@ -106,6 +106,8 @@ export const callSchemas = {
   'isolation.measureCost': z
     .object({
       runtime: IsolationName,
+      /** The container being moved: the probe runs its image and its command. */
+      id: ContainerId.optional(),
       image: z.string().min(1).max(512).optional(),
       reference: IsolationName.optional(),
       runs: z.number().int().min(1).max(5).optional(),

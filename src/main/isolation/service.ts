@@ -106,7 +106,9 @@ export class IsolationService {
 
   async measureCost(args: CostArgs): Promise<CostReport> {
     const ops = this.ops();
-    return measureCost(ops, toEngineInfo(await ops.info()), args, this.options.costSettleMs);
+    const endpoint = this.options.engine.snapshot().endpoint?.id;
+    const report = await measureCost(ops, toEngineInfo(await ops.info()), args, this.options.costSettleMs);
+    return endpoint !== undefined ? { ...report, endpoint } : report;
   }
 
   createContainer(spec: CreateContainerSpec): Promise<CreateContainerResult> {
