@@ -39,7 +39,7 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
 export function summaryFromInspect(
   raw: RawContainerInspect,
   previous: ContainerSummary | undefined,
-  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess'>,
+  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess'> & { networkCut?: boolean },
 ): ContainerSummary {
   const labels = raw.Config?.Labels ?? {};
   const state = toState(raw.State?.Status);
@@ -52,7 +52,8 @@ export function summaryFromInspect(
     statusText: previous && previous.state === state && previous.statusText ? previous.statusText : statusText(state, detail),
     detail,
     createdAt: parseTime(raw.Created) ?? previous?.createdAt ?? 0,
-    ports: inspectPorts(raw),
+    // A runtime that cuts the network (runsc --network=none) serves none of its published ports.
+    ports: extra.networkCut ? [] : inspectPorts(raw),
     composeProject: labels[COMPOSE_PROJECT] ?? null,
     composeService: labels[COMPOSE_SERVICE] ?? null,
     isolation: extra.isolation,

@@ -95,6 +95,16 @@ function bindSources(inspect: RawContainerInspect): string[] {
 }
 
 /**
+ * The runtime was registered with --network=none and the container asked for a network: it has
+ * none inside the sandbox, so the ports the engine publishes for it serve nothing.
+ */
+export function runtimeCutsNetwork(hostConfig: { NetworkMode?: string }, runtime: Pick<RuntimeInfo, 'args'> | null | undefined): boolean {
+  if (!runtime) return false;
+  const mode = (hostConfig.NetworkMode ?? '').toLowerCase();
+  return mode !== 'none' && runtimeFlags(runtime.args).get('network') === 'none';
+}
+
+/**
  * The gVisor limits a container would hit under `runtime` (its registered flags relax some).
  * Ordered: blocks first, then warns, then informs.
  */
