@@ -25,6 +25,8 @@ export interface ActionReport {
 export interface ActOptions {
   removeVolumes?: boolean;
   force?: boolean;
+  /** Names the caller knew (a remove dialog opened before the container vanished), by id. */
+  names?: Readonly<Record<string, string>>;
 }
 
 export interface ContainersState {
@@ -70,7 +72,7 @@ export function createContainersStore(api: CallPort) {
     },
 
     async act(ids, action, options = {}) {
-      const names = new Map(ids.map((id) => [id, get().byId.get(id)?.name ?? id.slice(0, 12)]));
+      const names = new Map(ids.map((id) => [id, get().byId.get(id)?.name ?? options.names?.[id] ?? id.slice(0, 12)]));
       set((s) => ({ busy: new Set([...s.busy, ...ids]), report: null }));
       let failures: ActionFailure[];
       let gone: ActionReport['gone'] = [];

@@ -166,6 +166,10 @@ describe('containers store', () => {
     expect(report.failures).toEqual([]);
     expect(report.gone).toEqual([{ id: a.id, name: 'alpha' }]);
     expect(store.getState().report).toEqual(report);
+    // Gone from the list before the answer came: still named, from what the dialog knew.
+    store.getState().applyPatch({ reset: false, upsert: [], remove: [a.id] });
+    const later = await store.getState().act([a.id], 'remove', { names: { [a.id]: 'alpha' } });
+    expect(later.gone).toEqual([{ id: a.id, name: 'alpha' }]);
   });
 
   it('sends no removal options for other actions and clears the report on success', async () => {

@@ -76,11 +76,11 @@ export function DetailsView({ reference }: { reference: string }) {
     (choice: RemoveChoice) => {
       setRemoving(false);
       // Removed (or already gone): the page of a container that no longer exists closes.
-      void act([id], 'remove', choice).then((report) => {
+      void act([id], 'remove', { ...choice, names: { [id]: container?.name ?? id } }).then((report) => {
         if (!report.failures.some((f) => f.id === id)) closeDetails();
       });
     },
-    [act, id, closeDetails],
+    [act, id, closeDetails, container?.name],
   );
 
   if (!container) {
