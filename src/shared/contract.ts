@@ -40,6 +40,8 @@ const MoveArgs = {
   target: IsolationName,
   /** The person's answer per container id (full or short) whose writable layer holds changes. */
   choices: refuseReservedKeys(z.record(ContainerId, LayerChoice)).optional(),
+  /** Containers (full or short id) whose "will not work as before" findings the person acknowledged. */
+  acknowledged: z.array(ContainerId).max(500).optional(),
   operationId: OperationId.optional(),
 };
 const Lines = (max: number, length: number) => z.array(z.string().max(length)).max(max).optional();

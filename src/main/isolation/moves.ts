@@ -16,6 +16,8 @@ export interface MoveRequest {
   target: string;
   /** By container id, full or short. */
   choices?: Record<string, WritableLayerDecision>;
+  /** Containers (full or short id) whose "will not work as before" findings the person acknowledged. */
+  acknowledged?: string[];
 }
 
 export interface MoveGroup {
@@ -70,6 +72,11 @@ export async function prepareGroups(ops: EngineOps, request: MoveRequest): Promi
           },
         }),
       );
+    }
+    // What will not work as before (a runtime that cuts the network, say) is never done silently.
+    const unacknowledged = plan.gvisorLimits.filter((l) => l.severity === 'warns').map((l) => l.code);
+    if (unacknowledged.length > 0 && !(request.acknowledged ?? []).some((key) => key.length > 0 && g.inspect.Id.startsWith(key))) {
+      throw new SiloFailure(siloError('move-not-acknowledged', { params: { name: plan.name, id: plan.containerId, limits: unacknowledged.join(',') } }));
     }
     group.members.push(planned);
   }

@@ -19,7 +19,7 @@ import { AdviceView } from './AdviceView';
 import { CostView, type CostState } from './CostView';
 import { LadderPicker } from './LadderPicker';
 import { MoveResult } from './MoveResult';
-import { alreadyThere, choicesToSend, confirmBlock, inPool, newOperationId, projectMembers, reachableTargets } from './selection';
+import { acknowledgedToSend, alreadyThere, choicesToSend, confirmBlock, inPool, newOperationId, projectMembers, reachableTargets } from './selection';
 import { modeLabel } from './words';
 
 interface Member {
@@ -195,7 +195,8 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
   const confirm = (): void => {
     if (block !== null || target === null) return;
     const sent = choicesToSend(ids, adviceState, choices);
-    const args = { target, operationId, ...(sent ? { choices: sent } : {}) };
+    const known = acknowledgedToSend(ids, adviceState, acknowledged);
+    const args = { target, operationId, ...(sent ? { choices: sent } : {}), ...(known ? { acknowledged: known } : {}) };
     setPhase('running');
     setCallError(null);
     const call = request.kind === 'project' ? api.moveProject({ project: request.project, ...args }) : api.move({ ids, ...args });

@@ -81,6 +81,19 @@ export function confirmBlock(input: {
   return choice ? 'choice' : acknowledge ? 'acknowledge' : null;
 }
 
+/** The members whose "will not work as before" findings the person ticked, to send with the move. */
+export function acknowledgedToSend(
+  memberIds: readonly string[],
+  advice: ReadonlyMap<string, MoveAdvice | 'loading' | 'failed'>,
+  acknowledged: ReadonlySet<string>,
+): string[] | undefined {
+  const out = memberIds.filter((id) => {
+    const a = advice.get(id);
+    return a && typeof a === 'object' && !a.alreadyThere && needsAcknowledgement(a) && acknowledged.has(id);
+  });
+  return out.length > 0 ? out : undefined;
+}
+
 /** The choices to send: only for members whose layer holds changes. */
 export function choicesToSend(
   memberIds: readonly string[],
