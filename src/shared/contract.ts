@@ -40,6 +40,8 @@ const MoveArgs = {
   target: IsolationName,
   /** The person's answer per container id (full or short) whose writable layer holds changes. */
   choices: refuseReservedKeys(z.record(ContainerId, LayerChoice)).optional(),
+  /** Containers (full or short id) whose "will not work as before" findings the person acknowledged. */
+  acknowledged: z.array(ContainerId).max(500).optional(),
   operationId: OperationId.optional(),
 };
 const Lines = (max: number, length: number) => z.array(z.string().max(length)).max(max).optional();
@@ -108,6 +110,8 @@ export const callSchemas = {
   'isolation.measureCost': z
     .object({
       runtime: IsolationName,
+      /** The container being moved: the probe runs its image and its command. */
+      id: ContainerId.optional(),
       image: z.string().min(1).max(512).optional(),
       reference: IsolationName.optional(),
       runs: z.number().int().min(1).max(5).optional(),
@@ -130,6 +134,8 @@ export interface ActionOutcome {
   id: string;
   ok: boolean;
   error: SiloError | null;
+  /** A remove found the container already gone: done, and the page says so by name. */
+  gone?: boolean;
 }
 
 /** name → result type. Must have exactly the keys of callSchemas (checked below). */

@@ -170,6 +170,8 @@ export interface RawContainerInspect {
     Paused?: boolean;
     Restarting?: boolean;
     OOMKilled?: boolean;
+    /** Why the runtime could not run it (e.g. "exec: \"sh\": executable file not found"). */
+    Error?: string;
     Dead?: boolean;
     ExitCode?: number;
     StartedAt?: string;

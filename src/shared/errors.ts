@@ -107,6 +107,8 @@ export const ERROR_CODES = [
   'engine-socket-refused', // a bind of the engine's socket or pipe without the person's explicit consent (`field`)
   'consent-needed', // choices that give root on the host without the person's consent: `params.settings` names them, `code.N`/`setting.N`/`path.N` each one
   'cost-probe-failed', // the timed test container could not be run (`params.runtime`, `detail`)
+  'move-not-acknowledged', // a move with "will not work as before" findings not acknowledged (`params.name`, `params.limits`)
+  'cost-no-command', // the image has no command and none of the fixed short ones (`params.image`)
   // Engine-wide settings and backends (daemon.json, Docker Desktop, WSL, remote engines):
   ...BACKEND_ERROR_CODES,
 ] as const;

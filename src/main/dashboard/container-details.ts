@@ -1,6 +1,7 @@
 // A container's details for the dashboard: the full inspect answer, its processes and the
 // changes in its writable layer.
 import { toFilesystemChanges, toProcessTable, topArguments } from '../../shared/dashboard/processes';
+import { SiloFailure, siloError } from '../../shared/errors';
 import type { RawChange, RawTop } from '../../shared/dashboard/raw';
 import type { FilesystemChange, ProcessTable } from '../../shared/model/processes';
 import { CALL_DEADLINE_MS, engineCall } from './engine-calls';
@@ -27,8 +28,10 @@ export async function topProcesses(live: LiveEngine, id: string): Promise<Proces
 }
 
 export async function filesystemChanges(live: LiveEngine, id: string): Promise<FilesystemChange[]> {
-  const raw = await engineCall(live, () =>
-    live.client.get<RawChange[] | null>(`/containers/${encodeURIComponent(id)}/changes`, { signal: AbortSignal.timeout(60_000) }),
-  );
-  return toFilesystemChanges(raw);
+  const raw = await engineCall(live, () => live.client.get<unknown>(`/containers/${encodeURIComponent(id)}/changes`, { signal: AbortSignal.timeout(60_000) }));
+  // `null` is the engine's word for "nothing changed"; anything else that is not a list is named.
+  if (raw !== null && !Array.isArray(raw)) {
+    throw new SiloFailure(siloError('internal', { detail: `the engine's answer to GET /containers/${id.slice(0, 12)}/changes is not a list` }));
+  }
+  return toFilesystemChanges(raw as RawChange[] | null);
 }

@@ -19,6 +19,7 @@ import type { EngineEvent } from './events';
 import { Limiter } from '../util/limiter';
 import { PatchBatcher } from './patch-batcher';
 import { summaryFromInspect, summaryFromList } from './summary';
+import { runtimeCutsNetwork } from '../../shared/isolation/gvisor-limits';
 import { volumeNamesOf } from '../../shared/dashboard/volumes';
 
 /** What never changes in a container's life: kept from its first inspect until `destroy`. */
@@ -28,6 +29,8 @@ export interface FixedFacts {
   rootAccess: RootFinding[];
   /** The binds as resolved on the host, for the boundary of each later inspect. */
   choices: ContainerChoices | null;
+  /** Its runtime cuts its network (runsc --network=none): no port it publishes is served. */
+  networkCut?: boolean;
 }
 
 export interface ContainerStoreOptions {
@@ -210,6 +213,12 @@ export class ContainerStore {
     const info = this.options.engineInfo();
     try {
       if (info) facts.isolation = resolveIsolation(raw.HostConfig, info);
+      const mode = facts.isolation?.mode;
+      if (info && mode)
+        facts.networkCut = runtimeCutsNetwork(
+          raw.HostConfig,
+          info.runtimes.find((r) => r.name === mode),
+        );
     } catch (error) {
       this.options.log(`isolation of ${raw.Id.slice(0, 12)}: ${(error as Error).message}`);
     }

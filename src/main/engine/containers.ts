@@ -46,8 +46,11 @@ export class ContainerApi {
     }
   }
 
-  /** One action on one container; 304 (already started or stopped) is success. */
-  async act(id: string, action: ContainerAction, options: ActOptions = {}, name?: string): Promise<void> {
+  /**
+   * One action on one container; 304 (already started or stopped) is success, and so is removing
+   * a container that is already gone (`gone`): that is the outcome the person asked for.
+   */
+  async act(id: string, action: ContainerAction, options: ActOptions = {}, name?: string): Promise<'done' | 'gone'> {
     const path = `/containers/${encodeURIComponent(id)}`;
     const signal = AbortSignal.timeout(this.options.actionDeadlineMs ?? 120_000);
     try {
@@ -57,18 +60,21 @@ export class ContainerApi {
         await this.client.post(`${path}/${action}`, { signal });
       }
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 304) return;
-      throw new SiloFailure(mapEngineError(error, name));
+      if ((error as { statusCode?: number }).statusCode === 304) return 'done';
+      const mapped = mapEngineError(error, name);
+      if (action === 'remove' && mapped.code === 'container-not-found') return 'gone';
+      throw new SiloFailure(mapped);
     }
+    return 'done';
   }
 }
 
 /** Run one action over a selection, a few at a time; one outcome per id, in order. */
-export function actOnSelection(ids: readonly string[], run: (id: string) => Promise<void>, concurrency = 4): Promise<ActionOutcome[]> {
+export function actOnSelection(ids: readonly string[], run: (id: string) => Promise<'done' | 'gone' | void>, concurrency = 4): Promise<ActionOutcome[]> {
   return mapBounded(ids, concurrency, async (id): Promise<ActionOutcome> => {
     try {
-      await run(id);
-      return { id, ok: true, error: null };
+      const result = await run(id);
+      return result === 'gone' ? { id, ok: true, error: null, gone: true } : { id, ok: true, error: null };
     } catch (error) {
       const mapped: SiloError = error instanceof SiloFailure ? error.error : mapEngineError(error);
       return { id, ok: false, error: mapped };

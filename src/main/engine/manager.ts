@@ -123,7 +123,7 @@ export class EngineManager implements EngineService, LiveEngineSource {
       ids,
       async (id) => {
         try {
-          await api.act(id, action, options, store?.get(id)?.name);
+          return await api.act(id, action, options, store?.get(id)?.name);
         } catch (error) {
           if (isConnectionError(error)) connection.lost(session, error);
           throw error;

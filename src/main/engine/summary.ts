@@ -40,7 +40,7 @@ export function summaryFromList(item: RawContainerListItem): ContainerSummary {
 export function summaryFromInspect(
   raw: RawContainerInspect,
   previous: ContainerSummary | undefined,
-  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess' | 'boundary'>,
+  extra: Pick<ContainerSummary, 'isolation' | 'mountsEngineSocket' | 'rootAccess' | 'boundary'> & { networkCut?: boolean },
 ): ContainerSummary {
   const labels = raw.Config?.Labels ?? {};
   const state = toState(raw.State?.Status);
@@ -53,7 +53,8 @@ export function summaryFromInspect(
     statusText: previous && previous.state === state && previous.statusText ? previous.statusText : statusText(state, detail),
     detail,
     createdAt: parseTime(raw.Created) ?? previous?.createdAt ?? 0,
-    ports: inspectPorts(raw),
+    // A runtime that cuts the network (runsc --network=none) serves none of its published ports.
+    ports: extra.networkCut ? [] : inspectPorts(raw),
     composeProject: labels[COMPOSE_PROJECT] ?? null,
     composeService: labels[COMPOSE_SERVICE] ?? null,
     isolation: extra.isolation,

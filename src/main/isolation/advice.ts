@@ -59,16 +59,22 @@ export function buildAdvice(g: Gathered, target: IsolationTarget, planned: Plann
   const current = currentTarget(g.inspect, g.engine);
   const currentName = current.os === 'linux' ? current.runtime : current.isolation;
   const changes = g.changes ?? [];
+  const alreadyThere = plan.blockers.some((b) => b.code === 'same-isolation');
   return {
     containerId: g.inspect.Id,
     name: plan.name,
     before: ladderPosition(current, g.engine),
     after: ladderPosition(target, g.engine),
     targets: moveTargets(g.engine, currentName),
+    alreadyThere,
     // The writable layer was looked at: whether to keep it is the person's question, not a blocker.
-    blockers: plan.blockers.filter((b) => b.code !== 'writable-layer-not-checked'),
+    // A member already there is left as it is: nothing about it can stop the others.
+    blockers: alreadyThere ? [] : plan.blockers.filter((b) => b.code !== 'writable-layer-not-checked'),
     warnings: plan.warnings,
     gvisorLimits: plan.gvisorLimits,
+    // The engine's own default: 10 s (30 s on Windows) unless the container sets its own.
+    graceSeconds: g.inspect.Config.StopTimeout ?? (isWindowsInspect(g.inspect) ? 30 : 10),
+    mustAcknowledge: alreadyThere ? [] : plan.gvisorLimits.filter((l) => l.severity === 'warns').map((l) => l.code),
     writableLayer: {
       changed: g.changes === null ? true : changes.length > 0,
       count: changes.length,

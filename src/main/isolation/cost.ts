@@ -7,9 +7,12 @@ import type { CostReport, CostSample } from '../../shared/model/cost';
 import type { EngineInfo } from '../../shared/model/engine';
 import { mapEngineError } from '../engine/errors';
 import type { EngineOps, RawStats } from './engine-ops';
+import { commandMissing, probeCommands, type ProbeCommand } from './cost-command';
 
 export interface CostArgs {
   runtime: string;
+  /** A container whose image and command the probe runs (the one being moved). */
+  id?: string;
   image?: string;
   reference?: string;
   /** Test containers per mode (1 to 5, default 3); the figures are medians. */
@@ -49,24 +52,45 @@ interface Run {
   memoryBytes: number | null;
 }
 
+/** The command was not there: the next one is tried. */
+class CommandMissing extends Error {}
+
 /** One test container: created, started, read, removed with the volumes it made itself. */
-async function runOnce(ops: EngineOps, engine: EngineInfo, image: string, mode: string, settleMs: number): Promise<Run> {
+async function runOnce(ops: EngineOps, engine: EngineInfo, image: string, mode: string, command: ProbeCommand, settleMs: number): Promise<Run> {
   const isolation = engine.osType === 'windows' ? { Isolation: mode } : { Runtime: mode };
-  // An open stdin keeps a shell image (whose command is `sh`) running without a terminal.
-  const body = { Image: image, OpenStdin: true, Labels: { [PROBE_LABEL]: 'cost' }, HostConfig: { NetworkMode: 'none', ...isolation } };
+  // An open stdin keeps a shell running without a terminal.
+  const body = {
+    Image: image,
+    ...command.body,
+    OpenStdin: true,
+    Labels: { [PROBE_LABEL]: 'cost' },
+    HostConfig: { NetworkMode: 'none', ...isolation },
+  };
   let id: string | null = null;
   try {
     const t0 = performance.now();
     id = (await ops.create(`silo-cost-probe-${mode.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${Date.now().toString(36)}`, body)).id;
     const createMs = since(t0);
     const t1 = performance.now();
-    await ops.start(id);
+    try {
+      await ops.start(id);
+    } catch (error) {
+      if (commandMissing(toError(error).detail, null)) throw new CommandMissing();
+      throw error;
+    }
     const startMs = since(t1);
     await new Promise((r) => setTimeout(r, settleMs));
     const state = await ops.inspect(id);
-    if (state?.State.Running !== true)
-      throw new SiloFailure(siloError('container-not-up', { params: { state: state?.State.Status ?? 'gone', exitCode: state?.State.ExitCode ?? '' } }));
-    return { createMs, startMs, memoryBytes: memoryInUse(await ops.stats(id)) };
+    if (state?.State.Running === true) return { createMs, startMs, memoryBytes: memoryInUse(await ops.stats(id)) };
+    const exitCode = state?.State.ExitCode ?? null;
+    if (commandMissing(state?.State.Error, exitCode)) throw new CommandMissing();
+    // A short command that ended well: it started, which is what is timed; its memory is gone.
+    if (command.mayExit && exitCode === 0) return { createMs, startMs, memoryBytes: null };
+    throw new SiloFailure(siloError('container-not-up', { params: { state: state?.State.Status ?? 'gone', exitCode: exitCode ?? '' } }));
+  } catch (error) {
+    // The engine refuses a create without any command the same way.
+    if (!(error instanceof CommandMissing) && id === null && commandMissing(toError(error).detail, null)) throw new CommandMissing();
+    throw error;
   } finally {
     if (id !== null) await ops.removeProbe(id).catch(() => undefined);
   }
@@ -102,20 +126,40 @@ export async function measureCost(ops: EngineOps, engine: EngineInfo, args: Cost
   const fallback = (windows ? engine.defaultIsolation : engine.defaultRuntime) ?? null;
   const reference = args.reference ?? fallback;
   if (reference !== null && !offered(engine, reference)) throw unknown(reference);
-  const image = args.image ?? (await pickImage(ops));
-  if ((await ops.inspectImage(image)) === null) throw new SiloFailure(siloError('image-not-found', { params: { image } }));
+  const container = args.id !== undefined ? await ops.inspect(args.id) : null;
+  if (args.id !== undefined && container === null) throw new SiloFailure(siloError('container-not-found', { params: { id: args.id.slice(0, 12) } }));
+  const image = args.image ?? container?.Image ?? (await pickImage(ops));
+  const imageInfo = await ops.inspectImage(image);
+  if (imageInfo === null) throw new SiloFailure(siloError('image-not-found', { params: { image } }));
+  const commands = probeCommands(args.image === undefined ? container : null, imageInfo);
   // One container at a time, the modes taking turns, so that neither is favoured by what the
   // machine happens to be doing meanwhile.
   const modes = reference !== null && reference !== args.runtime ? [args.runtime, reference] : [args.runtime];
   const runs = new Map<string, Run[]>(modes.map((m) => [m, []]));
   const errors = new Map<string, SiloError>();
+  // The first command that runs under a mode is kept for every run of every mode.
+  let chosen: ProbeCommand | null = null;
+  const once = async (mode: string): Promise<Run> => {
+    if (chosen) return runOnce(ops, engine, image, mode, chosen, settleMs);
+    for (const command of commands) {
+      try {
+        const run = await runOnce(ops, engine, image, mode, command, settleMs);
+        chosen = command;
+        return run;
+      } catch (error) {
+        if (!(error instanceof CommandMissing)) throw error;
+      }
+    }
+    throw new SiloFailure(siloError('cost-no-command', { params: { image } }));
+  };
   for (let i = 0; i < (args.runs ?? 3); i++) {
     for (const mode of modes) {
       if (errors.has(mode)) continue;
       try {
-        runs.get(mode)!.push(await runOnce(ops, engine, image, mode, settleMs));
+        runs.get(mode)!.push(await once(mode));
       } catch (error) {
         const cause = toError(error);
+        if (cause.code === 'cost-no-command') throw error instanceof SiloFailure ? error : new SiloFailure(cause);
         errors.set(mode, siloError('cost-probe-failed', { params: { runtime: mode, reason: cause.code }, detail: cause.detail ?? cause.code }));
       }
     }
@@ -123,5 +167,6 @@ export async function measureCost(ops: EngineOps, engine: EngineInfo, args: Cost
   const [first, second] = modes;
   const target = summarize(first!, runs.get(first!)!, errors.get(first!) ?? null);
   const ref = second === undefined ? null : summarize(second, runs.get(second)!, errors.get(second) ?? null);
-  return { image, target, reference: ref, settleMs, measuredAt: Date.now() };
+  const used = chosen as ProbeCommand | null;
+  return { image, command: used?.source ?? null, target, reference: ref, settleMs, measuredAt: Date.now() };
 }

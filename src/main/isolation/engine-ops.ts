@@ -17,6 +17,8 @@ export interface RawImageInspect {
   OsVersion?: string;
   Size?: number;
   Created?: string;
+  /** The image's own command, if it has one. */
+  Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null } | null;
 }
 
 /** One item of GET /images/json. */

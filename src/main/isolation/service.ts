@@ -10,7 +10,15 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { CostReport } from '../../shared/model/cost';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import type { EngineInfo } from '../../shared/model/engine';
-import type { IsolationTargets, MoveAdvice, MoveProgress, MoveReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/move';
+import type {
+  ContainerMoveReport,
+  IsolationTargets,
+  MoveAdvice,
+  MoveProgress,
+  MoveReport,
+  RecoveryReport,
+  WritableLayerDecision,
+} from '../../shared/model/move';
 import { Emitter } from '../util/emitter';
 import type { EngineOps } from './engine-ops';
 import type { IsolationEngine } from './engine';
@@ -106,7 +114,9 @@ export class IsolationService {
 
   async measureCost(args: CostArgs): Promise<CostReport> {
     const ops = this.ops();
-    return measureCost(ops, toEngineInfo(await ops.info()), args, this.options.costSettleMs);
+    const endpoint = this.options.engine.snapshot().endpoint?.id;
+    const report = await measureCost(ops, toEngineInfo(await ops.info()), args, this.options.costSettleMs);
+    return endpoint !== undefined ? { ...report, endpoint } : report;
   }
 
   createContainer(spec: CreateContainerSpec): Promise<CreateContainerResult> {
@@ -172,6 +182,11 @@ export class IsolationService {
     const report: MoveReport = { operationId, target: request.target, ok: true, groups: [] };
     let keptJournal = false;
     for (const [index, group] of groups.entries()) {
+      const stay = group.alreadyThere.map((m) => alreadyThereReport(m));
+      if (group.members.length === 0) {
+        report.groups.push({ project: group.project, ok: true, containers: stay });
+        continue;
+      }
       const key = `${operationId}.${index}`;
       this.active.add(key);
       try {
@@ -193,7 +208,7 @@ export class IsolationService {
               }
             : {}),
         });
-        report.groups.push({ project: group.project, ok: result.ok, containers: result.containers });
+        report.groups.push({ project: group.project, ok: result.ok, containers: [...result.containers, ...stay] });
         report.ok &&= result.ok;
         keptJournal ||= result.journalKept;
       } catch (error) {
@@ -223,4 +238,20 @@ export class IsolationService {
   private async engineInfo(ops: EngineOps): Promise<EngineInfo> {
     return this.options.engine.snapshot().info ?? toEngineInfo(await ops.info());
   }
+}
+
+/** A member that already runs under the target: it stays as it is. */
+function alreadyThereReport(member: { id: string; name: string }): ContainerMoveReport {
+  return {
+    id: member.id,
+    name: member.name,
+    outcome: 'already-there',
+    newId: null,
+    failedStep: null,
+    error: null,
+    rollback: null,
+    keptImage: null,
+    leftover: null,
+    warnings: [],
+  };
 }

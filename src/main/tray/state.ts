@@ -40,7 +40,7 @@ export function trayStateFrom(input: {
     endpoints: input.endpoints,
     isolation: {
       current: info ? (info.defaultRuntime ?? info.defaultIsolation) : null,
-      offered: info ? info.runtimes.map((runtime) => ({ mode: runtime.name, rung: runtime.rung })) : [],
+      offered: info ? info.runtimes.filter((runtime) => !runtime.aliasOf).map((runtime) => ({ mode: runtime.name, rung: runtime.rung })) : [],
     },
     engineOsSwitch: input.engineOsSwitch ?? null,
   };

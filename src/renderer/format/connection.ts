@@ -22,9 +22,10 @@ export function bannerMessage(link: HostLink, snapshot: EngineSnapshot | null, t
     case 'connecting':
       return { tone: 'busy', text: t('banner.engine.connecting', { engine }) };
     case 'reconnecting':
+      // `attempt` counts the failed attempts; the one under way is the next, counted from 1.
       return {
         tone: 'bad',
-        text: t('banner.engine.reconnecting', { engine, attempt: connection.attempt, reason: describeError(connection.error, t) }),
+        text: t('banner.engine.reconnecting', { engine, attempt: connection.attempt + 1, reason: describeError(connection.error, t) }),
       };
     case 'unreachable':
     default:

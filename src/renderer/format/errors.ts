@@ -5,5 +5,7 @@ import type { Translate } from '../i18n';
 
 export function describeError(error: SiloError | null | undefined, t: Translate): string {
   if (!error || !(ERROR_CODES as readonly string[]).includes(error.code)) return t('error.internal');
+  // A bug in Silo still names what failed, so a report can say where.
+  if (error.code === 'internal' && error.detail) return t('error.internalDetail', { detail: error.detail });
   return t(`error.${error.code}`, { ...error.params, field: error.field ?? '' });
 }

@@ -18,11 +18,15 @@ export interface ActionReport {
   action: ContainerAction;
   total: number;
   failures: ActionFailure[];
+  /** Removed already by someone else meanwhile: what the person wanted, said by name. */
+  gone: Array<{ id: string; name: string }>;
 }
 
 export interface ActOptions {
   removeVolumes?: boolean;
   force?: boolean;
+  /** Names the caller knew (a remove dialog opened before the container vanished), by id. */
+  names?: Readonly<Record<string, string>>;
 }
 
 export interface ContainersState {
@@ -31,7 +35,7 @@ export interface ContainersState {
   loaded: boolean;
   /** Ids with an action in flight. */
   busy: ReadonlySet<string>;
-  /** The last action that had failures; cleared by the next action or dismissed. */
+  /** The last action that had failures (or found containers already gone); cleared by the next action or dismissed. */
   report: ActionReport | null;
 
   applyPatch(patch: ContainersPatch): void;
@@ -68,9 +72,10 @@ export function createContainersStore(api: CallPort) {
     },
 
     async act(ids, action, options = {}) {
-      const names = new Map(ids.map((id) => [id, get().byId.get(id)?.name ?? id.slice(0, 12)]));
+      const names = new Map(ids.map((id) => [id, get().byId.get(id)?.name ?? options.names?.[id] ?? id.slice(0, 12)]));
       set((s) => ({ busy: new Set([...s.busy, ...ids]), report: null }));
       let failures: ActionFailure[];
+      let gone: ActionReport['gone'] = [];
       try {
         const outcomes = await api.call('containers.act', {
           ids: [...ids],
@@ -78,15 +83,16 @@ export function createContainersStore(api: CallPort) {
           ...(action === 'remove' ? { removeVolumes: options.removeVolumes ?? false, force: options.force ?? false } : {}),
         });
         failures = outcomes.filter((o) => !o.ok).map((o) => ({ id: o.id, name: names.get(o.id) ?? o.id.slice(0, 12), error: o.error ?? { code: 'internal' } }));
+        gone = outcomes.filter((o) => o.ok && o.gone === true).map((o) => ({ id: o.id, name: names.get(o.id) ?? o.id.slice(0, 12) }));
       } catch (reason) {
         const error = errorOf(reason);
         failures = ids.map((id) => ({ id, name: names.get(id) ?? id, error }));
       }
-      const report: ActionReport = { action, total: ids.length, failures };
+      const report: ActionReport = { action, total: ids.length, failures, gone };
       set((s) => {
         const busy = new Set(s.busy);
         for (const id of ids) busy.delete(id);
-        return { busy, report: failures.length > 0 ? report : null };
+        return { busy, report: failures.length > 0 || gone.length > 0 ? report : null };
       });
       return report;
     },

@@ -6,6 +6,7 @@ import type { CallArgs, CallResult } from '../../shared/contract';
 import type { SiloError } from '../../shared/errors';
 import type { CreateContainerResult } from '../../shared/model/create';
 import type { MoveProgress, RecoveryReport } from '../../shared/model/move';
+import type { CostSample } from '../../shared/model/cost';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
 
@@ -31,6 +32,8 @@ export interface IsolationState {
   notice: CreateNotice | null;
   /** Why the recoveries could not be read. */
   lastError: SiloError | null;
+  /** The last figures measured, per engine (endpoint id), then per runtime or mode: for the ladder. */
+  costs: ReadonlyMap<string, ReadonlyMap<string, CostSample>>;
 
   openMove(request: MoveRequest): void;
   closeMove(): void;
@@ -60,7 +63,7 @@ export const recoveryKey = (report: Pick<RecoveryReport, 'operationId' | 'at'>):
 
 export const initialIsolationState = (): Pick<
   IsolationState,
-  'moveRequest' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError'
+  'moveRequest' | 'creating' | 'createImage' | 'progress' | 'recoveries' | 'dismissed' | 'notice' | 'lastError' | 'costs'
 > => ({
   moveRequest: null,
   creating: false,
@@ -70,6 +73,7 @@ export const initialIsolationState = (): Pick<
   dismissed: new Set(),
   notice: null,
   lastError: null,
+  costs: new Map(),
 });
 
 export function createIsolationStore(api: CallPort) {
@@ -120,7 +124,18 @@ export function createIsolationStore(api: CallPort) {
 
     targets: (id) => api.call('isolation.targets', { id }),
     advise: (args) => api.call('isolation.advise', args),
-    measureCost: (args) => api.call('isolation.measureCost', args),
+    measureCost: async (args) => {
+      const report = await api.call('isolation.measureCost', args);
+      const endpoint = report.endpoint;
+      if (endpoint !== undefined) {
+        set((s) => {
+          const mine = new Map(s.costs.get(endpoint) ?? []);
+          for (const sample of [report.target, report.reference]) if (sample && sample.runs > 0) mine.set(sample.mode, sample);
+          return { costs: new Map(s.costs).set(endpoint, mine) };
+        });
+      }
+      return report;
+    },
     move: (args) => api.call('isolation.move', args),
     moveProject: (args) => api.call('isolation.moveProject', args),
     images: () => api.call('images.list', {}),

@@ -4,6 +4,7 @@ import type { RawInfo } from '../engine-api';
 import type { EngineInfo, EngineKind, Hardening, RuntimeInfo } from '../model/engine';
 import type { WindowsIsolation } from '../model/isolation';
 import { classifyRuntime, classifyWindowsIsolation, parseWindowsIsolation } from './ladder';
+import { markAliases } from './runtime-aliases';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -170,6 +171,7 @@ export function toEngineInfo(raw: RawInfo): EngineInfo {
         isDefault: true,
       });
     }
+    runtimes = markAliases(runtimes);
   }
 
   return {

@@ -7,6 +7,7 @@ import type { RawContainerInspect, RawRuntime } from '../engine-api';
 import type { EngineInfo, RuntimeInfo } from '../model/engine';
 import { isEngineSocketSource } from './socket-mount';
 import { bindParts } from './recreate-mounts';
+import { canonicalRuntime, sameRuntime } from './runtime-aliases';
 
 export type LimitSeverity = 'blocks' | 'warns' | 'informs';
 
@@ -94,6 +95,16 @@ function bindSources(inspect: RawContainerInspect): string[] {
 }
 
 /**
+ * The runtime was registered with --network=none and the container asked for a network: it has
+ * none inside the sandbox, so the ports the engine publishes for it serve nothing.
+ */
+export function runtimeCutsNetwork(hostConfig: { NetworkMode?: string }, runtime: Pick<RuntimeInfo, 'args'> | null | undefined): boolean {
+  if (!runtime) return false;
+  const mode = (hostConfig.NetworkMode ?? '').toLowerCase();
+  return mode !== 'none' && runtimeFlags(runtime.args).get('network') === 'none';
+}
+
+/**
  * The gVisor limits a container would hit under `runtime` (its registered flags relax some).
  * Ordered: blocks first, then warns, then informs.
  */
@@ -169,7 +180,7 @@ export interface MoveTarget extends RuntimeInfo {
 
 /**
  * The runtimes (Linux) or isolation modes (Windows) the engine really offers for a move, without
- * the container's current one. `current` is HostConfig.Runtime or HostConfig.Isolation; empty or
+ * the container's current one nor another name of it. `current` is HostConfig.Runtime or HostConfig.Isolation; empty or
  * `default` means the engine's default.
  */
 export function moveTargets(
@@ -179,7 +190,10 @@ export function moveTargets(
   const windows = engine.osType === 'windows';
   let name = (current ?? '').trim();
   if (name === '' || name.toLowerCase() === 'default') name = (windows ? engine.defaultIsolation : engine.defaultRuntime) ?? '';
-  const same = (a: string): boolean => (windows ? a.toLowerCase() === name.toLowerCase() : a === name);
+  // Another name of the current runtime is no move; an alias is offered under its runtime's name.
+  const same = (a: string): boolean => (windows ? a.toLowerCase() === name.toLowerCase() : sameRuntime(a, name, engine.runtimes));
   const currentRung = engine.runtimes.find((r) => same(r.name))?.rung ?? 'unknown';
-  return engine.runtimes.filter((r) => !same(r.name)).map((r) => ({ ...r, sameRung: r.rung !== 'unknown' && r.rung === currentRung }));
+  return engine.runtimes
+    .filter((r) => !same(r.name) && (windows || canonicalRuntime(r.name, engine.runtimes) === r.name))
+    .map((r) => ({ ...r, sameRung: r.rung !== 'unknown' && r.rung === currentRung }));
 }

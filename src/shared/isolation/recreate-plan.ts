@@ -8,6 +8,7 @@ import { gvisorLimits, type GvisorLimit } from './gvisor-limits';
 import type { WindowsCompat } from './windows-compat';
 import { isWindowsInspect } from './recreate-mounts';
 import { classifyRuntime } from './ladder';
+import { sameRuntime } from './runtime-aliases';
 
 /** What happens to changes in the writable layer (GET /containers/{id}/changes): the person says. */
 export type WritableLayerChoice = 'empty' | 'commit' | 'discard';
@@ -120,6 +121,12 @@ export function chooseImage(
   return { image: inspect.Image, reason: resolvedId === null ? 'reference-missing' : 'reference-moved' };
 }
 
+/** The same isolation: equal, or two names of one runtime (runc and `io.containerd.runc.v2`). */
+function sameIsolation(current: IsolationTarget, target: IsolationTarget, runtimes: readonly { name: string }[]): boolean {
+  if (current.os === 'linux' && target.os === 'linux') return sameRuntime(current.runtime, target.runtime, runtimes);
+  return JSON.stringify(current) === JSON.stringify(target);
+}
+
 function issues(
   inspect: RawContainerInspect,
   target: IsolationTarget,
@@ -134,7 +141,7 @@ function issues(
   const targetName = target.os === 'linux' ? target.runtime : target.isolation;
 
   if ((target.os === 'windows') !== windows) blockers.push({ code: 'invalid-isolation', params: { target: targetName } });
-  else if (JSON.stringify(current) === JSON.stringify(target)) blockers.push({ code: 'same-isolation', params: { target: targetName } });
+  else if (sameIsolation(current, target, input.engine?.runtimes ?? [])) blockers.push({ code: 'same-isolation', params: { target: targetName } });
   if (target.os === 'linux' && input.engine && !input.engine.runtimes.some((r) => r.name === target.runtime)) {
     blockers.push({ code: 'unknown-runtime', params: { runtime: target.runtime } });
   }

@@ -22,6 +22,10 @@ export interface CostSample {
 
 export interface CostReport {
   image: string;
+  /** What the test containers ran: the container's command, the image's, or a fixed short one. */
+  command: 'container' | 'image' | 'sh' | 'true' | null;
+  /** The engine measured on (its endpoint id): figures are kept per engine. */
+  endpoint?: string;
   /** The target, then the reference (the engine's default, or the one asked for). */
   target: CostSample;
   reference: CostSample | null;

@@ -46,6 +46,8 @@ export interface RuntimeInfo {
   args: string[];
   rung: Rung;
   isDefault: boolean;
+  /** Another name of this runtime (`io.containerd.runc.v2` is runc): lists fold it under that one. */
+  aliasOf?: string;
 }
 
 export interface Hardening {

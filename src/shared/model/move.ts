@@ -58,10 +58,19 @@ export interface MoveAdvice {
   after: LadderPosition;
   /** The runtimes or modes the engine really offers for a move, without the current one. */
   targets: MoveTarget[];
+  /** It already runs under the target: a move of several leaves it as it is (no blockers then). */
+  alreadyThere: boolean;
   /** Anything here: the move will be refused. */
   blockers: PlanIssue[];
   warnings: PlanIssue[];
   gvisorLimits: GvisorLimit[];
+  /**
+   * What will not work as before under the target (the `warns` limits, e.g. a runtime registered
+   * with --network=none cutting the container's network): the person must acknowledge it.
+   */
+  mustAcknowledge: GvisorLimit['code'][];
+  /** How long the stop step waits for the container to end before the engine kills it, in s. */
+  graceSeconds: number;
   writableLayer: WritableLayerReport;
   keeps: KeptSettings;
   /** The steps, in order, for the choice given (or `keep` while the choice is still open). */
@@ -101,9 +110,10 @@ export interface MoveProgress {
 /**
  * What became of one container. `moved`: it runs under the new isolation; `restored`: a step
  * failed and the original is back; `unchanged`: nothing was done to it; `unrecovered`: the
- * rollback failed too (Silo finishes it when the engine is back, from its journal).
+ * rollback failed too (Silo finishes it when the engine is back, from its journal);
+ * `already-there`: it already ran under the target and stays as it is.
  */
-export type MoveOutcome = 'moved' | 'restored' | 'unchanged' | 'unrecovered';
+export type MoveOutcome = 'moved' | 'restored' | 'unchanged' | 'unrecovered' | 'already-there';
 
 export interface RollbackReport {
   ok: boolean;

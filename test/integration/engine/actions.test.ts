@@ -62,6 +62,15 @@ describe('actions on one container', () => {
     expect(await silo.manager.act([id], 'stop', {})).toEqual([{ id, ok: true, error: null }]);
   });
 
+  it('removing a container removed meanwhile is done, marked gone; another action on it still fails', async () => {
+    const id = await run('vanished');
+    await known(id);
+    await engine.docker(['rm', '-f', id]);
+    expect(await silo.manager.act([id], 'remove', {})).toEqual([{ id, ok: true, error: null, gone: true }]);
+    const [start] = await silo.manager.act([id], 'start', {});
+    expect(start).toMatchObject({ id, ok: false, error: { code: 'container-not-found' } });
+  });
+
   it('gives the engine’s refusals as codes, with the container’s name', async () => {
     const n = name('refuse');
     const id = await engine.run(['--stop-timeout', '1', '--name', n]);

@@ -73,7 +73,10 @@ async function moveTo(runtime: string): Promise<{ before: RawContainerInspect; a
   expect(advice.blockers).toEqual([]);
   expect(advice.writableLayer).toMatchObject({ changed: false, choiceRequired: false });
   expect(advice.keeps.volumes.map((v) => v.destination).sort()).toEqual(['/anon', '/data']);
-  const report = await silo.service.move({ ids: [before.Id], target: runtime, operationId: `move-to-${runtime}` });
+  // Under runsc --network=none its network goes: the person acknowledges what the advice says.
+  const acknowledged = advice.mustAcknowledge.length > 0 ? [before.Id] : [];
+  expect(advice.mustAcknowledge).toEqual(runtime === 'runsc' ? expect.arrayContaining(['runtime-network-none']) : []);
+  const report = await silo.service.move({ ids: [before.Id], target: runtime, operationId: `move-to-${runtime}`, acknowledged });
   expect(report.ok).toBe(true);
   expect(report.groups[0]?.containers[0]).toMatchObject({ outcome: 'moved', leftover: null, error: null });
   const after = await inspect(engine, name);

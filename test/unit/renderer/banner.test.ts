@@ -39,8 +39,12 @@ describe('bannerMessage', () => {
   it('then of the engine: connecting, connected, reconnecting, unreachable with the reason', () => {
     expect(bannerMessage(open, snapshot({ phase: 'connecting', apiVersion: null }), en).text).toBe('Connecting to default…');
     expect(bannerMessage(open, snapshot({}), en)).toEqual({ tone: 'ok', text: 'Connected to default · Engine API 1.41' });
+    // Just lost: no attempt has failed yet, the one under way is the first (never "attempt 0").
+    expect(bannerMessage(open, snapshot({ phase: 'reconnecting', attempt: 0, error: { code: 'engine-timeout' } }), en).text).toBe(
+      'Lost the connection to default. The engine took too long to answer. Reconnecting (attempt 1)…',
+    );
     expect(bannerMessage(open, snapshot({ phase: 'reconnecting', attempt: 2, error: { code: 'engine-timeout' } }), en).text).toBe(
-      'Lost the connection to default. The engine took too long to answer. Reconnecting (attempt 2)…',
+      'Lost the connection to default. The engine took too long to answer. Reconnecting (attempt 3)…',
     );
     expect(bannerMessage(open, snapshot({ phase: 'unreachable', error: { code: 'engine-permission-denied' } }), en).text).toBe(
       "default is unreachable. You are not allowed to use this engine's socket. Ask for access to it (for example, membership of the docker group).",

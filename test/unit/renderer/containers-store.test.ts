@@ -157,6 +157,21 @@ describe('containers store', () => {
     expect(store.getState().busy.size).toBe(0);
   });
 
+  it('names a container a remove found already gone, as done rather than failed', async () => {
+    const a = container({ name: 'alpha' });
+    const api = fakeApi(() => [{ id: a.id, ok: true, error: null, gone: true }]);
+    const store = createContainersStore(api);
+    store.getState().applyPatch({ reset: true, upsert: [a], remove: [] });
+    const report = await store.getState().act([a.id], 'remove');
+    expect(report.failures).toEqual([]);
+    expect(report.gone).toEqual([{ id: a.id, name: 'alpha' }]);
+    expect(store.getState().report).toEqual(report);
+    // Gone from the list before the answer came: still named, from what the dialog knew.
+    store.getState().applyPatch({ reset: false, upsert: [], remove: [a.id] });
+    const later = await store.getState().act([a.id], 'remove', { names: { [a.id]: 'alpha' } });
+    expect(later.gone).toEqual([{ id: a.id, name: 'alpha' }]);
+  });
+
   it('sends no removal options for other actions and clears the report on success', async () => {
     const a = container();
     const api = fakeApi(() => [{ id: a.id, ok: true, error: null }]);

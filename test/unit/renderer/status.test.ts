@@ -119,6 +119,9 @@ describe('other wording', () => {
     expect(describeError({ code: 'must-stop-container' }, es)).toBe('Este contenedor está en ejecución: detenlo primero o fuerza la eliminación.');
     expect(describeError(null, en)).toBe('Something went wrong inside Silo.');
     expect(describeError({ code: 'not-a-code' } as never, en)).toBe('Something went wrong inside Silo.');
+    // An internal error names what failed.
+    expect(describeError({ code: 'internal', detail: 'reading the changes' }, en)).toBe('Something went wrong inside Silo: reading the changes.');
+    expect(describeError({ code: 'internal', detail: 'reading the changes' }, es)).toBe('Algo falló dentro de Silo: reading the changes.');
   });
 });
 

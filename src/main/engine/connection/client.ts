@@ -135,10 +135,25 @@ export class EngineClient {
           isStream,
           statusCodes: OK_CODES,
         },
-        (error, data) => (error ? reject(this.refused(error)) : resolve(data as T)),
+        (error, data) => (error ? reject(this.refused(error)) : resolve((isStream ? data : falsyJson(data)) as T)),
       );
     });
   }
+}
+
+/**
+ * docker-modem parses a JSON body with `parse(text) || buffer`, so an answer of `null` (Engine
+ * 20.10's empty list for GET /containers/{id}/changes, among others), `false` or `0` arrives as
+ * its raw bytes: those become the value they spell. Any other body is left as it came.
+ */
+export function falsyJson(data: unknown): unknown {
+  if (!Buffer.isBuffer(data) || data.length > 16) return data;
+  const text = data.toString('utf8').trim();
+  if (text === 'null') return null;
+  if (text === 'false') return false;
+  if (text === '0') return 0;
+  if (text === '""') return '';
+  return data;
 }
 
 /** ENOENT or ECONNREFUSED from connect(2): the socket is gone or nobody listens on it. */

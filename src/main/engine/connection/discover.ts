@@ -63,7 +63,7 @@ export function discoverEngines(options: DiscoverOptions): Discovery {
     return true;
   };
   const dockerHost = validHost(env.DOCKER_HOST, 'DOCKER_HOST', problems);
-  if (dockerHost) chosen.push({ name: 'DOCKER_HOST', host: dockerHost, source: 'docker-host', tls: envTls(env, configDir, fs, path) });
+  if (dockerHost) chosen.push({ name: dockerHostName(dockerHost, wellKnown), host: dockerHost, source: 'docker-host', tls: envTls(env, configDir, fs, path) });
   else if (env.DOCKER_CONTEXT && fromContext(env.DOCKER_CONTEXT, 'docker-context', 'DOCKER_CONTEXT')) {
     // chosen by DOCKER_CONTEXT
   } else if (store.currentContext && fromContext(store.currentContext, 'current-context', 'config.json currentContext')) {
@@ -111,6 +111,25 @@ function pickActive(endpoints: DiscoveredEndpoint[], fs: HostFs): DiscoveredEndp
     return endpoints.find((e) => e.endpoint.source === 'probe') ?? winner;
   }
   return winner ?? endpoints[0];
+}
+
+/**
+ * The engine DOCKER_HOST points at, named from its address: a socket Silo knows by its name
+ * ("Docker (rootless) (DOCKER_HOST)"), another local socket or pipe "Local engine (DOCKER_HOST)",
+ * a remote one by its host ("build.example:2376 (DOCKER_HOST)"). Never the bare variable.
+ */
+export function dockerHostName(host: string, wellKnown: readonly { host: string; name: string }[]): string {
+  const known = wellKnown.find((w) => w.host === host);
+  if (known) return `${known.name} (DOCKER_HOST)`;
+  try {
+    const address = parseEngineHost(host);
+    if (address.kind === 'unix' || address.kind === 'npipe') return 'Local engine (DOCKER_HOST)';
+    const where = address.host.includes(':') ? `[${address.host}]` : address.host;
+    if (address.kind === 'ssh') return `${address.user ? `${address.user}@` : ''}${where} (DOCKER_HOST)`;
+    return `${where}:${address.port} (DOCKER_HOST)`;
+  } catch {
+    return 'DOCKER_HOST';
+  }
 }
 
 /** A usable DOCKER_HOST, or null (unset, or unusable: a problem line, and the CLI's next choice). */

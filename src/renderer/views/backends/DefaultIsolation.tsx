@@ -14,6 +14,7 @@ import { BackendsWeakenings } from './BackendsWeakenings';
 import { weakeningsOfEdit } from './weakenings-model';
 import { runtimeChoices, type EditableRead } from './model';
 import type { EngineInfo } from '../../../shared/model/engine';
+import { RuntimeAliases } from '../../components/RuntimeAliases';
 
 export function DefaultIsolation() {
   const t = useT();
@@ -88,7 +89,8 @@ function DefaultForm({ engineName, info, read }: { engineName: string; info: Eng
             <input type="radio" name="default-runtime" value={c.name} checked={selected === c.name} onChange={() => setChoice(c.name)} />
             <code>{c.name}</code>
             <RungBadge rung={c.rung} />
-            {c.name === current ? <span className="tag">{t('backends.default.current')}</span> : null}
+            {c.name === current || c.aliases.includes(current ?? '') ? <span className="tag">{t('backends.default.current')}</span> : null}
+            <RuntimeAliases aliases={c.aliases} />
           </label>
         ))}
       </fieldset>

@@ -10,6 +10,7 @@ import { sshDashPart } from '../../../shared/validate/ssh-address';
 import { rungLevel } from '../../format/isolation';
 import type { DefaultsEntry } from '../../stores/backends-platform';
 import { weakeningsOfDraft } from './weakenings-model';
+import { shownRuntimes } from '../../../shared/isolation/runtime-aliases';
 
 export type EditableRead = Extract<DaemonRead, { editable: true }>;
 
@@ -76,13 +77,15 @@ export interface RuntimeChoice {
   name: string;
   rung: Rung;
   isDefault: boolean;
+  /** Its other names, folded under it (io.containerd.runc.v2 under runc). */
+  aliases: string[];
 }
 
 /** The engine's runtimes, weakest boundary first (unknown last), then by name. */
 export function runtimeChoices(runtimes: readonly RuntimeInfo[]): RuntimeChoice[] {
   const level = (rung: Rung) => rungLevel(rung) ?? 99;
-  return runtimes
-    .map((r) => ({ name: r.name, rung: r.rung, isDefault: r.isDefault }))
+  return shownRuntimes(runtimes)
+    .map((r) => ({ name: r.name, rung: r.rung, isDefault: r.isDefault, aliases: r.aliases }))
     .sort((a, b) => level(a.rung) - level(b.rung) || a.name.localeCompare(b.name));
 }
 

@@ -1,4 +1,5 @@
-// The containers an action could not handle, one plain sentence each.
+// The containers an action could not handle, one plain sentence each; and those a remove found
+// already gone (that is what the person wanted: said by name, not as a failure).
 import { useT } from '../../i18n/react';
 import { describeError } from '../../format/errors';
 import type { ActionReport } from '../../stores/containers';
@@ -7,11 +8,14 @@ const LISTED = 20;
 
 export function ActionReportView({ report, onDismiss }: { report: ActionReport; onDismiss: () => void }) {
   const t = useT();
-  const { failures } = report;
+  const { failures, gone } = report;
+  const failed = failures.length > 0;
   return (
-    <div className="report" role="alert">
+    <div className={failed ? 'report' : 'report report-ok'} role={failed ? 'alert' : 'status'}>
       <div className="report-head">
-        <strong>{t(`report.failed.${report.action}`, { count: failures.length, total: report.total })}</strong>
+        <strong>
+          {failed ? t(`report.failed.${report.action}`, { count: failures.length, total: report.total }) : t('report.removedAll', { count: report.total })}
+        </strong>
         <button type="button" className="link-button" onClick={onDismiss}>
           {t('common.dismiss')}
         </button>
@@ -24,6 +28,10 @@ export function ActionReportView({ report, onDismiss }: { report: ActionReport; 
           </li>
         ))}
         {failures.length > LISTED ? <li className="muted">{t('report.andMore', { count: failures.length - LISTED })}</li> : null}
+        {gone.slice(0, LISTED).map((g) => (
+          <li key={g.id}>{t('report.alreadyGone', { name: g.name })}</li>
+        ))}
+        {gone.length > LISTED ? <li className="muted">{t('report.andMore', { count: gone.length - LISTED })}</li> : null}
       </ul>
     </div>
   );

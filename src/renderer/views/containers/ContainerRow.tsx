@@ -1,5 +1,6 @@
 // One row of the containers table, and the header row of a compose project group.
 import { memo } from 'react';
+import { imageLabel } from '../../format/image';
 import type { ContainerAction, ContainerSummary } from '../../../shared/model/container';
 import type { Translate } from '../../i18n';
 import { describeStatus } from '../../format/status';
@@ -42,6 +43,7 @@ export const ContainerRow = memo(function ContainerRow({
 }: ContainerRowProps) {
   const status = describeStatus(container, now, t);
   const ports = describePorts(container.ports, t);
+  const image = imageLabel(container.image, t);
   const rootMark = describeRootAccess(container.rootAccess, t) ?? (container.mountsEngineSocket ? t('containers.controlsEngine') : null);
   return (
     <div
@@ -74,8 +76,8 @@ export const ContainerRow = memo(function ContainerRow({
         )}
         {rootMark ? <Icon name="warning" className="engine-socket" label={rootMark} /> : null}
       </div>
-      <div role="gridcell" className="cell-image" title={container.image}>
-        {container.image}
+      <div role="gridcell" className="cell-image" title={image.title}>
+        {image.text}
       </div>
       <div role="gridcell" className="cell-state">
         <span className={`dot dot-${container.state}`} aria-hidden="true" />

@@ -66,7 +66,9 @@ export function ContainersView() {
       const ids = (removing ?? []).map((c) => c.id);
       setRemoving(null);
       if (ids.length === 0) return;
-      void act(ids, 'remove', choice).then((report) => {
+      // The names as the dialog showed them: a container removed meanwhile is still named.
+      const names = Object.fromEntries((removing ?? []).map((c) => [c.id, c.name]));
+      void act(ids, 'remove', { ...choice, names }).then((report) => {
         const failed = new Set(report.failures.map((f) => f.id));
         selectMany(
           ids.filter((id) => !failed.has(id)),

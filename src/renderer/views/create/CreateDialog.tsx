@@ -16,6 +16,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { RungBadge } from '../../components/IsolationBadge';
 import { useEngine, useIsolation } from '../../stores/react';
 import { describeWindowsVerdict, knownKey, modeLabel } from '../isolation/words';
+import { RuntimeAliases } from '../../components/RuntimeAliases';
 import {
   buildSpec,
   emptyForm,
@@ -280,6 +281,7 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
                     : modeLabel(option.mode, option.rung, windows, t)}
                 </span>
                 <RungBadge rung={option.rung} />
+                <RuntimeAliases aliases={option.aliases} />
               </label>
             ))}
           </div>

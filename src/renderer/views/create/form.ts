@@ -10,6 +10,7 @@ import type { ImageListItem } from '../../../shared/model/image-list';
 import type { Rung } from '../../../shared/model/isolation';
 import { splitCommandLine, validateCreateSpec, type EngineFacts, type FieldProblem } from '../../../shared/validate';
 import type { MessageKey, Params, Translate } from '../../i18n';
+import { shownRuntimes } from '../../../shared/isolation/runtime-aliases';
 
 export interface CreateForm {
   image: string;
@@ -195,6 +196,8 @@ export interface IsolationOption {
   mode: string;
   rung: Rung;
   isDefault: boolean;
+  /** The runtime's other names (io.containerd.runc.v2 for runc). */
+  aliases: string[];
 }
 
 /**
@@ -206,10 +209,13 @@ export function isolationOptions(info: Pick<EngineInfo, 'osType' | 'runtimes' | 
   const windows = info.osType === 'windows';
   const defaultMode = (windows ? info.defaultIsolation : info.defaultRuntime) ?? '';
   const rungOf = (mode: string): Rung => info.runtimes.find((r: RuntimeInfo) => r.name.toLowerCase() === mode.toLowerCase())?.rung ?? 'unknown';
-  const modes = windows ? ['process', 'hyperv'] : info.runtimes.map((r) => r.name);
+  // One choice per runtime: its other names (io.containerd.runc.v2 is runc) fold under it.
+  const modes = windows
+    ? ['process', 'hyperv'].map((mode) => ({ mode, aliases: [] as string[] }))
+    : shownRuntimes(info.runtimes).map((r) => ({ mode: r.name, aliases: r.aliases }));
   return [
-    { value: '', mode: defaultMode, rung: defaultMode ? rungOf(defaultMode) : 'unknown', isDefault: true },
-    ...modes.map((mode) => ({ value: mode, mode, rung: rungOf(mode), isDefault: false })),
+    { value: '', mode: defaultMode, rung: defaultMode ? rungOf(defaultMode) : 'unknown', isDefault: true, aliases: [] },
+    ...modes.map(({ mode, aliases }) => ({ value: mode, mode, rung: rungOf(mode), isDefault: false, aliases })),
   ];
 }
 

@@ -3,9 +3,9 @@
 // engine only while it is shown; the terminal alone stays open behind other tabs (a shell is the
 // person's session) until the page closes or shows another container.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContainerAction } from '../../../shared/model/container';
+import type { ContainerAction, ContainerState } from '../../../shared/model/container';
 import { useT } from '../../i18n/react';
-import { useContainers, useEngine, useUi } from '../../stores/react';
+import { useContainers, useEngine, useIsolation, useUi } from '../../stores/react';
 import { isLive } from '../../stores/selectors/engine';
 import { actionsFor } from '../../stores/selectors/actions';
 import { findContainer } from '../../stores/selectors/find-container';
@@ -13,6 +13,9 @@ import { DETAILS_TABS, type DetailsTab } from '../../stores/details';
 import { ActionButton } from '../../components/ActionButtons';
 import { IsolationCell } from '../../components/IsolationBadge';
 import { Icon } from '../../components/Icon';
+import { MoveButton } from '../../components/MoveButton';
+import { imageLabel } from '../../format/image';
+import { RemoveDialog, type RemoveChoice } from '../../components/RemoveDialog';
 import { useDetails } from './hooks';
 import { InspectTab } from './InspectTab';
 import { IsolationTab } from './IsolationTab';
@@ -33,6 +36,8 @@ export function DetailsView({ reference }: { reference: string }) {
   const act = useContainers((s) => s.act);
   const live = useEngine((s) => isLive(s.link, s.snapshot));
   const closeDetails = useUi((s) => s.closeDetails);
+  const openMove = useIsolation((s) => s.openMove);
+  const [removing, setRemoving] = useState(false);
   const tab = useDetails((s) => s.tab);
   const setTab = useDetails((s) => s.setTab);
   const reset = useDetails((s) => s.reset);
@@ -76,7 +81,17 @@ export function DetailsView({ reference }: { reference: string }) {
     [tab, setTab],
   );
 
-  const onAct = useCallback((action: ContainerAction) => void act([id], action), [act, id]);
+  const onAct = useCallback((action: ContainerAction) => (action === 'remove' ? setRemoving(true) : void act([id], action)), [act, id]);
+  const onConfirmRemove = useCallback(
+    (choice: RemoveChoice) => {
+      setRemoving(false);
+      // Removed (or already gone): the page of a container that no longer exists closes.
+      void act([id], 'remove', { ...choice, names: { [id]: container?.name ?? id } }).then((report) => {
+        if (!report.failures.some((f) => f.id === id)) closeDetails();
+      });
+    },
+    [act, id, closeDetails, container?.name],
+  );
 
   if (!container) {
     return (
@@ -111,19 +126,23 @@ export function DetailsView({ reference }: { reference: string }) {
           <span className={`dot dot-${container.state}`} aria-hidden="true" />
           {t(`state.${container.state}`)}
         </span>
-        <span className="details-image muted" title={container.image}>
-          {container.image}
+        <span className="details-image muted" title={imageLabel(container.image, t).title}>
+          {imageLabel(container.image, t).text}
         </span>
         <IsolationCell isolation={container.isolation} />
+        <MoveButton
+          label={t('details.changeIsolation')}
+          disabled={busy || !live || container.state === 'removing'}
+          onClick={() => openMove({ kind: 'containers', ids: [id] })}
+        />
         <span className="spacer" />
         <div className="details-actions" role="group" aria-label={t('column.actions')}>
-          {actionsFor(container.state)
-            .filter((a) => a !== 'remove')
-            .map((action) => (
-              <ActionButton key={action} action={action} compact disabled={busy || !live} onAct={onAct} />
-            ))}
+          {actionsFor(container.state).map((action) => (
+            <ActionButton key={action} action={action} disabled={busy || !live} onAct={onAct} />
+          ))}
         </div>
       </header>
+      {removing ? <RemoveDialog containers={[container]} onConfirm={onConfirmRemove} onCancel={() => setRemoving(false)} /> : null}
       <div className="tabs" role="tablist" aria-label={t('details.tabsLabel', { name: container.name })} onKeyDown={onTabKey}>
         {DETAILS_TABS.map((name) => (
           <button
@@ -162,7 +181,7 @@ export function DetailsView({ reference }: { reference: string }) {
       ) : null}
       {tab === 'stats' ? (
         <div {...panel('stats')}>
-          <StatsTab id={id} running={running} live={live} />
+          <StatsTab id={id} running={running} live={live} startButton={<StartButton state={container.state} disabled={busy || !live} onAct={onAct} />} />
         </div>
       ) : null}
       {tab === 'processes' ? (
@@ -177,11 +196,25 @@ export function DetailsView({ reference }: { reference: string }) {
       ) : null}
       {terminalOpened ? (
         <div {...panel('terminal')} hidden={tab !== 'terminal'}>
-          <TerminalTab key={id} id={id} state={container.state} live={live} visible={tab === 'terminal'} />
+          <TerminalTab
+            key={id}
+            id={id}
+            state={container.state}
+            live={live}
+            visible={tab === 'terminal'}
+            startButton={<StartButton state={container.state} disabled={busy || !live} onAct={onAct} />}
+          />
         </div>
       ) : null}
     </section>
   );
+}
+
+/** Start (or Resume, when paused) inside "This container is not running". */
+function StartButton({ state, disabled, onAct }: { state: ContainerState; disabled: boolean; onAct: (action: ContainerAction) => void }) {
+  const action = state === 'paused' ? 'unpause' : 'start';
+  if (!actionsFor(state).includes(action)) return null;
+  return <ActionButton action={action} disabled={disabled} onAct={onAct} />;
 }
 
 function BackButton({ label, onClick }: { label: string; onClick: () => void }) {

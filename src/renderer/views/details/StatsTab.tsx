@@ -12,7 +12,7 @@ import { formatCount, formatPercent, formatRate, formatSize, ratesOf } from './l
 
 const MIB = 1024 * 1024;
 
-export function StatsTab({ id, running, live }: { id: string; running: boolean; live: boolean }) {
+export function StatsTab({ id, running, live, startButton }: { id: string; running: boolean; live: boolean; startButton?: ReactNode }) {
   const t = useT();
   const language = useLanguage();
   const visible = usePageVisible();
@@ -35,6 +35,7 @@ export function StatsTab({ id, running, live }: { id: string; running: boolean; 
         <p className={stats.status === 'failed' ? 'note warn' : 'muted'} role={stats.status === 'failed' ? 'alert' : undefined}>
           {message}
         </p>
+        {!running ? startButton : null}
       </div>
     );
   }

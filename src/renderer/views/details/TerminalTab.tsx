@@ -1,7 +1,7 @@
 // The Terminal tab: a shell in the running container (an exec with a TTY), drawn by xterm.js and
 // resized with its panel. It opens when the tab is first shown and the container runs, stays open
 // behind other tabs, and closes with the page. A clear sentence says why there is no shell.
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ContainerState } from '../../../shared/model/container';
 import type { SiloError } from '../../../shared/errors';
 import { errorOf } from '../../api';
@@ -19,7 +19,20 @@ type Phase = 'waiting' | 'opening' | 'open' | 'ended' | 'failed';
 /** Resizes of the panel are sent to the engine at most this often (a drag sends many). */
 const RESIZE_DELAY_MS = 100;
 
-export function TerminalTab({ id, state, live, visible }: { id: string; state: ContainerState; live: boolean; visible: boolean }) {
+export function TerminalTab({
+  id,
+  state,
+  live,
+  visible,
+  startButton,
+}: {
+  id: string;
+  state: ContainerState;
+  live: boolean;
+  visible: boolean;
+  /** Start (or Resume) beside "This container is not running". */
+  startButton?: ReactNode;
+}) {
   const t = useT();
   const openTerminal = useDetails((s) => s.openTerminal);
   const running = state === 'running';
@@ -135,6 +148,7 @@ export function TerminalTab({ id, state, live, visible }: { id: string; state: C
     <div className={running ? 'terminal-tab' : 'terminal-tab stopped'}>
       <div className={tone === 'warn' ? 'terminal-bar warn' : 'terminal-bar'} role={tone === 'warn' ? 'alert' : undefined}>
         <span>{message}</span>
+        {!running ? startButton : null}
         {canRetry ? (
           <button type="button" className="button" disabled={!running || !live} onClick={again}>
             {t('details.terminal.openAgain')}

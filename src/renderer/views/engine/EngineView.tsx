@@ -14,6 +14,8 @@ import { RungBadge } from '../../components/IsolationBadge';
 import { EndpointList } from './EndpointList';
 import { BoundarySum } from './BoundarySum';
 import { Facts } from '../../components/Facts';
+import { RuntimeAliases } from '../../components/RuntimeAliases';
+import { shownRuntimes, type ShownRuntime } from '../../../shared/isolation/runtime-aliases';
 
 export function EngineView() {
   const t = useT();
@@ -93,8 +95,9 @@ function EngineFacts({ info, apiVersion, t }: { info: EngineInfo; apiVersion: st
 }
 
 function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | 'pending', number>; t: Translate }) {
-  const byRung = new Map<Rung, RuntimeInfo[]>();
-  for (const runtime of info.runtimes) byRung.set(runtime.rung, [...(byRung.get(runtime.rung) ?? []), runtime]);
+  const byRung = new Map<Rung, ShownRuntime[]>();
+  // One entry per runtime: its other names (io.containerd.runc.v2 is runc) fold under it.
+  for (const runtime of shownRuntimes(info.runtimes)) byRung.set(runtime.rung, [...(byRung.get(runtime.rung) ?? []), runtime]);
   const windows = info.osType === 'windows';
   return (
     <section className="card" aria-labelledby="ladder-title">
@@ -120,6 +123,7 @@ function Ladder({ info, counts, t }: { info: EngineInfo; counts: Record<Rung | '
                     <li key={runtime.name}>
                       <code>{runtime.name}</code>
                       {runtime.isDefault ? <span className="tag">{t('ladder.default')}</span> : null}
+                      <RuntimeAliases aliases={runtime.aliases} />
                       {runtimeWhere(runtime) ? <span className="muted path">{runtimeWhere(runtime)}</span> : null}
                     </li>
                   ))

@@ -17,7 +17,7 @@ import {
   severityName,
   splitAdvice,
 } from './words';
-import { needsLayerChoice } from './selection';
+import { needsAcknowledgement, needsLayerChoice } from './selection';
 
 const STATUS_MARK: Record<string, string> = { waiting: '○', running: '◔', done: '✓', failed: '✕' };
 
@@ -30,6 +30,9 @@ export function AdviceView({
   targetLabel,
   events,
   running,
+  acknowledged = false,
+  onAcknowledge = () => undefined,
+  onKillNow,
   t,
 }: {
   advice: MoveAdvice | null;
@@ -42,6 +45,11 @@ export function AdviceView({
   events: readonly MoveProgress[];
   /** The move has started: the choices are fixed, the steps show their progress. */
   running: boolean;
+  /** The person ticked that what will not work as before is known. */
+  acknowledged?: boolean;
+  onAcknowledge?: (acknowledged: boolean) => void;
+  /** Kill the old container now instead of waiting out its stop's grace period. */
+  onKillNow?: () => void;
   t: Translate;
 }) {
   const layerId = useId();
@@ -93,6 +101,12 @@ export function AdviceView({
               </li>
             ))}
           </ul>
+          {needsAcknowledgement(advice) ? (
+            <label className="check acknowledge">
+              <input type="checkbox" checked={acknowledged} disabled={running} onChange={(e) => onAcknowledge(e.currentTarget.checked)} />
+              <span>{t('move.acknowledge', { count: advice.mustAcknowledge.length, target: targetLabel })}</span>
+            </label>
+          ) : null}
         </section>
       ) : null}
 
@@ -159,6 +173,16 @@ export function AdviceView({
                   {STATUS_MARK[state.status]}
                 </span>
                 <span>{describePlanStep(step, t, targetLabel)}</span>
+                {step.kind === 'stop' && state.status === 'running' ? (
+                  <span className="step-wait">
+                    <span>{t('move.stopWaiting', { seconds: advice.graceSeconds })}</span>
+                    {onKillNow ? (
+                      <button type="button" className="button danger" onClick={onKillNow}>
+                        {t('move.killNow')}
+                      </button>
+                    ) : null}
+                  </span>
+                ) : null}
                 {running || state.status !== 'waiting' ? <span className="visually-hidden">{t(`move.status.${state.status}`)}</span> : null}
                 {state.error ? <span className="step-error">{describeError(state.error, t)}</span> : null}
               </li>

@@ -28,6 +28,9 @@ export function CostView({ cost, labelOf, t }: { cost: CostState; labelOf: (mode
   const { report } = cost;
   const samples = [report.target, ...(report.reference ? [report.reference] : [])];
   const difference = describeCostDifference(report.target, report.reference, t);
+  // A median is told only over runs that gave figures, never "the median of 0 runs".
+  const runs = Math.min(...samples.map((s) => s.runs).filter((n) => n > 0), Number.POSITIVE_INFINITY);
+  const counted = Number.isFinite(runs) ? runs : 0;
   return (
     <div className="cost" role="status">
       <table className="cost-table">
@@ -58,7 +61,12 @@ export function CostView({ cost, labelOf, t }: { cost: CostState; labelOf: (mode
         </tbody>
       </table>
       {difference ? <p className="cost-difference">{difference}</p> : null}
-      <p className="note">{t('cost.how', { image: report.image, settle: report.settleMs, count: report.target.runs })}</p>
+      {counted > 0 ? (
+        <p className="note">{t('cost.how', { image: report.image, settle: report.settleMs, count: counted })}</p>
+      ) : (
+        <p className="note warn">{t('cost.noRuns')}</p>
+      )}
+      {counted > 0 && report.command !== null ? <p className="note">{t(`cost.command.${report.command}`)}</p> : null}
     </div>
   );
 }

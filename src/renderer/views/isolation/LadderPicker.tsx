@@ -5,6 +5,8 @@ import type { LadderPosition } from '../../../shared/model/move';
 import type { Rung } from '../../../shared/model/isolation';
 import type { Translate } from '../../i18n';
 import { RungBadge } from '../../components/IsolationBadge';
+import { RuntimeAliases, aliasesOf } from '../../components/RuntimeAliases';
+import type { RuntimeInfo } from '../../../shared/model/engine';
 import { ladderRows } from './selection';
 import { modeLabel } from './words';
 
@@ -19,6 +21,8 @@ export function LadderPicker({
   targets,
   chosen,
   windows,
+  many = false,
+  runtimes = [],
   disabled,
   onChoose,
   t,
@@ -27,6 +31,10 @@ export function LadderPicker({
   targets: readonly MoveTarget[];
   chosen: string | null;
   windows: boolean;
+  /** A selection or a project: the sentences speak of "these containers". */
+  many?: boolean;
+  /** The engine's runtimes, for each target's other names. */
+  runtimes?: readonly RuntimeInfo[];
   disabled: boolean;
   onChoose: (target: string) => void;
   t: Translate;
@@ -54,6 +62,7 @@ export function LadderPicker({
                   <span className="pick-target-name">{modeLabel(target.name, target.rung, windows, t)}</span>
                   {target.isDefault ? <span className="tag">{t('ladder.default')}</span> : null}
                   {target.sameRung ? <span className="tag muted-tag">{t('move.sameRung')}</span> : null}
+                  <RuntimeAliases aliases={aliasesOf(target.name, runtimes)} />
                 </label>
               ))}
               {row.targets.length === 0 && row.current.length === 0 ? (
@@ -71,7 +80,7 @@ export function LadderPicker({
           </li>
         ))}
       </ol>
-      {targets.length === 0 ? <p className="note">{t('move.noTargets')}</p> : null}
+      {targets.length === 0 ? <p className="note">{t(many ? 'move.noTargetsMany' : 'move.noTargets')}</p> : null}
     </fieldset>
   );
 }

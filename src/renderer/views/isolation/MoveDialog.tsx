@@ -20,7 +20,7 @@ import { CostView, type CostState } from './CostView';
 import { LadderPicker } from './LadderPicker';
 import { MoveResult } from './MoveResult';
 import { settledReport } from './settled';
-import { choicesToSend, commonTargets, confirmBlock, inPool, newOperationId, projectMembers } from './selection';
+import { acknowledgedToSend, alreadyThere, choicesToSend, confirmBlock, inPool, newOperationId, projectMembers, reachableTargets } from './selection';
 import { modeLabel } from './words';
 
 interface Member {
@@ -46,6 +46,7 @@ function titleOf(request: MoveRequest, members: readonly Member[], t: Translate)
 export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose: () => void }) {
   const t = useT();
   const byId = useContainers((s) => s.byId);
+  const killNow = useContainers((s) => s.act);
   const info = useEngine((s) => s.snapshot?.info ?? null);
   const windows = info?.osType === 'windows';
   const stores = useStores();
@@ -63,6 +64,7 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
   const [adviceErrors, setAdviceErrors] = useState<ReadonlyMap<string, SiloError>>(new Map());
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<Record<string, WritableLayerDecision>>({});
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
   const [cost, setCost] = useState<CostState>({ state: 'idle' });
   const [phase, setPhase] = useState<'choose' | 'running' | 'done'>('choose');
   const [report, setReport] = useState<MoveReport | null>(null);
@@ -99,9 +101,10 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
 
   const current: LadderPosition[] = useMemo(() => (targets.state === 'done' ? [...targets.value.values()].map((x) => x.current) : []), [targets]);
   const offered: MoveTarget[] = useMemo(
-    () => (targets.state === 'done' ? commonTargets(members.map((m) => targets.value.get(m.id) ?? { targets: [] })) : []),
+    () => (targets.state === 'done' ? reachableTargets(members.map((m) => targets.value.get(m.id) ?? { targets: [] })) : []),
     [targets, members],
   );
+  const staying = useMemo(() => (targets.state === 'done' ? alreadyThere(targets.value, target) : new Set<string>()), [targets, target]);
   const rungOf = useCallback(
     (mode: string) =>
       offered.find((o) => o.name === mode)?.rung ??
@@ -150,6 +153,8 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
   const chooseTarget = (to: string): void => {
     if (to === target) return;
     setTarget(to);
+    // What will not work as before depends on the target: acknowledged again for each.
+    setAcknowledged(new Set());
     setAdvice(new Map());
     setAdviceErrors(new Map());
     setCost({ state: 'idle' });
@@ -169,7 +174,9 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
     const from = current.find((c) => c.mode !== target)?.mode;
     const reference = from && info?.runtimes.some((r) => r.name.toLowerCase() === from.toLowerCase()) ? from : undefined;
     setCost({ state: 'measuring' });
-    api.measureCost({ runtime: target, ...(reference ? { reference } : {}) }).then(
+    // The probe runs the image and command of a container that would move, never a guess.
+    const probe = members.find((m) => !staying.has(m.id));
+    api.measureCost({ runtime: target, ...(reference ? { reference } : {}), ...(probe ? { id: probe.id } : {}) }).then(
       (result) => gen === costGeneration.current && setCost({ state: 'done', report: result }),
       (reason: unknown) => gen === costGeneration.current && setCost({ state: 'failed', error: errorOf(reason) }),
     );
@@ -184,12 +191,13 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
     return m;
   }, [members, advice, adviceErrors, loading]);
   const ids = members.map((m) => m.id);
-  const block = confirmBlock({ target, memberIds: ids, advice: adviceState, choices, phase });
+  const block = confirmBlock({ target, memberIds: ids, advice: adviceState, choices, acknowledged, phase });
 
   const confirm = (): void => {
     if (block !== null || target === null) return;
     const sent = choicesToSend(ids, adviceState, choices);
-    const args = { target, operationId, ...(sent ? { choices: sent } : {}) };
+    const known = acknowledgedToSend(ids, adviceState, acknowledged);
+    const args = { target, operationId, ...(sent ? { choices: sent } : {}), ...(known ? { acknowledged: known } : {}) };
     setPhase('running');
     setCallError(null);
     const call = request.kind === 'project' ? api.moveProject({ project: request.project, ...args }) : api.move({ ids, ...args });
@@ -219,6 +227,16 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
       targetLabel={targetLabel}
       events={events}
       running={phase !== 'choose'}
+      acknowledged={acknowledged.has(id)}
+      onKillNow={() => void killNow([id], 'kill')}
+      onAcknowledge={(yes) =>
+        setAcknowledged((s) => {
+          const next = new Set(s);
+          if (yes) next.add(id);
+          else next.delete(id);
+          return next;
+        })
+      }
       t={t}
     />
   );
@@ -244,7 +262,17 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
               </p>
             ) : null}
             {targets.state === 'done' && phase === 'choose' ? (
-              <LadderPicker current={current} targets={offered} chosen={target} windows={windows} disabled={false} onChoose={chooseTarget} t={t} />
+              <LadderPicker
+                current={current}
+                targets={offered}
+                chosen={target}
+                windows={windows}
+                many={!single}
+                runtimes={info?.runtimes ?? []}
+                disabled={false}
+                onChoose={chooseTarget}
+                t={t}
+              />
             ) : null}
             {phase !== 'choose' && target !== null ? (
               <p className="move-summary">
@@ -278,7 +306,11 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
                   </section>
                 ) : null}
                 {members.map((m) =>
-                  single ? (
+                  staying.has(m.id) ? (
+                    <p key={m.id} className="member member-stays muted">
+                      {t('move.member.alreadyThere', { name: m.name, mode: targetLabel })}
+                    </p>
+                  ) : single ? (
                     <Fragment key={m.id}>{adviceOf(m.id)}</Fragment>
                   ) : (
                     <details key={m.id} className="member" open={members.length <= 3 || adviceNeedsEye(adviceState.get(m.id), choices[m.id])}>
@@ -326,13 +358,14 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
 
 function adviceNeedsEye(advice: MoveAdvice | 'loading' | 'failed' | undefined, choice: WritableLayerDecision | undefined): boolean {
   if (advice === 'failed') return true;
-  if (advice === undefined || advice === 'loading') return false;
-  return advice.blockers.length > 0 || (advice.writableLayer.changed && choice === undefined);
+  if (advice === undefined || advice === 'loading' || advice.alreadyThere) return false;
+  return advice.blockers.length > 0 || advice.mustAcknowledge.length > 0 || (advice.writableLayer.changed && choice === undefined);
 }
 
 function memberSummary(advice: MoveAdvice | 'loading' | 'failed' | undefined, choice: WritableLayerDecision | undefined, t: Translate): string {
   if (advice === undefined || advice === 'loading') return t('move.member.loading');
   if (advice === 'failed') return t('move.member.failed');
+  if (advice.alreadyThere) return t('move.member.stays');
   if (advice.blockers.length > 0) return t('move.member.blocked', { count: advice.blockers.length });
   if (advice.writableLayer.changed && choice === undefined) return t('move.member.choice');
   return t('move.member.ready', { rung: rungName(advice.before.rung, t), mode: advice.before.mode });

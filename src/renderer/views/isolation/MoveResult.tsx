@@ -9,6 +9,7 @@ import { describeMoveOutcome } from './words';
 /** Refusals that come before the first step: nothing was touched. */
 const REFUSED_BEFORE_ANY_STEP = new Set([
   'writable-layer-choice-required',
+  'move-not-acknowledged',
   'recreate-blocked',
   'operation-in-progress',
   'container-not-found',

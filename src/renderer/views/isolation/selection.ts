@@ -6,13 +6,27 @@ import { RUNGS } from '../../../shared/model/isolation';
 import type { IsolationTargets, LadderPosition, MoveAdvice, WritableLayerDecision } from '../../../shared/model/move';
 
 /**
- * The targets every member can move to: a move of several is refused as a whole when one of them
- * already runs there, so only the targets all of them share are offered (in the engine's order).
+ * Every target some member can move to, in the engine's order. A member already there stays as it
+ * is (the move leaves it alone), so one member on the target never hides it from the others.
  */
-export function commonTargets(members: readonly Pick<IsolationTargets, 'targets'>[]): MoveTarget[] {
-  const [first, ...rest] = members;
-  if (!first) return [];
-  return first.targets.filter((target) => rest.every((m) => m.targets.some((other) => other.name === target.name)));
+export function reachableTargets(members: readonly Pick<IsolationTargets, 'targets'>[]): MoveTarget[] {
+  const out = new Map<string, MoveTarget>();
+  for (const m of members) {
+    for (const target of m.targets) {
+      const seen = out.get(target.name);
+      // "Same rung" only when it is so for every member that would move.
+      out.set(target.name, seen ? { ...seen, sameRung: seen.sameRung && target.sameRung } : target);
+    }
+  }
+  return [...out.values()];
+}
+
+/** The members already under `target` (it is not among their targets): they stay as they are. */
+export function alreadyThere(members: ReadonlyMap<string, Pick<IsolationTargets, 'targets'>>, target: string | null): Set<string> {
+  const out = new Set<string>();
+  if (target === null) return out;
+  for (const [id, m] of members) if (!m.targets.some((t) => t.name === target)) out.add(id);
+  return out;
 }
 
 export interface LadderRow {
@@ -34,7 +48,10 @@ export function ladderRows(current: readonly LadderPosition[], targets: readonly
 /** The writable layer holds changes (or could not be read): the person must say what to do. */
 export const needsLayerChoice = (advice: Pick<MoveAdvice, 'writableLayer'>): boolean => advice.writableLayer.changed;
 
-export type ConfirmBlock = 'no-target' | 'loading' | 'failed' | 'blocked' | 'choice' | 'running' | 'done';
+export type ConfirmBlock = 'no-target' | 'loading' | 'failed' | 'blocked' | 'choice' | 'acknowledge' | 'running' | 'done';
+
+/** Something will not work as before under the target: the person must tick that they know. */
+export const needsAcknowledgement = (advice: Pick<MoveAdvice, 'mustAcknowledge'>): boolean => advice.mustAcknowledge.length > 0;
 
 /** Why "Change isolation" cannot be pressed yet, or null when it can. */
 export function confirmBlock(input: {
@@ -42,21 +59,39 @@ export function confirmBlock(input: {
   memberIds: readonly string[];
   advice: ReadonlyMap<string, MoveAdvice | 'loading' | 'failed'>;
   choices: Readonly<Record<string, WritableLayerDecision>>;
+  /** Members whose "will not work as before" findings the person acknowledged. */
+  acknowledged?: ReadonlySet<string>;
   phase: 'choose' | 'running' | 'done';
 }): ConfirmBlock | null {
   if (input.phase === 'running') return 'running';
   if (input.phase === 'done') return 'done';
   if (input.target === null) return 'no-target';
   let choice = false;
+  let acknowledge = false;
   for (const id of input.memberIds) {
     const advice = input.advice.get(id);
     if (advice === undefined || advice === 'loading') return 'loading';
     if (advice === 'failed') return 'failed';
     if (advice.after.mode !== input.target) return 'loading';
+    if (advice.alreadyThere) continue;
     if (advice.blockers.length > 0) return 'blocked';
     if (needsLayerChoice(advice) && input.choices[id] === undefined) choice = true;
+    if (needsAcknowledgement(advice) && !input.acknowledged?.has(id)) acknowledge = true;
   }
-  return choice ? 'choice' : null;
+  return choice ? 'choice' : acknowledge ? 'acknowledge' : null;
+}
+
+/** The members whose "will not work as before" findings the person ticked, to send with the move. */
+export function acknowledgedToSend(
+  memberIds: readonly string[],
+  advice: ReadonlyMap<string, MoveAdvice | 'loading' | 'failed'>,
+  acknowledged: ReadonlySet<string>,
+): string[] | undefined {
+  const out = memberIds.filter((id) => {
+    const a = advice.get(id);
+    return a && typeof a === 'object' && !a.alreadyThere && needsAcknowledgement(a) && acknowledged.has(id);
+  });
+  return out.length > 0 ? out : undefined;
 }
 
 /** The choices to send: only for members whose layer holds changes. */
@@ -69,7 +104,7 @@ export function choicesToSend(
   for (const id of memberIds) {
     const a = advice.get(id);
     const choice = choices[id];
-    if (a && typeof a === 'object' && needsLayerChoice(a) && choice) out[id] = choice;
+    if (a && typeof a === 'object' && !a.alreadyThere && needsLayerChoice(a) && choice) out[id] = choice;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

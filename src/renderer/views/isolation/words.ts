@@ -293,6 +293,8 @@ export function describeMoveOutcome(report: ContainerMoveReport, after: { label:
     }
     case 'unchanged':
       return { tone: 'warn', lines: [t('outcome.unchanged', { name })] };
+    case 'already-there':
+      return { tone: 'ok', lines: [t('outcome.alreadyThere', { name, target: after.label })] };
   }
 }
 

@@ -119,10 +119,16 @@ describe('discoverEngines on Linux', () => {
     for (const leaf of ['ca.pem', 'cert.pem', 'key.pem']) writeFileSync(join(certs, leaf), leaf);
     const result = linux({ DOCKER_HOST: 'tcp://192.168.1.9:2376', DOCKER_CONTEXT: 'b', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs });
     const winner = result.endpoints.find((e) => e.endpoint.active);
-    expect(winner?.endpoint).toMatchObject({ id: 'tcp://192.168.1.9:2376', source: 'docker-host', tls: true });
+    expect(winner?.endpoint).toMatchObject({ id: 'tcp://192.168.1.9:2376', name: '192.168.1.9:2376 (DOCKER_HOST)', source: 'docker-host', tls: true });
     expect(winner?.tls).toEqual({ caPath: join(certs, 'ca.pem'), certPath: join(certs, 'cert.pem'), keyPath: join(certs, 'key.pem'), verify: true });
     // DOCKER_HOST replaces the default context's endpoint; the chosen-but-overridden context is still listed.
     expect(result.endpoints.map((e) => e.endpoint.source)).toEqual(['docker-host', 'context', 'probe']);
+  });
+
+  it('names the DOCKER_HOST engine from its address, never as the bare variable', () => {
+    expect(active(linux({ DOCKER_HOST: `unix://${home}/elsewhere.sock` }))[0]?.name).toBe('Local engine (DOCKER_HOST)');
+    expect(active(linux({ DOCKER_HOST: 'unix:///var/run/docker.sock' }))[0]?.name).toBe('Docker (DOCKER_HOST)');
+    expect(active(linux({ DOCKER_HOST: 'ssh://me@build.example' }))[0]?.name).toBe('me@build.example (DOCKER_HOST)');
   });
 
   it('treats a DOCKER_HOST without a scheme as TCP, as the CLI does', () => {

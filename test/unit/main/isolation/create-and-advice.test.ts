@@ -73,9 +73,13 @@ describe('the advice', () => {
     const advice = buildAdvice(g, to, planFor(g, to, undefined, true), undefined);
     expect(advice.before).toEqual({ mode: 'runc', rung: 'shared-kernel' });
     expect(advice.after).toEqual({ mode: 'runsc', rung: 'user-space-kernel' });
-    expect(advice.targets.map((t) => t.name).sort()).toEqual(['io.containerd.runc.v2', 'io.containerd.runtime.v1.linux', 'runsc']);
+    // runc's other names (io.containerd.runc.v2, …) are runc: no move to them is offered.
+    expect(advice.targets.map((t) => t.name)).toEqual(['runsc']);
     expect(advice.blockers).toEqual([]);
     expect(advice.gvisorLimits.map((l) => l.code)).toContain('runtime-network-none');
+    // Its network will not work as before: the person must acknowledge that.
+    expect(advice.mustAcknowledge).toContain('runtime-network-none');
+    expect(advice.alreadyThere).toBe(false);
     expect(advice.writableLayer).toMatchObject({ changed: false, choiceRequired: false });
     expect(advice.keeps).toMatchObject({
       image: 'silo-test/busybox:latest',
@@ -149,7 +153,12 @@ describe('the advice on a Windows engine', () => {
       reason: 'image-build-mismatch',
       params: { imageBuild: 17763, hostBuild: 20348, alternative: 'hyperv' },
     });
-    expect(advice.blockers.map((b) => b.code)).toEqual(expect.arrayContaining(['same-isolation', 'windows-build-incompatible']));
+    // It already runs under process isolation: a move of several leaves it as it is, so nothing
+    // about it blocks the others; the verdict on its image is still told.
+    expect(advice.alreadyThere).toBe(true);
+    expect(advice.blockers).toEqual([]);
+    const moving = planFor(g, targetFor(g.engine, 'hyperv'), undefined, true);
+    expect(moving.plan.blockers.map((b) => b.code)).not.toContain('same-isolation');
   });
 
   it('takes only process or hyperv as a Windows target', () => {

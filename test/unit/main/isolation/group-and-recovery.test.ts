@@ -35,6 +35,25 @@ const recover = (b: Bench) =>
     log: () => undefined,
   });
 
+describe('what will not work as before', () => {
+  it('refuses the request, touching nothing, unless the person acknowledged it', async () => {
+    const b = bench();
+    const web = b.engine.add('web');
+    // The test engine's runsc is registered with --network=none: web's network goes.
+    const refusal = await b.move({ ids: [web.Id], target: 'runsc', acknowledged: [] }).catch((e: unknown) => e);
+    expect((refusal as SiloFailure).error).toMatchObject({
+      code: 'move-not-acknowledged',
+      params: { name: 'web', limits: expect.stringContaining('runtime-network-none') },
+    });
+    expect(b.engine.calls.filter((c) => !c.startsWith('inspect') && !c.startsWith('info') && !c.startsWith('changes'))).toEqual([]);
+    expect(b.engine.find('web')?.HostConfig.Runtime).not.toBe('runsc');
+    // Acknowledged by its short id: it moves.
+    const [result] = await b.move({ ids: [web.Id], target: 'runsc', acknowledged: [web.Id.slice(0, 12)] });
+    expect(result?.ok).toBe(true);
+    expect(b.engine.find('web')?.HostConfig.Runtime).toBe('runsc');
+  });
+});
+
 describe('a compose project, all or nothing', () => {
   it('moves every container, and removes the old ones only once all are up', async () => {
     const b = bench();

@@ -42,7 +42,7 @@ describe('the isolation service', () => {
     const { service } = serviceOn(fake, mkdtempSync(join(tmpdir(), 'silo-s-')), { before: (p) => (p.step === 'stop' ? gate : undefined) });
     const seen: string[] = [];
     service.on('progress', (p) => seen.push(`${p.step}:${p.status}`));
-    const first = service.move({ ids: [web.Id], target: 'runsc', operationId: 'first-move' });
+    const first = service.move({ ids: [web.Id], target: 'runsc', operationId: 'first-move', acknowledged: [web.Id] });
     await new Promise((r) => setTimeout(r, 20));
     const second = await service.move({ ids: [web.Id.slice(0, 12)], target: 'runsc' }).catch((e: unknown) => e);
     expect((second as SiloFailure).error.code).toBe('operation-in-progress');
@@ -61,7 +61,7 @@ describe('the isolation service', () => {
         if (p.step === 'rename') throw new SimulatedCrash();
       },
     });
-    await expect(crashing.service.move({ ids: [web.Id], target: 'runsc' })).rejects.toBeInstanceOf(SimulatedCrash);
+    await expect(crashing.service.move({ ids: [web.Id], target: 'runsc', acknowledged: [web.Id] })).rejects.toBeInstanceOf(SimulatedCrash);
     crashing.service.close();
     expect(fake.names()).toEqual([`web-silo-old-${web.Id.slice(0, 12)}`]);
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { MoveTarget } from '../../../../src/shared/isolation/gvisor-limits';
 import type { MoveAdvice } from '../../../../src/shared/model/move';
 import {
+  alreadyThere,
   choicesToSend,
-  commonTargets,
+  reachableTargets,
   confirmBlock,
   inPool,
   ladderRows,
@@ -35,6 +36,9 @@ function advice(over: Partial<MoveAdvice> & { changed?: boolean } = {}): MoveAdv
     before: { mode: 'runc', rung: 'shared-kernel' },
     after: { mode: 'runsc', rung: 'user-space-kernel' },
     targets: [runsc],
+    alreadyThere: false,
+    mustAcknowledge: [],
+    graceSeconds: 10,
     blockers: [],
     warnings: [],
     gvisorLimits: [],
@@ -60,10 +64,44 @@ function advice(over: Partial<MoveAdvice> & { changed?: boolean } = {}): MoveAdv
 }
 
 describe('targets', () => {
-  it('offers to a selection only what every member can move to, in the engine’s order', () => {
-    expect(commonTargets([{ targets: [runsc, kata] }, { targets: [runc, kata, runsc] }]).map((t) => t.name)).toEqual(['runsc', 'kata']);
-    expect(commonTargets([{ targets: [runsc] }, { targets: [runc] }])).toEqual([]);
-    expect(commonTargets([])).toEqual([]);
+  it('offers to a selection every target some member can reach, even when another member already runs there', () => {
+    // One member on runc, one already on runsc: runsc stays on offer (the second stays as it is).
+    expect(reachableTargets([{ targets: [runsc, kata] }, { targets: [runc, kata] }]).map((t) => t.name)).toEqual(['runsc', 'kata', 'runc']);
+    expect(reachableTargets([{ targets: [runsc] }, { targets: [runc] }]).map((t) => t.name)).toEqual(['runsc', 'runc']);
+    expect(reachableTargets([])).toEqual([]);
+    const members = new Map([
+      ['on-runc', { targets: [runsc, kata] }],
+      ['on-runsc', { targets: [runc, kata] }],
+    ]);
+    expect([...alreadyThere(members, 'runsc')]).toEqual(['on-runsc']);
+    expect([...alreadyThere(members, 'kata')]).toEqual([]);
+    expect([...alreadyThere(members, null)]).toEqual([]);
+  });
+
+  it('waits for the person to acknowledge what will not work as before, per member', () => {
+    const cut = advice({ mustAcknowledge: ['runtime-network-none'] });
+    const map = new Map<string, MoveAdvice>([
+      ['a', cut],
+      ['b', advice()],
+    ]);
+    const base = { target: 'runsc', memberIds: ['a', 'b'], advice: map, choices: {}, phase: 'choose' as const };
+    expect(confirmBlock(base)).toBe('acknowledge');
+    expect(confirmBlock({ ...base, acknowledged: new Set(['b']) })).toBe('acknowledge');
+    expect(confirmBlock({ ...base, acknowledged: new Set(['a']) })).toBeNull();
+    // A changed layer is asked first.
+    map.set('b', advice({ changed: true }));
+    expect(confirmBlock({ ...base, acknowledged: new Set() })).toBe('choice');
+  });
+
+  it('lets a member already on the target through, whatever its own blockers and layer', () => {
+    const ids = ['a', 'b'];
+    const there = advice({ alreadyThere: true, changed: true, blockers: [{ code: 'same-isolation', params: {} }] });
+    const map = new Map<string, MoveAdvice>([
+      ['a', advice()],
+      ['b', there],
+    ]);
+    expect(confirmBlock({ target: 'runsc', memberIds: ids, advice: map, choices: {}, phase: 'choose' })).toBeNull();
+    expect(choicesToSend(ids, map, { b: 'keep' })).toBeUndefined();
   });
 
   it('puts each target and each current runtime on its rung, weakest first; unknown only when used', () => {

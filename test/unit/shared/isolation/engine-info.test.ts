@@ -48,7 +48,7 @@ describe('recorded engines (test/fixtures/engine-info)', () => {
     expect(info.defaultRuntime).toBe('runc');
     expect(info.hostBuild).toBeNull();
     expect(info.runtimes).toEqual([
-      { name: 'io.containerd.runc.v2', path: 'runc', runtimeType: null, args: [], rung: 'shared-kernel', isDefault: false },
+      { name: 'io.containerd.runc.v2', path: 'runc', runtimeType: null, args: [], rung: 'shared-kernel', isDefault: false, aliasOf: 'runc' },
       { name: 'runc', path: 'runc', runtimeType: null, args: [], rung: 'shared-kernel', isDefault: true },
     ]);
     expect(info.hardening.seccompProfile).toBe('unconfined');
