@@ -92,6 +92,8 @@ export const ERROR_CODES = [
   'recreate-blocked', // the plan has blockers (`params.name`, `params.blockers`: codes joined by commas)
   'operation-in-progress', // the container is already being moved (`params.name`)
   'container-not-up', // the new container did not come up (`params.state`: failed or pending)
+  'runtime-not-choosable', // the engine makes every container under its default runtime (Podman's API): `params.runtime`, `params.default`
+  'isolation-not-applied', // the engine made the container under another isolation than asked (`params.asked`, `params.got`)
   'image-not-found', // no local image by that reference (`params.image`)
   'engine-socket-refused', // a bind of the engine's socket or pipe without the person's explicit consent (`field`)
   'consent-needed', // choices that give root on the host without the person's consent: `params.settings` names them, `code.N`/`setting.N`/`path.N` each one

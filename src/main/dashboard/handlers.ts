@@ -32,6 +32,10 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     return dashboard;
   };
   const live = () => board().live();
+  const networksChanged = <T>(result: T): T => {
+    board().networks.changed();
+    return result;
+  };
   /** From the page's first list of a kind on, it gets that kind's patches. */
   const follow = (kind: ResourceKind): void => {
     if (following.has(kind)) return;
@@ -111,18 +115,20 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
       follow('networks');
       return board().networks.listNow();
     },
-    'networks.create': async (spec) => createNetwork(live(), spec),
+    // Podman sends no network events: each change made here reads the list again (coalesced
+    // with the event of an engine that does send one).
+    'networks.create': async (spec) => networksChanged(await createNetwork(live(), spec)),
     'networks.remove': async ({ id }) => {
       await removeNetwork(live(), id);
-      return null;
+      return networksChanged(null);
     },
     'networks.connect': async ({ network, container }) => {
       await connectNetwork(live(), network, container);
-      return null;
+      return networksChanged(null);
     },
     'networks.disconnect': async ({ network, container, force }) => {
       await disconnectNetwork(live(), network, container, force ?? false);
-      return null;
+      return networksChanged(null);
     },
 
     'compose.act': ({ project, action }) => streams.open('progress', async (sink) => actOnProject(board().source, project, action, sink)),

@@ -74,6 +74,21 @@ async function verifyUp(ctx: MoveContext, requireHealthy: boolean): Promise<void
   }
 }
 
+/**
+ * Read back what the engine made: an engine may take a runtime and make the container under
+ * another (Podman's API uses its default whatever is asked). The step fails, and the move rolls
+ * back, rather than report a move that did not happen.
+ */
+async function madeAsAsked(ctx: MoveContext, id: string): Promise<void> {
+  const target = ctx.plan.target;
+  if (target.os !== 'linux') return;
+  const made = await ctx.ops.inspect(id);
+  const got = typeof made?.HostConfig?.Runtime === 'string' ? made.HostConfig.Runtime.trim() : '';
+  // An engine that records no runtime (empty) used the one asked for or says nothing to compare.
+  if (made === null || got === '' || got === target.runtime) return;
+  throw new SiloFailure(siloError('isolation-not-applied', { params: { asked: target.runtime, got } }));
+}
+
 export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<void> {
   const { ops, plan } = ctx;
   const old = plan.containerId;
@@ -92,6 +107,7 @@ export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<voi
       return ops.rename(old, step.to);
     case 'create':
       ctx.newId = (await ops.create(step.name, plan.options.body)).id;
+      await madeAsAsked(ctx, ctx.newId);
       return;
     case 'connect': {
       const connect = plan.options.connect.find((c) => c.network === step.network);

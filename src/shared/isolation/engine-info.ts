@@ -20,6 +20,8 @@ export function detectEngineKind(raw: RawInfo): EngineKind {
   const kernel = str(raw.KernelVersion).trim().toLowerCase();
   if (os === 'windows') return /windows server/i.test(system) ? 'windows-server' : 'windows-client';
   if (os !== 'linux') return 'unknown';
+  // Podman answers the Docker API too; only its /info names the Buildah it carries.
+  if (str(raw.BuildahVersion).trim() !== '') return 'podman';
   const desktop = system.toLowerCase() === 'docker desktop';
   const wsl2 = kernel.endsWith('-microsoft-standard-wsl2');
   if (wsl2 && desktop) return 'docker-desktop-wsl2';

@@ -42,6 +42,7 @@ export type UndoAction =
 export type PlanIssueCode =
   | 'same-isolation'
   | 'unknown-runtime'
+  | 'runtime-not-choosable'
   | 'invalid-isolation'
   | 'container-paused'
   | 'writable-layer-not-checked'
@@ -78,7 +79,7 @@ export interface RecreatePlan {
 export interface PlanInput {
   /** The person's answer about the writable layer; undefined = not looked at yet (a blocker). */
   writableLayer?: WritableLayerChoice;
-  engine?: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation' | 'name'>;
+  engine?: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation' | 'name'> & Partial<Pick<EngineInfo, 'kind'>>;
   /** The image's compatibility with this Windows host, when moving a Windows container. */
   windowsCompat?: WindowsCompat;
   /** Create from this image reference instead of Config.Image (see chooseImage). */
@@ -120,6 +121,15 @@ export function chooseImage(
   return { image: inspect.Image, reason: resolvedId === null ? 'reference-missing' : 'reference-moved' };
 }
 
+/**
+ * Whether a create through the API can choose this runtime. Podman 4.3's API (its Docker-compatible
+ * `HostConfig.Runtime` and libpod's own create alike) makes every container under the default
+ * runtime of its containers.conf, whatever is asked: only that one can be chosen there.
+ */
+export function runtimeChoosable(engine: Pick<EngineInfo, 'defaultRuntime'> & Partial<Pick<EngineInfo, 'kind'>>, runtime: string): boolean {
+  return engine.kind !== 'podman' || runtime === engine.defaultRuntime;
+}
+
 function issues(
   inspect: RawContainerInspect,
   target: IsolationTarget,
@@ -137,6 +147,8 @@ function issues(
   else if (JSON.stringify(current) === JSON.stringify(target)) blockers.push({ code: 'same-isolation', params: { target: targetName } });
   if (target.os === 'linux' && input.engine && !input.engine.runtimes.some((r) => r.name === target.runtime)) {
     blockers.push({ code: 'unknown-runtime', params: { runtime: target.runtime } });
+  } else if (target.os === 'linux' && input.engine && !runtimeChoosable(input.engine, target.runtime)) {
+    blockers.push({ code: 'runtime-not-choosable', params: { runtime: target.runtime, default: input.engine.defaultRuntime ?? '' } });
   }
   if (inspect.State.Paused === true) blockers.push({ code: 'container-paused', params: {} });
   if (input.writableLayer === undefined) blockers.push({ code: 'writable-layer-not-checked', params: {} });
