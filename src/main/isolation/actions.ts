@@ -86,6 +86,14 @@ async function madeAsAsked(ctx: MoveContext, id: string): Promise<void> {
   const got = typeof made?.HostConfig?.Runtime === 'string' ? made.HostConfig.Runtime.trim() : '';
   // An engine that records no runtime (empty) used the one asked for or says nothing to compare.
   if (made === null || got === '' || got === target.runtime) return;
+  // The step did not complete, so its undo will not run: the container it made goes here. Should
+  // that fail, the rename back still finds it under the name as this move's (isOurs) and removes it.
+  try {
+    await ctx.ops.remove(id, true);
+    ctx.newId = null;
+  } catch {
+    // left for the rename back
+  }
   throw new SiloFailure(siloError('isolation-not-applied', { params: { asked: target.runtime, got } }));
 }
 

@@ -5,7 +5,7 @@
 import type { RawInfo } from '../../shared/engine-api';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { toEngineInfo } from '../../shared/isolation';
-import { runtimeChoosable } from '../../shared/isolation/recreate-plan';
+import { runtimeChoosable } from '../../shared/isolation/engine-info';
 import {
   choicesFromSpec,
   hostPathsOf,

@@ -125,6 +125,15 @@ export function windowsDefaultIsolation(raw: RawInfo, kind: EngineKind = detectE
 
 const WINDOWS_MODES: readonly WindowsIsolation[] = ['process', 'hyperv'];
 
+/**
+ * Whether a create through the API can choose this runtime. Podman 4.3's API (its Docker-compatible
+ * `HostConfig.Runtime` and libpod's own create alike) makes every container under the default
+ * runtime of its containers.conf, whatever is asked: only that one can be chosen there.
+ */
+export function runtimeChoosable(engine: Pick<EngineInfo, 'defaultRuntime'> & Partial<Pick<EngineInfo, 'kind'>>, runtime: string): boolean {
+  return engine.kind !== 'podman' || runtime === engine.defaultRuntime;
+}
+
 export function toEngineInfo(raw: RawInfo): EngineInfo {
   const osType = osTypeOf(raw);
   const kind = detectEngineKind(raw);

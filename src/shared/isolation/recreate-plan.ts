@@ -8,6 +8,7 @@ import { gvisorLimits, type GvisorLimit } from './gvisor-limits';
 import type { WindowsCompat } from './windows-compat';
 import { isWindowsInspect } from './recreate-mounts';
 import { classifyRuntime } from './ladder';
+import { runtimeChoosable } from './engine-info';
 
 /** What happens to changes in the writable layer (GET /containers/{id}/changes): the person says. */
 export type WritableLayerChoice = 'empty' | 'commit' | 'discard';
@@ -119,15 +120,6 @@ export function chooseImage(
   const reference = inspect.Config.Image ?? '';
   if (reference !== '' && resolvedId === inspect.Image) return { image: reference, reason: 'same-image' };
   return { image: inspect.Image, reason: resolvedId === null ? 'reference-missing' : 'reference-moved' };
-}
-
-/**
- * Whether a create through the API can choose this runtime. Podman 4.3's API (its Docker-compatible
- * `HostConfig.Runtime` and libpod's own create alike) makes every container under the default
- * runtime of its containers.conf, whatever is asked: only that one can be chosen there.
- */
-export function runtimeChoosable(engine: Pick<EngineInfo, 'defaultRuntime'> & Partial<Pick<EngineInfo, 'kind'>>, runtime: string): boolean {
-  return engine.kind !== 'podman' || runtime === engine.defaultRuntime;
 }
 
 function issues(

@@ -2,6 +2,7 @@
 // problem on the field (and line) it belongs to, checked with the engine's own rules
 // (src/shared/validate) as the person types. Pure, tested without a page.
 import { checkWindowsCompat, type WindowsCompatVerdict } from '../../../shared/isolation/windows-compat';
+import { runtimeChoosable } from '../../../shared/isolation/engine-info';
 import type { RootFinding } from '../../../shared/isolation/root-access';
 import { findingKey } from './consent';
 import type { CreateContainerSpec, RestartPolicyName } from '../../../shared/model/create';
@@ -199,14 +200,17 @@ export interface IsolationOption {
 
 /**
  * The isolation choices: the engine's default first (named), then on Windows `process` and
- * `hyperv`, on Linux every runtime the engine offers, each with its rung.
+ * `hyperv`, on Linux every runtime the engine offers, each with its rung. Podman's API makes every
+ * container under its default runtime, whatever is asked: there the default is the only choice.
  */
-export function isolationOptions(info: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation'> | null): IsolationOption[] {
+export function isolationOptions(
+  info: (Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation'> & Partial<Pick<EngineInfo, 'kind'>>) | null,
+): IsolationOption[] {
   if (!info) return [];
   const windows = info.osType === 'windows';
   const defaultMode = (windows ? info.defaultIsolation : info.defaultRuntime) ?? '';
   const rungOf = (mode: string): Rung => info.runtimes.find((r: RuntimeInfo) => r.name.toLowerCase() === mode.toLowerCase())?.rung ?? 'unknown';
-  const modes = windows ? ['process', 'hyperv'] : info.runtimes.map((r) => r.name);
+  const modes = windows ? ['process', 'hyperv'] : info.runtimes.map((r) => r.name).filter((name) => runtimeChoosable(info, name));
   return [
     { value: '', mode: defaultMode, rung: defaultMode ? rungOf(defaultMode) : 'unknown', isDefault: true },
     ...modes.map((mode) => ({ value: mode, mode, rung: rungOf(mode), isDefault: false })),
