@@ -61,6 +61,11 @@ describe('create on Podman', () => {
     expect(await podman.podman(['ps', '-aq', '--filter', `name=${prefix}asked-runsc`])).toBe('');
   });
 
+  it('measures no cost for a runtime Podman would not use (the figure would be runc’s)', async () => {
+    const error = await failureOf(() => silo.service.measureCost({ runtime: 'runsc', image: PODMAN_IMAGE, runs: 1 }));
+    expect(error).toMatchObject({ code: 'runtime-not-choosable', params: { runtime: 'runsc' } });
+  });
+
   it('creates under the default runtime, read back as what was asked', async () => {
     const result = await silo.service.createContainer({ image: PODMAN_IMAGE, name: `${prefix}made`, isolation: 'runc', command: ['sleep', '60'], start: true });
     expect(result).toMatchObject({ started: true, startError: null, isolationMismatch: null });
