@@ -37,13 +37,14 @@ interface OpenStream {
 }
 
 /** Container events after which no exec of that container can still run. */
-const CONTAINER_GONE = new Set(['die', 'kill', 'stop', 'destroy', 'oom']);
+const CONTAINER_GONE = new Set(['die', 'kill', 'stop', 'destroy', 'remove', 'oom']);
 /**
  * Podman 4.3 sends no network events at all (netavark's create, connect and remove are silent):
  * the networks list is read again when a container comes or goes, the moments its networks'
- * users change. Coalesced with the rest, and only while a page watches the list.
+ * users change (Podman says `remove` where dockerd says `destroy`). Coalesced with the rest, and
+ * only while a page watches the list.
  */
-const NETWORK_USERS_CHANGE = new Set(['create', 'destroy']);
+const NETWORK_USERS_CHANGE = new Set(['create', 'destroy', 'remove']);
 
 export class Dashboard {
   private readonly patches: Emitter<ResourcePatches>;

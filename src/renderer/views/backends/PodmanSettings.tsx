@@ -1,9 +1,10 @@
 // A Podman engine keeps its settings, the default runtime among them, in containers.conf, not in
 // daemon.json: say where, instead of offering a daemon.json editor that would change nothing.
+import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/react';
 
 /** Where Podman looks for containers.conf (containers.conf(5)), each with what it is for. */
-const PLACES: ReadonlyArray<readonly [string, string]> = [
+const PLACES: ReadonlyArray<readonly [string, MessageKey]> = [
   ['/etc/containers/containers.conf', 'backends.podman.system'],
   ['~/.config/containers/containers.conf', 'backends.podman.rootless'],
   ['CONTAINERS_CONF', 'backends.podman.env'],
