@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'image-multiple-tags', // the image is referenced by several tags: remove a tag, or force
   'invalid-reference', // not an image reference (`params.reference`)
   'registry-unreachable', // the registry could not be reached (`params.reference`, `detail`)
+  'registry-login-needed', // the registry asks for a login and the docker CLI's config has none for it (`params.registry`, `params.reference`)
+  'registry-login-refused', // the registry refused the login stored for it (`params.registry`, `params.reference`)
   'pull-access-denied', // the registry refused: no such repository, or a login is needed (`params.reference`)
   'manifest-not-found', // the registry has no such tag or digest (`params.reference`)
   'invalid-archive', // a load or import got something that is not an image archive (`detail`)

@@ -68,4 +68,10 @@ describe('lists on Podman', () => {
     await page.call('networks.remove', { id: created.id });
     await page.until('the network gone from the patches', () => byName() === undefined);
   });
+
+  it("recognises Podman's refusal to remove its own network", async () => {
+    const own = (await page.call('networks.list', {})).find((n) => n.name === 'bridge' || n.name === 'podman');
+    expect(own).toBeDefined();
+    expect(await page.failure('networks.remove', { id: own!.id })).toMatchObject({ code: 'network-predefined' });
+  });
 });
