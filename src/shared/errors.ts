@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'invalid-reference', // not an image reference (`params.reference`)
   'registry-unreachable', // the registry could not be reached (`params.reference`, `detail`)
   'registry-login-needed', // the registry asks for a login and the docker CLI's config has none for it (`params.registry`, `params.reference`)
+  'docker-config-unwritable', // the docker CLI's config.json could not be read as JSON or written (`params.path`, `detail`)
+  'credential-helper-failed', // docker-credential-<helper> store/erase failed (`params.helper`, `detail`)
   'registry-login-refused', // the registry refused the login stored for it (`params.registry`, `params.reference`)
   'pull-access-denied', // the registry refused: no such repository, or a login is needed (`params.reference`)
   'manifest-not-found', // the registry has no such tag or digest (`params.reference`)

@@ -11,6 +11,7 @@ import { loadFile, openUpload } from './image-load';
 import { estimateImagePrune, imageHistory, pruneImages, removeImages } from './images';
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from './networks';
 import type { TerminalHandle, UploadHandle } from './stream-sink';
+import { listLogins, login, logout } from './registry-login';
 import { createVolume, estimateVolumePrune, pruneVolumes, removeVolume } from './volumes';
 import type { Send } from '../util/send';
 import type { StreamRegistry } from './stream-registry';
@@ -98,6 +99,13 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     'images.remove': async ({ ids, force }) => removeImages(live(), ids, force ?? false),
     'images.pruneEstimate': async () => estimateImagePrune(live()),
     'images.prune': async () => pruneImages(live()),
+
+    'registries.list': async () => listLogins(live().dockerConfigDir),
+    'registries.login': async ({ registry, username, password }) => login(live(), registry, username, password),
+    'registries.logout': async ({ registry }) => {
+      await logout(live(), registry);
+      return null;
+    },
 
     'volumes.list': async () => {
       follow('volumes');

@@ -2,7 +2,7 @@
 // credentials as `docker pull` does: config.json `auths`, then a credential helper through its
 // protocol; without a login, or with a wrong one, the refusal says so in plain words.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -97,5 +97,54 @@ describe('a registry with basic auth', () => {
     const end = await pull(configDir('helper', { auths: { [registry.address]: {} }, credHelpers: { [registry.address]: 'silotest' } }));
     expect(end.error).toBeNull();
     expect(end.present).toBe(true);
+  });
+});
+
+describe('login and logout, where the docker CLI keeps them', () => {
+  it('refuses a wrong password plainly and stores nothing; logs in, `docker pull` then works; logs out, it no longer does', async () => {
+    const cli = configDir('silo-login', { currentContext: 'default', experimental: 'enabled' });
+    const silo = await startHarness(engine.dockerHost, { DOCKER_CONFIG: cli });
+    const cliPull = () => spawnSync('docker', ['pull', image], { env: engine.env({ DOCKER_CONFIG: cli }) });
+    try {
+      const page = silo.page();
+      const wrong = await page.failure('registries.login', { registry: registry.address, username: 'silo', password: 'wrong' });
+      expect(wrong).toMatchObject({ code: 'registry-login-refused', params: { registry: registry.address } });
+      expect(await page.call('registries.list', {})).toEqual([]);
+
+      expect(await page.call('registries.login', { registry: registry.address, username: 'silo', password: 'right-horse-battery' })).toEqual({
+        registry: registry.address,
+        username: 'silo',
+        helper: null,
+      });
+      const written = JSON.parse(readFileSync(join(cli, 'config.json'), 'utf8'));
+      // The rest of the file is kept; the file is the owner's alone.
+      expect(written).toMatchObject({
+        currentContext: 'default',
+        experimental: 'enabled',
+        auths: { [registry.address]: { auth: basic('silo', 'right-horse-battery') } },
+      });
+      expect(statSync(join(cli, 'config.json')).mode & 0o777).toBe(0o600);
+      expect(await page.call('registries.list', {})).toEqual([{ registry: registry.address, username: 'silo', helper: null }]);
+      expect(cliPull().status).toBe(0);
+      await engine.docker(['rmi', image]);
+
+      expect(await page.call('registries.logout', { registry: registry.address })).toBeNull();
+      expect(await page.call('registries.list', {})).toEqual([]);
+      const pulled = cliPull();
+      expect(pulled.status).not.toBe(0);
+      expect(pulled.stderr.toString()).toMatch(/no basic auth credentials/);
+    } finally {
+      await silo.close();
+    }
+  });
+
+  it('refuses a registry that is not a host[:port] before anything is asked', async () => {
+    const silo = await startHarness(engine.dockerHost, { DOCKER_CONFIG: configDir('bad', {}) });
+    try {
+      const error = await silo.page().failure('registries.login', { registry: 'http://evil/../x', username: 'a', password: 'b' });
+      expect(error.code).toBe('validation');
+    } finally {
+      await silo.close();
+    }
   });
 });
