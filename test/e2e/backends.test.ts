@@ -87,7 +87,7 @@ async function chooseDefault(page: Page, runtime: string, weakening?: RegExp): P
 }
 
 async function engineViewDefault(page: Page): Promise<string | null> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Engine' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Engine', exact: true }).click();
   return page
     .locator('.fact', { has: page.getByText('Default runtime', { exact: true }) })
     .locator('dd')
