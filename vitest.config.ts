@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/global-engine.ts'],
+          globalSetup: ['test/support/global-engine.ts', 'test/support/global-podman.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
