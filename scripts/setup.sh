@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Silo's development and tests need on a fresh Debian 12 machine, and nothing that
-# is already there: Debian's Docker engine, gVisor (runsc), a static busybox for the test image,
+# is already there: Debian's Docker engine, Podman (a second, real engine for the tests), gVisor
+# (runsc), a static busybox for the test image, a registry with htpasswd (docker-registry,
+# apache2-utils) for the pull tests,
 # openssl for the TLS engine's test certificates,
 # Chromium for the browser tests, then the npm packages. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(docker.io runsc busybox-static chromium openssl)
+packages=(docker.io runsc busybox-static chromium openssl podman docker-registry apache2-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -17,6 +17,7 @@ import type { ImageLayer, ImageListItem, ImageLoadResult, ImagePruneEstimate, Pr
 import type { VolumePruneEstimate, VolumeSummary } from './model/volume';
 import type { VolumeDownloadOpened, VolumeFileText, VolumeImportResult, VolumeListing } from './model/volume-files';
 import type { NetworkSummary } from './model/network';
+import type { RegistryLogin } from './model/registry';
 import type { ResourcePatch } from './model/resource-patch';
 import type { StreamData, StreamEnd, StreamOpened, ItemOutcome } from './model/stream';
 import type { DASHBOARD_EVENT_NAMES } from './events-dashboard';
@@ -55,6 +56,12 @@ const Base64Chunk = z
   .max(700_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const NoArgs = z.object({}).strict();
+/** A registry as config.json keys it: `host[:port]`, or Docker Hub's index address. */
+const Registry = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?|https:\/\/index\.docker\.io\/v1\/)$/, 'a registry: host[:port]');
 
 export const dashboardCallSchemas = {
   /** The container's full inspect answer, as the engine gave it (readable and raw JSON views). */
@@ -126,6 +133,12 @@ export const dashboardCallSchemas = {
   /** What `images.prune` would remove, and the bytes it would free. */
   'images.pruneEstimate': NoArgs,
   'images.prune': NoArgs,
+  /** The registry logins the docker CLI keeps (config.json and its credential helpers). */
+  'registries.list': NoArgs,
+  /** `docker login`: the engine checks them, then they are stored where the docker CLI stores them. */
+  'registries.login': z.object({ registry: Registry, username: z.string().min(1).max(255), password: z.string().min(1).max(4096) }).strict(),
+  /** `docker logout`. */
+  'registries.logout': z.object({ registry: Registry }).strict(),
 
   /** Volumes with driver, mountpoint, size and the containers that use them. Then `volumes.changed`. */
   'volumes.list': NoArgs,
@@ -209,6 +222,9 @@ export interface DashboardResults {
   'images.remove': ItemOutcome[];
   'images.pruneEstimate': ImagePruneEstimate;
   'images.prune': PruneResult;
+  'registries.list': RegistryLogin[];
+  'registries.login': RegistryLogin;
+  'registries.logout': null;
   'volumes.list': VolumeSummary[];
   'volumes.create': VolumeSummary;
   'volumes.remove': null;

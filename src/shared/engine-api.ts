@@ -35,6 +35,8 @@ export interface RawInfo {
   DockerRootDir?: string;
   /** API 1.46+: the containerd the engine uses. */
   Containerd?: { Address?: string } | null;
+  /** Only Podman's Docker-compatible `/info` has it (the Buildah inside Podman). */
+  BuildahVersion?: string;
 }
 
 export interface RawPort {

@@ -67,6 +67,10 @@ export const ERROR_CODES = [
   'image-multiple-tags', // the image is referenced by several tags: remove a tag, or force
   'invalid-reference', // not an image reference (`params.reference`)
   'registry-unreachable', // the registry could not be reached (`params.reference`, `detail`)
+  'registry-login-needed', // the registry asks for a login and the docker CLI's config has none for it (`params.registry`, `params.reference`)
+  'docker-config-unwritable', // the docker CLI's config.json could not be read as JSON or written (`params.path`, `detail`)
+  'credential-helper-failed', // docker-credential-<helper> store/erase failed (`params.helper`, `detail`)
+  'registry-login-refused', // the registry refused the login stored for it (`params.registry`, `params.reference`)
   'pull-access-denied', // the registry refused: no such repository, or a login is needed (`params.reference`)
   'manifest-not-found', // the registry has no such tag or digest (`params.reference`)
   'invalid-archive', // a load or import got something that is not an image archive (`detail`)
@@ -103,6 +107,8 @@ export const ERROR_CODES = [
   'recreate-blocked', // the plan has blockers (`params.name`, `params.blockers`: codes joined by commas)
   'operation-in-progress', // the container is already being moved (`params.name`)
   'container-not-up', // the new container did not come up (`params.state`: failed or pending)
+  'runtime-not-choosable', // the engine makes every container under its default runtime (Podman's API): `params.runtime`, `params.default`
+  'isolation-not-applied', // the engine made the container under another isolation than asked (`params.asked`, `params.got`)
   'image-not-found', // no local image by that reference (`params.image`)
   'engine-socket-refused', // a bind of the engine's socket or pipe without the person's explicit consent (`field`)
   'consent-needed', // choices that give root on the host without the person's consent: `params.settings` names them, `code.N`/`setting.N`/`path.N` each one

@@ -38,7 +38,14 @@ interface OpenStream {
 }
 
 /** Container events after which no exec of that container can still run. */
-const CONTAINER_GONE = new Set(['die', 'kill', 'stop', 'destroy', 'oom']);
+const CONTAINER_GONE = new Set(['die', 'kill', 'stop', 'destroy', 'remove', 'oom']);
+/**
+ * Podman 4.3 sends no network events at all (netavark's create, connect and remove are silent):
+ * the networks list is read again when a container comes or goes, the moments its networks'
+ * users change (Podman says `remove` where dockerd says `destroy`). Coalesced with the rest, and
+ * only while a page watches the list.
+ */
+const NETWORK_USERS_CHANGE = new Set(['create', 'destroy', 'remove']);
 
 export class Dashboard {
   private readonly patches: Emitter<ResourcePatches>;
@@ -176,7 +183,8 @@ export class Dashboard {
     if (event.type === 'image') this.images.changed();
     else if (event.type === 'volume') this.volumes.changed();
     else if (event.type === 'network') this.networks.changed();
-    else if (event.type === 'container' && event.action === 'exec_die') {
+    else if (event.type === 'container' && NETWORK_USERS_CHANGE.has(event.action)) this.networks.changed();
+    if (event.type === 'container' && event.action === 'exec_die') {
       const exitCode = Number(event.attributes.exitCode);
       this.terminals.get(event.attributes.execID ?? '')?.ended(Number.isInteger(exitCode) ? exitCode : null);
     } else if (event.type === 'container' && CONTAINER_GONE.has(event.action)) {

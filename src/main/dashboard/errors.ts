@@ -16,6 +16,7 @@ const RULES: Rule[] = [
   { test: /image has dependent child images/i, code: 'image-in-use' },
   { test: /referenced in multiple repositories/i, code: 'image-multiple-tags' },
   { test: /invalid reference format/i, code: 'invalid-reference' },
+  { test: /no basic auth credentials/i, code: 'registry-login-needed' },
   { test: /pull access denied|repository does not exist|unauthorized|denied: requested access|authentication required/i, code: 'pull-access-denied' },
   { test: /manifest unknown|manifest for \S+ not found|not found: manifest/i, code: 'manifest-not-found' },
   { test: /no such image:?\s*(\S*)/i, code: 'image-not-found', params: (m): Record<string, string> => (m[1] ? { image: m[1] } : {}) },
@@ -27,7 +28,8 @@ const RULES: Rule[] = [
   { test: /volume is in use/i, code: 'volume-in-use' },
   { test: /no such volume/i, code: 'volume-not-found' },
   // networks
-  { test: /is a pre-defined network and cannot be removed|pre-defined network/i, code: 'network-predefined' },
+  // dockerd's words, then Podman's (for its `podman` network, which its compatible API also calls `bridge`)
+  { test: /is a pre-defined network and cannot be removed|pre-defined network|default network \S+ cannot be removed/i, code: 'network-predefined' },
   { test: /has active endpoints/i, code: 'network-in-use' },
   { test: /network with name (\S+) already exists/i, code: 'network-name-conflict', params: (m) => ({ name: m[1] ?? '' }) },
   { test: /endpoint with name \S+ already exists in network|already exists in network|is already attached to network/i, code: 'already-connected' },
@@ -57,7 +59,9 @@ export function mapDashboardError(error: unknown, params: Record<string, string>
 /** A failed pull's words (an HTTP error, or an error line in the progress stream). */
 export function mapPullError(message: string, reference: string): SiloError {
   const params = { reference };
-  const pullRules = RULES.filter((r) => ['invalid-reference', 'pull-access-denied', 'manifest-not-found', 'image-not-found'].includes(r.code));
+  const pullRules = RULES.filter((r) =>
+    ['invalid-reference', 'registry-login-needed', 'pull-access-denied', 'manifest-not-found', 'image-not-found'].includes(r.code),
+  );
   for (const rule of pullRules) {
     if (rule.test.test(message)) return siloError(rule.code, { params, detail: message });
   }

@@ -16,6 +16,7 @@ import { cloneVolume } from './volume-copy';
 import { openVolumeDownload } from './volume-download';
 import { openVolumeImport } from './volume-import';
 import { browseVolume, readVolumeFile } from './volume-files';
+import { listLogins, login, logout } from './registry-login';
 import { createVolume, estimateVolumePrune, pruneVolumes, removeVolume } from './volumes';
 import type { Send } from '../util/send';
 import type { StreamRegistry } from './stream-registry';
@@ -37,6 +38,10 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     return dashboard;
   };
   const live = () => board().live();
+  const networksChanged = <T>(result: T): T => {
+    board().networks.changed();
+    return result;
+  };
   /** From the page's first list of a kind on, it gets that kind's patches. */
   const follow = (kind: ResourceKind): void => {
     if (following.has(kind)) return;
@@ -100,6 +105,13 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
     'images.pruneEstimate': async () => estimateImagePrune(live()),
     'images.prune': async () => pruneImages(live()),
 
+    'registries.list': async () => listLogins(live().dockerConfigDir),
+    'registries.login': async ({ registry, username, password }) => login(live(), registry, username, password),
+    'registries.logout': async ({ registry }) => {
+      await logout(live(), registry);
+      return null;
+    },
+
     'volumes.list': async () => {
       follow('volumes');
       return board().volumes.listNow();
@@ -135,18 +147,20 @@ export function openDashboardPage(dashboard: Dashboard | null, send: Send, strea
       follow('networks');
       return board().networks.listNow();
     },
-    'networks.create': async (spec) => createNetwork(live(), spec),
+    // Podman sends no network events: each change made here reads the list again (coalesced
+    // with the event of an engine that does send one).
+    'networks.create': async (spec) => networksChanged(await createNetwork(live(), spec)),
     'networks.remove': async ({ id }) => {
       await removeNetwork(live(), id);
-      return null;
+      return networksChanged(null);
     },
     'networks.connect': async ({ network, container }) => {
       await connectNetwork(live(), network, container);
-      return null;
+      return networksChanged(null);
     },
     'networks.disconnect': async ({ network, container, force }) => {
       await disconnectNetwork(live(), network, container, force ?? false);
-      return null;
+      return networksChanged(null);
     },
 
     'compose.act': ({ project, action }) => streams.open('progress', async (sink) => actOnProject(board().source, project, action, sink)),

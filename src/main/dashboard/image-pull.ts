@@ -9,9 +9,11 @@ import { mapPullError } from './errors';
 import { engineMessage, isConnectionError, mapConnectionError } from '../engine/errors';
 import type { LiveEngine } from '../engine/live';
 import { NdjsonParser } from '../util/ndjson';
+import { credentialsFor, registryOf } from '../engine/registry-auth';
 import type { EngineStreamHandle, StreamSink } from './stream-sink';
 
 const SEND_EVERY_MS = 100;
+const UNAUTHORIZED = /unauthorized|authentication required|incorrect username or password/i;
 
 export function pullImage(live: LiveEngine, reference: string, sink: StreamSink, sendEveryMs = SEND_EVERY_MS): EngineStreamHandle {
   const controller = new AbortController();
@@ -39,8 +41,28 @@ export function pullImage(live: LiveEngine, reference: string, sink: StreamSink,
     sink.end(error);
   };
 
-  void live.client
-    .open('/images/create', { method: 'POST', query: pullQuery(reference), signal: controller.signal })
+  let sentCredentials = false;
+  const refused = (message: string): ReturnType<typeof mapPullError> => {
+    const error = mapPullError(message, reference);
+    // With credentials sent, the registry's "unauthorized" is about them, not a missing login.
+    return sentCredentials && error.code === 'pull-access-denied' && UNAUTHORIZED.test(message)
+      ? { ...error, code: 'registry-login-refused', params: { ...error.params, registry: registryOf(reference) } }
+      : error.code === 'registry-login-needed'
+        ? { ...error, params: { ...error.params, registry: registryOf(reference) } }
+        : error;
+  };
+
+  void credentialsFor(live.dockerConfigDir, reference)
+    .then((auth) => {
+      if (finished) throw Object.assign(new Error('the pull was closed'), { name: 'AbortError' });
+      sentCredentials = auth !== null;
+      return live.client.open('/images/create', {
+        method: 'POST',
+        query: pullQuery(reference),
+        signal: controller.signal,
+        ...(auth ? { registryAuth: auth } : {}),
+      });
+    })
     .then((answer) => {
       response = answer as IncomingMessage;
       if (finished) return void response.destroy();
@@ -50,7 +72,7 @@ export function pullImage(live: LiveEngine, reference: string, sink: StreamSink,
           if (finished || !value || typeof value !== 'object') continue;
           const message = value as JsonMessage;
           const problem = messageError(message);
-          if (problem) return finish(mapPullError(problem, reference));
+          if (problem) return finish(refused(problem));
           applyPullMessage(state, message);
         }
         timer ??= setTimeout(send, sendEveryMs);
@@ -71,7 +93,7 @@ export function pullImage(live: LiveEngine, reference: string, sink: StreamSink,
         live.lost(error);
         return finish(mapConnectionError(error));
       }
-      finish(mapPullError(engineMessage(error), reference));
+      finish(refused(engineMessage(error)));
     });
 
   return {

@@ -112,18 +112,26 @@ export class ContainerStore {
 
   handleEvent(event: EngineEvent): void {
     if (this.closed || event.type !== 'container' || IGNORED_ACTIONS.has(event.action)) return;
+    const id = this.idOf(event.id);
     if (event.action === 'destroy') {
-      this.gone.add(event.id);
-      this.options.fixed.delete(event.id);
-      this.volumes.delete(event.id);
-      if (this.byId.delete(event.id)) this.batcher.remove(event.id);
+      this.gone.add(id);
+      this.options.fixed.delete(id);
+      this.volumes.delete(id);
+      if (this.byId.delete(id)) this.batcher.remove(id);
       return;
     }
     if (!this.ready) {
-      this.beforeReady.add(event.id);
+      this.beforeReady.add(id);
       return;
     }
-    this.request(event.id, true);
+    this.request(id, true);
+  }
+
+  /** An event that names its container instead of giving its id (Podman may) finds it by name. */
+  private idOf(idOrName: string): string {
+    if (this.byId.has(idOrName)) return idOrName;
+    for (const summary of this.byId.values()) if (summary.name === idOrName) return summary.id;
+    return idOrName;
   }
 
   /** Resolves when no inspect is queued or running and every change has been sent. */

@@ -7,6 +7,7 @@ import type { ContainerAction } from '../../shared/model/container';
 import type { ActOptions } from './types';
 import type { EngineClient } from './connection/client';
 import { mapEngineError } from './errors';
+import { withRealRuntime } from './podman-runtime';
 import { mapBounded } from '../util/limiter';
 
 export interface ContainerApiOptions {
@@ -35,10 +36,12 @@ export class ContainerApi {
 
   /** The container, or null when the engine no longer has it. */
   async inspect(id: string): Promise<RawContainerInspect | null> {
+    const deadlineMs = this.options.inspectDeadlineMs ?? 10_000;
     try {
-      return await this.client.get<RawContainerInspect>(`/containers/${encodeURIComponent(id)}/json`, {
-        signal: AbortSignal.timeout(this.options.inspectDeadlineMs ?? 10_000),
+      const raw = await this.client.get<RawContainerInspect>(`/containers/${encodeURIComponent(id)}/json`, {
+        signal: AbortSignal.timeout(deadlineMs),
       });
+      return await withRealRuntime(this.client, raw, deadlineMs);
     } catch (error) {
       const mapped = mapEngineError(error);
       if (mapped.code === 'container-not-found') return null;

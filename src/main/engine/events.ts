@@ -31,10 +31,15 @@ export interface EventStreamHandlers {
   onProblem?(line: string): void;
 }
 
-/** Normalize one message; null for what Silo does not follow (exec_* but exec_die, malformed). */
+/**
+ * Normalize one message; null for what Silo does not follow (exec_* but exec_die, malformed).
+ * Podman sends volume and network events with an empty `Actor.ID` (and may for others): the
+ * name in its attributes stands in for it, so the list of that kind is still read again, and a
+ * container is still found (the engine inspects by name as by id).
+ */
 export function toEngineEvent(raw: RawEvent): EngineEvent | null {
   const rawAction = (raw.Action ?? raw.status ?? '').trim();
-  const id = raw.Actor?.ID ?? raw.id ?? '';
+  const id = raw.Actor?.ID || raw.id || raw.Actor?.Attributes?.name || '';
   if (!rawAction || !id) return null;
   const action = rawAction.split(':')[0]!.trim();
   // exec_die ends a terminal whose stream never ends (dockerode #534); other exec_* change nothing.

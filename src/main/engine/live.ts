@@ -15,6 +15,8 @@ export interface LiveEngine {
   readonly client: EngineClient;
   readonly apiVersion: string;
   readonly info: EngineInfo | null;
+  /** The docker CLI's config folder (`$DOCKER_CONFIG`, else ~/.docker): registry credentials. */
+  readonly dockerConfigDir: string;
   containers(): ContainerSummary[];
   /** Names of the volumes a container mounts, as the container list and inspect say. */
   volumeNames(containerId: string): readonly string[];

@@ -1,6 +1,7 @@
 // The main process's single owner of engine connections: discovery, the active endpoint, its
 // connection (reconnecting by itself), GET /info, the events stream and the container store.
 // Every reconnect resynchronizes with a fresh list (a `reset` patch).
+import { join } from 'node:path';
 import type { ActionOutcome } from '../../shared/contract';
 import type { RawInfo } from '../../shared/engine-api';
 import { SiloFailure, siloError } from '../../shared/errors';
@@ -160,6 +161,7 @@ export class EngineManager implements EngineService, LiveEngineSource {
       client: session.client,
       apiVersion: session.apiVersion,
       info: this.info,
+      dockerConfigDir: this.options.env.DOCKER_CONFIG || join(this.options.homeDir, '.docker'),
       containers: () => store.containers(),
       volumeNames: (id) => store.volumeNames(id),
       lost: (error) => connection.lost(session, error),

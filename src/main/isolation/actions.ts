@@ -90,6 +90,29 @@ async function verifyUp(ctx: MoveContext, requireHealthy: boolean): Promise<void
   if (state !== 'up') throw notUp(state, inspect);
 }
 
+/**
+ * Read back what the engine made: an engine may take a runtime and make the container under
+ * another (Podman's API uses its default whatever is asked). The step fails, and the move rolls
+ * back, rather than report a move that did not happen.
+ */
+async function madeAsAsked(ctx: MoveContext, id: string): Promise<void> {
+  const target = ctx.plan.target;
+  if (target.os !== 'linux') return;
+  const made = await ctx.ops.inspect(id);
+  const got = typeof made?.HostConfig?.Runtime === 'string' ? made.HostConfig.Runtime.trim() : '';
+  // An engine that records no runtime (empty) used the one asked for or says nothing to compare.
+  if (made === null || got === '' || got === target.runtime) return;
+  // The step did not complete, so its undo will not run: the container it made goes here. Should
+  // that fail, the rename back still finds it under the name as this move's (isOurs) and removes it.
+  try {
+    await ctx.ops.remove(id, true);
+    ctx.newId = null;
+  } catch {
+    // left for the rename back
+  }
+  throw new SiloFailure(siloError('isolation-not-applied', { params: { asked: target.runtime, got } }));
+}
+
 export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<void> {
   const { ops, plan } = ctx;
   const old = plan.containerId;
@@ -108,6 +131,7 @@ export async function runStep(ctx: MoveContext, step: RecreateStep): Promise<voi
       return ops.rename(old, step.to);
     case 'create':
       ctx.newId = (await ops.create(step.name, plan.options.body)).id;
+      await madeAsAsked(ctx, ctx.newId);
       return;
     case 'connect': {
       const connect = plan.options.connect.find((c) => c.network === step.network);

@@ -2,6 +2,8 @@
 // network and no mounts, created and started under the runtime (or Windows mode) asked for, and
 // under a reference; the time from create to running, the memory in use a moment later (one
 // stats sample, as the docker CLI computes it), then removed with the volumes it made itself.
+import { runtimeChoosable } from '../../shared/isolation/engine-info';
+import { sameRuntime } from '../../shared/isolation/runtime-aliases';
 import { SiloFailure, siloError, type SiloError } from '../../shared/errors';
 import type { CostReport, CostSample } from '../../shared/model/cost';
 import type { EngineInfo } from '../../shared/model/engine';
@@ -81,6 +83,11 @@ async function runOnce(ops: EngineOps, engine: EngineInfo, image: string, mode: 
     const startMs = since(t1);
     await new Promise((r) => setTimeout(r, settleMs));
     const state = await ops.inspect(id);
+    // A figure for a runtime the container does not run under would be false (Podman's API runs
+    // every container under its default): the probe says so instead.
+    const got = typeof state?.HostConfig?.Runtime === 'string' ? state.HostConfig.Runtime.trim() : '';
+    if (engine.osType !== 'windows' && got !== '' && !sameRuntime(got, mode, engine.runtimes))
+      throw new SiloFailure(siloError('isolation-not-applied', { params: { asked: mode, got } }));
     if (state?.State.Running === true) return { createMs, startMs, memoryBytes: memoryInUse(await ops.stats(id)) };
     const exitCode = state?.State.ExitCode ?? null;
     if (commandMissing(state?.State.Error, exitCode)) throw new CommandMissing();
@@ -126,6 +133,10 @@ export async function measureCost(ops: EngineOps, engine: EngineInfo, args: Cost
   const fallback = (windows ? engine.defaultIsolation : engine.defaultRuntime) ?? null;
   const reference = args.reference ?? fallback;
   if (reference !== null && !offered(engine, reference)) throw unknown(reference);
+  for (const mode of windows ? [] : [args.runtime, reference ?? '']) {
+    if (mode !== '' && !runtimeChoosable(engine, mode))
+      throw new SiloFailure(siloError('runtime-not-choosable', { params: { runtime: mode, default: engine.defaultRuntime ?? '' } }));
+  }
   const container = args.id !== undefined ? await ops.inspect(args.id) : null;
   if (args.id !== undefined && container === null) throw new SiloFailure(siloError('container-not-found', { params: { id: args.id.slice(0, 12) } }));
   const image = args.image ?? container?.Image ?? (await pickImage(ops));

@@ -5,6 +5,7 @@
 import type { RawInfo } from '../../shared/engine-api';
 import { SiloFailure, siloError } from '../../shared/errors';
 import { toEngineInfo } from '../../shared/isolation';
+import { runtimeChoosable } from '../../shared/isolation/engine-info';
 import {
   choicesFromSpec,
   hostPathsOf,
@@ -55,6 +56,10 @@ export async function createContainer(ops: EngineOps, spec: CreateContainerSpec,
     ...(typeof raw.NCPU === 'number' ? { cpus: raw.NCPU } : {}),
   });
   const first = problems[0];
+  const asked = os === 'linux' ? (spec.isolation ?? '').trim() : '';
+  if (!first && asked !== '' && !runtimeChoosable(engine, asked)) {
+    throw new SiloFailure(siloError('runtime-not-choosable', { field: 'isolation', params: { runtime: asked, default: engine.defaultRuntime ?? '' } }));
+  }
   if (first) {
     const code =
       first.rule === 'engine-socket'
@@ -87,6 +92,9 @@ export async function createContainer(ops: EngineOps, spec: CreateContainerSpec,
       startError = error instanceof SiloFailure ? error.error : mapEngineError(error);
     }
   }
+  // Read back what was made: an engine may take a runtime and use another.
   const created = await ops.inspect(id).catch(() => null);
-  return { id, name: created ? created.Name.replace(/^\//, '') : (name ?? id.slice(0, 12)), started, startError, warnings };
+  const got = typeof created?.HostConfig?.Runtime === 'string' ? created.HostConfig.Runtime.trim() : '';
+  const isolationMismatch = asked !== '' && got !== '' && got !== asked ? { asked, got } : null;
+  return { id, name: created ? created.Name.replace(/^\//, '') : (name ?? id.slice(0, 12)), started, startError, warnings, isolationMismatch };
 }

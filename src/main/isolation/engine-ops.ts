@@ -8,6 +8,7 @@ import type { RawVolume } from '../../shared/dashboard/raw';
 import type { RawChange } from '../../shared/isolation/writable-layer';
 import type { EngineClient, RequestOptions } from '../engine/connection/client';
 import { isConnectionError, mapEngineError } from '../engine/errors';
+import { withRealRuntime } from '../engine/podman-runtime';
 
 /** GET /images/{name}/json (the fields Silo reads). */
 export interface RawImageInspect {
@@ -109,7 +110,9 @@ export function createEngineOps(client: EngineClient, options: EngineOpsOptions 
 
   const ops: EngineOps = {
     info: () => call('get', '/info', SHORT),
-    inspect: (id) => orNull(() => call<RawContainerInspect>('get', `/containers/${enc(id)}/json`, SHORT), 'container-not-found'),
+    // Podman's compatible inspect hides the runtime; libpod's names it (podman-runtime.ts).
+    inspect: (id) =>
+      orNull(async () => withRealRuntime(client, await call<RawContainerInspect>('get', `/containers/${enc(id)}/json`, SHORT), SHORT), 'container-not-found'),
     // An unchanged layer is the JSON `null`, which the modem hands back as the raw body (a Buffer).
     changes: async (id) => {
       const answer = await call<unknown>('get', `/containers/${enc(id)}/changes`, 60_000);

@@ -103,7 +103,7 @@ function engineSwitch(state: TrayState, t: Translate<TrayKey>): TrayMenuItem[] {
 }
 
 function isolationSwitch(state: TrayState, t: Translate<TrayKey>): TrayMenuItem[] {
-  if (state.engine?.phase !== 'connected' || state.isolation.offered.length === 0) return [];
+  if (state.engine?.phase !== 'connected' || state.isolation.offered.length === 0 || state.isolation.editable === false) return [];
   const submenu: TrayMenuItem[] = state.isolation.offered.map((option) => ({
     type: 'radio',
     label: t('isolation.option', { mode: literal(option.mode), rung: t(`rung.${option.rung}`) }),

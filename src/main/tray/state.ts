@@ -17,7 +17,8 @@ export interface TrayState {
   pinned: readonly string[];
   endpoints: readonly EngineEndpoint[];
   /** The engine's default runtime (Linux) or isolation (Windows), and the ones it offers. */
-  isolation: { current: string | null; offered: readonly IsolationOption[] };
+  /** `editable` false: the default is not Silo's to change here (Podman keeps it in containers.conf). */
+  isolation: { current: string | null; offered: readonly IsolationOption[]; editable?: boolean };
   /** Docker Desktop can switch its engine to the other OS (null when it cannot, or is not Docker Desktop). */
   engineOsSwitch: 'windows' | 'linux' | null;
 }
@@ -41,6 +42,7 @@ export function trayStateFrom(input: {
     isolation: {
       current: info ? (info.defaultRuntime ?? info.defaultIsolation) : null,
       offered: info ? info.runtimes.filter((runtime) => !runtime.aliasOf).map((runtime) => ({ mode: runtime.name, rung: runtime.rung })) : [],
+      editable: info?.kind !== 'podman',
     },
     engineOsSwitch: input.engineOsSwitch ?? null,
   };

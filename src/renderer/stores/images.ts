@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { SiloError } from '../../shared/errors';
 import { siloError } from '../../shared/errors';
 import type { ImageLayer, ImageListItem, ImageLoadMode, ImageLoadResult, ImagePruneEstimate, PruneResult, PullProgress } from '../../shared/model/image-list';
+import type { RegistryLogin } from '../../shared/model/registry';
 import type { ResourcePatch } from '../../shared/model/resource-patch';
 import type { ItemOutcome, StreamData, StreamEnd } from '../../shared/model/stream';
 import { errorOf } from '../api';
@@ -73,6 +74,10 @@ export interface ImagesState extends ResourceList<ImageListItem> {
   remove(ids: readonly string[], force: boolean): Promise<ItemOutcome[]>;
   pruneEstimate(): Promise<ImagePruneEstimate>;
   prune(): Promise<PruneResult>;
+  /** The registry logins the docker CLI keeps; login and logout as `docker login`/`logout`. */
+  registries(): Promise<RegistryLogin[]>;
+  login(registry: string, username: string, password: string): Promise<RegistryLogin>;
+  logout(registry: string): Promise<void>;
 }
 
 const imageKey = (image: ImageListItem): string => image.id;
@@ -232,6 +237,11 @@ export function createImagesStore(api: CallPort) {
       remove: (ids, force) => api.call('images.remove', { ids: [...ids], force }),
       pruneEstimate: () => api.call('images.pruneEstimate', {}),
       prune: () => api.call('images.prune', {}),
+      registries: () => api.call('registries.list', {}),
+      login: (registry, username, password) => api.call('registries.login', { registry, username, password }),
+      async logout(registry) {
+        await api.call('registries.logout', { registry });
+      },
     };
   });
 }

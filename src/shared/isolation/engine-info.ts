@@ -21,6 +21,8 @@ export function detectEngineKind(raw: RawInfo): EngineKind {
   const kernel = str(raw.KernelVersion).trim().toLowerCase();
   if (os === 'windows') return /windows server/i.test(system) ? 'windows-server' : 'windows-client';
   if (os !== 'linux') return 'unknown';
+  // Podman answers the Docker API too; only its /info names the Buildah it carries.
+  if (str(raw.BuildahVersion).trim() !== '') return 'podman';
   const desktop = system.toLowerCase() === 'docker desktop';
   const wsl2 = kernel.endsWith('-microsoft-standard-wsl2');
   if (wsl2 && desktop) return 'docker-desktop-wsl2';
@@ -123,6 +125,15 @@ export function windowsDefaultIsolation(raw: RawInfo, kind: EngineKind = detectE
 }
 
 const WINDOWS_MODES: readonly WindowsIsolation[] = ['process', 'hyperv'];
+
+/**
+ * Whether a create through the API can choose this runtime. Podman 4.3's API (its Docker-compatible
+ * `HostConfig.Runtime` and libpod's own create alike) makes every container under the default
+ * runtime of its containers.conf, whatever is asked: only that one can be chosen there.
+ */
+export function runtimeChoosable(engine: Pick<EngineInfo, 'defaultRuntime'> & Partial<Pick<EngineInfo, 'kind'>>, runtime: string): boolean {
+  return engine.kind !== 'podman' || runtime === engine.defaultRuntime;
+}
 
 export function toEngineInfo(raw: RawInfo): EngineInfo {
   const osType = osTypeOf(raw);

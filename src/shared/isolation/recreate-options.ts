@@ -103,6 +103,23 @@ export function linkForCreate(link: string): string {
   return m ? `${m[1]}:${m[2]}` : link;
 }
 
+/**
+ * Ulimits as create takes them. Podman's inspect writes `RLIMIT_NOFILE` where its create (and
+ * dockerd's) takes `nofile`, and refuses the other spelling ("invalid ulimit type").
+ */
+export function ulimitsForCreate(ulimits: unknown): unknown {
+  if (!Array.isArray(ulimits)) return ulimits;
+  return ulimits.map((u: unknown) => {
+    if (!u || typeof u !== 'object') return u;
+    const limit = u as { Name?: unknown };
+    if (typeof limit.Name !== 'string') return u;
+    const name = limit.Name.trim()
+      .toLowerCase()
+      .replace(/^rlimit_/, '');
+    return { ...limit, Name: name };
+  });
+}
+
 /** The create options that re-create `inspect` under `target`. */
 export function buildCreateOptions(inspect: RawContainerInspect, target: IsolationTarget, input: CreateOptionsInput = {}): CreateOptions {
   const name = containerName(inspect);
@@ -117,6 +134,7 @@ export function buildCreateOptions(inspect: RawContainerInspect, target: Isolati
   const mounts = planMounts(inspect);
   const hostConfig: RawHostConfig = { ...inspect.HostConfig, Binds: mounts.binds, Mounts: mounts.mounts };
   if (inspect.HostConfig.Links) hostConfig.Links = inspect.HostConfig.Links.map(linkForCreate);
+  if (inspect.HostConfig['Ulimits'] !== undefined) hostConfig['Ulimits'] = ulimitsForCreate(inspect.HostConfig['Ulimits']);
   if (target.os === 'linux') hostConfig.Runtime = target.runtime;
   else hostConfig.Isolation = target.isolation;
 

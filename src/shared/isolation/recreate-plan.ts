@@ -9,6 +9,7 @@ import type { WindowsCompat } from './windows-compat';
 import { isWindowsInspect } from './recreate-mounts';
 import { classifyRuntime } from './ladder';
 import { sameRuntime } from './runtime-aliases';
+import { runtimeChoosable } from './engine-info';
 
 /** What happens to changes in the writable layer (GET /containers/{id}/changes): the person says. */
 export type WritableLayerChoice = 'empty' | 'commit' | 'discard';
@@ -43,6 +44,7 @@ export type UndoAction =
 export type PlanIssueCode =
   | 'same-isolation'
   | 'unknown-runtime'
+  | 'runtime-not-choosable'
   | 'invalid-isolation'
   | 'container-paused'
   | 'writable-layer-not-checked'
@@ -79,7 +81,7 @@ export interface RecreatePlan {
 export interface PlanInput {
   /** The person's answer about the writable layer; undefined = not looked at yet (a blocker). */
   writableLayer?: WritableLayerChoice;
-  engine?: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation' | 'name'>;
+  engine?: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation' | 'name'> & Partial<Pick<EngineInfo, 'kind'>>;
   /** The image's compatibility with this Windows host, when moving a Windows container. */
   windowsCompat?: WindowsCompat;
   /** Create from this image reference instead of Config.Image (see chooseImage). */
@@ -144,6 +146,8 @@ function issues(
   else if (sameIsolation(current, target, input.engine?.runtimes ?? [])) blockers.push({ code: 'same-isolation', params: { target: targetName } });
   if (target.os === 'linux' && input.engine && !input.engine.runtimes.some((r) => r.name === target.runtime)) {
     blockers.push({ code: 'unknown-runtime', params: { runtime: target.runtime } });
+  } else if (target.os === 'linux' && input.engine && !runtimeChoosable(input.engine, target.runtime)) {
+    blockers.push({ code: 'runtime-not-choosable', params: { runtime: target.runtime, default: input.engine.defaultRuntime ?? '' } });
   }
   if (inspect.State.Paused === true) blockers.push({ code: 'container-paused', params: {} });
   if (input.writableLayer === undefined) blockers.push({ code: 'writable-layer-not-checked', params: {} });

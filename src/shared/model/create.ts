@@ -47,4 +47,6 @@ export interface CreateContainerResult {
   startError: SiloError | null;
   /** The engine's own warnings (for example about a memory limit without swap accounting). */
   warnings: string[];
+  /** Read back after the create: the engine made it under `got`, not the runtime `asked`; null when as asked. */
+  isolationMismatch: { asked: string; got: string } | null;
 }

@@ -1,7 +1,7 @@
 import type { Rung, WindowsIsolation } from './isolation';
 import type { SiloError } from '../errors';
 
-export type EngineKind = 'native-linux' | 'docker-desktop-wsl2' | 'linuxkit-vm' | 'windows-server' | 'windows-client' | 'unknown';
+export type EngineKind = 'native-linux' | 'podman' | 'docker-desktop-wsl2' | 'linuxkit-vm' | 'windows-server' | 'windows-client' | 'unknown';
 
 /**
  * How an endpoint was found, in the docker CLI's order of precedence, then probes.

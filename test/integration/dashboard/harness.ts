@@ -110,11 +110,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Silo's engine side on `dockerHost`, with an empty home so no docker config of the machine is read. */
-export async function startHarness(dockerHost: string): Promise<Harness> {
+/** Silo's engine side on `dockerHost`, with an empty home so no docker config of the machine is read (`env`: DOCKER_CONFIG, …). */
+export async function startHarness(dockerHost: string, env: Record<string, string> = {}): Promise<Harness> {
   const home = mkdtempSync(join(tmpdir(), 'silo-d-'));
   const logs: string[] = [];
-  const manager = new EngineManager({ env: { DOCKER_HOST: dockerHost }, homeDir: home, platform: 'linux', log: (line) => logs.push(line) });
+  const manager = new EngineManager({ env: { ...env, DOCKER_HOST: dockerHost }, homeDir: home, platform: 'linux', log: (line) => logs.push(line) });
   const dashboard = new Dashboard(manager, (line) => logs.push(line));
   await manager.start();
   await manager.settled();

@@ -22,7 +22,8 @@ export interface Silo {
   close(removeConfig?: boolean): Promise<void>;
 }
 
-export async function startSilo(engine: TestEngine, configDir = mkdtempSync(join(tmpdir(), 'silo-c-')), settleMs = 700): Promise<Silo> {
+/** `engine`: the private dockerd, or any engine by its address (the Podman service). */
+export async function startSilo(engine: Pick<TestEngine, 'dockerHost'>, configDir = mkdtempSync(join(tmpdir(), 'silo-c-')), settleMs = 700): Promise<Silo> {
   const recorded = managerFor(engine.dockerHost);
   const hooks: FaultHooks = {};
   const progress: MoveProgress[] = [];

@@ -37,6 +37,8 @@ export interface RawRequestOptions {
   file?: NodeJS.ReadableStream;
   /** Upgrade the connection (exec start with stdin): resolves with the raw duplex socket. */
   hijack?: boolean;
+  /** A registry's credentials for a pull, sent as X-Registry-Auth (registry-auth.ts). */
+  registryAuth?: object;
 }
 
 const OK_CODES: Record<number, true | string> = { 200: true, 201: true, 204: true, 304: 'not modified' };
@@ -95,6 +97,7 @@ export class EngineClient {
           options: { _query: query, _body: options.body ?? {} },
           abortSignal: options.signal,
           isStream: true,
+          ...(options.registryAuth ? { authconfig: options.registryAuth } : {}),
           ...(options.file ? { file: options.file } : {}),
           ...(options.hijack ? { hijack: true, openStdin: true } : {}),
           statusCodes: OK_CODES,

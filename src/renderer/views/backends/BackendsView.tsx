@@ -1,4 +1,5 @@
-// The Engine settings view: the active engine's default isolation and its daemon.json, Docker Desktop
+// The Engine settings view: the active engine's default isolation and its daemon.json (for Podman,
+// where its containers.conf is), Docker Desktop
 // (when it is installed), WSL (when there is one), and every engine Silo knows.
 import { useEffect } from 'react';
 import { useT } from '../../i18n/react';
@@ -8,6 +9,7 @@ import { DefaultIsolation } from './DefaultIsolation';
 import { DaemonJsonEditor } from './DaemonJsonEditor';
 import { DockerDesktopSection } from './DockerDesktopSection';
 import { WslSection } from './WslSection';
+import { PodmanSettings } from './PodmanSettings';
 import { EnginesSection } from './EnginesSection';
 import { AddRemoteEngine } from './AddRemoteEngine';
 import './backends.css';
@@ -15,14 +17,15 @@ import './backends.css';
 export function BackendsView() {
   const t = useT();
   const active = useEngine((s) => s.endpoints.find((e) => e.active)?.id ?? null);
+  const podman = useEngine((s) => s.snapshot?.info?.kind === 'podman');
   const load = useDaemon((s) => s.load);
   const loadDesktop = usePlatform((s) => s.loadDesktop);
   const loadWsl = usePlatform((s) => s.loadWsl);
   const loadContexts = usePlatform((s) => s.loadContexts);
 
   useEffect(() => {
-    if (active) void load(active);
-  }, [active, load]);
+    if (active && !podman) void load(active);
+  }, [active, podman, load]);
 
   useEffect(() => {
     void loadDesktop();
@@ -37,8 +40,14 @@ export function BackendsView() {
       </header>
       <div className="backends-scroll">
         <p className="muted backends-intro">{t('backends.intro')}</p>
-        <DefaultIsolation />
-        <DaemonJsonEditor />
+        {podman ? (
+          <PodmanSettings />
+        ) : (
+          <>
+            <DefaultIsolation />
+            <DaemonJsonEditor />
+          </>
+        )}
         <DockerDesktopSection />
         <WslSection />
         <EnginesSection />

@@ -286,7 +286,7 @@ export function CreateDialog({ onClose, image }: { onClose: () => void; /** Pres
             ))}
           </div>
           <p id={`${id}-isolation-hint`} className="field-hint">
-            {t(windows ? 'create.isolationHintWindows' : 'create.isolationHint')}
+            {t(windows ? 'create.isolationHintWindows' : info?.kind === 'podman' ? 'create.isolationHintPodman' : 'create.isolationHint')}
           </p>
           {verdict ? <p className={verdict.ok === true ? 'note' : 'note warn'}>{describeWindowsVerdict(verdict, t)}</p> : null}
           {messageOf('isolation') ? (

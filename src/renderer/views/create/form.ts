@@ -2,6 +2,7 @@
 // problem on the field (and line) it belongs to, checked with the engine's own rules
 // (src/shared/validate) as the person types. Pure, tested without a page.
 import { checkWindowsCompat, type WindowsCompatVerdict } from '../../../shared/isolation/windows-compat';
+import { runtimeChoosable } from '../../../shared/isolation/engine-info';
 import type { RootFinding } from '../../../shared/isolation/root-access';
 import { findingKey } from './consent';
 import type { CreateContainerSpec, RestartPolicyName } from '../../../shared/model/create';
@@ -202,17 +203,23 @@ export interface IsolationOption {
 
 /**
  * The isolation choices: the engine's default first (named), then on Windows `process` and
- * `hyperv`, on Linux every runtime the engine offers, each with its rung.
+ * `hyperv`, on Linux every runtime the engine offers, each with its rung. Podman's API makes every
+ * container under its default runtime, whatever is asked: there the default is the only choice.
  */
-export function isolationOptions(info: Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation'> | null): IsolationOption[] {
+export function isolationOptions(
+  info: (Pick<EngineInfo, 'osType' | 'runtimes' | 'defaultRuntime' | 'defaultIsolation'> & Partial<Pick<EngineInfo, 'kind'>>) | null,
+): IsolationOption[] {
   if (!info) return [];
   const windows = info.osType === 'windows';
   const defaultMode = (windows ? info.defaultIsolation : info.defaultRuntime) ?? '';
   const rungOf = (mode: string): Rung => info.runtimes.find((r: RuntimeInfo) => r.name.toLowerCase() === mode.toLowerCase())?.rung ?? 'unknown';
-  // One choice per runtime: its other names (io.containerd.runc.v2 is runc) fold under it.
+  // One choice per runtime: its other names (io.containerd.runc.v2 is runc) fold under it; on an
+  // engine whose API cannot choose a runtime (Podman), only the default is offered.
   const modes = windows
     ? ['process', 'hyperv'].map((mode) => ({ mode, aliases: [] as string[] }))
-    : shownRuntimes(info.runtimes).map((r) => ({ mode: r.name, aliases: r.aliases }));
+    : shownRuntimes(info.runtimes)
+        .filter((r) => runtimeChoosable(info, r.name))
+        .map((r) => ({ mode: r.name, aliases: r.aliases }));
   return [
     { value: '', mode: defaultMode, rung: defaultMode ? rungOf(defaultMode) : 'unknown', isDefault: true, aliases: [] },
     ...modes.map(({ mode, aliases }) => ({ value: mode, mode, rung: rungOf(mode), isDefault: false, aliases })),

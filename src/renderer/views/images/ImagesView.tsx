@@ -1,5 +1,5 @@
 // The Images view: every local image with its size, age and platform (OsVersion for Windows
-// images), filtered as typed; its layers; pull, load or import, remove, prune; Run opens the
+// images), filtered as typed; its layers; pull, load or import, registry logins, remove, prune; Run opens the
 // create form with the image chosen. Fed by one list, then the engine's events.
 import { useCallback, useMemo, useState } from 'react';
 import { formatBytes } from '../../format/bytes';
@@ -13,11 +13,13 @@ import { imageColumns, imagePrune } from './columns';
 import { LayersDialog } from './LayersDialog';
 import { PullDialog } from './PullDialog';
 import { ImportDialog } from './ImportDialog';
+import { RegistriesDialog } from './RegistriesDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { WorkStrips } from './WorkStrips';
 import { imageRows, rowName, rowReference, type ImageRowItem } from './model';
 
-type Dialog = { kind: 'layers'; row: ImageRowItem } | { kind: 'remove'; row: ImageRowItem } | { kind: 'pull' } | { kind: 'import' } | null;
+type Dialog =
+  { kind: 'layers'; row: ImageRowItem } | { kind: 'remove'; row: ImageRowItem } | { kind: 'pull' } | { kind: 'import' } | { kind: 'registries' } | null;
 
 export function ImagesView() {
   const t = useT();
@@ -57,6 +59,9 @@ export function ImagesView() {
           <button type="button" className="button" disabled={!live} onClick={() => setDialog({ kind: 'import' })}>
             {t('images.import')}
           </button>
+          <button type="button" className="button" disabled={!live} onClick={() => setDialog({ kind: 'registries' })}>
+            {t('images.registries')}
+          </button>
         </>
       }
       prune={pruneSpec}
@@ -74,6 +79,7 @@ export function ImagesView() {
       {dialog?.kind === 'remove' ? <RemoveImageDialog row={dialog.row} onClose={close} /> : null}
       {dialog?.kind === 'pull' ? <PullDialog onClose={close} /> : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={close} /> : null}
+      {dialog?.kind === 'registries' ? <RegistriesDialog onClose={close} /> : null}
     </ResourceView>
   );
 }

@@ -53,9 +53,11 @@ export function RecoveryNotices({
 
 export function CreateNotice({ result, onDismiss }: { result: CreateContainerResult; onDismiss: () => void }) {
   const t = useT();
+  const mismatch = result.isolationMismatch ?? null;
   const failedStart = result.startError !== null;
+  const bad = failedStart || mismatch !== null;
   return (
-    <section className={failedStart ? 'notice tone-bad' : 'notice tone-ok'} role={failedStart ? 'alert' : 'status'} aria-label={t('created.label')}>
+    <section className={bad ? 'notice tone-bad' : 'notice tone-ok'} role={bad ? 'alert' : 'status'} aria-label={t('created.label')}>
       <div className="notice-head">
         <strong>
           {result.started
@@ -69,6 +71,7 @@ export function CreateNotice({ result, onDismiss }: { result: CreateContainerRes
           {t('common.dismiss')}
         </button>
       </div>
+      {mismatch ? <p>{t('created.isolationMismatch', mismatch)}</p> : null}
       {result.startError?.detail ? <p className="detail">{t('outcome.engineSaid', { detail: result.startError.detail })}</p> : null}
       {result.warnings.length > 0 ? (
         <ul>

@@ -54,6 +54,7 @@ class FakeSource implements LiveEngineSource {
       info: null,
       containers: () => [],
       volumeNames: () => [],
+      dockerConfigDir: '/nonexistent/.docker',
       lost: () => undefined,
     };
   }

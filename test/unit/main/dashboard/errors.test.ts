@@ -20,6 +20,8 @@ describe('mapDashboardError', () => {
     [409, 'remove data: volume is in use - [8c1d2e3f4a5b]', 'volume-in-use', {}],
     [404, 'get data: no such volume', 'volume-not-found', {}],
     [403, 'none is a pre-defined network and cannot be removed', 'network-predefined', {}],
+    // Podman 4.3, removing its default network (its compatible API names it `bridge` too)
+    [500, 'default network podman cannot be removed', 'network-predefined', {}],
     [403, 'error while removing network: network front id 1a2b has active endpoints', 'network-in-use', {}],
     [409, 'network with name front already exists', 'network-name-conflict', { name: 'front' }],
     [403, 'endpoint with name web already exists in network back', 'already-connected', {}],

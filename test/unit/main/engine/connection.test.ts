@@ -160,6 +160,22 @@ describe('the events stream', () => {
     });
   });
 
+  it("keeps Podman's events that have no Actor.ID, by the name in their attributes", () => {
+    // As Podman 4.3 sends them: a volume's (and every network's) Actor.ID is empty.
+    const volume = {
+      status: 'create',
+      Type: 'volume',
+      Action: 'create',
+      Actor: { ID: '', Attributes: { containerExitCode: '0', image: '', name: 'vol1', podId: '' } },
+    };
+    expect(toEngineEvent(volume)).toMatchObject({ type: 'volume', action: 'create', id: 'vol1' });
+    expect(toEngineEvent({ Type: 'network', Action: 'remove', Actor: { ID: '', Attributes: { name: 'net1' } } })).toMatchObject({
+      type: 'network',
+      id: 'net1',
+    });
+    expect(toEngineEvent({ Type: 'network', Action: 'remove', Actor: { ID: '', Attributes: {} } })).toBeNull();
+  });
+
   it('survives a quiet minute even with DOCKER_CLIENT_TIMEOUT set, and reports the end', async () => {
     let push: ((line: string) => void) | null = null;
     let finish: (() => void) | null = null;

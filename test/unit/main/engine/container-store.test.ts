@@ -130,6 +130,22 @@ describe('ContainerStore', () => {
     expect(t.pending).toEqual([]);
   });
 
+  it('finds a container an event names instead of giving its id (Podman may send no Actor.ID)', async () => {
+    const t = setup([item(A, 'web')]);
+    await t.finishList();
+    await t.answer(A, inspect(A, 'web'));
+    await t.store.idle();
+    t.store.handleEvent(t.event('web', 'stop'));
+    expect(t.pending.map((p) => p.id)).toEqual([A]);
+    await t.answer(A, inspect(A, 'web', 'exited'));
+    await t.store.idle();
+    expect(t.store.get(A)?.state).toBe('exited');
+    t.store.handleEvent(t.event('web', 'destroy'));
+    await t.store.idle();
+    expect(t.store.containers()).toEqual([]);
+    expect(t.patches.at(-1)).toEqual({ reset: false, upsert: [], remove: [A] });
+  });
+
   it('lets destroy win over an inspect answer that arrives later', async () => {
     const t = setup([item(A, 'web')]);
     await t.finishList();

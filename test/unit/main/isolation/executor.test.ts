@@ -109,6 +109,20 @@ describe('a failure at any step restores the original', () => {
     expect(b.engine.find('web')?.Id).toBe(WEB_ID);
   });
 
+  it('a new container made under another runtime than asked fails its create, and the original comes back', async () => {
+    const b = bench();
+    b.engine.add('web');
+    b.engine.onlyRuntime = 'runc';
+    const [result] = await b.move({ ids: [WEB_ID], target: 'runsc' });
+    expect(result?.containers[0]).toMatchObject({
+      outcome: 'restored',
+      failedStep: 'create',
+      error: { code: 'isolation-not-applied', params: { asked: 'runsc', got: 'runc' } },
+    });
+    expect(b.engine.find('web')).toMatchObject({ Id: WEB_ID, State: { Running: true } });
+    expect(b.engine.names()).toEqual(['web']);
+  });
+
   it('says the rollback failed, which undo did not work, and keeps the journal for recovery', async () => {
     const b = bench();
     b.engine.add('web');

@@ -16,6 +16,8 @@ export class FakeEngine {
   private counter = 0;
   /** Runtimes whose containers exit at once after start (a broken runtime that still "starts"). */
   readonly crashingRuntimes = new Set<string>();
+  /** Set: every create makes its container under this runtime, whatever it asks (as Podman's API does). */
+  onlyRuntime: string | null = null;
   readonly info: RawInfo = loadJson<RawInfo>('recreate/engine-info.json');
   /** GET /containers/{id}/changes of every container. */
   layer: Array<{ Path: string; Kind: number }> = [];
@@ -96,7 +98,7 @@ export class FakeEngine {
           RestartCount: 0,
           State: { Status: 'created', Running: false },
           Config: clone(config),
-          HostConfig: clone(HostConfig),
+          HostConfig: { ...clone(HostConfig), ...(this.onlyRuntime !== null ? { Runtime: this.onlyRuntime } : {}) },
           NetworkSettings: { Networks: clone(NetworkingConfig?.EndpointsConfig ?? {}) },
         });
         return { id, warnings: [] };

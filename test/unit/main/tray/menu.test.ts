@@ -125,6 +125,15 @@ describe('the tray menu', () => {
     ]);
   });
 
+  it('offers no default-isolation switch on Podman (its default lives in containers.conf), and still says the current one', () => {
+    const podman = snapshot('connected');
+    podman.info = { ...podman.info!, kind: 'podman' };
+    const menu = buildTrayMenu(trayStateFrom({ language: 'en', snapshot: podman, containers: [], endpoints: [endpoint('default', true)], pinned: [] }));
+    expect(find(menu, 'Default isolation')).toBeUndefined();
+    expect(actions(menu).filter((a) => a.type === 'default-isolation')).toEqual([]);
+    expect(trayTooltip(trayStateFrom({ language: 'en', snapshot: podman, containers: [], endpoints: [], pinned: [] }))).toContain('runc');
+  });
+
   it('switches the engine among the endpoints found', () => {
     const menu = buildTrayMenu(state('connected', []));
     expect(find(menu, 'Engine')?.submenu?.[1]?.action).toEqual({ type: 'engine', id: 'unix:///run/rootless.sock' });

@@ -103,6 +103,7 @@ describe('the advice', () => {
     const issues: Record<Exclude<PlanIssueCode, 'gvisor-limit' | 'windows-build-incompatible' | 'windows-build-unknown'>, true> = {
       'same-isolation': true,
       'unknown-runtime': true,
+      'runtime-not-choosable': true,
       'invalid-isolation': true,
       'container-paused': true,
       'writable-layer-not-checked': true,

@@ -83,6 +83,8 @@ describe('detectEngineKind', () => {
     [{ OSType: 'windows', OperatingSystem: 'Microsoft Windows 11 Pro Version 23H2 (OS Build 22631.3296)' }, 'windows-client'],
     [{ OSType: 'Windows', OperatingSystem: 'Microsoft Windows 10 Enterprise Version 2009 (OS Build 19045.4170)' }, 'windows-client'],
     [{ OSType: 'windows' }, 'windows-client'],
+    // Podman 4.3's Docker-compatible /info, as it answers on Debian 12.
+    [{ OSType: 'linux', OperatingSystem: 'debian', KernelVersion: '6.1.0-18-amd64', ServerVersion: '4.3.1', BuildahVersion: '1.28.2' }, 'podman'],
     [{}, 'unknown'],
     [{ OSType: 'freebsd' }, 'unknown'],
   ])('%j → %s', (raw, kind) => {

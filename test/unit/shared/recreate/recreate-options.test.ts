@@ -245,3 +245,22 @@ describe('pieces', () => {
     expect(buildCreateOptions(web, RUNSC).notes).toContain('ports-assigned-by-engine');
   });
 });
+
+describe('ulimits as create takes them', () => {
+  it("writes Podman's RLIMIT_NOFILE as nofile, and leaves dockerd's own spelling alone", () => {
+    const podman = clone(loadInspect('web'));
+    podman.HostConfig['Ulimits'] = [
+      { Name: 'RLIMIT_NOFILE', Hard: 1024, Soft: 1024 },
+      { Name: 'RLIMIT_NPROC', Hard: 4096, Soft: 4096 },
+    ];
+    expect(buildCreateOptions(podman, RUNSC).body.HostConfig['Ulimits']).toEqual([
+      { Name: 'nofile', Hard: 1024, Soft: 1024 },
+      { Name: 'nproc', Hard: 4096, Soft: 4096 },
+    ]);
+    const docker = clone(loadInspect('web'));
+    docker.HostConfig['Ulimits'] = [{ Name: 'nofile', Hard: 2048, Soft: 1024 }];
+    expect(buildCreateOptions(docker, RUNSC).body.HostConfig['Ulimits']).toEqual([{ Name: 'nofile', Hard: 2048, Soft: 1024 }]);
+    docker.HostConfig['Ulimits'] = null;
+    expect(buildCreateOptions(docker, RUNSC).body.HostConfig['Ulimits']).toBeNull();
+  });
+});

@@ -142,6 +142,14 @@ describe('blockers', () => {
     expect(blockers(planRecreate(web, { os: 'windows', isolation: 'hyperv' }, { writableLayer: 'empty', engine }))).toEqual(['invalid-isolation']);
   });
 
+  it('on Podman, only the default runtime: its API makes every container under it whatever is asked', () => {
+    const podman = { ...engine, kind: 'podman' as const, defaultRuntime: 'runsc' };
+    expect(blockers(planRecreate(web, RUNSC, { writableLayer: 'empty', engine: { ...podman, defaultRuntime: 'runc' } }))).toEqual(['runtime-not-choosable']);
+    expect(blockers(planRecreate(web, RUNSC, { writableLayer: 'empty', engine: podman }))).toEqual([]);
+    // The same choice on dockerd is a move like any other.
+    expect(blockers(planRecreate(web, RUNSC, { writableLayer: 'empty', engine }))).toEqual([]);
+  });
+
   it('a paused container, and duplicate mount destinations', () => {
     const paused = clone(web);
     paused.State.Paused = true;
