@@ -8,13 +8,12 @@ import { NAV } from './nav';
 import { useLook } from './look';
 import { useGlobalShortcuts } from './shortcuts';
 import { DensityPicker, ThemePicker } from './components/LookPickers';
-import { CommandPalette } from './views/palette/CommandPalette';
 import { ViewBoundary } from './components/ViewBoundary';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
-import { Backends, Details, Engine, Images, Networks, Volumes } from './views/lazy';
+import { Backends, Details, Engine, Images, Networks, Palette, Volumes } from './views/lazy';
 
 export function App() {
   const t = useT();
@@ -100,7 +99,11 @@ export function App() {
           </Suspense>
         </ViewBoundary>
       </main>
-      {palette ? <CommandPalette onClose={closePalette} /> : null}
+      {palette ? (
+        <Suspense fallback={null}>
+          <Palette.Component onClose={closePalette} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -34,7 +34,8 @@ const VIEWS = ['containers', 'images', 'volumes', 'networks', 'engine', 'backend
 
 /** The view has its heading and its elements have stopped coming (lists and tabs load on open). */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(`document.querySelector('main h1') !== null`);
+  // Polled from outside: a predicate polled inside the page is compiled there, which the CSP refuses.
+  await expect.poll(() => page.evaluate(`document.querySelector('main h1') !== null`), { timeout: 15_000 }).toBe(true);
   let before = '';
   await expect
     .poll(

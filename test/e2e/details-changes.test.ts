@@ -45,7 +45,7 @@ describe('the Changes tab', () => {
     await expect.poll(() => engine.docker(['diff', wrote]), { timeout: 15_000 }).toMatch(/silo-note/);
     await openDetails(page, 'e2e-wrote');
     await page.getByRole('tab', { name: 'Changes' }).click();
-    await page.getByRole('cell', { name: '/silo-note' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('gridcell', { name: '/silo-note' }).waitFor({ timeout: 15_000 });
 
     expect(problems).toEqual([]);
     await page.close();

@@ -53,7 +53,7 @@ describe('a move that cuts the network', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     expect(await engine.docker(['inspect', '-f', '{{.HostConfig.Runtime}} {{.Config.Image}}', name])).toMatch(/^runsc silo-keep\//);
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent(), { timeout: 15_000 }).toContain('the old image + kept changes');
+    await expect.poll(() => row.getByRole('gridcell').nth(2).textContent(), { timeout: 15_000 }).toContain('the old image + kept changes');
     await page.close();
   });
 });

@@ -54,18 +54,18 @@ describe('a volume’s files in the browser', () => {
   it('browses folders, reads a file, downloads one, and scrolls 10,000 entries drawing only those in view', async () => {
     const page = await openFiles();
     const dialog = page.getByRole('dialog', { name: `Files of ${volume}` });
-    const table = dialog.getByRole('table', { name: 'Entries of /' });
+    const table = dialog.getByRole('grid', { name: 'Entries of /' });
     await table.waitFor({ timeout: 20_000 });
     const owned = table.getByRole('row', { name: 'owned.txt', exact: true });
     await expect.poll(() => owned.textContent()).toMatch(/-rwsr-x---.*1234:5678/);
 
     await table.getByRole('button', { name: 'Open folder a' }).click();
-    await dialog.getByRole('table', { name: 'Entries of a' }).getByRole('button', { name: 'Open folder b' }).click();
-    const ab = dialog.getByRole('table', { name: 'Entries of a/b' });
+    await dialog.getByRole('grid', { name: 'Entries of a' }).getByRole('button', { name: 'Open folder b' }).click();
+    const ab = dialog.getByRole('grid', { name: 'Entries of a/b' });
     await expect.poll(() => ab.getByRole('row', { name: 'up', exact: true }).textContent()).toMatch(/up → \.\.\/\.\.l/);
     await dialog.getByRole('navigation', { name: 'Folder' }).getByRole('button', { name: volume, exact: true }).click();
 
-    await dialog.getByRole('table', { name: 'Entries of /' }).getByRole('button', { name: 'Show file hello.txt' }).click();
+    await dialog.getByRole('grid', { name: 'Entries of /' }).getByRole('button', { name: 'Show file hello.txt' }).click();
     await expect.poll(() => dialog.getByRole('region', { name: 'Content of hello.txt' }).locator('pre').textContent(), { timeout: 20_000 }).toBe('hello\n');
 
     const [download] = await Promise.all([
@@ -77,8 +77,8 @@ describe('a volume’s files in the browser', () => {
     await download.saveAs(saved);
     expect(readFileSync(saved, 'utf8')).toBe('hello\n');
 
-    await dialog.getByRole('table', { name: 'Entries of /' }).getByRole('button', { name: 'Open folder many' }).click();
-    const many = dialog.getByRole('table', { name: 'Entries of many' });
+    await dialog.getByRole('grid', { name: 'Entries of /' }).getByRole('button', { name: 'Open folder many' }).click();
+    const many = dialog.getByRole('grid', { name: 'Entries of many' });
     await many.waitFor({ timeout: 30_000 });
     expect(await many.getAttribute('aria-rowcount')).toBe(String(MANY + 1));
     const drawn = await many.getByRole('row').count();
@@ -91,7 +91,7 @@ describe('a volume’s files in the browser', () => {
   it('exports the whole volume as .tar.gz with its progress, imports that file into a new volume, and clones the volume', async () => {
     const page = await openFiles();
     const dialog = page.getByRole('dialog', { name: `Files of ${volume}` });
-    await dialog.getByRole('table', { name: 'Entries of /' }).waitFor({ timeout: 20_000 });
+    await dialog.getByRole('grid', { name: 'Entries of /' }).waitFor({ timeout: 20_000 });
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       dialog.getByRole('button', { name: 'Export the volume…' }).click(),

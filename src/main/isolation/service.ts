@@ -204,7 +204,8 @@ export class IsolationService {
           // The last group running is the whole request running: the answer can go.
           ...(onRunning && index === groups.length - 1
             ? {
-                onRunning: (containers) => onRunning({ ...report, groups: [...report.groups, { project: group.project, ok: true, containers }] }),
+                onRunning: (containers) =>
+                  onRunning({ ...report, groups: [...report.groups, { project: group.project, ok: true, containers: [...containers, ...stay] }] }),
               }
             : {}),
         });

@@ -20,12 +20,22 @@ export function initialFocus(dialog: HTMLElement): HTMLElement {
   return buttons.find((b) => !b.classList.contains('danger') && !b.classList.contains('primary') && b.type !== 'submit') ?? buttons[0] ?? dialog;
 }
 
-/** The view's heading takes the focus (made focusable by script, not by Tab). */
+/**
+ * The view's heading takes the focus (made focusable by script, not by Tab). A view loaded on
+ * demand has no heading until its chunk arrives: it is looked for again each frame, for up to 2 s.
+ */
 export function focusViewHeading(): void {
-  const heading = document.querySelector<HTMLElement>('main h1');
-  if (!heading) return;
-  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-  heading.focus();
+  const started = performance.now();
+  const attempt = (): void => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (!heading) {
+      if (performance.now() - started < 2000) requestAnimationFrame(attempt);
+      return;
+    }
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  };
+  attempt();
 }
 
 /** Unless focus is already somewhere: back on `opener` if it is still on the page, else the heading. */

@@ -33,3 +33,4 @@ export const Backends = lazyView(() => import('./backends/BackendsView').then((m
 export const Details = lazyView(() => import('./details/DetailsView').then((m) => m.DetailsView));
 export const Create = lazyView(() => import('./create/CreateDialog').then((m) => m.CreateDialog));
 export const Move = lazyView(() => import('./isolation/MoveDialog').then((m) => m.MoveDialog));
+export const Palette = lazyView(() => import('./palette/CommandPalette').then((m) => m.CommandPalette));

@@ -47,7 +47,11 @@ function offenders(forbidden: readonly string[]): string[] {
   for (const path of spanishCatalogs()) {
     for (const [key, message] of messages(path)) {
       // Placeholders ({container}) are names for the code, not words of the sentence.
-      const text = message.replace(/\{\w+\}/g, '…');
+      // So are file names and paths (containers.conf, /etc/containers) and product names.
+      const text = message
+        .replace(/\{\w+\}/g, '…')
+        .replace(/\S*\w[./]\w\S*/g, '…')
+        .replace(/Kata Containers/g, '…');
       for (const word of forbidden) if (wordPattern(word).test(text)) found.push(`${path} ${key}: «${word}» in «${text}»`);
     }
   }

@@ -159,7 +159,7 @@ describe('the tray menu', () => {
 
   it('speaks Spanish', () => {
     const menu = buildTrayMenu(state('connected', [container(1, 'running', { name: 'web' })], { language: 'es' }));
-    expect(menu[0]?.label).toBe('default: 1 de 1 en marcha · runc (núcleo compartido)');
+    expect(menu[0]?.label).toBe('default: 1 de 1 en marcha · runc (kernel compartido)');
     expect(labels(menu)).toContain('Abrir Silo');
     expect(labels(runningSection(menu, 'En marcha')[0]?.submenu ?? [])).toEqual(['Detener', 'Reiniciar', 'Abrir registros']);
   });

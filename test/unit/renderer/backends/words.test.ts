@@ -54,7 +54,7 @@ describe('problems, worded by code', () => {
     expect(problemWhere(problem('syntax'), t)).toBe('Line 3, column 5');
     expect(problemWhere({ ...problem('flag-conflict'), line: null, column: null }, t)).toBeNull();
     expect(problemText(problem('runtime-path-missing', { runtime: 'kata', path: '/usr/bin/kata' }), es)).toBe(
-      'El runtime "kata" apunta a /usr/bin/kata, que no es un programa de esta máquina.',
+      'El runtime "kata" apunta a /usr/bin/kata, que no es un programa de este host.',
     );
   });
 });
