@@ -83,6 +83,8 @@ async function chooseDefault(page: Page, runtime: string, weakening?: RegExp): P
   }
   await expect.poll(() => apply.isDisabled()).toBe(false);
   await apply.click();
+  // The file first: an earlier apply's "Applied and verified" may still be on screen.
+  await expect.poll(() => onDisk()['default-runtime'], { timeout: 20_000 }).toBe(runtime);
   await expect.poll(() => section.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Applied and verified/);
 }
 

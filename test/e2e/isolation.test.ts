@@ -88,7 +88,8 @@ describe('creating a container', () => {
     const name = 'e2e-iso-created';
     made.push(name);
     const page = await openSilo();
-    const containersBefore = await engine.docker(['ps', '-a', '-q']);
+    // Only this test's name: other files' containers come and go on the shared engine meanwhile.
+    const containersBefore = await engine.docker(['ps', '-a', '-q', '--filter', `name=^/${name}$`]);
     await page.getByRole('button', { name: 'New container', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New container' });
     await dialog.waitFor();
@@ -113,7 +114,7 @@ describe('creating a container', () => {
     await dialog.getByRole('combobox', { name: 'Network', exact: true }).fill('none');
     await dialog.getByRole('textbox', { name: 'Environment variables' }).fill('GREETING=hello world');
     await dialog.getByRole('radio', { name: /runsc/ }).check();
-    expect(await engine.docker(['ps', '-a', '-q'])).toBe(containersBefore);
+    expect(await engine.docker(['ps', '-a', '-q', '--filter', `name=^/${name}$`])).toBe(containersBefore);
 
     await expect.poll(() => submit.isEnabled()).toBe(true);
     await submit.click();
