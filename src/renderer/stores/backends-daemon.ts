@@ -92,6 +92,24 @@ export function createDaemonStore(api: CallPort) {
       }
     };
 
+    /** A one-setting edit: made here too (the rules are shared, for an elevated retry), applied by Silo. */
+    const runEdit = async (
+      kind: ApplyKind,
+      acknowledged: readonly string[],
+      edit: (rules: Awaited<ReturnType<typeof edits>>, text: string) => string,
+      call: (read: EditableRead, ticked: string[]) => Promise<DaemonApplyResult>,
+    ): Promise<void> => {
+      const { read } = get();
+      if (!read?.editable) return;
+      const ticked = [...acknowledged];
+      const rules = await edits();
+      await run(
+        kind,
+        retryOf(read, () => edit(rules, read.text), ticked),
+        () => call(read, ticked),
+      );
+    };
+
     return {
       ...initialDaemonState(),
 
@@ -149,26 +167,20 @@ export function createDaemonStore(api: CallPort) {
       },
 
       async setDefaultRuntime(runtime, acknowledged = []) {
-        const { read } = get();
-        if (!read?.editable) return;
-        const ticked = [...acknowledged];
-        const { setDefaultRuntime } = await edits();
-        await run(
+        await runEdit(
           'runtime',
-          retryOf(read, () => setDefaultRuntime(read.text, runtime), ticked),
-          () => api.call('backends.daemon.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256, acknowledged: ticked }),
+          acknowledged,
+          (e, text) => e.setDefaultRuntime(text, runtime),
+          (read, ticked) => api.call('backends.daemon.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256, acknowledged: ticked }),
         );
       },
 
       async setWindowsIsolation(mode, acknowledged = []) {
-        const { read } = get();
-        if (!read?.editable) return;
-        const ticked = [...acknowledged];
-        const { setWindowsIsolation } = await edits();
-        await run(
+        await runEdit(
           'isolation',
-          retryOf(read, () => setWindowsIsolation(read.text, mode), ticked),
-          () => api.call('backends.daemon.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256, acknowledged: ticked }),
+          acknowledged,
+          (e, text) => e.setWindowsIsolation(text, mode),
+          (read, ticked) => api.call('backends.daemon.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256, acknowledged: ticked }),
         );
       },
 
@@ -193,7 +205,9 @@ export function createDaemonStore(api: CallPort) {
 }
 
 /** The same edit made here (the rules are shared), for an elevated retry; null when the file cannot be edited. */
-function retryOf(read: Extract<DaemonRead, { editable: true }>, edit: () => string, acknowledged: string[]): ElevatedRetry | null {
+type EditableRead = Extract<DaemonRead, { editable: true }>;
+
+function retryOf(read: EditableRead, edit: () => string, acknowledged: string[]): ElevatedRetry | null {
   try {
     return { engine: read.engine, text: edit(), baseSha256: read.sha256, acknowledged };
   } catch {
