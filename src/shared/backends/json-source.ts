@@ -207,19 +207,27 @@ class Parser {
       this.skipWhitespace();
       const value = this.value(depth + 1);
       members.push({ key, keyStart, keyEnd, value });
-      this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.pos++;
-        continue;
-      }
-      if (next === '}') {
-        this.pos++;
+      if (
+        this.closed(
+          '}',
+          'The file ends inside an object; a } is missing',
+          (next) => `Unexpected ${next}; a comma or } was expected after the value of "${key}"`,
+        )
+      )
         return { kind: 'object', start, end: this.pos, members };
-      }
-      if (next === undefined) throw new SyntaxFailure('The file ends inside an object; a } is missing', this.pos);
-      throw new SyntaxFailure(`Unexpected ${describeChar(next)}; a comma or } was expected after the value of "${key}"`, this.pos);
     }
+  }
+
+  /** After a member or an item: a comma (false, another follows) or `close` (true, the end); anything else is refused. */
+  private closed(close: '}' | ']', ends: string, unexpected: (next: string) => string): boolean {
+    this.skipWhitespace();
+    const next = this.text[this.pos];
+    if (next === ',' || next === close) {
+      this.pos++;
+      return next === close;
+    }
+    if (next === undefined) throw new SyntaxFailure(ends, this.pos);
+    throw new SyntaxFailure(unexpected(describeChar(next)), this.pos);
   }
 
   private array(depth: number): JsonNode {
@@ -234,18 +242,8 @@ class Parser {
       this.skipWhitespace();
       if (this.text[this.pos] === ']' && items.length > 0) throw new SyntaxFailure('A comma is followed by ] (JSON allows no trailing comma)', this.pos);
       items.push(this.value(depth + 1));
-      this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.pos++;
-        continue;
-      }
-      if (next === ']') {
-        this.pos++;
+      if (this.closed(']', 'The file ends inside a list; a ] is missing', (next) => `Unexpected ${next}; a comma or ] was expected in the list`))
         return { kind: 'array', start, end: this.pos, items };
-      }
-      if (next === undefined) throw new SyntaxFailure('The file ends inside a list; a ] is missing', this.pos);
-      throw new SyntaxFailure(`Unexpected ${describeChar(next)}; a comma or ] was expected in the list`, this.pos);
     }
   }
 
