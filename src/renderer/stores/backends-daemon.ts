@@ -92,24 +92,6 @@ export function createDaemonStore(api: CallPort) {
       }
     };
 
-    /** A one-setting edit: made here too (the rules are shared, for an elevated retry), applied by Silo. */
-    const runEdit = async (
-      kind: ApplyKind,
-      acknowledged: readonly string[],
-      edit: (rules: Awaited<ReturnType<typeof edits>>, text: string) => string,
-      call: (read: EditableRead, ticked: string[]) => Promise<DaemonApplyResult>,
-    ): Promise<void> => {
-      const { read } = get();
-      if (!read?.editable) return;
-      const ticked = [...acknowledged];
-      const rules = await edits();
-      await run(
-        kind,
-        retryOf(read, () => edit(rules, read.text), ticked),
-        () => call(read, ticked),
-      );
-    };
-
     return {
       ...initialDaemonState(),
 
@@ -167,20 +149,26 @@ export function createDaemonStore(api: CallPort) {
       },
 
       async setDefaultRuntime(runtime, acknowledged = []) {
-        await runEdit(
+        const { read } = get();
+        if (!read?.editable) return;
+        const ticked = [...acknowledged];
+        const { setDefaultRuntime } = await edits();
+        await run(
           'runtime',
-          acknowledged,
-          (e, text) => e.setDefaultRuntime(text, runtime),
-          (read, ticked) => api.call('backends.daemon.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256, acknowledged: ticked }),
+          retryOf(read, () => setDefaultRuntime(read.text, runtime), ticked),
+          () => api.call('backends.daemon.setDefaultRuntime', { engine: read.engine, runtime, baseSha256: read.sha256, acknowledged: ticked }),
         );
       },
 
       async setWindowsIsolation(mode, acknowledged = []) {
-        await runEdit(
+        const { read } = get();
+        if (!read?.editable) return;
+        const ticked = [...acknowledged];
+        const { setWindowsIsolation } = await edits();
+        await run(
           'isolation',
-          acknowledged,
-          (e, text) => e.setWindowsIsolation(text, mode),
-          (read, ticked) => api.call('backends.daemon.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256, acknowledged: ticked }),
+          retryOf(read, () => setWindowsIsolation(read.text, mode), ticked),
+          () => api.call('backends.daemon.setWindowsIsolation', { engine: read.engine, mode, baseSha256: read.sha256, acknowledged: ticked }),
         );
       },
 
@@ -205,9 +193,7 @@ export function createDaemonStore(api: CallPort) {
 }
 
 /** The same edit made here (the rules are shared), for an elevated retry; null when the file cannot be edited. */
-type EditableRead = Extract<DaemonRead, { editable: true }>;
-
-function retryOf(read: EditableRead, edit: () => string, acknowledged: string[]): ElevatedRetry | null {
+function retryOf(read: Extract<DaemonRead, { editable: true }>, edit: () => string, acknowledged: string[]): ElevatedRetry | null {
   try {
     return { engine: read.engine, text: edit(), baseSha256: read.sha256, acknowledged };
   } catch {
