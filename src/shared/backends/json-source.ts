@@ -207,27 +207,19 @@ class Parser {
       this.skipWhitespace();
       const value = this.value(depth + 1);
       members.push({ key, keyStart, keyEnd, value });
-      if (
-        this.closed(
-          '}',
-          'The file ends inside an object; a } is missing',
-          (next) => `Unexpected ${next}; a comma or } was expected after the value of "${key}"`,
-        )
-      )
+      this.skipWhitespace();
+      const next = this.text[this.pos];
+      if (next === ',') {
+        this.pos++;
+        continue;
+      }
+      if (next === '}') {
+        this.pos++;
         return { kind: 'object', start, end: this.pos, members };
+      }
+      if (next === undefined) throw new SyntaxFailure('The file ends inside an object; a } is missing', this.pos);
+      throw new SyntaxFailure(`Unexpected ${describeChar(next)}; a comma or } was expected after the value of "${key}"`, this.pos);
     }
-  }
-
-  /** After a member or an item: a comma (false, another follows) or `close` (true, the end); anything else is refused. */
-  private closed(close: '}' | ']', ends: string, unexpected: (next: string) => string): boolean {
-    this.skipWhitespace();
-    const next = this.text[this.pos];
-    if (next === ',' || next === close) {
-      this.pos++;
-      return next === close;
-    }
-    if (next === undefined) throw new SyntaxFailure(ends, this.pos);
-    throw new SyntaxFailure(unexpected(describeChar(next)), this.pos);
   }
 
   private array(depth: number): JsonNode {
@@ -242,8 +234,18 @@ class Parser {
       this.skipWhitespace();
       if (this.text[this.pos] === ']' && items.length > 0) throw new SyntaxFailure('A comma is followed by ] (JSON allows no trailing comma)', this.pos);
       items.push(this.value(depth + 1));
-      if (this.closed(']', 'The file ends inside a list; a ] is missing', (next) => `Unexpected ${next}; a comma or ] was expected in the list`))
+      this.skipWhitespace();
+      const next = this.text[this.pos];
+      if (next === ',') {
+        this.pos++;
+        continue;
+      }
+      if (next === ']') {
+        this.pos++;
         return { kind: 'array', start, end: this.pos, items };
+      }
+      if (next === undefined) throw new SyntaxFailure('The file ends inside a list; a ] is missing', this.pos);
+      throw new SyntaxFailure(`Unexpected ${describeChar(next)}; a comma or ] was expected in the list`, this.pos);
     }
   }
 
