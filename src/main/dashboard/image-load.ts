@@ -16,6 +16,7 @@ import type { ImageLoadMode, ImageLoadResult } from '../../shared/model/image-li
 import { engineCall, readNdjson } from './engine-calls';
 import type { LiveEngine } from '../engine/live';
 import type { UploadHandle } from './stream-sink';
+import { uploadPieces } from './upload-pieces';
 
 function loadRequest(
   live: LiveEngine,
@@ -103,41 +104,27 @@ export function openUpload(live: LiveEngine, mode: ImageLoadMode, reference?: st
   const body = new ArchiveGuard(mode, limit);
   const controller = new AbortController();
   body.on('error', (error) => controller.abort(error));
-  let received = 0;
-  let settled: { error: unknown } | null = null;
   const result = loadRequest(live, mode, reference, body, controller.signal).catch((error: unknown) => {
     throw guardFailure(controller.signal) ?? error;
   });
   // An engine that refuses early ends the request; later pieces then fail at once.
-  const failed = result.then(
-    () => undefined,
-    (error: unknown) => {
-      settled = { error };
-    },
-  );
+  const pieces = uploadPieces(body, result);
+  const stop = (): void => {
+    controller.abort();
+    body.destroy();
+    result.catch(() => undefined);
+  };
   return {
-    async write(chunk) {
-      if (settled) throw (settled as { error: unknown }).error;
-      received += chunk.length;
-      if (!body.write(chunk)) await Promise.race([new Promise((resolve) => body.once('drain', resolve)), failed]);
-      if (settled) throw (settled as { error: unknown }).error;
-      return received;
-    },
+    write: (chunk) => pieces.write(chunk),
     finish() {
-      if (expectedBytes !== undefined && received !== expectedBytes) {
-        // A piece went missing: the engine must not load half an archive.
-        controller.abort();
-        body.destroy();
-        result.catch(() => undefined);
-        return Promise.reject(new SiloFailure(siloError('validation', { field: 'size', detail: `received ${received} of ${expectedBytes} bytes` })));
+      const missing = pieces.missing(expectedBytes);
+      if (missing) {
+        stop();
+        return Promise.reject(missing);
       }
       body.end();
       return result;
     },
-    close() {
-      controller.abort();
-      body.destroy();
-      result.catch(() => undefined);
-    },
+    close: stop,
   };
 }

@@ -3,6 +3,7 @@
 // long names and link names (`L`, `K`), PAX records (path, linkpath, size, mtime, uid, gid,
 // uname, gname: Go's writer, the engine's, uses them for long names and big values). An entry's
 // data is handed on as it passes; what `data` answers false for is skipped without being kept.
+// Used by the volume files and by the image archive guard (to find a `docker load`'s layers).
 
 const BLOCK = 512;
 /** The most of a PAX or GNU long-name body kept (real ones are a few hundred bytes). */
@@ -26,6 +27,8 @@ export interface TarHeader {
 export interface TarEntriesListener {
   entry(header: TarHeader): void;
   data?(chunk: Buffer): void;
+  /** The entry's data has all passed (after `entry`, and its `data` if any). */
+  entryEnd?(): void;
   /** The archive's end marker was read. */
   end?(): void;
 }
@@ -166,7 +169,7 @@ export class TarEntries {
       if (this.metaType === 'x') this.pax = paxRecords(body);
       else if (this.metaType === 'L') this.longName = str(body);
       else if (this.metaType === 'K') this.longLink = str(body);
-    }
+    } else if (this.current === 'data') this.listener.entryEnd?.();
     this.current = 'skip';
   }
 }

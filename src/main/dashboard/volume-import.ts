@@ -12,6 +12,7 @@ import { cloneVolume, copyVolume, dropVolume, emptyVolume, newVolume, putArchive
 import { createHelper, removeHelper } from './volume-helper';
 import { VolumeTarGuard } from './volume-tar-guard';
 import type { UploadHandle } from './stream-sink';
+import { guardReason, uploadPieces } from './upload-pieces';
 import type { LiveEngine } from '../engine/live';
 
 export interface ImportSpec {
@@ -57,8 +58,6 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
   const body = new VolumeTarGuard(limit);
   const controller = new AbortController();
   body.on('error', (error) => controller.abort(error));
-  let received = 0;
-  let settled: { error: unknown } | null = null;
   let cleaned: Promise<void> | null = null;
   /** The helper goes, and the volume written (a new one, or the staging one): once, awaited by all. */
   const cleanUp = (): Promise<void> => {
@@ -69,15 +68,15 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
     return cleaned;
   };
   const request = putArchive(live, helperId, body, controller.signal).catch((error: unknown) => {
-    throw controller.signal.aborted && controller.signal.reason instanceof SiloFailure ? controller.signal.reason : error;
+    throw guardReason(controller.signal, error);
   });
-  const failed = request.then(
-    () => undefined,
-    (error: unknown) => {
-      settled = { error };
-      void cleanUp();
-    },
-  );
+  const pieces = uploadPieces(body, request, () => void cleanUp());
+  const stop = (): Promise<void> => {
+    controller.abort();
+    body.destroy();
+    request.catch(() => undefined);
+    return cleanUp();
+  };
 
   const finish = async (): Promise<VolumeImportResult> => {
     try {
@@ -107,30 +106,15 @@ export async function openVolumeImport(live: LiveEngine, spec: ImportSpec): Prom
   };
 
   return {
-    async write(chunk) {
-      if (settled) throw (settled as { error: unknown }).error;
-      received += chunk.length;
-      if (!body.write(chunk)) await Promise.race([new Promise((resolve) => body.once('drain', resolve)), failed]);
-      if (settled) throw (settled as { error: unknown }).error;
-      return received;
-    },
+    write: (chunk) => pieces.write(chunk),
     finish() {
-      if (spec.size !== undefined && received !== spec.size) {
-        controller.abort();
-        body.destroy();
-        request.catch(() => undefined);
-        return cleanUp().then(() =>
-          Promise.reject(new SiloFailure(siloError('validation', { field: 'size', detail: `received ${received} of ${spec.size} bytes` }))),
-        );
-      }
+      const missing = pieces.missing(spec.size);
+      if (missing) return stop().then(() => Promise.reject(missing));
       body.end();
       return finish();
     },
     close() {
-      controller.abort();
-      body.destroy();
-      request.catch(() => undefined);
-      void cleanUp();
+      void stop();
     },
   };
 }

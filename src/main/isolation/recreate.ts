@@ -8,7 +8,7 @@
 // step by step.
 import type { SiloError } from '../../shared/errors';
 import { SiloFailure, siloError } from '../../shared/errors';
-import { rollbackActions, type RecreatePlan } from '../../shared/isolation/recreate-plan';
+import { rollbackActions, type PlanIssue, type RecreatePlan } from '../../shared/isolation/recreate-plan';
 import type { ContainerMoveReport, MoveProgress, RollbackReport } from '../../shared/model/move';
 import { mapEngineError } from '../engine/errors';
 import type { EngineOps } from './engine-ops';
@@ -74,18 +74,7 @@ class GroupExecutor {
   }
 
   private async moveAndSettle(watch: DeathWatch): Promise<GroupResult> {
-    const reports = this.run.plans.map((plan): ContainerMoveReport => ({
-      id: plan.containerId,
-      name: plan.name,
-      outcome: 'unchanged',
-      newId: null,
-      failedStep: null,
-      error: null,
-      rollback: null,
-      keptImage: null,
-      leftover: null,
-      warnings: plan.warnings,
-    }));
+    const reports = this.run.plans.map((plan) => untouchedReport({ id: plan.containerId, name: plan.name }, 'unchanged', plan.warnings));
     this.save();
     // Up to the point of no return, member after member.
     for (let m = 0; m < this.contexts.length; m++) {
@@ -264,6 +253,11 @@ class GroupExecutor {
 }
 
 /** Move one group; all or nothing. A SimulatedCrash from a hook propagates (the journal stays). */
+/** A member's report before anything was done to it (or when nothing will be). */
+export function untouchedReport(member: { id: string; name: string }, outcome: 'unchanged' | 'already-there', warnings: PlanIssue[] = []): ContainerMoveReport {
+  return { id: member.id, name: member.name, outcome, newId: null, failedStep: null, error: null, rollback: null, keptImage: null, leftover: null, warnings };
+}
+
 export function moveGroup(run: GroupRun): Promise<GroupResult> {
   return new GroupExecutor(run).execute();
 }

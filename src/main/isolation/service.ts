@@ -10,15 +10,7 @@ import { currentTarget } from '../../shared/isolation/recreate-plan';
 import type { CostReport } from '../../shared/model/cost';
 import type { CreateContainerResult, CreateContainerSpec } from '../../shared/model/create';
 import type { EngineInfo } from '../../shared/model/engine';
-import type {
-  ContainerMoveReport,
-  IsolationTargets,
-  MoveAdvice,
-  MoveProgress,
-  MoveReport,
-  RecoveryReport,
-  WritableLayerDecision,
-} from '../../shared/model/move';
+import type { IsolationTargets, MoveAdvice, MoveProgress, MoveReport, RecoveryReport, WritableLayerDecision } from '../../shared/model/move';
 import { Emitter } from '../util/emitter';
 import type { EngineOps } from './engine-ops';
 import type { IsolationEngine } from './engine';
@@ -30,7 +22,7 @@ import { isSimulatedCrash, type FaultHooks } from './hooks';
 import { Journal } from './journal';
 import { prepareGroups, type MoveRequest } from './moves';
 import { gather, planFor, targetFor } from './planning';
-import { moveGroup } from './recreate';
+import { moveGroup, untouchedReport } from './recreate';
 import { recoverJournals } from './recovery';
 
 export interface IsolationEvents {
@@ -182,7 +174,7 @@ export class IsolationService {
     const report: MoveReport = { operationId, target: request.target, ok: true, groups: [] };
     let keptJournal = false;
     for (const [index, group] of groups.entries()) {
-      const stay = group.alreadyThere.map((m) => alreadyThereReport(m));
+      const stay = group.alreadyThere.map((m) => untouchedReport(m, 'already-there'));
       if (group.members.length === 0) {
         report.groups.push({ project: group.project, ok: true, containers: stay });
         continue;
@@ -239,20 +231,4 @@ export class IsolationService {
   private async engineInfo(ops: EngineOps): Promise<EngineInfo> {
     return this.options.engine.snapshot().info ?? toEngineInfo(await ops.info());
   }
-}
-
-/** A member that already runs under the target: it stays as it is. */
-function alreadyThereReport(member: { id: string; name: string }): ContainerMoveReport {
-  return {
-    id: member.id,
-    name: member.name,
-    outcome: 'already-there',
-    newId: null,
-    failedStep: null,
-    error: null,
-    rollback: null,
-    keptImage: null,
-    leftover: null,
-    warnings: [],
-  };
 }

@@ -9,6 +9,14 @@ const MAX_CODES = 16;
 /** Pages signed in: a reload keeps its secret; the oldest page loses its seat past this. */
 const MAX_SECRETS = 256;
 
+/** A fresh token whose digest joins `digests`; past `max`, the oldest goes. */
+function kept(digests: Buffer[], max: number): string {
+  const token = newToken();
+  digests.push(digestOf(token));
+  if (digests.length > max) digests.shift();
+  return token;
+}
+
 export class Credentials {
   private readonly codes: Buffer[] = [];
   private readonly secrets: Buffer[] = [];
@@ -20,10 +28,7 @@ export class Credentials {
 
   /** A fresh one-time code, for a fresh address. */
   issueCode(): string {
-    const code = newToken();
-    this.codes.push(digestOf(code));
-    if (this.codes.length > MAX_CODES) this.codes.shift();
-    return code;
+    return kept(this.codes, MAX_CODES);
   }
 
   /** Whether `given` is a code still unused (its address may load the page). */
@@ -36,10 +41,7 @@ export class Credentials {
     const index = digestIndex(this.codes, given);
     if (index < 0) return null;
     this.codes.splice(index, 1);
-    const value = newToken();
-    this.secrets.push(digestOf(value));
-    if (this.secrets.length > MAX_SECRETS) this.secrets.shift();
-    return value;
+    return kept(this.secrets, MAX_SECRETS);
   }
 
   /** Whether `given` is the secret of a signed-in page. */

@@ -3,41 +3,23 @@ import type { Density, Theme } from '../../shared/model/preferences';
 import { DENSITIES, THEMES } from '../../shared/model/preferences';
 import { useT } from '../i18n/react';
 import { usePreferences } from '../stores/react';
+import { ChoiceField } from './ChoiceField';
 
 export function ThemePicker() {
-  const t = useT();
-  const theme = usePreferences((s) => s.preferences?.theme ?? 'system');
-  const loaded = usePreferences((s) => s.preferences !== null);
-  const setTheme = usePreferences((s) => s.setTheme);
-  return (
-    <label className="picker">
-      <span>{t('picker.theme')}</span>
-      <select value={theme} disabled={!loaded} onChange={(e) => void setTheme(e.target.value as Theme)}>
-        {THEMES.map((value) => (
-          <option key={value} value={value}>
-            {t(`theme.${value}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <LookPicker which="theme" />;
 }
 
 export function DensityPicker() {
+  return <LookPicker which="density" />;
+}
+
+function LookPicker({ which }: { which: 'theme' | 'density' }) {
   const t = useT();
-  const density = usePreferences((s) => s.preferences?.density ?? 'comfortable');
+  const value = usePreferences((s) => s.preferences?.[which] ?? (which === 'theme' ? 'system' : 'comfortable'));
   const loaded = usePreferences((s) => s.preferences !== null);
+  const setTheme = usePreferences((s) => s.setTheme);
   const setDensity = usePreferences((s) => s.setDensity);
-  return (
-    <label className="picker">
-      <span>{t('picker.density')}</span>
-      <select value={density} disabled={!loaded} onChange={(e) => void setDensity(e.target.value as Density)}>
-        {DENSITIES.map((value) => (
-          <option key={value} value={value}>
-            {t(`density.${value}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const choices = which === 'theme' ? THEMES.map((v) => ({ value: v, text: t(`theme.${v}`) })) : DENSITIES.map((v) => ({ value: v, text: t(`density.${v}`) }));
+  const onChange = (v: string): void => void (which === 'theme' ? setTheme(v as Theme) : setDensity(v as Density));
+  return <ChoiceField className="picker" label={t(`picker.${which}`)} value={value} choices={choices} disabled={!loaded} onChange={onChange} />;
 }

@@ -10,6 +10,7 @@ import type { ResourcePatch } from '../../shared/model/resource-patch';
 import type { ItemOutcome, StreamData, StreamEnd } from '../../shared/model/stream';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
+import { sendPieces, type UploadSource } from './send-pieces';
 import { initialResourceList, loadList, patchList, type ResourceList } from './resource-list';
 
 export type RunPhase = 'starting' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -40,18 +41,7 @@ export interface UploadRun {
   error: SiloError | null;
 }
 
-/** What an upload reads: a File or Blob (a test passes its own). */
-export interface UploadSource {
-  name: string;
-  size: number;
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
-
-/**
- * Bytes per piece: base64 of 512 KiB is 699,052 characters, under the contract's 700,000 (and
- * the browser host's 1 MiB message limit).
- */
-export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+export { UPLOAD_CHUNK_BYTES, toBase64, type UploadSource } from './send-pieces';
 
 export interface ImagesState extends ResourceList<ImageListItem> {
   pull: PullRun | null;
@@ -81,13 +71,6 @@ export interface ImagesState extends ResourceList<ImageListItem> {
 }
 
 const imageKey = (image: ImageListItem): string => image.id;
-
-/** Bytes → base64 without a Node Buffer (the renderer has none), in slices under the argument limit. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function createImagesStore(api: CallPort) {
   return createStore<ImagesState>()((set, get) => {
@@ -174,31 +157,25 @@ export function createImagesStore(api: CallPort) {
             error: null,
           },
         });
-        try {
-          if (file.size <= 0) throw siloError('invalid-archive', { detail: 'the file is empty' });
-          const { streamId } = await api.call('images.upload.open', {
-            mode,
-            size: file.size,
-            ...(reference ? { reference } : {}),
-            ...(limit !== undefined ? { limit } : {}),
-          });
-          if (!setUpload(id, { streamId, phase: 'running' })) {
-            await api.call('stream.close', { streamId }).catch(() => null);
-            return;
-          }
-          for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-            const bytes = new Uint8Array(await file.slice(offset, Math.min(file.size, offset + UPLOAD_CHUNK_BYTES)).arrayBuffer());
-            if (get().upload?.id !== id || get().upload?.phase === 'cancelled') return;
-            // Each piece waits until the engine has taken the one before: flow control.
-            const { received } = await api.call('images.upload.chunk', { streamId, data: toBase64(bytes) });
-            if (!setUpload(id, { sent: received })) return;
-          }
-          if (!setUpload(id, { phase: 'finishing' })) return;
-          const result = await api.call('images.upload.finish', { streamId });
-          setUpload(id, { phase: 'done', result, sent: file.size });
-        } catch (reason) {
-          setUpload(id, { phase: 'failed', error: errorOf(reason) });
-        }
+        await sendPieces(
+          api,
+          file,
+          {
+            open: () => {
+              if (file.size <= 0) throw siloError('invalid-archive', { detail: 'the file is empty' });
+              return api.call('images.upload.open', {
+                mode,
+                size: file.size,
+                ...(reference ? { reference } : {}),
+                ...(limit !== undefined ? { limit } : {}),
+              });
+            },
+            chunk: (streamId, data) => api.call('images.upload.chunk', { streamId, data }),
+            finish: (streamId) => api.call('images.upload.finish', { streamId }),
+          },
+          () => get().upload?.id === id && get().upload?.phase !== 'cancelled',
+          (change) => setUpload(id, change),
+        );
       },
 
       async cancelUpload() {

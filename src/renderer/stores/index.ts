@@ -10,7 +10,7 @@ import { createIsolationStore } from './isolation';
 import type { LanguageHints } from './preferences';
 import { createPreferencesStore } from './preferences';
 import { createUiStore } from './ui';
-import { createBackendsStores, feedBackends, type BackendsStores } from './backends-feed';
+import { createBackendsStores, feedBackends } from './backends-feed';
 import { createImagesStore } from './images';
 import { createVolumesStore } from './volumes';
 import { createVolumeFilesStore } from './volume-files';
@@ -18,34 +18,14 @@ import { createVolumeImportStore } from './volume-import';
 import { createNetworksStore } from './networks';
 import { createComposeStore } from './compose';
 import { feedResources } from './resource-feed';
-import { createStreamHub, feedStreams, type StreamHub } from './streams';
+import { createStreamHub, feedStreams } from './streams';
 import { createDetailsStore } from './details';
-import { createStreamAcks, type StreamAcks } from './stream-acks';
+import { createStreamAcks } from './stream-acks';
 
-export interface Stores {
-  containers: ReturnType<typeof createContainersStore>;
-  engine: ReturnType<typeof createEngineStore>;
-  isolation: ReturnType<typeof createIsolationStore>;
-  preferences: ReturnType<typeof createPreferencesStore>;
-  ui: ReturnType<typeof createUiStore>;
-  /** The Engine settings view: daemon.json, Docker Desktop, WSL, engines. */
-  backends: BackendsStores;
-  images: ReturnType<typeof createImagesStore>;
-  volumes: ReturnType<typeof createVolumesStore>;
-  /** The volume whose files the page browses, and its saves. */
-  volumeFiles: ReturnType<typeof createVolumeFilesStore>;
-  /** A tar imported into a volume, a volume cloned. */
-  volumeImport: ReturnType<typeof createVolumeImportStore>;
-  networks: ReturnType<typeof createNetworksStore>;
-  compose: ReturnType<typeof createComposeStore>;
-  /** The page's open streams (logs, stats, terminals) and the details slice that opens them. */
-  streams: StreamHub;
-  /** What the page has processed of its streams, told to Silo (flow control). */
-  acks: StreamAcks;
-  details: ReturnType<typeof createDetailsStore>;
-}
+/** Every store of the page, by name (the type is what createStores makes). */
+export type Stores = ReturnType<typeof createStores>;
 
-export function createStores(api: CallPort, hints?: LanguageHints): Stores {
+export function createStores(api: CallPort, hints?: LanguageHints) {
   const streams = createStreamHub(api);
   const acks = createStreamAcks(api);
   return {
@@ -54,14 +34,19 @@ export function createStores(api: CallPort, hints?: LanguageHints): Stores {
     isolation: createIsolationStore(api),
     preferences: createPreferencesStore(api, hints),
     ui: createUiStore(),
+    /** The Engine settings view: daemon.json, Docker Desktop, WSL, engines. */
     backends: createBackendsStores(api),
     images: createImagesStore(api),
     volumes: createVolumesStore(api),
+    /** The volume whose files the page browses, and its saves. */
     volumeFiles: createVolumeFilesStore(api, streams, acks),
+    /** A tar imported into a volume, a volume cloned. */
     volumeImport: createVolumeImportStore(api),
     networks: createNetworksStore(api),
     compose: createComposeStore(api),
+    /** The page's open streams (logs, stats, terminals) and the details slice that opens them. */
     streams,
+    /** What the page has processed of its streams, told to Silo (flow control). */
     acks,
     details: createDetailsStore(api, streams, { acks }),
   };

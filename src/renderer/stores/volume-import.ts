@@ -5,7 +5,7 @@ import type { SiloError } from '../../shared/errors';
 import type { VolumeImportMode, VolumeImportResult } from '../../shared/model/volume-files';
 import { errorOf } from '../api';
 import type { CallPort } from './api-port';
-import { UPLOAD_CHUNK_BYTES, toBase64 } from './images';
+import { sendPieces } from './send-pieces';
 
 export interface ImportRun {
   id: number;
@@ -47,24 +47,17 @@ export function createVolumeImportStore(api: CallPort) {
         if (busy && (busy.phase === 'running' || busy.phase === 'finishing')) return;
         const id = ++runs;
         set({ run: { id, target: spec.name, size: file.size, sent: 0, streamId: null, phase: 'running', result: null, error: null } });
-        try {
-          const { streamId } = await api.call('volumes.import.open', { ...spec, size: file.size });
-          if (!patch(id, { streamId })) {
-            await api.call('stream.close', { streamId }).catch(() => null);
-            return;
-          }
-          for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-            const bytes = new Uint8Array(await file.slice(offset, Math.min(file.size, offset + UPLOAD_CHUNK_BYTES)).arrayBuffer());
-            if (get().run?.id !== id || get().run?.phase === 'cancelled') return;
-            const { received } = await api.call('volumes.import.chunk', { streamId, data: toBase64(bytes) });
-            if (!patch(id, { sent: received })) return;
-          }
-          if (!patch(id, { phase: 'finishing' })) return;
-          const result = await api.call('volumes.import.finish', { streamId });
-          patch(id, { phase: 'done', result, sent: file.size });
-        } catch (reason) {
-          patch(id, { phase: 'failed', error: errorOf(reason) });
-        }
+        await sendPieces<VolumeImportResult>(
+          api,
+          file,
+          {
+            open: () => api.call('volumes.import.open', { ...spec, size: file.size }),
+            chunk: (streamId, data) => api.call('volumes.import.chunk', { streamId, data }),
+            finish: (streamId) => api.call('volumes.import.finish', { streamId }),
+          },
+          () => get().run?.id === id && get().run?.phase !== 'cancelled',
+          (change) => patch(id, change),
+        );
       },
       cancel() {
         const run = get().run;

@@ -1,6 +1,7 @@
 // The Engine settings view: the active engine's default isolation and its daemon.json (for Podman,
 // where its containers.conf is), Docker Desktop
 // (when it is installed), WSL (when there is one), and every engine Silo knows.
+import { PageView } from '../../components/PageView';
 import { useEffect } from 'react';
 import { useT } from '../../i18n/react';
 import { useEngine } from '../../stores/react';
@@ -34,25 +35,20 @@ export function BackendsView() {
   }, [loadDesktop, loadWsl, loadContexts]);
 
   return (
-    <section className="view backends-view" aria-labelledby="backends-title">
-      <header className="view-head">
-        <h1 id="backends-title">{t('backends.title')}</h1>
-      </header>
-      <div className="backends-scroll">
-        <p className="muted backends-intro">{t('backends.intro')}</p>
-        {podman ? (
-          <PodmanSettings />
-        ) : (
-          <>
-            <DefaultIsolation />
-            <DaemonJsonEditor />
-          </>
-        )}
-        <DockerDesktopSection />
-        <WslSection />
-        <EnginesSection />
-        <AddRemoteEngine />
-      </div>
-    </section>
+    <PageView name="backends" title={t('backends.title')}>
+      <p className="muted backends-intro">{t('backends.intro')}</p>
+      {podman ? (
+        <PodmanSettings />
+      ) : (
+        <>
+          <DefaultIsolation />
+          <DaemonJsonEditor />
+        </>
+      )}
+      <DockerDesktopSection />
+      <WslSection />
+      <EnginesSection />
+      <AddRemoteEngine />
+    </PageView>
   );
 }

@@ -2,6 +2,7 @@
 import type { ContainerState } from '../../../shared/model/container';
 import type { Rung } from '../../../shared/model/isolation';
 import { RUNGS } from '../../../shared/model/isolation';
+import { ChoiceField } from '../../components/ChoiceField';
 import { useT } from '../../i18n/react';
 import { useUi } from '../../stores/react';
 import { ANY, NO_PROJECT } from '../../stores/selectors/containers';
@@ -16,6 +17,43 @@ export function FilterBar({ projects, hasUngrouped }: { projects: readonly strin
   const setFilter = useUi((s) => s.setFilter);
   const setGrouped = useUi((s) => s.setGroupByProject);
 
+  const selects = [
+    {
+      key: 'state',
+      label: t('filters.state'),
+      value: filters.state,
+      choices: STATES.map((state) => ({ value: state, text: t(`state.${state}`) })),
+      onChange: (v: string) => setFilter('state', v as ContainerState | 'any'),
+      before: <option value={ANY}>{t('filters.anyState')}</option>,
+    },
+    {
+      key: 'rung',
+      label: t('filters.isolation'),
+      value: filters.rung,
+      choices: RUNGS.map((rung) => ({ value: rung, text: t(`rungShort.${rung}`), title: t(`rung.${rung}`) })),
+      onChange: (v: string) => setFilter('rung', v as Rung | 'pending' | 'any'),
+      before: <option value={ANY}>{t('filters.anyRung')}</option>,
+      after: <option value="pending">{t('filters.pendingRung')}</option>,
+    },
+    {
+      key: 'boundary',
+      label: t('boundary.filter'),
+      value: filters.boundary,
+      choices: BOUNDARY_FILTERS.map((f) => ({ value: f, text: t(`boundary.filter.${f}`) })),
+      onChange: (v: string) => setFilter('boundary', v as BoundaryFilter | 'any'),
+      before: <option value={ANY}>{t('boundary.filter.any')}</option>,
+    },
+    {
+      key: 'project',
+      label: t('filters.project'),
+      value: filters.project,
+      choices: projects.map((name) => ({ value: name, text: name })),
+      onChange: (v: string) => setFilter('project', v),
+      before: <option value={ANY}>{t('filters.anyProject')}</option>,
+      after: hasUngrouped ? <option value={NO_PROJECT}>{t('containers.noProject')}</option> : null,
+    },
+  ];
+
   return (
     <div className="filter-bar" role="search" aria-label={t('filters.label')}>
       <input
@@ -26,52 +64,9 @@ export function FilterBar({ projects, hasUngrouped }: { projects: readonly strin
         aria-label={t('filters.text')}
         onChange={(e) => setFilter('text', e.target.value)}
       />
-      <label className="field">
-        <span>{t('filters.state')}</span>
-        <select value={filters.state} onChange={(e) => setFilter('state', e.target.value as ContainerState | 'any')}>
-          <option value={ANY}>{t('filters.anyState')}</option>
-          {STATES.map((state) => (
-            <option key={state} value={state}>
-              {t(`state.${state}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.isolation')}</span>
-        <select value={filters.rung} onChange={(e) => setFilter('rung', e.target.value as Rung | 'pending' | 'any')}>
-          <option value={ANY}>{t('filters.anyRung')}</option>
-          {RUNGS.map((rung) => (
-            <option key={rung} value={rung} title={t(`rung.${rung}`)}>
-              {t(`rungShort.${rung}`)}
-            </option>
-          ))}
-          <option value="pending">{t('filters.pendingRung')}</option>
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('boundary.filter')}</span>
-        <select value={filters.boundary} onChange={(e) => setFilter('boundary', e.target.value as BoundaryFilter | 'any')}>
-          <option value={ANY}>{t('boundary.filter.any')}</option>
-          {BOUNDARY_FILTERS.map((f) => (
-            <option key={f} value={f}>
-              {t(`boundary.filter.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.project')}</span>
-        <select value={filters.project} onChange={(e) => setFilter('project', e.target.value)}>
-          <option value={ANY}>{t('filters.anyProject')}</option>
-          {projects.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-          {hasUngrouped ? <option value={NO_PROJECT}>{t('containers.noProject')}</option> : null}
-        </select>
-      </label>
+      {selects.map(({ key, ...select }) => (
+        <ChoiceField key={key} className="field" {...select} />
+      ))}
       <label className="check">
         <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
         <span>{t('filters.group')}</span>

@@ -164,34 +164,20 @@ export function DetailsView({ reference }: { reference: string }) {
           </button>
         ))}
       </div>
-      {tab === 'inspect' ? (
-        <div {...panel('inspect')}>
-          <InspectTab container={container} live={live} />
-        </div>
-      ) : null}
-      {tab === 'isolation' ? (
-        <div {...panel('isolation')}>
-          <IsolationTab container={container} />
-        </div>
-      ) : null}
-      {tab === 'logs' ? (
-        <div {...panel('logs')}>
-          <LogsTab container={container} live={live} />
-        </div>
-      ) : null}
-      {tab === 'stats' ? (
-        <div {...panel('stats')}>
-          <StatsTab id={id} running={running} live={live} startButton={<StartButton state={container.state} disabled={busy || !live} onAct={onAct} />} />
-        </div>
-      ) : null}
-      {tab === 'processes' ? (
-        <div {...panel('processes')}>
-          <ProcessesTab id={id} state={container.state} live={live} />
-        </div>
-      ) : null}
-      {tab === 'changes' ? (
-        <div {...panel('changes')}>
-          <ChangesTab id={id} live={live} />
+      {tab !== 'terminal' ? (
+        <div key={tab} {...panel(tab)}>
+          {
+            {
+              inspect: <InspectTab container={container} live={live} />,
+              isolation: <IsolationTab container={container} />,
+              logs: <LogsTab container={container} live={live} />,
+              stats: (
+                <StatsTab id={id} running={running} live={live} startButton={<StartButton state={container.state} disabled={busy || !live} onAct={onAct} />} />
+              ),
+              processes: <ProcessesTab id={id} state={container.state} live={live} />,
+              changes: <ChangesTab id={id} live={live} />,
+            }[tab]
+          }
         </div>
       ) : null}
       {terminalOpened ? (

@@ -12,7 +12,8 @@ import { AnsiCarry } from './logic/ansi-carry';
 import { endLine, firstLine, formatLogTime, lineReader } from './logic/log-lines';
 import { LogSearch, MAX_MATCHES } from './logic/log-search';
 import { formatCount, formatSize } from './logic/stats';
-import { logFileName, saveTextFile } from './logic/save-file';
+import { saveTextFile } from '../../components/save-file';
+import { logFileName } from './logic/log-file-name';
 import { Check } from '../../components/Check';
 import { SearchBox } from '../../components/SearchBox';
 

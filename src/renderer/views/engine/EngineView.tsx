@@ -1,6 +1,7 @@
 // The Engine view: what the active engine is, where each runtime sits on the isolation ladder,
 // the hardening that stacks on it, how many containers sit on each rung, how many containers'
 // boundaries are weakened and by what, and every engine found.
+import { PageView } from '../../components/PageView';
 import { useMemo } from 'react';
 import type { EngineInfo, Hardening, RuntimeInfo } from '../../../shared/model/engine';
 import type { Rung } from '../../../shared/model/isolation';
@@ -25,39 +26,34 @@ export function EngineView() {
   const info = snapshot?.info ?? null;
 
   return (
-    <section className="view engine-view" aria-labelledby="engine-title">
-      <header className="view-head">
-        <h1 id="engine-title">{t('nav.engine')}</h1>
-      </header>
-      <div className="engine-scroll">
-        {info ? (
-          <>
-            <EngineFacts info={info} apiVersion={snapshot?.connection.apiVersion ?? null} t={t} />
-            <Ladder info={info} counts={counts} t={t} />
-            <BoundarySum />
-            <HardeningList hardening={info.hardening} t={t} />
-            {info.warnings.length > 0 ? (
-              <section className="card" aria-labelledby="warnings-title">
-                <h2 id="warnings-title">{t('engine.warnings')}</h2>
-                <p className="muted">{t('engine.warningsHint')}</p>
-                <ul className="warnings">
-                  {info.warnings.map((warning, i) => (
-                    <li key={i}>
-                      <code>{warning}</code>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-          </>
-        ) : (
-          <section className="card">
-            <p className="muted">{t('engine.noInfo')}</p>
-          </section>
-        )}
-        <EndpointList />
-      </div>
-    </section>
+    <PageView name="engine" title={t('nav.engine')}>
+      {info ? (
+        <>
+          <EngineFacts info={info} apiVersion={snapshot?.connection.apiVersion ?? null} t={t} />
+          <Ladder info={info} counts={counts} t={t} />
+          <BoundarySum />
+          <HardeningList hardening={info.hardening} t={t} />
+          {info.warnings.length > 0 ? (
+            <section className="card" aria-labelledby="warnings-title">
+              <h2 id="warnings-title">{t('engine.warnings')}</h2>
+              <p className="muted">{t('engine.warningsHint')}</p>
+              <ul className="warnings">
+                {info.warnings.map((warning, i) => (
+                  <li key={i}>
+                    <code>{warning}</code>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <section className="card">
+          <p className="muted">{t('engine.noInfo')}</p>
+        </section>
+      )}
+      <EndpointList />
+    </PageView>
   );
 }
 

@@ -68,27 +68,23 @@ export function AdviceView({
 
   return (
     <div className={loading ? 'advice refreshing' : 'advice'} aria-busy={loading}>
-      {blockers.length > 0 ? (
-        <section className="advice-block blockers" aria-labelledby={`${layerId}-blockers`}>
-          <h3 id={`${layerId}-blockers`}>{t('move.blockers')}</h3>
-          <ul>
-            {blockers.map((issue, i) => (
-              <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {warnings.length > 0 ? (
-        <section className="advice-block warnings-block" aria-labelledby={`${layerId}-warnings`}>
-          <h3 id={`${layerId}-warnings`}>{t('move.warnings')}</h3>
-          <ul>
-            {warnings.map((issue, i) => (
-              <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {(
+        [
+          ['blockers', 'blockers', blockers, t('move.blockers')],
+          ['warnings', 'warnings-block', warnings, t('move.warnings')],
+        ] as const
+      ).map(([id, className, issues, heading]) =>
+        issues.length > 0 ? (
+          <section key={id} className={`advice-block ${className}`} aria-labelledby={`${layerId}-${id}`}>
+            <h3 id={`${layerId}-${id}`}>{heading}</h3>
+            <ul>
+              {issues.map((issue, i) => (
+                <li key={i}>{describeIssue(issue, t, advice.windows, advice.after.mode)}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
 
       {limits.length > 0 ? (
         <section className="advice-block limits" aria-labelledby={`${layerId}-limits`}>

@@ -30,28 +30,13 @@ export function paletteEntries(t: Translate, containers: readonly ContainerSumma
     detail: t('palette.kind.view'),
     command: { kind: 'view', view: item.view },
   }));
-  if (canCreate) entries.push({ key: 'create', label: t('create.open'), detail: t('palette.kind.action'), command: { kind: 'create' } });
-  for (const theme of THEMES)
-    entries.push({
-      key: `theme:${theme}`,
-      label: t('palette.theme', { theme: t(`theme.${theme}`) }),
-      detail: t('palette.kind.action'),
-      command: { kind: 'theme', theme },
-    });
+  const action = (key: string, label: string, command: Command): Entry => ({ key, label, detail: t('palette.kind.action'), command });
+  if (canCreate) entries.push(action('create', t('create.open'), { kind: 'create' }));
+  for (const theme of THEMES) entries.push(action(`theme:${theme}`, t('palette.theme', { theme: t(`theme.${theme}`) }), { kind: 'theme', theme }));
   for (const density of DENSITIES)
-    entries.push({
-      key: `density:${density}`,
-      label: t('palette.density', { density: t(`density.${density}`) }),
-      detail: t('palette.kind.action'),
-      command: { kind: 'density', density },
-    });
+    entries.push(action(`density:${density}`, t('palette.density', { density: t(`density.${density}`) }), { kind: 'density', density }));
   for (const language of LANGUAGES)
-    entries.push({
-      key: `language:${language}`,
-      label: t('palette.language', { language: t(`language.${language}`) }),
-      detail: t('palette.kind.action'),
-      command: { kind: 'language', language },
-    });
+    entries.push(action(`language:${language}`, t('palette.language', { language: t(`language.${language}`) }), { kind: 'language', language }));
   const sorted = [...containers].sort((a, b) => a.name.localeCompare(b.name));
   for (const c of sorted)
     entries.push({ key: `container:${c.id}`, label: c.name, detail: `${t('palette.kind.container')} · ${c.image}`, command: { kind: 'container', id: c.id } });

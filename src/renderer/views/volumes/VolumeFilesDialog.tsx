@@ -15,7 +15,7 @@ import { useStores } from '../../stores/react';
 import { useVolumeFiles } from '../../stores/resources-react';
 import { fileColumns } from './files-columns';
 import { breadcrumb, childPath, shownName } from './files-model';
-import { saveBytes } from './save-bytes';
+import { saveBytes } from '../../components/save-file';
 import { VolumeTransfers } from './VolumeTransfers';
 
 export function VolumeFilesDialog({ volume, live, onClose }: { volume: string; live: boolean; onClose: () => void }) {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ArchiveGuard } from '../../../../src/main/dashboard/archive-guard';
-import { TarWalk } from '../../../../src/main/dashboard/tar-walk';
+import { TarEntries } from '../../../../src/main/dashboard/tar-entries';
 import { compressionOf, formatLimit } from '../../../../src/shared/dashboard/archive-limit';
 import { SiloFailure } from '../../../../src/shared/errors';
 
@@ -131,10 +131,11 @@ describe('the archive guard', () => {
 describe('the tar walk', () => {
   const walk = (bytes: Buffer): Array<{ name: string; size: number; got: number }> => {
     const files: Array<{ name: string; size: number; got: number }> = [];
-    const w = new TarWalk({
-      start: (name, size) => files.push({ name, size, got: 0 }),
+    const w = new TarEntries({
+      entry: (h) => {
+        if (h.type === '0') files.push({ name: h.name, size: h.size, got: 0 });
+      },
       data: (piece) => (files.at(-1)!.got += piece.length),
-      end: () => undefined,
     });
     for (let at = 0; at < bytes.length; at += 333) w.push(bytes.subarray(at, at + 333));
     return files;

@@ -4,7 +4,7 @@ import type { LogLine } from '../../../../src/shared/model/logs';
 import { ansiLook, paletteCss } from '../../../../src/renderer/components/ansi-look';
 import { AnsiCarry } from '../../../../src/renderer/views/details/logic/ansi-carry';
 import { droppedHeight } from '../../../../src/renderer/components/LogView';
-import { logFileName } from '../../../../src/renderer/views/details/logic/save-file';
+import { logFileName } from '../../../../src/renderer/views/details/logic/log-file-name';
 
 describe('ANSI looks', () => {
   it('basic colours and attributes are classes; nothing for plain text', () => {
