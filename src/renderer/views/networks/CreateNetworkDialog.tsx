@@ -87,25 +87,24 @@ export function CreateNetworkDialog({ drivers, windows, onClose }: { drivers: re
           </select>
         )}
       </Field>
-      <TextField
-        id={`${id}-subnet`}
-        label={t('networks.subnet')}
-        hint={t('networks.subnetHint')}
-        error={problemOf('subnet', subnet)}
-        mono
-        value={subnet}
-        placeholder={t('networks.subnetPlaceholder')}
-        onChange={setSubnet}
-      />
-      <TextField
-        id={`${id}-gateway`}
-        label={t('networks.gateway')}
-        error={problemOf('gateway', gateway)}
-        mono
-        value={gateway}
-        placeholder={t('networks.gatewayPlaceholder')}
-        onChange={setGateway}
-      />
+      {(
+        [
+          ['subnet', subnet, setSubnet, t('networks.subnetHint')],
+          ['gateway', gateway, setGateway, undefined],
+        ] as const
+      ).map(([field, value, setValue, hint]) => (
+        <TextField
+          key={field}
+          id={`${id}-${field}`}
+          label={t(`networks.${field}`)}
+          hint={hint}
+          error={problemOf(field, value)}
+          mono
+          value={value}
+          placeholder={t(`networks.${field}Placeholder`)}
+          onChange={setValue}
+        />
+      ))}
       <label className="check">
         <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
         <span>{t('networks.internalChoice')}</span>
