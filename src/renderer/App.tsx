@@ -13,7 +13,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { EnginePicker, LanguagePicker } from './components/Pickers';
 import { ContainersView } from './views/containers/ContainersView';
 import { IsolationLayer } from './views/isolation/IsolationLayer';
-import { Backends, Details, Engine, Images, Networks, Palette, Volumes } from './views/lazy';
+import { Backends, Details, Engine, Images, Networks, Palette, VIEW_CHUNKS, Volumes } from './views/lazy';
 
 export function App() {
   const t = useT();
@@ -49,8 +49,8 @@ export function App() {
                   className={item.view === view ? 'nav-item current' : 'nav-item'}
                   aria-current={item.view === view ? 'page' : undefined}
                   onClick={() => setView(item.view)}
-                  onPointerEnter={item.chunk?.preload}
-                  onFocus={item.chunk?.preload}
+                  onPointerEnter={VIEW_CHUNKS[item.view]?.preload}
+                  onFocus={VIEW_CHUNKS[item.view]?.preload}
                 >
                   <Icon name={item.icon} />
                   <span>{t(item.label)}</span>

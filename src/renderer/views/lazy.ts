@@ -2,6 +2,7 @@
 // shown (or when the person points at its entry: `preload`). The first screen (the containers
 // list, the sidebar, the notices) is in the main script; see test/unit/packaging/bundle-budget.
 import { lazy, type ComponentType } from 'react';
+import type { View } from '../stores/ui';
 
 export interface LazyView<P> {
   Component: ComponentType<P>;
@@ -34,3 +35,12 @@ export const Details = lazyView(() => import('./details/DetailsView').then((m) =
 export const Create = lazyView(() => import('./create/CreateDialog').then((m) => m.CreateDialog));
 export const Move = lazyView(() => import('./isolation/MoveDialog').then((m) => m.MoveDialog));
 export const Palette = lazyView(() => import('./palette/CommandPalette').then((m) => m.CommandPalette));
+
+/** Each sidebar view's chunk, fetched as soon as the person points at its entry. */
+export const VIEW_CHUNKS: Partial<Record<View, LazyView<object>>> = {
+  images: Images,
+  volumes: Volumes,
+  networks: Networks,
+  engine: Engine,
+  backends: Backends,
+};
