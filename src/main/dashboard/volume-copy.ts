@@ -10,7 +10,7 @@ import { readArchive } from './volume-archive';
 import { Readable } from 'node:stream';
 import { TarEntries, type TarHeader } from './tar-entries';
 import { isRoot, rootFolderTar } from './tar-write';
-import { withHelper } from './volume-helper';
+import { helperImages, withHelper } from './volume-helper';
 import type { LiveEngine } from '../engine/live';
 
 /** Labels of the volumes Silo makes (a clone, an import's staging volume, a backup). */
@@ -136,6 +136,19 @@ export async function cloneVolume(live: LiveEngine, source: string, target: stri
 
 /** Remove everything in a volume (after its backup): a started helper runs `rm`. */
 export async function emptyVolume(live: LiveEngine, name: string): Promise<void> {
+  // The smallest image may have no shell: the next ones are tried, smallest first.
+  const images = await helperImages(live);
+  for (const [index, image] of images.entries()) {
+    try {
+      return await emptyWith(live, name, image);
+    } catch (error) {
+      const noShell = /executable file not found|no such file or directory/i.test((error as SiloFailure).error?.detail ?? '');
+      if (!noShell || index === images.length - 1) throw error;
+    }
+  }
+}
+
+async function emptyWith(live: LiveEngine, name: string, image: string): Promise<void> {
   const command = ['sh', '-c', `cd ${HELPER_MOUNT} && rm -rf -- ..?* .[!.]* *`];
   await withHelper(
     live,
@@ -153,5 +166,6 @@ export async function emptyVolume(live: LiveEngine, name: string): Promise<void>
         throw new SiloFailure(siloError('volume-empty-failed', { params: { name, image: helper.image }, detail: `exit ${waited.StatusCode}` }));
     },
     command,
+    image,
   );
 }

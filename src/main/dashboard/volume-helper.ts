@@ -18,22 +18,25 @@ export interface Helper {
   image: string;
 }
 
-/** The smallest image on the engine, by a tag where it has one. */
-export async function helperImage(live: LiveEngine): Promise<string> {
+/** The images on the engine, smallest first, each by a tag where it has one. */
+export async function helperImages(live: LiveEngine): Promise<string[]> {
   const images = await engineCall(live, () => live.client.get<RawImageListItem[]>('/images/json', { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }));
   const usable = images.filter((i) => typeof i.Size === 'number').sort((a, b) => a.Size - b.Size || a.Id.localeCompare(b.Id));
-  const chosen = usable[0];
-  if (!chosen) throw new SiloFailure(siloError('no-helper-image'));
-  const tag = (chosen.RepoTags ?? []).find((t) => t !== '<none>:<none>');
-  return tag ?? chosen.Id;
+  if (usable.length === 0) throw new SiloFailure(siloError('no-helper-image'));
+  return usable.map((image) => (image.RepoTags ?? []).find((t) => t !== '<none>:<none>') ?? image.Id);
+}
+
+/** The smallest image on the engine. */
+export async function helperImage(live: LiveEngine): Promise<string> {
+  return (await helperImages(live))[0]!;
 }
 
 /** `command`: only for the one helper that is started (emptying a volume before a replace). */
-export async function createHelper(live: LiveEngine, volume: string, writable: boolean, command?: string[]): Promise<Helper> {
+export async function createHelper(live: LiveEngine, volume: string, writable: boolean, command?: string[], chosen?: string): Promise<Helper> {
   if (live.info?.osType === 'windows') throw new SiloFailure(siloError('volume-files-windows'));
   // The volume must exist: the engine would otherwise make an empty one of that name.
   await engineCall(live, () => live.client.get(`/volumes/${encodeURIComponent(volume)}`, { signal: AbortSignal.timeout(CALL_DEADLINE_MS) }), { name: volume });
-  const image = await helperImage(live);
+  const image = chosen ?? (await helperImage(live));
   const body = {
     Image: image,
     // Never started; a command is only there because the engine wants one for an image without.
@@ -61,8 +64,15 @@ export async function removeHelper(live: LiveEngine, id: string): Promise<void> 
 }
 
 /** Run `work` with a helper over the volume; the helper is removed afterwards, whatever happened. */
-export async function withHelper<T>(live: LiveEngine, volume: string, writable: boolean, work: (helper: Helper) => Promise<T>, command?: string[]): Promise<T> {
-  const helper = await createHelper(live, volume, writable, command);
+export async function withHelper<T>(
+  live: LiveEngine,
+  volume: string,
+  writable: boolean,
+  work: (helper: Helper) => Promise<T>,
+  command?: string[],
+  image?: string,
+): Promise<T> {
+  const helper = await createHelper(live, volume, writable, command, image);
   try {
     return await work(helper);
   } finally {
